@@ -1,0 +1,319 @@
+//! Command-line definition (clap derive types only; no logic).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCandidates;
+
+use crate::complete;
+
+/// Manage the model providers of OpenAI's Codex CLI.
+///
+/// Adds, probes, switches and diagnoses `[model_providers.*]` in `$CODEX_HOME/config.toml`
+/// and profile files, editing only the keys it owns.
+#[derive(Debug, Parser)]
+#[command(name = "codex-provider", version, about, long_about = None)]
+#[command(
+    after_help = "Examples:\n  codex-provider add openrouter --preset openrouter --model openai/gpt-5.4 --use\n  codex-provider use openrouter --model openai/gpt-5.4\n  codex-provider doctor"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GlobalArgs {
+    /// Codex home directory [default: $CODEX_HOME, else ~/.codex]
+    #[arg(long, global = true, value_name = "DIR", help_heading = "Global options")]
+    pub codex_home: Option<PathBuf>,
+    /// When to use colour
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Global options")]
+    pub color: ColorChoice,
+    /// Never prompt; take defaults and flags as given
+    #[arg(short = 'y', long, global = true, help_heading = "Global options")]
+    pub yes: bool,
+    /// Print only errors and data
+    #[arg(short, long, global = true, conflicts_with = "verbose", help_heading = "Global options")]
+    pub quiet: bool,
+    /// Say more (where values come from, request details)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, help_heading = "Global options")]
+    pub verbose: u8,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Probe an endpoint, then add it as `[model_providers.ID]`
+    #[command(
+        after_help = "Examples:\n  export OPENROUTER_API_KEY=...\n  codex-provider add openrouter --preset openrouter --model openai/gpt-5.4 --use\n  codex-provider add gw --base-url https://llm.corp.example/v1 --env-key CORP_LLM_KEY --model gpt-5.4 --profile work"
+    )]
+    Add(AddArgs),
+    /// Make a provider (and model) the default, or write a profile file selecting it
+    #[command(
+        after_help = "Examples:\n  codex-provider use openrouter --model openai/gpt-5.4\n  codex-provider use gw --profile work      # writes work.config.toml; run `codex --profile work`\n  codex-provider use --profile work         # make the work profile's provider the default\n  codex-provider use -                      # back to the previous default"
+    )]
+    Use(UseArgs),
+    /// List providers (custom and built-in) and profile files
+    #[command(after_help = "Example:\n  codex-provider list --json")]
+    List(JsonArgs),
+    /// Print the active provider id (and model with -v)
+    #[command(after_help = "Examples:\n  codex-provider current\n  codex-provider current -v --profile work")]
+    Current(CurrentArgs),
+    /// Show every field of a provider with Codex's defaults and where each comes from
+    #[command(after_help = "Example:\n  codex-provider show openrouter --json")]
+    Show(ShowArgs),
+    /// Remove a provider
+    #[command(after_help = "Example:\n  codex-provider remove old-gateway --dry-run")]
+    Remove(RemoveArgs),
+    /// Check that an endpoint works the way Codex needs (models, streaming Responses, tools)
+    #[command(
+        after_help = "Examples:\n  codex-provider probe openrouter\n  codex-provider probe --base-url http://127.0.0.1:11434/v1 --model llama3.2 --json"
+    )]
+    Probe(ProbeArgs),
+    /// Diagnose the config, the environment and the endpoints; --fix repairs the safe problems
+    #[command(
+        after_help = "Examples:\n  codex-provider doctor\n  codex-provider doctor --profile work --json\n  codex-provider doctor --fix --dry-run"
+    )]
+    Doctor(DoctorArgs),
+    /// Profile files (`NAME.config.toml`, used by `codex --profile NAME`)
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+    /// The built-in provider presets
+    #[command(after_help = "Example:\n  codex-provider presets --json")]
+    Presets(JsonArgs),
+    /// Restore the files changed by the last codex-provider write
+    #[command(after_help = "Example:\n  codex-provider undo --dry-run")]
+    Undo(WriteArgs),
+    /// Print a shell completion script
+    #[command(
+        after_help = "Example:\n  codex-provider completions bash > ~/.local/share/bash-completion/completions/codex-provider"
+    )]
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct WriteArgs {
+    /// Print a diff of each file that would change; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct JsonArgs {
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct AddArgs {
+    /// Provider id (the key in `[model_providers.ID]`)
+    pub id: Option<String>,
+    /// API root, e.g. https://openrouter.ai/api/v1 (Codex POSTs to BASE_URL/responses)
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Name of the environment variable holding the API key (never the key itself)
+    #[arg(long, value_name = "VAR")]
+    pub env_key: Option<String>,
+    /// Display name [default: the preset's name, else the id]
+    #[arg(long, value_name = "N")]
+    pub name: Option<String>,
+    /// Model id to probe with (and to select with --use / --profile)
+    #[arg(long, short = 'm', value_name = "M")]
+    pub model: Option<String>,
+    /// Start from a built-in preset (see `codex-provider presets`)
+    #[arg(long, value_name = "P", add = ArgValueCandidates::new(complete::preset_ids))]
+    pub preset: Option<String>,
+    /// Query parameter sent with every request (repeatable), e.g. api-version=2025-04-01-preview
+    #[arg(long = "query", value_name = "K=V")]
+    pub query: Vec<String>,
+    /// Static HTTP header (repeatable)
+    #[arg(long = "header", value_name = "K=V")]
+    pub header: Vec<String>,
+    /// HTTP header whose value is read from an environment variable (repeatable)
+    #[arg(long = "env-header", value_name = "H=VAR")]
+    pub env_header: Vec<String>,
+    /// Also make it the default provider in config.toml
+    #[arg(long = "use")]
+    pub use_it: bool,
+    /// Also write NAME.config.toml selecting it (`codex --profile NAME`)
+    #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::profile_names))]
+    pub profile: Option<String>,
+    /// Save without probing the endpoint
+    #[arg(long)]
+    pub no_probe: bool,
+    /// Save even when the probe fails
+    #[arg(long)]
+    pub force: bool,
+    /// Update an existing provider (only the fields given)
+    #[arg(long)]
+    pub replace: bool,
+    /// Probe request timeout in seconds
+    #[arg(long, value_name = "S", default_value_t = 15.0)]
+    pub timeout: f64,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct UseArgs {
+    /// Provider id, or `-` for the previous default
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids_and_dash))]
+    pub id: Option<String>,
+    /// Model id to select with it
+    #[arg(long, short = 'm', value_name = "M")]
+    pub model: Option<String>,
+    /// Write NAME.config.toml instead (with ID), or make that profile the default (without ID)
+    #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::profile_names))]
+    pub profile: Option<String>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct CurrentArgs {
+    /// Layer NAME.config.toml over config.toml, as `codex --profile NAME` does
+    #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::profile_names))]
+    pub profile: Option<String>,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ShowArgs {
+    /// Provider id
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    pub id: String,
+    /// Layer NAME.config.toml over config.toml, as `codex --profile NAME` does
+    #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::profile_names))]
+    pub profile: Option<String>,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct RemoveArgs {
+    /// Provider id
+    #[arg(add = ArgValueCandidates::new(complete::custom_provider_ids))]
+    pub id: String,
+    /// Remove even when it is the default or a profile selects it
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ProbeArgs {
+    /// A configured provider id [default: the active provider]
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    pub id: Option<String>,
+    /// Probe this URL instead of a configured provider
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Variable holding the key (with --base-url)
+    #[arg(long, value_name = "VAR")]
+    pub env_key: Option<String>,
+    /// Model id to send [default: the configured model]
+    #[arg(long, short = 'm', value_name = "M")]
+    pub model: Option<String>,
+    /// Layer NAME.config.toml over config.toml when resolving the provider and model
+    #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::profile_names))]
+    pub profile: Option<String>,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+    /// Request timeout in seconds
+    #[arg(long, value_name = "S", default_value_t = 15.0)]
+    pub timeout: f64,
+    /// Also send Codex's non-function tools and try the WebSocket upgrade
+    #[arg(long)]
+    pub deep: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct DoctorArgs {
+    /// Layer NAME.config.toml over config.toml, as `codex --profile NAME` does
+    #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::profile_names))]
+    pub profile: Option<String>,
+    /// Probe this provider instead of the active one
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(complete::provider_ids))]
+    pub provider: Option<String>,
+    /// Probe every configured provider
+    #[arg(long, conflicts_with = "provider")]
+    pub all: bool,
+    /// Skip the network checks
+    #[arg(long)]
+    pub offline: bool,
+    /// Machine-readable output (the shape of `codex doctor --json`)
+    #[arg(long)]
+    pub json: bool,
+    /// Print only the tally line
+    #[arg(long)]
+    pub summary: bool,
+    /// Apply the safe repairs (asks first on a terminal; --yes for scripts)
+    #[arg(long)]
+    pub fix: bool,
+    /// Request timeout in seconds for the network checks
+    #[arg(long, value_name = "S", default_value_t = 15.0)]
+    pub timeout: f64,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// List profile files and legacy `[profiles.*]` tables
+    List(JsonArgs),
+    /// Show a profile file and what it selects
+    Show(ProfileNameArgs),
+    /// Delete a profile file (backed up; `undo` restores it)
+    Remove(ProfileRemoveArgs),
+    /// Turn legacy `[profiles.x]` tables and `profile = "x"` into x.config.toml files
+    Migrate(MigrateArgs),
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ProfileNameArgs {
+    /// Profile name
+    #[arg(add = ArgValueCandidates::new(complete::profile_names))]
+    pub name: String,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ProfileRemoveArgs {
+    /// Profile name
+    #[arg(add = ArgValueCandidates::new(complete::profile_names))]
+    pub name: String,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct MigrateArgs {
+    /// Overwrite keys in profile files that already exist
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CompletionsArgs {
+    /// Shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

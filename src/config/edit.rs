@@ -1,0 +1,253 @@
+//! Surgical edits of a Codex `DocumentMut`. Each function touches only the keys it owns:
+//! values are replaced in place with their decor (comments, spacing) carried over, new
+//! providers extend `model_providers` in the style it already has, parents stay implicit.
+
+use toml_edit::{DocumentMut, InlineTable, Item, Table, TableLike, Value};
+
+use super::{MODEL_PROVIDERS, PROFILE, PROFILES};
+use crate::error::UserError;
+
+/// What an edit did, for one-line confirmations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Added,
+    Updated,
+    Unchanged,
+}
+
+/// The provider fields a command writes; `None`/empty means "not given, leave alone".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProviderSpec {
+    pub name: Option<String>,
+    pub base_url: Option<String>,
+    pub env_key: Option<String>,
+    pub wire_api: Option<String>,
+    pub query_params: Vec<(String, String)>,
+    pub http_headers: Vec<(String, String)>,
+    pub env_http_headers: Vec<(String, String)>,
+}
+
+impl ProviderSpec {
+    fn scalars(&self) -> Vec<(&'static str, &str)> {
+        let mut v = Vec::new();
+        for (k, val) in [
+            ("name", &self.name),
+            ("base_url", &self.base_url),
+            ("env_key", &self.env_key),
+            ("wire_api", &self.wire_api),
+        ] {
+            if let Some(s) = val {
+                v.push((k, s.as_str()));
+            }
+        }
+        v
+    }
+
+    fn maps(&self) -> Vec<(&'static str, &[(String, String)])> {
+        [
+            ("query_params", &self.query_params),
+            ("http_headers", &self.http_headers),
+            ("env_http_headers", &self.env_http_headers),
+        ]
+        .into_iter()
+        .filter(|(_, m)| !m.is_empty())
+        .map(|(k, m)| (k, m.as_slice()))
+        .collect()
+    }
+}
+
+fn not_a_table(path: &str) -> UserError {
+    UserError::usage(format!("`{path}` in the config is not a table"))
+        .hint(format!("fix `{path}` by hand; Codex expects a table there"))
+}
+
+/// `model_providers` as a table-like, whatever form the user wrote it in.
+pub fn providers(doc: &DocumentMut) -> Result<Option<&dyn TableLike>, UserError> {
+    match doc.as_table().get(MODEL_PROVIDERS) {
+        None => Ok(None),
+        Some(item) => item.as_table_like().map(Some).ok_or_else(|| not_a_table(MODEL_PROVIDERS)),
+    }
+}
+
+pub fn provider<'a>(doc: &'a DocumentMut, id: &str) -> Result<Option<&'a dyn TableLike>, UserError> {
+    let Some(p) = providers(doc)? else { return Ok(None) };
+    match p.get(id) {
+        None => Ok(None),
+        Some(item) => item.as_table_like().map(Some).ok_or_else(|| not_a_table(&format!("{MODEL_PROVIDERS}.{id}"))),
+    }
+}
+
+pub fn provider_ids(doc: &DocumentMut) -> Result<Vec<String>, UserError> {
+    Ok(providers(doc)?.map(|p| p.iter().map(|(k, _)| k.to_string()).collect()).unwrap_or_default())
+}
+
+/// Sets `key` to a string in a table-like, keeping the old value's decor; true when changed.
+pub fn set_str(t: &mut dyn TableLike, key: &str, value: &str) -> bool {
+    set_value(t, key, Value::from(value))
+}
+
+/// Sets `key` to `value`, in place when it exists (comments and spacing kept).
+pub fn set_value(t: &mut dyn TableLike, key: &str, mut value: Value) -> bool {
+    if let Some(item) = t.get_mut(key) {
+        if let Some(old) = item.as_value_mut() {
+            if same_value(old, &value) {
+                return false;
+            }
+            *value.decor_mut() = old.decor().clone();
+            *old = value;
+            return true;
+        }
+        // A table where a scalar belongs: replace the item (its header goes).
+        *item = Item::Value(value);
+        return true;
+    }
+    t.insert(key, Item::Value(value));
+    true
+}
+
+fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::String(x), Value::String(y)) => x.value() == y.value(),
+        (Value::Boolean(x), Value::Boolean(y)) => x.value() == y.value(),
+        (Value::Integer(x), Value::Integer(y)) => x.value() == y.value(),
+        (Value::InlineTable(x), Value::InlineTable(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_value(v, w)))
+        }
+        _ => false,
+    }
+}
+
+/// Sets entries of a string map (`query_params`, `http_headers`, ...) inside a provider,
+/// creating it in the provider's own style; existing entries not named are kept.
+fn set_map(t: &mut dyn TableLike, key: &str, entries: &[(String, String)]) -> bool {
+    let mut changed = false;
+    match t.get_mut(key) {
+        Some(item) if item.is_table_like() => {
+            let m = item.as_table_like_mut().expect("checked table-like");
+            for (k, v) in entries {
+                changed |= set_str(m, k, v);
+            }
+        }
+        _ => {
+            let mut it = InlineTable::new();
+            for (k, v) in entries {
+                it.insert(k, Value::from(v.as_str()));
+            }
+            changed |= set_value(t, key, Value::InlineTable(it));
+        }
+    }
+    changed
+}
+
+fn fill(t: &mut dyn TableLike, spec: &ProviderSpec) -> bool {
+    let mut changed = false;
+    for (k, v) in spec.scalars() {
+        changed |= set_str(t, k, v);
+    }
+    for (k, m) in spec.maps() {
+        changed |= set_map(t, k, m);
+    }
+    changed
+}
+
+fn new_standard_table(spec: &ProviderSpec, blank_line_before: bool) -> Table {
+    let mut t = Table::new();
+    if blank_line_before {
+        t.decor_mut().set_prefix("\n");
+    }
+    fill(&mut t, spec);
+    t
+}
+
+/// Adds `[model_providers.ID]` (after the last provider table, or in the inline/dotted style
+/// `model_providers` already uses) or, with `replace`, updates the given fields in place.
+pub fn upsert_provider(
+    doc: &mut DocumentMut,
+    id: &str,
+    spec: &ProviderSpec,
+    replace: bool,
+) -> Result<Change, UserError> {
+    let doc_empty = doc.as_table().is_empty() && doc.trailing().as_str().is_none_or(|s| s.trim().is_empty());
+    let root = doc.as_table_mut();
+    if root.get(MODEL_PROVIDERS).is_none() {
+        let mut parent = Table::new();
+        parent.set_implicit(true);
+        root.insert(MODEL_PROVIDERS, Item::Table(parent));
+    }
+    let parent = root.get_mut(MODEL_PROVIDERS).expect("just ensured");
+    if let Some(existing) = parent.as_table_like_mut().and_then(|p| p.get_mut(id)) {
+        if !replace {
+            return Err(UserError::refused(format!("provider `{id}` already exists")).hint(format!(
+                "pass --replace to update its fields, or choose another id (see `codex-provider show {id}`)"
+            )));
+        }
+        let t = existing.as_table_like_mut().ok_or_else(|| not_a_table(&format!("{MODEL_PROVIDERS}.{id}")))?;
+        return Ok(if fill(t, spec) { Change::Updated } else { Change::Unchanged });
+    }
+    match parent {
+        Item::Table(p) if p.is_dotted() => {
+            let mut t = Table::new();
+            t.set_dotted(true);
+            fill(&mut t, spec);
+            p.insert(id, Item::Table(t));
+        }
+        Item::Table(p) => {
+            p.insert(id, Item::Table(new_standard_table(spec, !doc_empty)));
+        }
+        Item::Value(Value::InlineTable(p)) => {
+            let mut t = InlineTable::new();
+            fill(&mut t, spec);
+            p.insert(id, Value::InlineTable(t));
+        }
+        _ => return Err(not_a_table(MODEL_PROVIDERS)),
+    }
+    Ok(Change::Added)
+}
+
+/// Removes `model_providers.ID` (and `model_providers` itself when it becomes an empty
+/// implicit parent); false when there was nothing to remove.
+pub fn remove_provider(doc: &mut DocumentMut, id: &str) -> Result<bool, UserError> {
+    let root = doc.as_table_mut();
+    let Some(parent) = root.get_mut(MODEL_PROVIDERS) else { return Ok(false) };
+    let p = parent.as_table_like_mut().ok_or_else(|| not_a_table(MODEL_PROVIDERS))?;
+    if p.remove(id).is_none() {
+        return Ok(false);
+    }
+    let drop_parent = match parent {
+        Item::Table(t) => t.is_empty() && (t.is_implicit() || t.is_dotted()),
+        Item::Value(Value::InlineTable(t)) => t.is_empty(),
+        _ => false,
+    };
+    if drop_parent {
+        root.remove(MODEL_PROVIDERS);
+    }
+    Ok(true)
+}
+
+/// A top-level string value.
+pub fn root_str<'a>(doc: &'a DocumentMut, key: &str) -> Option<&'a str> {
+    doc.as_table().get(key).and_then(|i| i.as_str())
+}
+
+/// Sets a top-level string key (written before the first table, as TOML requires).
+pub fn set_root_str(doc: &mut DocumentMut, key: &str, value: &str) -> bool {
+    set_str(doc.as_table_mut(), key, value)
+}
+
+pub fn remove_root(doc: &mut DocumentMut, key: &str) -> bool {
+    doc.as_table_mut().remove(key).is_some()
+}
+
+/// Legacy `[profiles.NAME]` tables in config.toml, in file order.
+pub fn legacy_profiles(doc: &DocumentMut) -> Vec<String> {
+    doc.as_table()
+        .get(PROFILES)
+        .and_then(|i| i.as_table_like())
+        .map(|t| t.iter().filter(|(_, v)| v.is_table_like()).map(|(k, _)| k.to_string()).collect())
+        .unwrap_or_default()
+}
+
+/// The legacy top-level `profile = "x"` selector.
+pub fn legacy_profile_selector(doc: &DocumentMut) -> Option<&str> {
+    root_str(doc, PROFILE)
+}

@@ -1,0 +1,172 @@
+//! `ConfigFile`: one Codex TOML file as text + `DocumentMut`, rendered back in its own
+//! line endings, BOM and final-newline state (toml_edit normalises all three).
+
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use toml_edit::DocumentMut;
+
+use crate::error::UserError;
+
+/// The byte-level habits of a file that toml_edit does not keep by itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct TextFormat {
+    bom: bool,
+    crlf: bool,
+    final_newline: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ConfigFile {
+    /// The path as the user knows it (shown in messages).
+    pub path: PathBuf,
+    /// Whether the file existed when loaded.
+    pub existed: bool,
+    original: String,
+    format: TextFormat,
+    pub doc: DocumentMut,
+}
+
+impl ConfigFile {
+    /// Reads and parses `path`; a missing file is an empty document. Errors are one line:
+    /// `path:line:col: message` for TOML, with exit 2.
+    pub fn load(path: &Path) -> Result<ConfigFile, UserError> {
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == ErrorKind::NotFound => {
+                if std::fs::symlink_metadata(path).is_ok() {
+                    return Err(UserError::usage(format!("{}: dangling symlink", path.display()))
+                        .hint("point the link at an existing file or remove it"));
+                }
+                return Ok(ConfigFile::empty(path));
+            }
+            Err(e) if e.kind() == ErrorKind::IsADirectory || path.is_dir() => {
+                return Err(UserError::usage(format!("{}: is a directory, not a config file", path.display()))
+                    .hint("move the directory away; Codex expects a TOML file here"));
+            }
+            Err(e) => {
+                return Err(UserError::usage(format!("{}: cannot read: {}", path.display(), io_reason(&e)))
+                    .hint("check the file's permissions"));
+            }
+        };
+        let text = String::from_utf8(bytes).map_err(|e| {
+            UserError::usage(format!("{}: not valid UTF-8 (byte {})", path.display(), e.utf8_error().valid_up_to()))
+                .hint("save the file as UTF-8; it was left untouched")
+        })?;
+        Self::parse(path, text)
+    }
+
+    /// Parses `text` as the content of `path`.
+    pub fn parse(path: &Path, text: String) -> Result<ConfigFile, UserError> {
+        let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let format = TextFormat {
+            bom: body.len() != text.len(),
+            crlf: body.contains("\r\n"),
+            final_newline: body.is_empty() || body.ends_with('\n'),
+        };
+        let doc: DocumentMut = body.parse().map_err(|e: toml_edit::TomlError| {
+            let (line, col) = e.span().map(|s| line_col(body, s.start)).unwrap_or((1, 1));
+            let msg = e.message().trim().replace('\n', " ");
+            UserError::usage(format!("{}:{line}:{col}: {msg}", path.display()))
+                .hint("fix the TOML by hand (the file was not changed); `codex-provider undo` restores our last backup")
+        })?;
+        Ok(ConfigFile { path: path.to_path_buf(), existed: true, original: text, format, doc })
+    }
+
+    pub fn empty(path: &Path) -> ConfigFile {
+        ConfigFile {
+            path: path.to_path_buf(),
+            existed: false,
+            original: String::new(),
+            format: TextFormat { final_newline: true, ..Default::default() },
+            doc: DocumentMut::new(),
+        }
+    }
+
+    /// The document as it would be written, in the file's own format.
+    pub fn render(&self) -> String {
+        let mut s = self.doc.to_string();
+        if self.format.crlf {
+            s = s.replace("\r\n", "\n").replace('\n', "\r\n");
+        }
+        if !self.format.final_newline {
+            while s.ends_with('\n') {
+                s.pop();
+                if s.ends_with('\r') {
+                    s.pop();
+                }
+            }
+        }
+        if self.format.bom {
+            s.insert(0, '\u{feff}');
+        }
+        s
+    }
+
+    pub fn original(&self) -> &str {
+        &self.original
+    }
+
+    /// Whether writing would change a byte.
+    pub fn is_dirty(&self) -> bool {
+        self.render() != self.original
+    }
+
+    /// A unified diff from the loaded text to the rendered one, labelled with the path.
+    pub fn diff(&self) -> String {
+        unified_diff(&self.path, &self.original, &self.render())
+    }
+}
+
+pub fn unified_diff(path: &Path, old: &str, new: &str) -> String {
+    let name = path.display().to_string();
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
+}
+
+/// 1-based line and column (in characters) of byte `offset`.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..text.floor_char_boundary(offset)];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::ReadOnlyFilesystem => "read-only file system".into(),
+        ErrorKind::NotFound => "not found".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_lowercase()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(text: &str) -> String {
+        ConfigFile::parse(Path::new("c.toml"), text.to_string()).unwrap().render()
+    }
+
+    #[test]
+    fn keeps_crlf_bom_and_missing_final_newline() {
+        for t in ["a = 1\r\n# c\r\n[t]\r\nb = 2\r\n", "\u{feff}a = 1\n", "a = 1", "a = 1\r\nb = 2", ""] {
+            assert_eq!(roundtrip(t), t);
+        }
+    }
+
+    #[test]
+    fn parse_error_has_line_and_column() {
+        let e = ConfigFile::parse(Path::new("c.toml"), "a = 1\nb = \"x\n".into()).unwrap_err();
+        assert!(e.message.starts_with("c.toml:2:"), "{}", e.message);
+        assert_eq!(e.exit, crate::error::Exit::Usage);
+    }
+}

@@ -1,0 +1,250 @@
+//! Read-only views: providers with every value's source, and the effective selection when
+//! a profile file is layered over config.toml (Codex deep-merges tables, profile wins).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+use toml_edit::{Item, TableLike, Value};
+
+use super::{ConfigFile, MODEL, MODEL_PROVIDER, MODEL_PROVIDERS, edit, ids};
+use crate::error::UserError;
+
+/// Where a value comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "name")]
+pub enum Source {
+    /// `config.toml`
+    Config,
+    /// `NAME.config.toml`
+    Profile(String),
+    /// Codex's built-in definition or default value
+    Default,
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Config => f.write_str("config.toml"),
+            Source::Profile(n) => write!(f, "{n}.config.toml"),
+            Source::Default => f.write_str("Codex default"),
+        }
+    }
+}
+
+/// One provider as Codex would see it: raw field items plus where each came from.
+#[derive(Debug, Clone)]
+pub struct ProviderView {
+    pub id: String,
+    pub builtin: bool,
+    pub fields: BTreeMap<String, (Item, Source)>,
+}
+
+impl ProviderView {
+    pub fn str_field(&self, key: &str) -> Option<&str> {
+        self.fields.get(key).and_then(|(i, _)| i.as_str())
+    }
+    pub fn bool_field(&self, key: &str) -> Option<bool> {
+        self.fields.get(key).and_then(|(i, _)| i.as_bool())
+    }
+    pub fn source(&self, key: &str) -> Option<&Source> {
+        self.fields.get(key).map(|(_, s)| s)
+    }
+    pub fn name(&self) -> Option<&str> {
+        self.str_field("name")
+    }
+    pub fn base_url(&self) -> Option<&str> {
+        self.str_field("base_url")
+    }
+    pub fn env_key(&self) -> Option<&str> {
+        self.str_field("env_key")
+    }
+    /// A string map field (`query_params`, `http_headers`, `env_http_headers`).
+    pub fn map_field(&self, key: &str) -> Vec<(String, String)> {
+        self.fields
+            .get(key)
+            .and_then(|(i, _)| i.as_table_like())
+            .map(|t| t.iter().filter_map(|(k, v)| v.as_str().map(|s| (k.to_string(), s.to_string()))).collect())
+            .unwrap_or_default()
+    }
+    /// Unknown keys in this provider's table (typos Codex only warns about).
+    pub fn unknown_keys(&self) -> Vec<&str> {
+        self.fields.keys().map(String::as_str).filter(|k| !super::PROVIDER_FIELDS.contains(k)).collect()
+    }
+}
+
+fn merge_fields(into: &mut BTreeMap<String, (Item, Source)>, t: &dyn TableLike, source: &Source) {
+    for (k, v) in t.iter() {
+        into.insert(k.to_string(), (v.clone(), source.clone()));
+    }
+}
+
+/// Codex's built-in provider definitions (contract §3), as fields with `Source::Default`.
+pub fn builtin_provider(id: &str, openai_base_url: Option<&str>) -> Option<ProviderView> {
+    let defaults: &[(&str, &str)] = match id {
+        "openai" => &[("name", "OpenAI"), ("base_url", openai_base_url.unwrap_or("https://api.openai.com/v1"))],
+        "ollama" => &[("name", "gpt-oss"), ("base_url", "http://localhost:11434/v1")],
+        "lmstudio" => &[("name", "gpt-oss"), ("base_url", "http://localhost:1234/v1")],
+        "amazon-bedrock" => &[("name", "Amazon Bedrock"), ("base_url", "https://bedrock-mantle.us-east-1.api.aws/v1")],
+        "amazon-bedrock-runtime" => &[("name", "Amazon Bedrock Runtime")],
+        "gcp" => &[("name", "Google Cloud Vertex AI")],
+        _ => return None,
+    };
+    let mut fields = BTreeMap::new();
+    for (k, v) in defaults {
+        fields.insert(k.to_string(), (Item::Value(Value::from(*v)), Source::Default));
+    }
+    if id == "openai" {
+        fields.insert("requires_openai_auth".into(), (Item::Value(Value::from(true)), Source::Default));
+        fields.insert("supports_websockets".into(), (Item::Value(Value::from(true)), Source::Default));
+    }
+    Some(ProviderView { id: id.to_string(), builtin: true, fields })
+}
+
+/// The default values Codex fills in for a custom provider (contract §2), for `show`.
+pub const FIELD_DEFAULTS: &[(&str, &str)] = &[
+    ("wire_api", "\"responses\""),
+    ("base_url", "\"https://api.openai.com/v1\""),
+    ("request_max_retries", "4"),
+    ("stream_max_retries", "5"),
+    ("stream_idle_timeout_ms", "300000"),
+    ("websocket_connect_timeout_ms", "15000"),
+    ("requires_openai_auth", "false"),
+    ("supports_websockets", "false"),
+];
+
+/// `config.toml` plus, optionally, one profile file layered over it.
+pub struct Layers {
+    pub home: PathBuf,
+    pub base: ConfigFile,
+    pub profile: Option<(String, ConfigFile)>,
+}
+
+/// The effective default selection, with sources.
+#[derive(Debug, Clone, Serialize)]
+pub struct Selection {
+    pub provider: String,
+    pub provider_source: Source,
+    pub model: Option<String>,
+    pub model_source: Option<Source>,
+}
+
+impl Layers {
+    fn profile_source(&self) -> Option<Source> {
+        self.profile.as_ref().map(|(n, _)| Source::Profile(n.clone()))
+    }
+
+    fn layered(&self) -> Vec<(&ConfigFile, Source)> {
+        let mut v = vec![(&self.base, Source::Config)];
+        if let (Some((_, f)), Some(s)) = (&self.profile, self.profile_source()) {
+            v.push((f, s));
+        }
+        v
+    }
+
+    fn root_str(&self, key: &str) -> Option<(String, Source)> {
+        self.layered().into_iter().rev().find_map(|(f, s)| edit::root_str(&f.doc, key).map(|v| (v.to_string(), s)))
+    }
+
+    /// The provider and model Codex would use (no `model_provider` means built-in `openai`).
+    pub fn selection(&self) -> Selection {
+        let (provider, provider_source) = self.root_str(MODEL_PROVIDER).unwrap_or(("openai".into(), Source::Default));
+        let m = self.root_str(MODEL);
+        Selection { provider, provider_source, model: m.as_ref().map(|x| x.0.clone()), model_source: m.map(|x| x.1) }
+    }
+
+    /// Custom provider ids across the layers, in file order, without duplicates.
+    pub fn custom_ids(&self) -> Result<Vec<String>, UserError> {
+        let mut out: Vec<String> = Vec::new();
+        for (f, _) in self.layered() {
+            for id in edit::provider_ids(&f.doc)? {
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// A provider as Codex would resolve it: built-in definition, or the merged tables.
+    pub fn provider(&self, id: &str) -> Result<Option<ProviderView>, UserError> {
+        let openai_base = self.root_str("openai_base_url").map(|x| x.0);
+        let mut view = if ids::is_builtin(id) { builtin_provider(id, openai_base.as_deref()) } else { None };
+        for (f, source) in self.layered() {
+            if let Some(t) = edit::provider(&f.doc, id)? {
+                let v = view.get_or_insert_with(|| ProviderView {
+                    id: id.to_string(),
+                    builtin: false,
+                    fields: BTreeMap::new(),
+                });
+                merge_fields(&mut v.fields, t, &source);
+            }
+        }
+        Ok(view)
+    }
+
+    /// Every provider id a user can select: custom ones, then the built-ins.
+    pub fn all_ids(&self) -> Result<Vec<String>, UserError> {
+        let mut ids = self.custom_ids()?;
+        for b in ids::BUILTIN {
+            if !ids.iter().any(|i| i == b) {
+                ids.push(b.to_string());
+            }
+        }
+        Ok(ids)
+    }
+
+    /// "unknown provider" with a did-you-mean, exit 2.
+    pub fn unknown_provider(&self, id: &str) -> UserError {
+        let all = self.all_ids().unwrap_or_default();
+        let near = ids::closest(id, all.iter().map(String::as_str));
+        let hint = match near {
+            Some(n) => format!("did you mean `{n}`? (`codex-provider list` shows them all)"),
+            None => "`codex-provider list` shows the providers; `codex-provider add` adds one".to_string(),
+        };
+        UserError::usage(format!("unknown provider `{}`", ids::shown(id))).hint(hint)
+    }
+}
+
+/// `model_providers` exists but is not a table; used by readers that must not fail hard.
+pub fn has_providers_table(f: &ConfigFile) -> bool {
+    f.doc.as_table().get(MODEL_PROVIDERS).is_none_or(|i| i.is_table_like())
+}
+
+/// Renders a TOML item as compact TOML text (for human output).
+pub fn item_text(item: &Item) -> String {
+    match item {
+        Item::Value(v) => v.clone().decorated("", "").to_string(),
+        Item::Table(t) => {
+            let mut it = t.clone().into_inline_table();
+            it.fmt();
+            it.to_string()
+        }
+        Item::ArrayOfTables(a) => format!("[{} tables]", a.len()),
+        Item::None => String::new(),
+    }
+}
+
+/// Converts a TOML item to JSON (for `--json` output).
+pub fn item_json(item: &Item) -> serde_json::Value {
+    use serde_json::Value as J;
+    fn val(v: &Value) -> J {
+        match v {
+            Value::String(s) => J::from(s.value().as_str()),
+            Value::Integer(i) => J::from(*i.value()),
+            Value::Float(f) => J::from(*f.value()),
+            Value::Boolean(b) => J::from(*b.value()),
+            Value::Datetime(d) => J::from(d.value().to_string()),
+            Value::Array(a) => J::Array(a.iter().map(val).collect()),
+            Value::InlineTable(t) => J::Object(t.iter().map(|(k, v)| (k.to_string(), val(v))).collect()),
+        }
+    }
+    match item {
+        Item::Value(v) => val(v),
+        Item::Table(t) => J::Object(t.iter().map(|(k, v)| (k.to_string(), item_json(v))).collect()),
+        Item::ArrayOfTables(a) => J::Array(
+            a.iter().map(|t| J::Object(t.iter().map(|(k, v)| (k.to_string(), item_json(v))).collect())).collect(),
+        ),
+        Item::None => J::Null,
+    }
+}

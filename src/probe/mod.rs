@@ -1,0 +1,1 @@
+//! Endpoint probing (see DESIGN.md, Probe). Being built in its own change.

@@ -1,0 +1,331 @@
+//! Writing files safely: one advisory lock per Codex home across read-modify-write, a backup
+//! of every file before it changes (for `undo`), then temp file + fsync + rename, following
+//! symlinks and keeping the file's mode. Our own state lives in `$CODEX_HOME/.codex-provider/`.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{ErrorKind, Write};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::ConfigFile;
+use crate::config::file::{io_reason, unified_diff};
+use crate::error::UserError;
+use crate::ui::Ui;
+
+pub const STATE_DIR: &str = ".codex-provider";
+const BACKUPS_KEPT: usize = 10;
+const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// One change to one file.
+#[derive(Debug, Clone)]
+pub enum FileOp {
+    Write { path: PathBuf, old: Option<String>, new: String },
+    Delete { path: PathBuf, old: String },
+}
+
+impl FileOp {
+    /// The op for a loaded file, or None when rendering it changes nothing.
+    pub fn from_file(f: &ConfigFile) -> Option<FileOp> {
+        f.is_dirty().then(|| FileOp::Write {
+            path: f.path.clone(),
+            old: f.existed.then(|| f.original().to_string()),
+            new: f.render(),
+        })
+    }
+
+    fn path(&self) -> &Path {
+        match self {
+            FileOp::Write { path, .. } | FileOp::Delete { path, .. } => path,
+        }
+    }
+
+    fn diff(&self) -> String {
+        match self {
+            FileOp::Write { path, old, new } => unified_diff(path, old.as_deref().unwrap_or(""), new),
+            FileOp::Delete { path, old } => unified_diff(path, old, ""),
+        }
+    }
+}
+
+/// A write session: holds the lock from before the first read until the last write.
+pub struct Session {
+    home: PathBuf,
+    dry_run: bool,
+    _lock: Option<File>,
+}
+
+impl Session {
+    /// Takes the lock (creating the Codex home when a real write may follow).
+    pub fn begin(home: &Path, dry_run: bool, ui: &Ui) -> anyhow::Result<Session> {
+        if dry_run {
+            return Ok(Session { home: home.to_path_buf(), dry_run, _lock: None });
+        }
+        if !home.exists() {
+            fs::create_dir_all(home).map_err(|e| {
+                UserError::refused(format!("cannot create {}: {}", home.display(), io_reason(&e)))
+                    .hint("create the directory yourself or pass --codex-home DIR")
+            })?;
+            ui.note(&format!("created {}", home.display()));
+        } else if !home.is_dir() {
+            return Err(UserError::usage(format!("{} is not a directory", home.display()))
+                .hint("point --codex-home or CODEX_HOME at a directory")
+                .into());
+        }
+        let lock = lock_home(home)?;
+        Ok(Session { home: home.to_path_buf(), dry_run, _lock: Some(lock) })
+    }
+
+    pub fn dry_run(&self) -> bool {
+        self.dry_run
+    }
+
+    /// Applies `ops` as one transaction (one backup entry); with --dry-run prints the diffs
+    /// instead. Returns whether anything was (or would be) changed.
+    pub fn commit(&self, ui: &Ui, command: &str, ops: &[FileOp]) -> anyhow::Result<bool> {
+        if ops.is_empty() {
+            return Ok(false);
+        }
+        if self.dry_run {
+            for op in ops {
+                ui.data(&op.diff());
+            }
+            ui.note("dry run: nothing was written");
+            return Ok(true);
+        }
+        backup(&self.home, command, ops)?;
+        for op in ops {
+            apply(op)?;
+        }
+        Ok(true)
+    }
+
+    pub fn home(&self) -> &Path {
+        &self.home
+    }
+}
+
+fn lock_home(home: &Path) -> anyhow::Result<File> {
+    let dir = home.join(STATE_DIR);
+    fs::create_dir_all(&dir).map_err(|e| {
+        UserError::refused(format!("cannot create {}: {}", dir.display(), io_reason(&e)))
+            .hint("check the permissions of the Codex home")
+    })?;
+    let path = dir.join("lock");
+    let file = OpenOptions::new().create(true).truncate(false).write(true).mode(0o600).open(&path).map_err(|e| {
+        UserError::refused(format!("cannot open {}: {}", path.display(), io_reason(&e)))
+            .hint("check the permissions of the Codex home")
+    })?;
+    let start = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(Duration::from_millis(5))
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(UserError::refused(format!("another codex-provider has held {} for 10 s", path.display()))
+                    .hint("wait for it to finish and try again")
+                    .into());
+            }
+            Err(fs::TryLockError::Error(e)) => {
+                return Err(UserError::refused(format!("cannot lock {}: {}", path.display(), io_reason(&e))).into());
+            }
+        }
+    }
+}
+
+/// Follows a symlink chain to the file that should be written (Codex does the same).
+pub fn resolve_target(path: &Path) -> Result<PathBuf, UserError> {
+    let mut cur = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&cur) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let link = fs::read_link(&cur)
+                    .map_err(|e| UserError::refused(format!("{}: {}", cur.display(), io_reason(&e))))?;
+                cur = if link.is_absolute() { link } else { cur.parent().unwrap_or(Path::new(".")).join(link) };
+            }
+            _ => return Ok(cur),
+        }
+    }
+    Err(UserError::usage(format!("{}: too many levels of symbolic links", path.display()))
+        .hint("fix the symlink loop; nothing was written"))
+}
+
+fn mode_of(path: &Path) -> Option<u32> {
+    fs::metadata(path).ok().map(|m| m.permissions().mode() & 0o7777)
+}
+
+/// Writes `content` to `path` atomically: temp file in the same directory with the final
+/// mode, fsync, rename over the (symlink-resolved) target, fsync the directory.
+pub fn write_atomic(path: &Path, content: &[u8]) -> anyhow::Result<()> {
+    let target = resolve_target(path)?;
+    let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mode = mode_of(&target).unwrap_or(0o600);
+    let fail = |what: &str, e: std::io::Error| -> anyhow::Error {
+        UserError::refused(format!("cannot write {}: {what}: {}", path.display(), io_reason(&e)))
+            .hint("the file was left as it was; check permissions and free space")
+            .into()
+    };
+    let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("config.toml");
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| fail("temp file", e))?;
+    tmp.as_file().set_permissions(fs::Permissions::from_mode(mode)).map_err(|e| fail("chmod", e))?;
+    tmp.write_all(content).map_err(|e| fail("write", e))?;
+    tmp.as_file().sync_all().map_err(|e| fail("fsync", e))?;
+    crate::testpoint::pause("before-rename");
+    tmp.persist(&target).map_err(|e| fail("rename", e.error))?;
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+fn apply(op: &FileOp) -> anyhow::Result<()> {
+    match op {
+        FileOp::Write { path, new, .. } => write_atomic(path, new.as_bytes()),
+        FileOp::Delete { path, .. } => {
+            let target = resolve_target(path)?;
+            match fs::remove_file(&target) {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
+                Err(e) => {
+                    Err(UserError::refused(format!("cannot remove {}: {}", path.display(), io_reason(&e))).into())
+                }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Manifest {
+    created_unix: u64,
+    command: String,
+    files: Vec<BackupEntry>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct BackupEntry {
+    /// File name inside the Codex home.
+    name: String,
+    /// Whether the file existed before (if not, `undo` deletes it).
+    existed: bool,
+}
+
+fn backups_dir(home: &Path) -> PathBuf {
+    home.join(STATE_DIR).join("backups")
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// Saves the current content of every file `ops` touches as one backup entry.
+fn backup(home: &Path, command: &str, ops: &[FileOp]) -> anyhow::Result<()> {
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    let dir = backups_dir(home).join(format!("{:020}-{}", now.as_nanos(), std::process::id()));
+    let fail = |e: std::io::Error| -> anyhow::Error {
+        UserError::refused(format!("cannot back up to {}: {}", dir.display(), io_reason(&e)))
+            .hint("nothing was written; check permissions and free space")
+            .into()
+    };
+    fs::create_dir_all(&dir).map_err(fail)?;
+    let mut files = Vec::new();
+    for op in ops {
+        let name = file_name(op.path());
+        let old = match op {
+            FileOp::Write { old, .. } => old.clone(),
+            FileOp::Delete { old, .. } => Some(old.clone()),
+        };
+        if let Some(old) = &old {
+            let copy = dir.join(&name);
+            let mode = mode_of(&resolve_target(op.path())?).unwrap_or(0o600);
+            let mut f = OpenOptions::new().create_new(true).write(true).mode(mode).open(&copy).map_err(fail)?;
+            f.set_permissions(fs::Permissions::from_mode(mode)).map_err(fail)?;
+            f.write_all(old.as_bytes()).map_err(fail)?;
+            f.sync_all().map_err(fail)?;
+        }
+        files.push(BackupEntry { name, existed: old.is_some() });
+    }
+    let manifest = Manifest { created_unix: now.as_secs(), command: command.to_string(), files };
+    fs::write(dir.join("manifest.json"), serde_json::to_vec_pretty(&manifest)?).map_err(fail)?;
+    prune(home);
+    Ok(())
+}
+
+fn list_backups(home: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = fs::read_dir(backups_dir(home))
+        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.join("manifest.json").is_file()).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+fn prune(home: &Path) {
+    let all = list_backups(home);
+    if all.len() > BACKUPS_KEPT {
+        for old in &all[..all.len() - BACKUPS_KEPT] {
+            let _ = fs::remove_dir_all(old);
+        }
+    }
+}
+
+/// What `undo` would restore.
+pub struct UndoPlan {
+    dir: PathBuf,
+    pub command: String,
+    pub created_unix: u64,
+    pub ops: Vec<FileOp>,
+}
+
+/// Builds the restore of the newest backup entry (None when there is none).
+pub fn plan_undo(home: &Path) -> anyhow::Result<Option<UndoPlan>> {
+    let Some(dir) = list_backups(home).pop() else { return Ok(None) };
+    let manifest: Manifest = serde_json::from_slice(&fs::read(dir.join("manifest.json"))?)
+        .map_err(|e| UserError::refused(format!("backup {} is damaged: {e}", dir.display())))?;
+    let mut ops = Vec::new();
+    for entry in &manifest.files {
+        let path = home.join(&entry.name);
+        let current = fs::read_to_string(&path).ok();
+        if entry.existed {
+            let old = fs::read_to_string(dir.join(&entry.name))?;
+            if current.as_deref() != Some(old.as_str()) {
+                ops.push(FileOp::Write { path, old: current, new: old });
+            }
+        } else if let Some(cur) = current {
+            ops.push(FileOp::Delete { path, old: cur });
+        }
+    }
+    Ok(Some(UndoPlan { dir, command: manifest.command, created_unix: manifest.created_unix, ops }))
+}
+
+/// Applies an undo plan (no new backup: undo walks back through the entries) and drops the entry.
+pub fn apply_undo(plan: &UndoPlan) -> anyhow::Result<()> {
+    for op in &plan.ops {
+        apply(op)?;
+    }
+    let _ = fs::remove_dir_all(&plan.dir);
+    Ok(())
+}
+
+/// The selection before the last `use`, for `use -`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Previous {
+    pub provider: Option<String>,
+    pub model: Option<String>,
+}
+
+pub fn read_previous(home: &Path) -> Option<Previous> {
+    serde_json::from_slice(&fs::read(home.join(STATE_DIR).join("previous.json")).ok()?).ok()
+}
+
+pub fn write_previous(home: &Path, prev: &Previous) -> anyhow::Result<()> {
+    let dir = home.join(STATE_DIR);
+    fs::create_dir_all(&dir)?;
+    write_atomic(&dir.join("previous.json"), &serde_json::to_vec(prev)?)
+}
