@@ -1,0 +1,9 @@
+//! `add` (being built).
+
+use crate::cli::AddArgs;
+use crate::ctx::Ctx;
+use crate::error::{Exit, UserError};
+
+pub fn run(_args: AddArgs, _ctx: &Ctx) -> anyhow::Result<Exit> {
+    Err(UserError::usage("this command is not built yet").into())
+}

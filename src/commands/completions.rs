@@ -1,0 +1,9 @@
+//! `completions` (being built).
+
+use crate::cli::CompletionsArgs;
+use crate::ctx::Ctx;
+use crate::error::{Exit, UserError};
+
+pub fn run(_args: CompletionsArgs, _ctx: &Ctx) -> anyhow::Result<Exit> {
+    Err(UserError::usage("this command is not built yet").into())
+}

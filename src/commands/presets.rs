@@ -1,0 +1,9 @@
+//! `presets` (being built).
+
+use crate::cli::JsonArgs;
+use crate::ctx::Ctx;
+use crate::error::{Exit, UserError};
+
+pub fn run(_args: JsonArgs, _ctx: &Ctx) -> anyhow::Result<Exit> {
+    Err(UserError::usage("this command is not built yet").into())
+}

@@ -1,0 +1,9 @@
+//! `probe` (being built).
+
+use crate::cli::ProbeArgs;
+use crate::ctx::Ctx;
+use crate::error::{Exit, UserError};
+
+pub fn run(_args: ProbeArgs, _ctx: &Ctx) -> anyhow::Result<Exit> {
+    Err(UserError::usage("this command is not built yet").into())
+}

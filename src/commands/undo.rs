@@ -1,0 +1,9 @@
+//! `undo` (being built).
+
+use crate::cli::WriteArgs;
+use crate::ctx::Ctx;
+use crate::error::{Exit, UserError};
+
+pub fn run(_args: WriteArgs, _ctx: &Ctx) -> anyhow::Result<Exit> {
+    Err(UserError::usage("this command is not built yet").into())
+}

@@ -1,0 +1,1 @@
+//! The real Codex CLI as an oracle (being built with the probe).
