@@ -60,3 +60,8 @@ pub const ALL: &[Preset] = &[
 pub fn find(id: &str) -> Option<&'static Preset> {
     ALL.iter().find(|p| p.id == id)
 }
+
+/// What the user must replace before a preset's URL works (e.g. an Azure resource name).
+pub fn needs_edit(p: &Preset) -> Option<&'static str> {
+    p.base_url.contains("YOUR-").then_some("replace the placeholder host with your own")
+}

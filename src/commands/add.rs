@@ -1,9 +1,234 @@
-//! `add` (being built).
+//! `add`: validate, probe, then write `[model_providers.ID]` (and optionally select it).
 
 use crate::cli::AddArgs;
+use crate::commands::{display, key_presence, load_config, load_profile};
+use crate::config::edit::{self, Change, ProviderSpec};
+use crate::config::{MODEL, MODEL_PROVIDER, ids};
 use crate::ctx::Ctx;
+use crate::endpoint::{check_header_name, normalize_base_url, parse_pairs};
 use crate::error::{Exit, UserError};
+use crate::presets::{self, Preset};
+use crate::store::{self, FileOp, Previous, Session};
 
-pub fn run(_args: AddArgs, _ctx: &Ctx) -> anyhow::Result<Exit> {
-    Err(UserError::usage("this command is not built yet").into())
+/// Everything `add` needs, validated, before any file is touched.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub id: String,
+    pub spec: ProviderSpec,
+    pub model: Option<String>,
+    pub use_it: bool,
+    pub profile: Option<String>,
+    pub replace: bool,
+}
+
+pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let plan = resolve(&args, ctx)?;
+    let existing = load_config(ctx)?;
+    if edit::provider(&existing.doc, &plan.id)?.is_some() && !plan.replace {
+        return Err(UserError::refused(format!(
+            "provider `{}` already exists in {}",
+            plan.id,
+            display(ctx, &existing.path)
+        ))
+        .hint(format!(
+            "pass --replace to update the fields you give, or choose another id (`codex-provider show {}`)",
+            plan.id
+        ))
+        .into());
+    }
+    if args.no_probe {
+        ctx.ui.verbose("skipping the probe (--no-probe)");
+    } else {
+        probe_gate(&plan, &args, ctx)?;
+    }
+    write(&plan, args.write.dry_run, ctx)
+}
+
+/// Flags and preset defaults → a validated plan (no prompts here; see the interactive flow).
+pub fn resolve(args: &AddArgs, ctx: &Ctx) -> Result<Plan, UserError> {
+    let preset: Option<&Preset> = match &args.preset {
+        Some(p) => Some(presets::find(p).ok_or_else(|| {
+            let near = ids::closest(p, presets::ALL.iter().map(|x| x.id));
+            UserError::usage(format!("unknown preset `{}`", ids::shown(p))).hint(match near {
+                Some(n) => format!("did you mean `{n}`? (`codex-provider presets` lists them)"),
+                None => "`codex-provider presets` lists them".to_string(),
+            })
+        })?),
+        None => None,
+    };
+    let id = args.id.clone().or_else(|| preset.map(|p| p.id.to_string())).ok_or_else(|| {
+        UserError::usage("missing the provider ID").hint("codex-provider add ID --base-url URL [--env-key VAR]")
+    })?;
+    let existing_ok = args.replace && ids::is_builtin(&id);
+    if !existing_ok {
+        ids::check_new_provider_id(&id)?;
+    }
+    let mut spec = ProviderSpec::default();
+    let raw_url = args.base_url.clone().or_else(|| preset.map(|p| p.base_url.to_string()));
+    if let (Some(p), None) = (preset, &args.base_url)
+        && let Some(what) = presets::needs_edit(p)
+    {
+        return Err(UserError::usage(format!("preset `{}` needs your own base URL: {what}", p.id))
+            .hint(format!("pass --base-url, e.g. --base-url {}", p.base_url)));
+    }
+    match raw_url {
+        Some(raw) => {
+            let n = normalize_base_url(&raw)?;
+            for note in &n.notes {
+                ctx.ui.note(note);
+            }
+            spec.base_url = Some(n.base_url);
+            spec.query_params = n.moved_query;
+        }
+        None if args.replace => {}
+        None => {
+            return Err(UserError::usage("missing --base-url")
+                .hint(format!("codex-provider add {id} --base-url https://HOST/v1, or start from a preset: --preset (see `codex-provider presets`)")));
+        }
+    }
+    if let Some(p) = preset {
+        for (k, v) in p.query_params {
+            if !spec.query_params.iter().any(|(x, _)| x == k) {
+                spec.query_params.push((k.to_string(), v.to_string()));
+            }
+        }
+        spec.http_headers.extend(p.http_headers.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    }
+    for (k, v) in parse_pairs("--query", &args.query)? {
+        spec.query_params.retain(|(x, _)| *x != k);
+        spec.query_params.push((k, v));
+    }
+    for (k, v) in parse_pairs("--header", &args.header)? {
+        check_header_name("--header", &k)?;
+        if k.eq_ignore_ascii_case("authorization") {
+            return Err(UserError::usage("--header Authorization would write a secret into config.toml").hint(
+                "put the key in an environment variable and pass --env-key VAR (Codex sends it as a Bearer token)",
+            ));
+        }
+        spec.http_headers.retain(|(x, _)| !x.eq_ignore_ascii_case(&k));
+        spec.http_headers.push((k, v));
+    }
+    for (h, var) in parse_pairs("--env-header", &args.env_header)? {
+        check_header_name("--env-header", &h)?;
+        ids::check_env_var_name("--env-header", &var)?;
+        spec.env_http_headers.push((h, var));
+    }
+    spec.env_key = args.env_key.clone().or_else(|| preset.and_then(|p| p.env_key.map(str::to_string)));
+    if let Some(k) = &spec.env_key {
+        ids::check_env_var_name("--env-key", k)?;
+    }
+    spec.name = args
+        .name
+        .clone()
+        .or_else(|| (!args.replace).then(|| preset.map(|p| p.name.to_string()).unwrap_or_else(|| id.clone())));
+    if spec.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+        return Err(UserError::usage("--name must not be empty").hint("Codex refuses a provider without a name"));
+    }
+    if !args.replace {
+        spec.wire_api = Some("responses".to_string());
+    }
+    if let Some(p) = &args.profile {
+        ids::check_profile_name(p)?;
+    }
+    Ok(Plan {
+        id,
+        spec,
+        model: args.model.clone(),
+        use_it: args.use_it,
+        profile: args.profile.clone(),
+        replace: args.replace,
+    })
+}
+
+/// Writes the plan in one locked transaction: config.toml, and the profile file if asked.
+pub fn write(plan: &Plan, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let session = Session::begin(&ctx.codex_home, dry_run, &ctx.ui)?;
+    let mut cfg = load_config(ctx)?;
+    let mut spec = plan.spec.clone();
+    if plan.replace
+        && let Some(t) = edit::provider(&cfg.doc, &plan.id)?
+        && t.get("wire_api").and_then(|i| i.as_str()).is_some_and(|w| w != "responses")
+    {
+        spec.wire_api = Some("responses".into());
+        ctx.ui.note("set wire_api = \"responses\" (the only value Codex 0.95+ accepts)");
+    }
+    let change = edit::upsert_provider(&mut cfg.doc, &plan.id, &spec, plan.replace)?;
+    let before = Previous {
+        provider: edit::root_str(&cfg.doc, MODEL_PROVIDER).map(str::to_string),
+        model: edit::root_str(&cfg.doc, MODEL).map(str::to_string),
+    };
+    if plan.use_it {
+        edit::set_root_str(&mut cfg.doc, MODEL_PROVIDER, &plan.id);
+        if let Some(m) = &plan.model {
+            edit::set_root_str(&mut cfg.doc, MODEL, m);
+        }
+    }
+    let mut files = vec![cfg];
+    if let Some(name) = &plan.profile {
+        let mut pf = load_profile(ctx, name, false)?;
+        edit::set_root_str(&mut pf.doc, MODEL_PROVIDER, &plan.id);
+        if let Some(m) = &plan.model {
+            edit::set_root_str(&mut pf.doc, MODEL, m);
+        }
+        files.push(pf);
+    }
+    let ops: Vec<FileOp> = files.iter().filter_map(FileOp::from_file).collect();
+    let command = format!("add {}", plan.id);
+    if !session.commit(&ctx.ui, &command, &ops)? {
+        ctx.ui.status(&format!("Provider `{}` is already configured that way; nothing to change.", plan.id));
+        return Ok(Exit::Ok);
+    }
+    if dry_run {
+        return Ok(Exit::Ok);
+    }
+    let cfg = &files[0];
+    let verb = match change {
+        Change::Added => "Added",
+        Change::Updated => "Updated",
+        Change::Unchanged => "Kept",
+    };
+    let url = plan.spec.base_url.as_deref().map(|u| format!(" ({u})")).unwrap_or_default();
+    ctx.ui.status(&format!("{verb} provider `{}`{url} in {}.", plan.id, display(ctx, &cfg.path)));
+    if plan.use_it {
+        let model = edit::root_str(&cfg.doc, MODEL);
+        ctx.ui.status(&switched(&plan.id, model));
+        if before.provider.as_deref() != Some(plan.id.as_str()) || before.model.as_deref() != model {
+            store::write_previous(&ctx.codex_home, &before)?;
+        }
+        if model.is_none() {
+            warn_no_model(ctx);
+        }
+    }
+    if let Some(name) = &plan.profile {
+        ctx.ui.status(&format!("Wrote {}: run `codex --profile {name}`.", display(ctx, &ctx.profile_path(name))));
+    }
+    if !plan.use_it && plan.profile.is_none() && change == Change::Added {
+        let m = plan.model.as_deref().map(|m| format!(" --model {m}")).unwrap_or_else(|| " --model MODEL".into());
+        ctx.ui.hint(&format!("make it the default with `codex-provider use {}{m}`", plan.id));
+    }
+    if let Some(var) = &plan.spec.env_key
+        && !key_presence(ctx, var).is_set()
+    {
+        ctx.ui.warn(&format!(
+            "{var} is not set: Codex will stop with \"Missing environment variable\"; export {var}=... first"
+        ));
+    }
+    Ok(Exit::Ok)
+}
+
+/// The one-line confirmation of a switch.
+pub fn switched(id: &str, model: Option<&str>) -> String {
+    match model {
+        Some(m) => format!("Switched to provider \"{id}\" (model \"{m}\")."),
+        None => format!("Switched to provider \"{id}\"."),
+    }
+}
+
+pub fn warn_no_model(ctx: &Ctx) {
+    ctx.ui.warn("no `model` is set: Codex would send its own default model id (gpt-6.1-sol); pass --model");
+}
+
+/// Runs the probe before saving; a failed probe refuses unless --force.
+fn probe_gate(_plan: &Plan, _args: &AddArgs, _ctx: &Ctx) -> Result<(), UserError> {
+    Err(UserError::usage("probing is not wired into `add` yet in this build").hint("pass --no-probe"))
 }

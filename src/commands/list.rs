@@ -1,9 +1,123 @@
-//! `list` (being built).
+//! `list`: providers (custom and built-in, the active one marked, key set or not) and profiles.
+
+use serde_json::json;
 
 use crate::cli::JsonArgs;
+use crate::commands::{display, key_presence, load_layers};
+use crate::complete::profile_file_names;
+use crate::config::{ConfigFile, MODEL, MODEL_PROVIDER, edit};
 use crate::ctx::Ctx;
-use crate::error::{Exit, UserError};
+use crate::error::Exit;
+use crate::ui::{Stream, Tone};
 
-pub fn run(_args: JsonArgs, _ctx: &Ctx) -> anyhow::Result<Exit> {
-    Err(UserError::usage("this command is not built yet").into())
+/// Pads cells to column widths (kubectl style), two spaces apart.
+pub fn table(rows: &[Vec<String>]) -> Vec<String> {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> =
+        (0..cols).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0)).collect();
+    rows.iter()
+        .map(|r| {
+            let mut line = String::new();
+            for (i, cell) in r.iter().enumerate() {
+                line.push_str(cell);
+                if i + 1 < r.len() {
+                    line.push_str(&" ".repeat(widths[i] - cell.chars().count() + 2));
+                }
+            }
+            line.trim_end().to_string()
+        })
+        .collect()
+}
+
+pub fn run(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let layers = load_layers(ctx, None)?;
+    let sel = layers.selection();
+    let mut providers = Vec::new();
+    for id in layers.all_ids()? {
+        let Some(v) = layers.provider(&id)? else { continue };
+        let key = v.env_key().map(|k| (k.to_string(), key_presence(ctx, k)));
+        providers.push((id.clone(), v, key, id == sel.provider));
+    }
+    let profiles: Vec<(String, Option<String>, Option<String>)> = profile_file_names(&ctx.codex_home)
+        .into_iter()
+        .map(|n| {
+            let f = ConfigFile::load(&ctx.profile_path(&n)).ok();
+            let get = |k: &str| f.as_ref().and_then(|f| edit::root_str(&f.doc, k).map(str::to_string));
+            (n.clone(), get(MODEL_PROVIDER), get(MODEL))
+        })
+        .collect();
+    let legacy = edit::legacy_profiles(&layers.base.doc);
+
+    if args.json {
+        let out = json!({
+            "schema_version": 1,
+            "active": {"provider": sel.provider, "model": sel.model},
+            "providers": providers.iter().map(|(id, v, key, active)| json!({
+                "id": id,
+                "name": v.name(),
+                "base_url": v.base_url(),
+                "builtin": v.builtin,
+                "active": active,
+                "env_key": key.as_ref().map(|k| k.0.clone()),
+                "key_set": key.as_ref().map(|k| k.1.is_set()),
+            })).collect::<Vec<_>>(),
+            "profiles": profiles.iter().map(|(n, p, m)| json!({
+                "name": n, "path": ctx.profile_path(n), "provider": p, "model": m,
+            })).collect::<Vec<_>>(),
+            "legacy_profiles": legacy,
+        });
+        ctx.ui.data(&serde_json::to_string_pretty(&out)?);
+        return Ok(Exit::Ok);
+    }
+
+    let mut rows = vec![vec!["CURRENT".into(), "ID".into(), "NAME".into(), "BASE URL".into(), "KEY".into()]];
+    for (id, v, key, active) in &providers {
+        let key = match key {
+            Some((var, p)) => format!("{var} ({})", p.describe()),
+            None if v.builtin => "built-in".into(),
+            None => "none".into(),
+        };
+        rows.push(vec![
+            if *active { "*".into() } else { String::new() },
+            id.clone(),
+            v.name().unwrap_or("").to_string(),
+            v.base_url().unwrap_or("-").to_string(),
+            key,
+        ]);
+    }
+    let mut out = Vec::new();
+    for (i, line) in table(&rows).into_iter().enumerate() {
+        let active = i > 0 && providers[i - 1].3;
+        out.push(if i == 0 {
+            ctx.ui.paint(Stream::Stdout, Tone::Bold, &line)
+        } else if active {
+            ctx.ui.paint(Stream::Stdout, Tone::Ok, &line)
+        } else {
+            line
+        });
+    }
+    if let Some(m) = &sel.model {
+        out.push(format!("\nmodel: {m}"));
+    }
+    if !profiles.is_empty() {
+        let mut rows = vec![vec!["PROFILE".into(), "PROVIDER".into(), "MODEL".into(), "FILE".into()]];
+        for (n, p, m) in &profiles {
+            rows.push(vec![
+                n.clone(),
+                p.clone().unwrap_or("-".into()),
+                m.clone().unwrap_or("-".into()),
+                display(ctx, &ctx.profile_path(n)),
+            ]);
+        }
+        out.push(String::new());
+        out.extend(table(&rows));
+    }
+    ctx.ui.data(&out.join("\n"));
+    if !legacy.is_empty() {
+        ctx.ui.warn(&format!(
+            "config.toml has legacy [profiles.*] tables ({}), which Codex 0.134+ ignores; run `codex-provider profile migrate`",
+            legacy.join(", ")
+        ));
+    }
+    Ok(Exit::Ok)
 }

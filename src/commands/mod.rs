@@ -36,3 +36,96 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Completions(a) => completions::run(a, ctx),
     }
 }
+
+use std::path::Path;
+
+use crate::config::view::Layers;
+use crate::config::{ConfigFile, ids};
+use crate::error::UserError;
+
+/// `config.toml` (an empty document when missing).
+pub(crate) fn load_config(ctx: &Ctx) -> Result<ConfigFile, UserError> {
+    ConfigFile::load(&ctx.config_path())
+}
+
+/// A profile file; `must_exist` turns a missing file into an error naming the fix.
+pub(crate) fn load_profile(ctx: &Ctx, name: &str, must_exist: bool) -> Result<ConfigFile, UserError> {
+    ids::check_profile_name(name)?;
+    let path = ctx.profile_path(name);
+    let f = ConfigFile::load(&path)?;
+    if must_exist && !f.existed {
+        let names = crate::complete::profile_file_names(&ctx.codex_home);
+        let hint = match ids::closest(name, names.iter().map(String::as_str)) {
+            Some(n) => format!("did you mean `{n}`? (`codex-provider profile list`)"),
+            None => format!("create it with `codex-provider use PROVIDER --profile {name}`"),
+        };
+        return Err(UserError::usage(format!("profile `{name}` not found: no {}", display(ctx, &path))).hint(hint));
+    }
+    Ok(f)
+}
+
+/// config.toml with the profile file layered over it, as `codex --profile NAME` does.
+pub(crate) fn load_layers(ctx: &Ctx, profile: Option<&str>) -> Result<Layers, UserError> {
+    let base = load_config(ctx)?;
+    let profile = match profile {
+        Some(n) => Some((n.to_string(), load_profile(ctx, n, true)?)),
+        None => None,
+    };
+    Ok(Layers { home: ctx.codex_home.clone(), base, profile })
+}
+
+/// A path for messages: `~/...` under the home directory.
+pub(crate) fn display(_ctx: &Ctx, path: &Path) -> String {
+    if let Some(home) = dirs::home_dir()
+        && let Ok(rest) = path.strip_prefix(&home)
+    {
+        return format!("~/{}", rest.display());
+    }
+    path.display().to_string()
+}
+
+/// Whether the environment variable (or `$CODEX_HOME/.env`) holds a non-blank value;
+/// returns its length in characters, never the value.
+pub(crate) fn key_presence(ctx: &Ctx, var: &str) -> KeyPresence {
+    if let Ok(v) = std::env::var(var)
+        && !v.trim().is_empty()
+    {
+        return KeyPresence::Env(v.chars().count());
+    }
+    match dotenv_value(&ctx.codex_home, var) {
+        Some(v) if !v.trim().is_empty() => KeyPresence::DotEnv(v.chars().count()),
+        _ => KeyPresence::Unset,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum KeyPresence {
+    Env(usize),
+    DotEnv(usize),
+    Unset,
+}
+
+impl KeyPresence {
+    pub fn is_set(self) -> bool {
+        !matches!(self, KeyPresence::Unset)
+    }
+    /// `set (51 chars)` / `set in $CODEX_HOME/.env (51 chars)` / `not set`.
+    pub fn describe(self) -> String {
+        match self {
+            KeyPresence::Env(n) => format!("set ({n} chars)"),
+            KeyPresence::DotEnv(n) => format!("set in $CODEX_HOME/.env ({n} chars)"),
+            KeyPresence::Unset => "not set".to_string(),
+        }
+    }
+}
+
+/// `VAR=value` from `$CODEX_HOME/.env` (Codex loads that file), quotes and `export ` tolerated.
+pub(crate) fn dotenv_value(home: &Path, var: &str) -> Option<String> {
+    let text = std::fs::read_to_string(home.join(".env")).ok()?;
+    text.lines().find_map(|line| {
+        let line = line.trim();
+        let line = line.strip_prefix("export ").unwrap_or(line);
+        let (k, v) = line.split_once('=')?;
+        (k.trim() == var).then(|| v.trim().trim_matches(|c| c == '"' || c == '\'').to_string())
+    })
+}

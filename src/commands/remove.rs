@@ -1,9 +1,63 @@
-//! `remove` (being built).
+//! `remove ID`: delete a provider; refuse when it is the default or a profile selects it.
 
 use crate::cli::RemoveArgs;
+use crate::commands::{display, load_config};
+use crate::complete::profile_file_names;
+use crate::config::view::Layers;
+use crate::config::{ConfigFile, MODEL_PROVIDER, edit, ids};
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
+use crate::store::{FileOp, Session};
 
-pub fn run(_args: RemoveArgs, _ctx: &Ctx) -> anyhow::Result<Exit> {
-    Err(UserError::usage("this command is not built yet").into())
+pub fn run(args: RemoveArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let id = args.id.as_str();
+    let session = Session::begin(&ctx.codex_home, args.write.dry_run, &ctx.ui)?;
+    let mut cfg = load_config(ctx)?;
+    if edit::provider(&cfg.doc, id)?.is_none() {
+        if ids::is_builtin(id) {
+            return Err(UserError::usage(format!("`{id}` is a built-in provider and cannot be removed"))
+                .hint("switch away from it with `codex-provider use ID`")
+                .into());
+        }
+        let layers = Layers { home: ctx.codex_home.clone(), base: cfg, profile: None };
+        return Err(layers.unknown_provider(id).into());
+    }
+    let is_default = edit::root_str(&cfg.doc, MODEL_PROVIDER) == Some(id);
+    let users: Vec<String> = profile_file_names(&ctx.codex_home)
+        .into_iter()
+        .filter(|n| {
+            ConfigFile::load(&ctx.profile_path(n)).is_ok_and(|f| edit::root_str(&f.doc, MODEL_PROVIDER) == Some(id))
+        })
+        .collect();
+    if (is_default || !users.is_empty()) && !args.force {
+        let mut why = Vec::new();
+        if is_default {
+            why.push("it is the default provider".to_string());
+        }
+        if !users.is_empty() {
+            why.push(format!("profile(s) {} select it", users.join(", ")));
+        }
+        return Err(UserError::refused(format!("not removing `{id}`: {}", why.join(" and ")))
+            .hint(format!("switch first with `codex-provider use OTHER`, or pass --force"))
+            .into());
+    }
+    edit::remove_provider(&mut cfg.doc, id)?;
+    if is_default {
+        edit::remove_root(&mut cfg.doc, MODEL_PROVIDER);
+    }
+    let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
+    session.commit(&ctx.ui, &format!("remove {id}"), &ops)?;
+    if args.write.dry_run {
+        return Ok(Exit::Ok);
+    }
+    ctx.ui.status(&format!("Removed provider `{id}` from {}.", display(ctx, &cfg.path)));
+    if is_default {
+        ctx.ui.warn(
+            "it was the default: model_provider was removed, so Codex falls back to the built-in openai provider",
+        );
+    }
+    for n in users {
+        ctx.ui.warn(&format!("profile `{n}` still selects `{id}`: `codex --profile {n}` will fail until you run `codex-provider use OTHER --profile {n}`"));
+    }
+    Ok(Exit::Ok)
 }

@@ -181,8 +181,13 @@ pub fn upsert_provider(
                 "pass --replace to update its fields, or choose another id (see `codex-provider show {id}`)"
             )));
         }
-        let t = existing.as_table_like_mut().ok_or_else(|| not_a_table(&format!("{MODEL_PROVIDERS}.{id}")))?;
-        return Ok(if fill(t, spec) { Change::Updated } else { Change::Unchanged });
+        let changed = match existing {
+            Item::Value(Value::InlineTable(t)) => inline_append(t, |t| fill(t, spec)),
+            other => {
+                fill(other.as_table_like_mut().ok_or_else(|| not_a_table(&format!("{MODEL_PROVIDERS}.{id}")))?, spec)
+            }
+        };
+        return Ok(if changed { Change::Updated } else { Change::Unchanged });
     }
     match parent {
         Item::Table(p) if p.is_dotted() => {
@@ -192,16 +197,98 @@ pub fn upsert_provider(
             p.insert(id, Item::Table(t));
         }
         Item::Table(p) => {
+            let last = max_position(p);
             p.insert(id, Item::Table(new_standard_table(spec, !doc_empty)));
+            if let Some(last) = last {
+                keep_trailing_comments_above(doc, id, last);
+            }
         }
         Item::Value(Value::InlineTable(p)) => {
             let mut t = InlineTable::new();
             fill(&mut t, spec);
-            p.insert(id, Value::InlineTable(t));
+            inline_append(p, |p| p.insert(id, Value::InlineTable(t)).is_none());
         }
         _ => return Err(not_a_table(MODEL_PROVIDERS)),
     }
     Ok(Change::Added)
+}
+
+/// Runs `edit` on an inline table; when it appends keys, the old last value's suffix (the
+/// space before `}`) moves to the new last value, so `{ a = 1 }` becomes `{ a = 1, b = 2 }`.
+fn inline_append<R>(t: &mut InlineTable, edit: impl FnOnce(&mut InlineTable) -> R) -> R {
+    let before: Option<String> = t.iter().last().map(|(k, _)| k.to_string());
+    let r = edit(t);
+    let after: Option<String> = t.iter().last().map(|(k, _)| k.to_string());
+    if let (Some(b), Some(a)) = (before, after)
+        && a != b
+    {
+        let suffix = t.get_mut(&b).map(|v| {
+            let s = v.decor().suffix().and_then(|s| s.as_str()).unwrap_or("").to_string();
+            v.decor_mut().set_suffix("");
+            s
+        });
+        if let (Some(s), Some(v)) = (suffix, t.get_mut(&a)) {
+            v.decor_mut().set_suffix(s);
+        }
+    }
+    r
+}
+
+/// The highest document position among a table and its descendants.
+fn max_position(t: &Table) -> Option<isize> {
+    let mut best = t.position();
+    for (_, item) in t.iter() {
+        let p = match item {
+            Item::Table(c) => max_position(c),
+            Item::ArrayOfTables(a) => a.iter().filter_map(max_position).max(),
+            _ => None,
+        };
+        best = best.max(p);
+    }
+    best
+}
+
+fn each_table_mut(t: &mut Table, f: &mut dyn FnMut(&mut Table)) {
+    f(t);
+    for (_, item) in t.iter_mut() {
+        match item {
+            Item::Table(c) => each_table_mut(c, f),
+            Item::ArrayOfTables(a) => a.iter_mut().for_each(|c| each_table_mut(c, f)),
+            _ => {}
+        }
+    }
+}
+
+/// Comment lines right under the last provider (no blank line between) belong to it, but
+/// toml_edit stores them in the next table's prefix; move them above the new table so they
+/// stay where the user put them.
+fn keep_trailing_comments_above(doc: &mut DocumentMut, id: &str, last: isize) {
+    let mut next: Option<isize> = None;
+    each_table_mut(doc.as_table_mut(), &mut |t| {
+        if let Some(p) = t.position()
+            && p > last
+        {
+            next = Some(next.map_or(p, |n: isize| n.min(p)));
+        }
+    });
+    let Some(next) = next else { return };
+    let mut head = None;
+    each_table_mut(doc.as_table_mut(), &mut |t| {
+        if t.position() == Some(next) && head.is_none() {
+            let prefix = t.decor().prefix().and_then(|p| p.as_str()).unwrap_or("").to_string();
+            if prefix.starts_with('#')
+                && let Some(i) = prefix.find("\n\n")
+            {
+                head = Some(prefix[..=i].to_string());
+                t.decor_mut().set_prefix(format!("\n{}", &prefix[i + 2..]));
+            }
+        }
+    });
+    if let Some(head) = head
+        && let Some(Item::Table(t)) = doc.get_mut(MODEL_PROVIDERS).and_then(|p| p.get_mut(id))
+    {
+        t.decor_mut().set_prefix(format!("{head}\n"));
+    }
 }
 
 /// Removes `model_providers.ID` (and `model_providers` itself when it becomes an empty

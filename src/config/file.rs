@@ -120,11 +120,9 @@ impl ConfigFile {
 
 pub fn unified_diff(path: &Path, old: &str, new: &str) -> String {
     let name = path.display().to_string();
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{name}"), &format!("b/{name}"))
-        .to_string()
+    let from = if old.is_empty() { "/dev/null".to_string() } else { name.clone() };
+    let to = if new.is_empty() { "/dev/null".to_string() } else { name };
+    similar::TextDiff::from_lines(old, new).unified_diff().context_radius(3).header(&from, &to).to_string()
 }
 
 /// 1-based line and column (in characters) of byte `offset`.

@@ -1,0 +1,108 @@
+//! Base URL rules: Codex POSTs to `trim_end('/')(base_url) + "/responses"` and keeps a query
+//! string literally (giving `…/v1?x=1/responses`, a 404), so we store a clean API root.
+
+use reqwest::Url;
+
+use crate::error::UserError;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalized {
+    pub base_url: String,
+    /// Query parameters moved out of the URL into `query_params`.
+    pub moved_query: Vec<(String, String)>,
+    /// What was changed, one line each, to tell the user.
+    pub notes: Vec<String>,
+}
+
+/// Validates an absolute http(s) URL and normalises it: strips `/responses` and trailing
+/// slashes, moves a query string into `query_params`.
+pub fn normalize_base_url(raw: &str) -> Result<Normalized, UserError> {
+    let raw = raw.trim();
+    let bad = |why: &str| {
+        UserError::usage(format!("--base-url `{raw}` {why}")).hint(
+            "give the API root as an absolute URL, e.g. https://openrouter.ai/api/v1 or http://localhost:11434/v1",
+        )
+    };
+    let mut url = Url::parse(raw).map_err(|_| bad("is not an absolute URL"))?;
+    if url.scheme() != "http" && url.scheme() != "https" {
+        return Err(bad("must start with http:// or https://"));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(bad("has no host"));
+    }
+    if url.fragment().is_some() {
+        return Err(bad("has a #fragment"));
+    }
+    let mut notes = Vec::new();
+    let moved_query: Vec<(String, String)> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    if url.query().is_some() {
+        if !moved_query.is_empty() {
+            let q = moved_query.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
+            notes.push(format!(
+                "moved the query string `{q}` into query_params (Codex would append /responses after it)"
+            ));
+        }
+        url.set_query(None);
+    }
+    let mut s = url.to_string();
+    let before = s.clone();
+    loop {
+        let t = s.trim_end_matches('/');
+        if let Some(stripped) = t.strip_suffix("/responses") {
+            s = stripped.to_string();
+        } else {
+            s = t.to_string();
+            break;
+        }
+    }
+    if before.trim_end_matches('/') != s {
+        notes.push("removed the trailing /responses (Codex appends it)".to_string());
+    }
+    Ok(Normalized { base_url: s, moved_query, notes })
+}
+
+/// Parses `K=V` flag values; `what` names the flag in errors.
+pub fn parse_pairs(what: &str, values: &[String]) -> Result<Vec<(String, String)>, UserError> {
+    values
+        .iter()
+        .map(|kv| match kv.split_once('=') {
+            Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+            _ => Err(UserError::usage(format!("{what} expects K=V, got `{}`", crate::config::ids::shown(kv)))
+                .hint(format!("e.g. {what} api-version=2025-04-01-preview"))),
+        })
+        .collect()
+}
+
+/// A header name as HTTP allows it (Codex silently drops invalid ones).
+pub fn check_header_name(flag: &str, name: &str) -> Result<(), UserError> {
+    let ok = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+    if ok {
+        Ok(())
+    } else {
+        Err(UserError::usage(format!("{flag}: `{name}` is not a valid HTTP header name"))
+            .hint("Codex silently drops invalid header names; use letters, digits and `-`, e.g. X-Title"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises() {
+        let n = normalize_base_url("https://x.example/v1/responses/").unwrap();
+        assert_eq!(n.base_url, "https://x.example/v1");
+        let n = normalize_base_url("https://r.openai.azure.com/openai?api-version=2025-04-01-preview").unwrap();
+        assert_eq!(n.base_url, "https://r.openai.azure.com/openai");
+        assert_eq!(n.moved_query, vec![("api-version".into(), "2025-04-01-preview".into())]);
+        assert_eq!(normalize_base_url("http://localhost:11434/v1").unwrap().notes.len(), 0);
+        assert_eq!(normalize_base_url("http://127.0.0.1:8080").unwrap().base_url, "http://127.0.0.1:8080");
+    }
+
+    #[test]
+    fn rejects() {
+        for bad in ["localhost:11434/v1", "ftp://x/v1", "api.example.com", "", "https://x/v1#a"] {
+            assert!(normalize_base_url(bad).is_err(), "{bad}");
+        }
+    }
+}
