@@ -41,5 +41,3 @@ impl fmt::Display for UserError {
 
 impl std::error::Error for UserError {}
 
-/// Shorthand for returning a [`UserError`] from an `anyhow` function.
-pub type Result<T> = anyhow::Result<T>;

@@ -101,10 +101,6 @@ impl Session {
         }
         Ok(true)
     }
-
-    pub fn home(&self) -> &Path {
-        &self.home
-    }
 }
 
 fn lock_home(home: &Path) -> anyhow::Result<File> {

@@ -73,7 +73,7 @@ pub fn run(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let mut rows = vec![vec!["CURRENT".into(), "ID".into(), "NAME".into(), "BASE URL".into(), "KEY".into()]];
     for (id, v, key, active) in &providers {
         let key = match key {
-            Some((var, p)) => format!("{var} ({})", p.describe()),
+            Some((var, p)) => format!("{var}: {}", p.describe()),
             None if v.builtin => "built-in".into(),
             None => "none".into(),
         };

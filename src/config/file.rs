@@ -111,11 +111,6 @@ impl ConfigFile {
     pub fn is_dirty(&self) -> bool {
         self.render() != self.original
     }
-
-    /// A unified diff from the loaded text to the rendered one, labelled with the path.
-    pub fn diff(&self) -> String {
-        unified_diff(&self.path, &self.original, &self.render())
-    }
 }
 
 pub fn unified_diff(path: &Path, old: &str, new: &str) -> String {

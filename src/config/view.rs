@@ -206,11 +206,6 @@ impl Layers {
     }
 }
 
-/// `model_providers` exists but is not a table; used by readers that must not fail hard.
-pub fn has_providers_table(f: &ConfigFile) -> bool {
-    f.doc.as_table().get(MODEL_PROVIDERS).is_none_or(|i| i.is_table_like())
-}
-
 /// Renders a TOML item as compact TOML text (for human output).
 pub fn item_text(item: &Item) -> String {
     match item {
