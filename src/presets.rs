@@ -462,6 +462,22 @@ mod tests {
     use super::*;
     use crate::error::Exit;
 
+    /// Everything `add --preset` would write passes the same checks `add` applies to user input.
+    #[test]
+    fn every_preset_validates() {
+        assert!(ALL.len() >= 20);
+        for p in ALL {
+            ids::check_new_provider_id(p.id).unwrap_or_else(|e| panic!("{}: {}", p.id, e.message));
+            if let Some(var) = p.env_key {
+                ids::check_env_var_name("env_key", var).unwrap_or_else(|e| panic!("{}: {}", p.id, e.message));
+            }
+            let url = reqwest::Url::parse(p.base_url).unwrap_or_else(|e| panic!("{}: {e}", p.id));
+            assert!(matches!(url.scheme(), "http" | "https") && url.host_str().is_some(), "{}", p.id);
+            assert!(!p.base_url.ends_with('/') && !p.base_url.ends_with("/responses"), "{}", p.id);
+            assert_eq!(ALL.iter().filter(|q| q.id == p.id).count(), 1, "duplicate {}", p.id);
+        }
+    }
+
     #[test]
     fn azure_needs_a_real_base_url() {
         let az = find("azure").unwrap();
