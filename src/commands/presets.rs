@@ -20,8 +20,10 @@ pub fn run(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         let doc = Doc { schema_version: 1, presets: ALL };
         ctx.ui.data(&serde_json::to_string_pretty(&doc)?);
     } else {
-        ctx.ui.data(&table(ALL, &ctx.ui));
-        ctx.ui.status("Add one with `codex-provider add ID --preset PRESET`; `--json` shows model styles and notes.");
+        ctx.ui.data(&table(ALL, &ctx.ui, ctx.ui.verbose > 0));
+        ctx.ui.status(
+            "Add one with `codex-provider add ID --preset PRESET`; -v shows model ids, notes and how to bridge.",
+        );
     }
     Ok(Exit::Ok)
 }
@@ -32,7 +34,8 @@ fn cells(p: &Preset) -> [&'static str; 5] {
 }
 
 /// Pads every column to its widest cell first, then paints, so escape codes never skew alignment.
-fn table(presets: &[Preset], ui: &Ui) -> String {
+/// With `details`, each row is followed by indented model, note, edit and bridge lines.
+fn table(presets: &[Preset], ui: &Ui, details: bool) -> String {
     let header = ["ID", "NAME", "BASE URL", "KEY VAR", "RESPONSES"];
     let rows: Vec<[&str; 5]> = presets.iter().map(cells).collect();
     let mut widths = header.map(str::len);
@@ -65,8 +68,19 @@ fn table(presets: &[Preset], ui: &Ui) -> String {
             }),
             _ => None,
         }));
+        if details {
+            out.push_str(&detail_lines(p, ui));
+        }
     }
     out
+}
+
+fn detail_lines(p: &Preset, ui: &Ui) -> String {
+    let mut lines = vec![format!("model: {}", p.model_style)];
+    lines.extend(p.needs_edit.map(|e| format!("edit: {e}")));
+    lines.push(format!("note: {}", p.notes));
+    lines.extend(p.bridge.map(|b| format!("bridge: {b}")));
+    lines.iter().map(|l| format!("    {}\n", ui.paint(Stream::Stdout, Tone::Dim, l))).collect()
 }
 
 #[cfg(test)]
@@ -76,11 +90,19 @@ mod tests {
     #[test]
     fn columns_line_up_without_colour() {
         let ui = Ui { color_out: false, color_err: false, quiet: false, verbose: 0 };
-        let t = table(ALL, &ui);
+        let t = table(ALL, &ui, false);
         let lines: Vec<&str> = t.lines().collect();
         let col = lines[0].find("BASE URL").unwrap();
         for (l, p) in lines[1..].iter().zip(ALL) {
             assert_eq!(&l[col..col + p.base_url.len()], p.base_url, "{l}");
         }
+    }
+
+    #[test]
+    fn verbose_explains_bridges() {
+        let ui = Ui { color_out: false, color_err: false, quiet: false, verbose: 1 };
+        let t = table(ALL, &ui, true);
+        assert!(t.contains("    bridge: run `litellm --model mistral/codestral-latest`"), "{t}");
+        assert!(t.contains("    edit: replace YOUR-RESOURCE"), "{t}");
     }
 }
