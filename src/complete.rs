@@ -2,13 +2,40 @@
 //! Reads only what it must, and never fails: a broken config just completes nothing.
 
 use std::ffi::OsString;
+use std::path::PathBuf;
 
 use clap_complete::engine::CompletionCandidate;
 
 use crate::config::{ConfigFile, edit, ids};
 
-fn home() -> Option<std::path::PathBuf> {
-    crate::ctx::resolve_home(None).ok()
+/// The Codex home for candidates: a `--codex-home` already typed on the line being completed,
+/// else `$CODEX_HOME`, else `~/.codex` (candidate functions get no parsed args, so we read argv).
+fn home() -> Option<PathBuf> {
+    crate::ctx::resolve_home(home_from_line(std::env::args_os())).ok()
+}
+
+/// `--codex-home DIR` / `--codex-home=DIR` among the words after the engine's `--` separator
+/// (`codex-provider -- codex-provider use --codex-home DIR ""`); the last one wins. The shell
+/// passes `~` unexpanded, so a leading `~/` is expanded here.
+fn home_from_line(argv: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {
+    let words: Vec<String> =
+        argv.into_iter().skip_while(|a| a != "--").skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
+    let mut found = None;
+    for (i, w) in words.iter().enumerate() {
+        if w == "--codex-home" {
+            // The last word is the one being completed, not a value yet.
+            if i + 2 < words.len() {
+                found = Some(words[i + 1].clone());
+            }
+        } else if let Some(v) = w.strip_prefix("--codex-home=") {
+            found = Some(v.to_string());
+        }
+    }
+    let dir = found.filter(|d| !d.is_empty())?;
+    match dir.strip_prefix("~/") {
+        Some(rest) => dirs::home_dir().map(|h| h.join(rest)),
+        None => Some(PathBuf::from(dir)),
+    }
 }
 
 fn custom_ids() -> Vec<String> {
@@ -64,4 +91,22 @@ pub fn profile_names() -> Vec<CompletionCandidate> {
 
 pub fn preset_ids() -> Vec<CompletionCandidate> {
     crate::presets::ALL.iter().map(|p| CompletionCandidate::new(p.id).help(Some(p.name.into()))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(words: &[&str]) -> Option<PathBuf> {
+        home_from_line(words.iter().map(OsString::from))
+    }
+
+    #[test]
+    fn codex_home_from_the_completed_line() {
+        assert_eq!(line(&["cp", "--", "cp", "use", "--codex-home", "/x", ""]), Some(PathBuf::from("/x")));
+        assert_eq!(line(&["cp", "--", "cp", "--codex-home=/y", "use", ""]), Some(PathBuf::from("/y")));
+        assert_eq!(line(&["cp", "--", "cp", "use", "--codex-home", ""]), None, "value still being typed");
+        assert_eq!(line(&["cp", "--codex-home", "/z", "use"]), None, "only words after the separator");
+        assert_eq!(line(&["cp", "--", "cp", "use", ""]), None);
+    }
 }

@@ -46,16 +46,7 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
 
 /// Flags and preset defaults → a validated plan (no prompts here; see the interactive flow).
 pub fn resolve(args: &AddArgs, ctx: &Ctx) -> Result<Plan, UserError> {
-    let preset: Option<&Preset> = match &args.preset {
-        Some(p) => Some(presets::find(p).ok_or_else(|| {
-            let near = ids::closest(p, presets::ALL.iter().map(|x| x.id));
-            UserError::usage(format!("unknown preset `{}`", ids::shown(p))).hint(match near {
-                Some(n) => format!("did you mean `{n}`? (`codex-provider presets` lists them)"),
-                None => "`codex-provider presets` lists them".to_string(),
-            })
-        })?),
-        None => None,
-    };
+    let preset: Option<&Preset> = args.preset.as_deref().map(presets::lookup).transpose()?;
     let id = args.id.clone().or_else(|| preset.map(|p| p.id.to_string())).ok_or_else(|| {
         UserError::usage("missing the provider ID").hint("codex-provider add ID --base-url URL [--env-key VAR]")
     })?;
@@ -64,13 +55,10 @@ pub fn resolve(args: &AddArgs, ctx: &Ctx) -> Result<Plan, UserError> {
         ids::check_new_provider_id(&id)?;
     }
     let mut spec = ProviderSpec::default();
-    let raw_url = args.base_url.clone().or_else(|| preset.map(|p| p.base_url.to_string()));
-    if let (Some(p), None) = (preset, &args.base_url)
-        && let Some(what) = presets::needs_edit(p)
-    {
-        return Err(UserError::usage(format!("preset `{}` needs your own base URL: {what}", p.id))
-            .hint(format!("pass --base-url, e.g. --base-url {}", p.base_url)));
-    }
+    let raw_url = match preset {
+        Some(p) => Some(p.base_url_for(args.base_url.as_deref())?),
+        None => args.base_url.clone(),
+    };
     match raw_url {
         Some(raw) => {
             let n = normalize_base_url(&raw)?;

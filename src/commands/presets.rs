@@ -1,9 +1,108 @@
-//! `presets` (being built).
+//! `presets`: the built-in provider catalogue, as an aligned table or JSON.
+
+use serde::Serialize;
 
 use crate::cli::JsonArgs;
 use crate::ctx::Ctx;
-use crate::error::{Exit, UserError};
+use crate::error::Exit;
+use crate::presets::{ALL, Preset, Responses};
+use crate::ui::{Stream, Tone, Ui};
 
-pub fn run(_args: JsonArgs, _ctx: &Ctx) -> anyhow::Result<Exit> {
-    Err(UserError::usage("this command is not built yet").into())
+/// `--json` output; a struct (not `json!`) so `schema_version` comes first and fields keep their order.
+#[derive(Serialize)]
+struct Doc {
+    schema_version: u32,
+    presets: &'static [Preset],
+}
+
+pub fn run(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    if args.json {
+        let doc = Doc { schema_version: 1, presets: ALL };
+        ctx.ui.data(&serde_json::to_string_pretty(&doc)?);
+    } else {
+        ctx.ui.data(&table(ALL, &ctx.ui, ctx.ui.verbose > 0));
+        ctx.ui.status(
+            "Add one with `codex-provider add ID --preset PRESET`; -v shows model ids, notes and how to bridge.",
+        );
+    }
+    Ok(Exit::Ok)
+}
+
+/// The cells of one row, before padding.
+fn cells(p: &Preset) -> [&'static str; 5] {
+    [p.id, p.name, p.base_url, p.env_key.unwrap_or("-"), p.responses.label()]
+}
+
+/// Pads every column to its widest cell first, then paints, so escape codes never skew alignment.
+/// With `details`, each row is followed by indented model, note, edit and bridge lines.
+fn table(presets: &[Preset], ui: &Ui, details: bool) -> String {
+    let header = ["ID", "NAME", "BASE URL", "KEY VAR", "RESPONSES"];
+    let rows: Vec<[&str; 5]> = presets.iter().map(cells).collect();
+    let mut widths = header.map(str::len);
+    for r in &rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let line = |r: &[&str; 5], tone: &dyn Fn(usize) -> Option<Tone>| {
+        let mut out = String::new();
+        for (i, c) in r.iter().enumerate() {
+            let last = i + 1 == r.len();
+            let padded = if last { c.to_string() } else { format!("{c:<w$}  ", w = widths[i]) };
+            match tone(i) {
+                Some(t) => out.push_str(&ui.paint(Stream::Stdout, t, &padded)),
+                None => out.push_str(&padded),
+            }
+        }
+        out.push('\n');
+        out
+    };
+    let mut out = line(&header, &|_| Some(Tone::Bold));
+    for (p, r) in presets.iter().zip(&rows) {
+        out.push_str(&line(r, &|i| match i {
+            0 => Some(Tone::Accent),
+            4 => Some(match p.responses {
+                Responses::Native => Tone::Ok,
+                Responses::Bridge => Tone::Warn,
+                Responses::Probe => Tone::Dim,
+            }),
+            _ => None,
+        }));
+        if details {
+            out.push_str(&detail_lines(p, ui));
+        }
+    }
+    out
+}
+
+fn detail_lines(p: &Preset, ui: &Ui) -> String {
+    let mut lines = vec![format!("model: {}", p.model_style)];
+    lines.extend(p.needs_edit.map(|e| format!("edit: {e}")));
+    lines.push(format!("note: {}", p.notes));
+    lines.extend(p.bridge.map(|b| format!("bridge: {b}")));
+    lines.iter().map(|l| format!("    {}\n", ui.paint(Stream::Stdout, Tone::Dim, l))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_line_up_without_colour() {
+        let ui = Ui { color_out: false, color_err: false, quiet: false, verbose: 0 };
+        let t = table(ALL, &ui, false);
+        let lines: Vec<&str> = t.lines().collect();
+        let col = lines[0].find("BASE URL").unwrap();
+        for (l, p) in lines[1..].iter().zip(ALL) {
+            assert_eq!(&l[col..col + p.base_url.len()], p.base_url, "{l}");
+        }
+    }
+
+    #[test]
+    fn verbose_explains_bridges() {
+        let ui = Ui { color_out: false, color_err: false, quiet: false, verbose: 1 };
+        let t = table(ALL, &ui, true);
+        assert!(t.contains("    bridge: run `litellm --model mistral/codestral-latest`"), "{t}");
+        assert!(t.contains("    edit: replace YOUR-RESOURCE"), "{t}");
+    }
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 use toml_edit::{Item, TableLike, Value};
 
-use super::{ConfigFile, MODEL, MODEL_PROVIDER, MODEL_PROVIDERS, edit, ids};
+use super::{ConfigFile, MODEL, MODEL_PROVIDER, edit, ids};
 use crate::error::UserError;
 
 /// Where a value comes from.

@@ -1,0 +1,367 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[codex-provider] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'codex-provider'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'codex-provider'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Probe an endpoint, then add it as `[model_providers.ID]`'
+            cand use 'Make a provider (and model) the default, or write a profile file selecting it'
+            cand list 'List providers (custom and built-in) and profile files'
+            cand current 'Print the active provider id (and model with -v)'
+            cand show 'Show every field of a provider with Codex''s defaults and where each comes from'
+            cand remove 'Remove a provider'
+            cand probe 'Check that an endpoint works the way Codex needs (models, streaming Responses, tools)'
+            cand doctor 'Diagnose the config, the environment and the endpoints; --fix repairs the safe problems'
+            cand profile 'Profile files (`NAME.config.toml`, used by `codex --profile NAME`)'
+            cand presets 'The built-in provider presets'
+            cand undo 'Restore the files changed by the last codex-provider write'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'codex-provider;add'= {
+            cand --base-url 'API root, e.g. https://openrouter.ai/api/v1 (Codex POSTs to BASE_URL/responses)'
+            cand --env-key 'Name of the environment variable holding the API key (never the key itself)'
+            cand --name 'Display name [default: the preset''s name, else the id]'
+            cand -m 'Model id to probe with (and to select with --use / --profile)'
+            cand --model 'Model id to probe with (and to select with --use / --profile)'
+            cand --preset 'Start from a built-in preset (see `codex-provider presets`)'
+            cand --query 'Query parameter sent with every request (repeatable), e.g. api-version=2025-04-01-preview'
+            cand --header 'Static HTTP header (repeatable)'
+            cand --env-header 'HTTP header whose value is read from an environment variable (repeatable)'
+            cand --profile 'Also write NAME.config.toml selecting it (`codex --profile NAME`)'
+            cand --timeout 'Probe request timeout in seconds'
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --use 'Also make it the default provider in config.toml'
+            cand --no-probe 'Save without probing the endpoint'
+            cand --force 'Save even when the probe fails'
+            cand --replace 'Update an existing provider (only the fields given)'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;use'= {
+            cand -m 'Model id to select with it'
+            cand --model 'Model id to select with it'
+            cand --profile 'Write NAME.config.toml instead (with ID), or make that profile the default (without ID)'
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;list'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;current'= {
+            cand --profile 'Layer NAME.config.toml over config.toml, as `codex --profile NAME` does'
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;show'= {
+            cand --profile 'Layer NAME.config.toml over config.toml, as `codex --profile NAME` does'
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;remove'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --force 'Remove even when it is the default or a profile selects it'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;probe'= {
+            cand --base-url 'Probe this URL instead of a configured provider'
+            cand --env-key 'Variable holding the key (with --base-url)'
+            cand -m 'Model id to send [default: the configured model]'
+            cand --model 'Model id to send [default: the configured model]'
+            cand --profile 'Layer NAME.config.toml over config.toml when resolving the provider and model'
+            cand --timeout 'Request timeout in seconds'
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand --deep 'Also send Codex''s non-function tools and try the WebSocket upgrade'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;doctor'= {
+            cand --profile 'Layer NAME.config.toml over config.toml, as `codex --profile NAME` does'
+            cand --provider 'Probe this provider instead of the active one'
+            cand --timeout 'Request timeout in seconds for the network checks'
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --all 'Probe every configured provider'
+            cand --offline 'Skip the network checks'
+            cand --json 'Machine-readable output (the shape of `codex doctor --json`)'
+            cand --summary 'Print only the tally line'
+            cand --fix 'Apply the safe repairs (asks first on a terminal; --yes for scripts)'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;profile'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List profile files and legacy `[profiles.*]` tables'
+            cand show 'Show a profile file and what it selects'
+            cand remove 'Delete a profile file (backed up; `undo` restores it)'
+            cand migrate 'Turn legacy `[profiles.x]` tables and `profile = "x"` into x.config.toml files'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'codex-provider;profile;list'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;profile;show'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;profile;remove'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;profile;migrate'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --force 'Overwrite keys in profile files that already exist'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;profile;help'= {
+            cand list 'List profile files and legacy `[profiles.*]` tables'
+            cand show 'Show a profile file and what it selects'
+            cand remove 'Delete a profile file (backed up; `undo` restores it)'
+            cand migrate 'Turn legacy `[profiles.x]` tables and `profile = "x"` into x.config.toml files'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'codex-provider;profile;help;list'= {
+        }
+        &'codex-provider;profile;help;show'= {
+        }
+        &'codex-provider;profile;help;remove'= {
+        }
+        &'codex-provider;profile;help;migrate'= {
+        }
+        &'codex-provider;profile;help;help'= {
+        }
+        &'codex-provider;presets'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;undo'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;completions'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;help'= {
+            cand add 'Probe an endpoint, then add it as `[model_providers.ID]`'
+            cand use 'Make a provider (and model) the default, or write a profile file selecting it'
+            cand list 'List providers (custom and built-in) and profile files'
+            cand current 'Print the active provider id (and model with -v)'
+            cand show 'Show every field of a provider with Codex''s defaults and where each comes from'
+            cand remove 'Remove a provider'
+            cand probe 'Check that an endpoint works the way Codex needs (models, streaming Responses, tools)'
+            cand doctor 'Diagnose the config, the environment and the endpoints; --fix repairs the safe problems'
+            cand profile 'Profile files (`NAME.config.toml`, used by `codex --profile NAME`)'
+            cand presets 'The built-in provider presets'
+            cand undo 'Restore the files changed by the last codex-provider write'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'codex-provider;help;add'= {
+        }
+        &'codex-provider;help;use'= {
+        }
+        &'codex-provider;help;list'= {
+        }
+        &'codex-provider;help;current'= {
+        }
+        &'codex-provider;help;show'= {
+        }
+        &'codex-provider;help;remove'= {
+        }
+        &'codex-provider;help;probe'= {
+        }
+        &'codex-provider;help;doctor'= {
+        }
+        &'codex-provider;help;profile'= {
+            cand list 'List profile files and legacy `[profiles.*]` tables'
+            cand show 'Show a profile file and what it selects'
+            cand remove 'Delete a profile file (backed up; `undo` restores it)'
+            cand migrate 'Turn legacy `[profiles.x]` tables and `profile = "x"` into x.config.toml files'
+        }
+        &'codex-provider;help;profile;list'= {
+        }
+        &'codex-provider;help;profile;show'= {
+        }
+        &'codex-provider;help;profile;remove'= {
+        }
+        &'codex-provider;help;profile;migrate'= {
+        }
+        &'codex-provider;help;presets'= {
+        }
+        &'codex-provider;help;undo'= {
+        }
+        &'codex-provider;help;completions'= {
+        }
+        &'codex-provider;help;help'= {
+        }
+    ]
+    $completions[$command]
+}
