@@ -3,7 +3,7 @@
 use crate::cli::AddArgs;
 use crate::commands::{display, key_presence, load_config, load_profile};
 use crate::config::edit::{self, Change, ProviderSpec};
-use crate::config::{MODEL, MODEL_PROVIDER, ids};
+use crate::config::{ConfigFile, MODEL, MODEL_PROVIDER, ids};
 use crate::ctx::Ctx;
 use crate::endpoint::{check_header_name, normalize_base_url, parse_pairs};
 use crate::error::{Exit, UserError};
@@ -128,9 +128,8 @@ pub fn resolve(args: &AddArgs, ctx: &Ctx) -> Result<Plan, UserError> {
     })
 }
 
-/// Writes the plan in one locked transaction: config.toml, and the profile file if asked.
-pub fn write(plan: &Plan, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let session = Session::begin(&ctx.codex_home, dry_run, &ctx.ui)?;
+/// Loads and edits config.toml (and the profile file) for `plan`; nothing is written.
+fn edit_files(plan: &Plan, ctx: &Ctx) -> anyhow::Result<(Vec<ConfigFile>, Change, Previous)> {
     let mut cfg = load_config(ctx)?;
     let mut spec = plan.spec.clone();
     if plan.replace
@@ -160,6 +159,19 @@ pub fn write(plan: &Plan, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
         }
         files.push(pf);
     }
+    Ok((files, change, before))
+}
+
+/// The diffs `write` would apply (for the interactive confirmation).
+pub fn preview(plan: &Plan, ctx: &Ctx) -> anyhow::Result<Vec<FileOp>> {
+    let (files, _, _) = edit_files(plan, ctx)?;
+    Ok(files.iter().filter_map(FileOp::from_file).collect())
+}
+
+/// Writes the plan in one locked transaction: config.toml, and the profile file if asked.
+pub fn write(plan: &Plan, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let session = Session::begin(&ctx.codex_home, dry_run, &ctx.ui)?;
+    let (files, change, before) = edit_files(plan, ctx)?;
     let ops: Vec<FileOp> = files.iter().filter_map(FileOp::from_file).collect();
     let command = format!("add {}", plan.id);
     if !session.commit(&ctx.ui, &command, &ops)? {
