@@ -42,7 +42,7 @@ impl FileOp {
         }
     }
 
-    fn diff(&self) -> String {
+    pub fn diff(&self) -> String {
         match self {
             FileOp::Write { path, old, new } => unified_diff(path, old.as_deref().unwrap_or(""), new),
             FileOp::Delete { path, old } => unified_diff(path, old, ""),
@@ -240,11 +240,19 @@ fn backup(home: &Path, command: &str, ops: &[FileOp]) -> anyhow::Result<()> {
         };
         if let Some(old) = &old {
             let copy = dir.join(&name);
-            let mode = mode_of(&resolve_target(op.path())?).unwrap_or(0o600);
-            let mut f = OpenOptions::new().create_new(true).write(true).mode(mode).open(&copy).map_err(fail)?;
-            f.set_permissions(fs::Permissions::from_mode(mode)).map_err(fail)?;
-            f.write_all(old.as_bytes()).map_err(fail)?;
-            f.sync_all().map_err(fail)?;
+            let target = resolve_target(op.path())?;
+            // Every write replaces the file by rename, so the old inode is never modified
+            // again: a hard link is a complete, zero-copy backup with the same mode. Copy
+            // only when the link is impossible (another filesystem) or the file changed
+            // since we read it.
+            let linked = fs::read(&target).is_ok_and(|b| b == old.as_bytes()) && fs::hard_link(&target, &copy).is_ok();
+            if !linked {
+                let mode = mode_of(&target).unwrap_or(0o600);
+                let mut f = OpenOptions::new().create_new(true).write(true).mode(mode).open(&copy).map_err(fail)?;
+                f.set_permissions(fs::Permissions::from_mode(mode)).map_err(fail)?;
+                f.write_all(old.as_bytes()).map_err(fail)?;
+                f.sync_all().map_err(fail)?;
+            }
         }
         files.push(BackupEntry { name, existed: old.is_some() });
     }
@@ -320,8 +328,13 @@ pub fn read_previous(home: &Path) -> Option<Previous> {
     serde_json::from_slice(&fs::read(home.join(STATE_DIR).join("previous.json")).ok()?).ok()
 }
 
+/// Our own small state: written by rename (never torn) but without fsync, since losing it
+/// in a power cut only makes `use -` forget one step.
 pub fn write_previous(home: &Path, prev: &Previous) -> anyhow::Result<()> {
     let dir = home.join(STATE_DIR);
     fs::create_dir_all(&dir)?;
-    write_atomic(&dir.join("previous.json"), &serde_json::to_vec(prev)?)
+    let mut tmp = tempfile::Builder::new().prefix(".previous.").tempfile_in(&dir)?;
+    tmp.write_all(&serde_json::to_vec(prev)?)?;
+    tmp.persist(dir.join("previous.json")).map_err(|e| e.error)?;
+    Ok(())
 }
