@@ -680,7 +680,7 @@ pub fn base_url(f: &Facts) -> Check {
         check.summary = if n == 0 {
             "no custom providers".into()
         } else {
-            format!("{} look right", plural(n, "base_url", "base_urls"))
+            if n == 1 { "1 base_url looks right".into() } else { format!("{n} base_urls look right") }
         };
         return check;
     }
@@ -698,7 +698,8 @@ pub fn auth_conflict(f: &Facts) -> Check {
     let mut check = Check::ok(ID, "no conflicting auth settings");
     let mut msgs = Vec::new();
     let mut remedies = Vec::new();
-    for id in layers.custom_ids().unwrap_or_default() {
+    // Built-in ids are config.reserved_ids' business (their defaults would look like conflicts).
+    for id in layers.custom_ids().unwrap_or_default().into_iter().filter(|id| !ids::is_builtin(id)) {
         let Ok(Some(v)) = layers.provider(&id) else { continue };
         let has = |k: &str| v.fields.contains_key(k);
         let roa = v.bool_field("requires_openai_auth") == Some(true);
