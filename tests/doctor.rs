@@ -258,7 +258,6 @@ fn old_codex_on_path_is_a_warning() {
     std::fs::create_dir_all(&bin).unwrap();
     let codex = bin.join("codex");
     std::fs::write(&codex, "#!/bin/sh\necho 'codex-cli 0.133.0'\n").unwrap();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut std::fs::metadata(&codex).unwrap().permissions(), 0o755);
     std::fs::set_permissions(&codex, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let mut c = d.home.cmd(&["doctor", "--offline", "--json"]);
     c.current_dir(d.cwd.path()).env("PATH", &bin).env("DOCTOR_GW_KEY", "x");

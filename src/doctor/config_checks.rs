@@ -630,7 +630,6 @@ pub fn base_url(f: &Facts) -> Check {
             check.status = check.status.max(status);
             problems.push(format!("{id}: {msg}"));
         };
-        n += 1;
         let Some(raw) = view.base_url() else {
             if in_scope {
                 bump(
@@ -641,6 +640,7 @@ pub fn base_url(f: &Facts) -> Check {
             }
             continue;
         };
+        n += 1;
         check = check.detail(format!("{id}.base_url"), masked(raw));
         let u = match url::parse(raw) {
             Ok(u) => u,
