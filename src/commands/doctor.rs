@@ -1,9 +1,104 @@
-//! `doctor` (being built).
+//! `doctor`: gather once, check, render; with `--fix`, show the diff, confirm, write, re-check.
 
 use crate::cli::DoctorArgs;
+use crate::config::view::Layers;
 use crate::ctx::Ctx;
+use crate::doctor::input::{self, Options};
+use crate::doctor::{self, Report, Status, fix, render};
 use crate::error::{Exit, UserError};
+use crate::store::{FileOp, Session};
+use crate::ui::Stream;
 
-pub fn run(_args: DoctorArgs, _ctx: &Ctx) -> anyhow::Result<Exit> {
-    Err(UserError::usage("this command is not built yet").into())
+pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let options = Options {
+        profile: args.profile.clone(),
+        provider: args.provider.clone(),
+        all: args.all,
+        offline: args.offline,
+    };
+    let fixing = args.fix || args.write.dry_run;
+    let input = input::gather(&ctx.codex_home, options.clone());
+    check_provider_flag(&input, &options)?;
+    let report = doctor::run(&input, None);
+    if !fixing || report.fixes().is_empty() {
+        print(&report, &args, ctx);
+        if fixing && !args.json {
+            ctx.ui.note("nothing here that `doctor --fix` can repair automatically");
+        }
+        return Ok(exit_of(&report));
+    }
+    if !args.json {
+        print(&report, &args, ctx);
+    }
+
+    // Re-read under the lock so the edit is made on what is on disk now.
+    let session = Session::begin(&ctx.codex_home, args.write.dry_run, &ctx.ui)?;
+    let input = input::gather(&ctx.codex_home, options.clone());
+    let report = doctor::run(&input, None);
+    let plan = fix::plan(&input, &report.fixes());
+    let ops: Vec<FileOp> = plan.files.iter().filter_map(FileOp::from_file).collect();
+    if ops.is_empty() {
+        if args.json {
+            print(&report, &args, ctx);
+        }
+        return Ok(exit_of(&report));
+    }
+    let diffs: String = plan.files.iter().map(|f| f.diff()).collect();
+    if args.json {
+        eprint!("{diffs}");
+    } else {
+        ctx.ui.data(&diffs);
+    }
+    if session.dry_run() {
+        ctx.ui.note("dry run: nothing was written");
+        if args.json {
+            print(&report, &args, ctx);
+        }
+        return Ok(exit_of(&report));
+    }
+    if !ctx.yes {
+        if !ctx.interactive {
+            return Err(UserError::usage("doctor --fix needs a confirmation and there is no terminal to ask on")
+                .hint("pass --yes to apply the changes above, or --dry-run to only show them")
+                .into());
+        }
+        let ok = dialoguer::Confirm::new().with_prompt("Apply these changes?").default(false).interact()?;
+        if !ok {
+            ctx.ui.status("nothing was written");
+            return Ok(exit_of(&report));
+        }
+    }
+    session.commit(&ctx.ui, "doctor --fix", &ops)?;
+    for s in &plan.applied {
+        ctx.ui.status(&format!("{} {s}", ctx.ui.paint(Stream::Stderr, crate::ui::Tone::Ok, "fixed:")));
+    }
+    drop(session);
+    let after = doctor::run(&input::gather(&ctx.codex_home, options), None);
+    if !args.json {
+        ctx.ui.data(&ctx.ui.paint(Stream::Stdout, crate::ui::Tone::Bold, "\nafter --fix:"));
+    }
+    print(&after, &args, ctx);
+    Ok(exit_of(&after))
+}
+
+/// `--provider ID` must name a provider (exit 2 with a did-you-mean otherwise).
+fn check_provider_flag(input: &input::DoctorInput, o: &Options) -> anyhow::Result<()> {
+    let (Some(id), Ok(base)) = (&o.provider, &input.base) else { return Ok(()) };
+    let layers = Layers { home: input.home.clone(), base: base.clone(), profile: None };
+    match layers.provider(id) {
+        Ok(Some(_)) => Ok(()),
+        _ => Err(layers.unknown_provider(id).into()),
+    }
+}
+
+fn print(report: &Report, args: &DoctorArgs, ctx: &Ctx) {
+    if args.json {
+        ctx.ui.data(&serde_json::to_string_pretty(&render::json(report)).unwrap_or_default());
+    } else {
+        ctx.ui.data(&render::human(report, &ctx.ui, args.summary));
+    }
+}
+
+fn exit_of(r: &Report) -> Exit {
+    if r.overall() == Status::Fail { Exit::Problem } else { Exit::Ok }
 }

@@ -3,6 +3,7 @@
 pub mod edit;
 pub mod file;
 pub mod ids;
+pub mod repair;
 pub mod view;
 
 pub use file::ConfigFile;

@@ -1,1 +1,191 @@
-//! `doctor`: checks as data, rendered once (see DESIGN.md, Doctor). Being built in its own change.
+//! `doctor`: checks as data (see DESIGN.md, Doctor). `input` gathers everything from the
+//! outside world once; the checks are pure functions over it, so each can be unit-tested
+//! without a filesystem; `render` is the only place that prints; `fix` applies repairs.
+
+pub mod config_checks;
+pub mod env_checks;
+pub mod fix;
+pub mod input;
+pub mod net;
+pub mod render;
+pub mod url;
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+pub use input::DoctorInput;
+
+/// A check's outcome. Ordered so that `max` is the worst; `Skipped` counts as nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Skipped,
+    Ok,
+    Warning,
+    Fail,
+}
+
+impl Status {
+    /// The word used in JSON (`codex doctor --json` vocabulary).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Warning => "warning",
+            Status::Fail => "fail",
+            Status::Skipped => "skipped",
+        }
+    }
+}
+
+/// Which file a repair edits.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FileRef {
+    /// `$CODEX_HOME/config.toml`
+    Config,
+    /// `$CODEX_HOME/NAME.config.toml`
+    Profile(String),
+}
+
+/// One safe, mechanical edit `--fix` may apply (see `config::repair`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Repair {
+    /// `wire_api = "…"` → `"responses"` in `[model_providers.ID]`.
+    WireApi { file: FileRef, provider: String },
+    /// Rename a typo key to its did-you-mean; `table` is the path of the table (empty: root).
+    RenameKey { file: FileRef, table: Vec<String>, from: String, to: String },
+    /// Rename a provider table with a reserved id, and a root `model_provider` naming it.
+    RenameProvider { file: FileRef, from: String, to: String },
+    /// Replace `base_url` and move its query string into `query_params`.
+    BaseUrl { file: FileRef, provider: String, url: String, query: Vec<(String, String)> },
+}
+
+impl Repair {
+    pub fn file(&self) -> &FileRef {
+        match self {
+            Repair::WireApi { file, .. }
+            | Repair::RenameKey { file, .. }
+            | Repair::RenameProvider { file, .. }
+            | Repair::BaseUrl { file, .. } => file,
+        }
+    }
+}
+
+/// What `--fix` would do for one check: a one-line description and its edits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub summary: String,
+    pub repairs: Vec<Repair>,
+}
+
+/// One diagnosed fact.
+#[derive(Debug, Clone)]
+pub struct Check {
+    pub id: &'static str,
+    pub category: &'static str,
+    pub status: Status,
+    pub summary: String,
+    pub details: BTreeMap<String, String>,
+    pub remediation: Option<String>,
+    pub duration_ms: u64,
+    pub fix: Option<Fix>,
+}
+
+impl Check {
+    /// A check with the category taken from the id's prefix (`config.parse` → `config`).
+    pub fn new(id: &'static str, status: Status, summary: impl Into<String>) -> Check {
+        let category = id.split('.').next().unwrap_or(id);
+        Check {
+            id,
+            category,
+            status,
+            summary: summary.into(),
+            details: BTreeMap::new(),
+            remediation: None,
+            duration_ms: 0,
+            fix: None,
+        }
+    }
+    pub fn ok(id: &'static str, summary: impl Into<String>) -> Check {
+        Check::new(id, Status::Ok, summary)
+    }
+    pub fn skipped(id: &'static str, summary: impl Into<String>) -> Check {
+        Check::new(id, Status::Skipped, summary)
+    }
+    pub fn detail(mut self, k: impl Into<String>, v: impl Into<String>) -> Check {
+        self.details.insert(k.into(), v.into());
+        self
+    }
+    pub fn remedy(mut self, r: impl Into<String>) -> Check {
+        self.remediation = Some(r.into());
+        self
+    }
+    pub fn with_fix(mut self, fix: Option<Fix>) -> Check {
+        self.fix = fix.filter(|f| !f.repairs.is_empty());
+        self
+    }
+}
+
+/// All checks of one run, in display order.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub checks: Vec<Check>,
+}
+
+impl Report {
+    /// The worst status (`Ok` when everything passed or was skipped).
+    pub fn overall(&self) -> Status {
+        self.checks.iter().map(|c| c.status).max().unwrap_or(Status::Ok).max(Status::Ok)
+    }
+
+    #[allow(dead_code)] // tests and the probe adapter look checks up by id
+    pub fn get(&self, id: &str) -> Option<&Check> {
+        self.checks.iter().find(|c| c.id == id)
+    }
+
+    /// The repairs `--fix` can apply, one per fixable check.
+    pub fn fixes(&self) -> Vec<&Fix> {
+        self.checks.iter().filter(|c| c.status > Status::Ok).filter_map(|c| c.fix.as_ref()).collect()
+    }
+}
+
+/// Runs every offline check over `input`, then the network ones from `net` outcomes
+/// (`None`: the probe was not run, so they are skipped).
+pub fn run(input: &DoctorInput, net: Option<&[(String, net::NetOutcome)]>) -> Report {
+    let mut facts = config_checks::Facts::new(input);
+    if let Some(outcomes) = net {
+        facts.v1_proven = outcomes.iter().filter(|(_, o)| o.v1_works).map(|(id, _)| id.clone()).collect();
+    }
+    let mut checks = Vec::new();
+    type CheckFn = fn(&config_checks::Facts) -> Check;
+    let list: &[CheckFn] = &[
+        config_checks::parse,
+        config_checks::wire_api,
+        config_checks::reserved_ids,
+        config_checks::provider_name,
+        config_checks::unknown_keys,
+        config_checks::misplaced_keys,
+        config_checks::legacy_profiles,
+        config_checks::model_provider,
+        config_checks::model,
+        config_checks::base_url,
+        config_checks::auth_conflict,
+        config_checks::profile_files,
+        config_checks::project_local,
+        env_checks::key,
+        env_checks::openai_vars,
+        env_checks::proxy,
+        env_checks::ca_bundle,
+    ];
+    for f in list {
+        let start = Instant::now();
+        let mut c = f(&facts);
+        c.duration_ms = start.elapsed().as_millis() as u64;
+        checks.push(c);
+    }
+    match net {
+        Some(outcomes) => checks.extend(net::network_checks(outcomes)),
+        None if input.options.offline => checks.extend(net::skipped_checks("skipped (--offline)")),
+        None => checks.extend(net::skipped_checks("network checks are not available in this build")),
+    }
+    checks.push(env_checks::codex_version(input));
+    Report { checks }
+}

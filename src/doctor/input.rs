@@ -1,0 +1,258 @@
+//! Everything doctor reads from the outside world, gathered once. The checks never touch
+//! the filesystem, the environment or the network themselves.
+
+use std::collections::BTreeMap;
+use std::net::{TcpStream, ToSocketAddrs};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::config::{CONFIG_FILE, ConfigFile, PROFILE_SUFFIX};
+
+/// What the user asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub profile: Option<String>,
+    pub provider: Option<String>,
+    pub all: bool,
+    pub offline: bool,
+}
+
+/// A config file that parsed, or its `path:line:col: message`.
+pub type Loaded = Result<ConfigFile, String>;
+
+/// A CA bundle named by an environment variable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaFile {
+    Missing,
+    Unreadable,
+    NotPem,
+    /// Number of `BEGIN CERTIFICATE` blocks.
+    Pem(usize),
+}
+
+/// The installed Codex CLI.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodexBin {
+    NotInstalled,
+    /// `codex --version` output (first line) and how long it took.
+    Version {
+        text: String,
+        duration_ms: u64,
+    },
+    Failed(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct DoctorInput {
+    pub home: PathBuf,
+    pub options: Options,
+    /// `config.toml` (an empty document when missing).
+    pub base: Loaded,
+    /// Every `*.config.toml` next to it, by profile name (file name minus the suffix).
+    pub profile_files: BTreeMap<String, Loaded>,
+    /// The process environment.
+    pub env: BTreeMap<String, String>,
+    /// `$CODEX_HOME/.env` entries (Codex loads them; the process env wins).
+    pub dotenv: BTreeMap<String, String>,
+    /// `$CODEX_HOME/auth.json` exists (Codex login).
+    pub auth_json: bool,
+    /// The nearest project-local `.codex/config.toml` from the cwd, if any.
+    pub project_local: Option<(PathBuf, Loaded)>,
+    /// Local proxy endpoints (`host:port`) and whether a TCP connect succeeded.
+    pub local_ports: BTreeMap<String, bool>,
+    /// CA bundle files by the variable naming them.
+    pub ca_files: BTreeMap<String, (String, CaFile)>,
+    pub codex: CodexBin,
+}
+
+impl DoctorInput {
+    /// An input with nothing in it (for unit tests): empty config, empty environment.
+    pub fn empty(home: &Path) -> DoctorInput {
+        DoctorInput {
+            home: home.to_path_buf(),
+            options: Options::default(),
+            base: Ok(ConfigFile::empty(&home.join(CONFIG_FILE))),
+            profile_files: BTreeMap::new(),
+            env: BTreeMap::new(),
+            dotenv: BTreeMap::new(),
+            auth_json: false,
+            project_local: None,
+            local_ports: BTreeMap::new(),
+            ca_files: BTreeMap::new(),
+            codex: CodexBin::NotInstalled,
+        }
+    }
+
+    /// A variable as Codex sees it: the process env, else `$CODEX_HOME/.env`.
+    pub fn var(&self, name: &str) -> Option<&str> {
+        self.env.get(name).or_else(|| self.dotenv.get(name)).map(String::as_str)
+    }
+}
+
+/// Proxy variables doctor looks at (upper and lower case).
+pub const PROXY_VARS: &[&str] = &["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"];
+/// CA bundle variables doctor looks at.
+pub const CA_VARS: &[&str] = &["CODEX_CA_CERTIFICATE", "SSL_CERT_FILE", "REQUESTS_CA_BUNDLE"];
+
+/// Reads everything once.
+pub fn gather(home: &Path, options: Options) -> DoctorInput {
+    let mut input = DoctorInput::empty(home);
+    input.base = load(&home.join(CONFIG_FILE));
+    input.profile_files = profile_files(home);
+    input.env = std::env::vars().collect();
+    input.dotenv = std::fs::read_to_string(home.join(".env")).map(|t| parse_dotenv(&t)).unwrap_or_default();
+    input.auth_json = home.join("auth.json").is_file();
+    input.project_local = std::env::current_dir().ok().and_then(|cwd| find_project_local(&cwd, home));
+    for var in PROXY_VARS {
+        if let Some(hp) = input.var(var).and_then(super::env_checks::local_proxy) {
+            let open = port_open(&hp);
+            input.local_ports.insert(hp, open);
+        }
+    }
+    for var in CA_VARS {
+        if let Some(p) = input.var(var).filter(|p| !p.is_empty()) {
+            input.ca_files.insert(var.to_string(), (p.to_string(), ca_file(Path::new(p))));
+        }
+    }
+    input.codex = codex_version(&input.env);
+    input.options = options;
+    input
+}
+
+fn load(path: &Path) -> Loaded {
+    ConfigFile::load(path).map_err(|e| e.message)
+}
+
+fn profile_files(home: &Path) -> BTreeMap<String, Loaded> {
+    let mut out = BTreeMap::new();
+    let Ok(rd) = std::fs::read_dir(home) else { return out };
+    for e in rd.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if let Some(profile) = name.strip_suffix(PROFILE_SUFFIX).filter(|p| !p.is_empty()) {
+            out.insert(profile.to_string(), load(&e.path()));
+        }
+    }
+    out
+}
+
+/// `KEY=VALUE` lines, `export` prefixes and quotes allowed, `#` comments skipped.
+pub fn parse_dotenv(text: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let line = line.strip_prefix("export ").unwrap_or(line);
+        if let Some((k, v)) = line.split_once('=') {
+            let v = v.trim();
+            let v = v
+                .strip_prefix('"')
+                .and_then(|s| s.strip_suffix('"'))
+                .or_else(|| v.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')))
+                .unwrap_or(v);
+            out.insert(k.trim().to_string(), v.to_string());
+        }
+    }
+    out
+}
+
+/// Walks up from `cwd` to the git root (or `/`) for `.codex/config.toml`, skipping the
+/// user config itself (`~/.codex/config.toml` is not project-local).
+fn find_project_local(cwd: &Path, home: &Path) -> Option<(PathBuf, Loaded)> {
+    let user = std::fs::canonicalize(home.join(CONFIG_FILE)).ok();
+    for dir in cwd.ancestors() {
+        let p = dir.join(".codex").join(CONFIG_FILE);
+        if p.is_file() && std::fs::canonicalize(&p).ok() != user {
+            return Some((p.clone(), load(&p)));
+        }
+        if dir.join(".git").exists() {
+            break;
+        }
+    }
+    None
+}
+
+/// A 300 ms TCP connect, used only for proxies on the local machine.
+fn port_open(host_port: &str) -> bool {
+    let Ok(addrs) = host_port.to_socket_addrs() else { return false };
+    addrs.into_iter().any(|a| TcpStream::connect_timeout(&a, Duration::from_millis(300)).is_ok())
+}
+
+fn ca_file(path: &Path) -> CaFile {
+    match std::fs::read(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => CaFile::Missing,
+        Err(_) => CaFile::Unreadable,
+        Ok(bytes) => {
+            let n = String::from_utf8_lossy(&bytes).matches("-----BEGIN CERTIFICATE-----").count();
+            if n == 0 { CaFile::NotPem } else { CaFile::Pem(n) }
+        }
+    }
+}
+
+/// `codex --version` if a `codex` is on PATH, killed after 3 s.
+fn codex_version(env: &BTreeMap<String, String>) -> CodexBin {
+    let Some(bin) = env
+        .get("PATH")
+        .into_iter()
+        .flat_map(|p| std::env::split_paths(p).collect::<Vec<_>>())
+        .map(|d| d.join("codex"))
+        .find(|p| p.is_file())
+    else {
+        return CodexBin::NotInstalled;
+    };
+    let start = Instant::now();
+    let child =
+        Command::new(&bin).arg("--version").stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::null()).spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) => return CodexBin::Failed(format!("{}: {}", bin.display(), crate::config::file::io_reason(&e))),
+    };
+    loop {
+        match child.try_wait() {
+            Ok(Some(_)) => break,
+            Ok(None) if start.elapsed() < Duration::from_secs(3) => std::thread::sleep(Duration::from_millis(20)),
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return CodexBin::Failed(format!("{} --version did not answer within 3 s", bin.display()));
+            }
+        }
+    }
+    let mut out = String::new();
+    if let Some(mut s) = child.stdout.take() {
+        use std::io::Read;
+        let _ = s.read_to_string(&mut out);
+    }
+    let text = out.lines().next().unwrap_or("").trim().to_string();
+    CodexBin::Version { text, duration_ms: start.elapsed().as_millis() as u64 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dotenv_lines() {
+        let m = parse_dotenv("# c\nexport A=1\nB = \"two\"\nC='3'\n\nbad\n");
+        assert_eq!(m.get("A").map(String::as_str), Some("1"));
+        assert_eq!(m.get("B").map(String::as_str), Some("two"));
+        assert_eq!(m.get("C").map(String::as_str), Some("3"));
+        assert_eq!(m.len(), 3);
+    }
+
+    #[test]
+    fn project_local_stops_at_git_root() {
+        let t = tempfile::tempdir().unwrap();
+        let repo = t.path().join("repo");
+        std::fs::create_dir_all(repo.join("sub/.codex")).unwrap();
+        std::fs::create_dir_all(repo.join(".git")).unwrap();
+        std::fs::create_dir_all(t.path().join(".codex")).unwrap();
+        std::fs::write(t.path().join(".codex/config.toml"), "model = \"x\"\n").unwrap();
+        assert!(find_project_local(&repo.join("sub"), Path::new("/nonexistent")).is_none());
+        std::fs::write(repo.join("sub/.codex/config.toml"), "model_provider = \"x\"\n").unwrap();
+        let (p, loaded) = find_project_local(&repo.join("sub"), Path::new("/nonexistent")).unwrap();
+        assert!(p.ends_with("sub/.codex/config.toml") && loaded.is_ok());
+    }
+}

@@ -1,0 +1,150 @@
+//! The two renderers of one [`Report`]: grouped human lines and the `codex doctor --json` shape.
+
+use serde_json::{Map, Value, json};
+
+use super::{Report, Status};
+use crate::ui::{Stream, Tone, Ui};
+
+fn symbol(s: Status) -> (&'static str, Tone) {
+    match s {
+        Status::Ok => ("✓", Tone::Ok),
+        Status::Warning => ("⚠", Tone::Warn),
+        Status::Fail => ("✗", Tone::Fail),
+        Status::Skipped => ("-", Tone::Dim),
+    }
+}
+
+/// `2 failed, 1 warning, 14 ok, 6 skipped` (zero counts left out, except ok).
+pub fn tally(r: &Report) -> String {
+    let n = |s: Status| r.checks.iter().filter(|c| c.status == s).count();
+    let mut parts = Vec::new();
+    if n(Status::Fail) > 0 {
+        parts.push(format!("{} failed", n(Status::Fail)));
+    }
+    match n(Status::Warning) {
+        0 => {}
+        1 => parts.push("1 warning".into()),
+        w => parts.push(format!("{w} warnings")),
+    }
+    parts.push(format!("{} ok", n(Status::Ok)));
+    if n(Status::Skipped) > 0 {
+        parts.push(format!("{} skipped", n(Status::Skipped)));
+    }
+    parts.join(", ")
+}
+
+/// Human output: checks grouped by category in first-seen order; each non-ok line carries
+/// its remedy, `verbose` adds details; `summary_only` prints just the tally.
+pub fn human(r: &Report, ui: &Ui, summary_only: bool) -> String {
+    let paint = |tone, s: &str| ui.paint(Stream::Stdout, tone, s);
+    let mut out = String::new();
+    if !summary_only {
+        let mut cats: Vec<&str> = Vec::new();
+        for c in &r.checks {
+            if !cats.contains(&c.category) {
+                cats.push(c.category);
+            }
+        }
+        let width = r.checks.iter().map(|c| c.id.len()).max().unwrap_or(0);
+        for cat in cats {
+            out.push_str(&paint(Tone::Bold, cat));
+            out.push('\n');
+            for c in r.checks.iter().filter(|c| c.category == cat) {
+                let (sym, tone) = symbol(c.status);
+                out.push_str(&format!("  {} {:width$}  {}\n", paint(tone, sym), c.id, c.summary));
+                if c.status > Status::Ok {
+                    if let Some(rem) = &c.remediation {
+                        out.push_str(&format!("      {} {rem}\n", paint(Tone::Accent, "→")));
+                    }
+                    if c.fix.is_some() {
+                        out.push_str(&format!("      {}\n", paint(Tone::Dim, "fixable: codex-provider doctor --fix")));
+                    }
+                }
+                if ui.verbose > 0 {
+                    for (k, v) in &c.details {
+                        let v = v.replace('\n', "\n        ");
+                        out.push_str(&format!("      {}\n", paint(Tone::Dim, &format!("{k}: {v}"))));
+                    }
+                }
+            }
+        }
+    }
+    let tone = match r.overall() {
+        Status::Fail => Tone::Fail,
+        Status::Warning => Tone::Warn,
+        _ => Tone::Ok,
+    };
+    out.push_str(&paint(tone, &tally(r)));
+    out.push('\n');
+    out
+}
+
+/// `{"schemaVersion":1,"overallStatus":…,"checks":{"<id>":{…}}}` as `codex doctor --json`.
+pub fn json(r: &Report) -> Value {
+    let mut checks = Map::new();
+    for c in &r.checks {
+        checks.insert(
+            c.id.to_string(),
+            json!({
+                "id": c.id,
+                "category": c.category,
+                "status": c.status.as_str(),
+                "summary": c.summary,
+                "details": c.details,
+                "remediation": c.remediation,
+                "durationMs": c.duration_ms,
+            }),
+        );
+    }
+    json!({
+        "schemaVersion": 1,
+        "overallStatus": r.overall().as_str(),
+        "checks": checks,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::ColorChoice;
+    use crate::doctor::Check;
+
+    fn report() -> Report {
+        Report {
+            checks: vec![
+                Check::ok("config.parse", "config.toml parses"),
+                Check::new("config.wire_api", Status::Fail, "chat").remedy("set responses").detail("k", "v"),
+                Check::new("env.key", Status::Warning, "w"),
+                Check::skipped("provider.auth", "offline"),
+            ],
+        }
+    }
+
+    #[test]
+    fn human_groups_and_tallies() {
+        let ui = Ui::new(ColorChoice::Never, false, 0);
+        let h = human(&report(), &ui, false);
+        assert!(
+            h.starts_with(
+                "config\n  ✓ config.parse     config.toml parses\n  ✗ config.wire_api  chat\n      → set responses\n"
+            ),
+            "{h}"
+        );
+        assert!(h.ends_with("1 failed, 1 warning, 1 ok, 1 skipped\n"));
+        assert!(!h.contains("k: v"));
+        assert!(human(&report(), &Ui::new(ColorChoice::Never, false, 1), false).contains("      k: v\n"));
+        assert_eq!(human(&report(), &ui, true), "1 failed, 1 warning, 1 ok, 1 skipped\n");
+    }
+
+    #[test]
+    fn json_shape() {
+        let j = json(&report());
+        assert_eq!(j["schemaVersion"], 1);
+        assert_eq!(j["overallStatus"], "fail");
+        assert_eq!(j["checks"]["config.wire_api"]["status"], "fail");
+        assert_eq!(j["checks"]["config.wire_api"]["details"]["k"], "v");
+        assert_eq!(j["checks"]["config.parse"]["remediation"], Value::Null);
+        assert_eq!(j["checks"]["provider.auth"]["status"], "skipped");
+        assert_eq!(j["checks"]["env.key"]["durationMs"], 0);
+    }
+}
