@@ -43,7 +43,7 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         }
         return Ok(exit_of(&report));
     }
-    let diffs: String = plan.files.iter().map(|f| f.diff()).collect();
+    let diffs: String = ops.iter().map(FileOp::diff).collect();
     if args.json {
         eprint!("{diffs}");
     } else {
