@@ -388,11 +388,14 @@ fn responses_verdict(
             );
         }
         Err(Fail::Tls(m)) => {
-            let plain = m.to_ascii_lowercase().contains("corrupt message") || m.contains("InvalidContentType");
+            let low = m.to_ascii_lowercase();
+            let plain = ["corrupt message", "invalidcontenttype", "handshake eof", "unexpected eof"]
+                .iter()
+                .any(|w| low.contains(w));
             let hint = if plain {
-                "the port speaks plain HTTP: use http:// in base_url (or point SSL_CERT_FILE / CODEX_CA_CERTIFICATE at the CA if it is TLS)"
+                "if the port speaks plain HTTP, use http:// in base_url; for a private CA, point SSL_CERT_FILE or CODEX_CA_CERTIFICATE at its PEM bundle"
             } else {
-                "for a private CA, point SSL_CERT_FILE or CODEX_CA_CERTIFICATE at its PEM bundle; check the host name matches the certificate"
+                "for a private CA, point SSL_CERT_FILE or CODEX_CA_CERTIFICATE at its PEM bundle; check the host name matches the certificate (plain HTTP port? use http://)"
             };
             return (
                 Verdict::Tls,
