@@ -40,7 +40,7 @@ fn run_both(base_url: &str) -> Option<Case> {
         out.code,
         out.timed_out,
         out.stdout.trim(),
-        out.stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(""),
+        out.stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").replace(KEY, "<key>"),
         probe["verdict"]
     );
     Some(Case { home, probe, codex: out })
