@@ -419,3 +419,42 @@ fn requests_run_concurrently() {
     assert!(ratio < 1.5, "probe took {probe_ms} ms for L={} ms: not concurrent", l.as_millis());
     assert!(wall_ratio < 1.5 + base_wall.as_secs_f64() / l.as_secs_f64());
 }
+
+#[test]
+fn honours_http_proxy_from_env() {
+    // The fake server doubles as a forward proxy: the probe must send absolute URIs to it.
+    let proxy = Server::start(Mode::Ok);
+    let home = Home::new();
+    let args = ["--base-url", "http://api.example.invalid/v1", "--env-key", KEY_VAR, "-m", "mock-model"];
+    let mut all = vec!["probe"];
+    all.extend_from_slice(&args);
+    all.push("--json");
+    let run = Run::from(
+        home.cmd(&all).env(KEY_VAR, CANARY).env("HTTP_PROXY", proxy.url()).env_remove("NO_PROXY").output().unwrap(),
+    );
+    let j: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(j["verdict"], "ok", "{}", run.stdout);
+    assert!(proxy.requests().iter().any(|q| q.path == "http://api.example.invalid/v1/responses"));
+    // NO_PROXY bypasses it (and then the made-up host does not resolve).
+    let run = Run::from(
+        home.cmd(&all)
+            .env(KEY_VAR, CANARY)
+            .env("HTTP_PROXY", proxy.url())
+            .env("NO_PROXY", "example.invalid")
+            .output()
+            .unwrap(),
+    );
+    let j: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(j["verdict"], "unreachable", "{}", run.stdout);
+}
+
+#[test]
+fn no_model_warns_and_sends_codex_default() {
+    let s = Server::start(Mode::Ok);
+    let home = Home::new();
+    let r = probe_env(&home, &["--base-url", &s.base(), "--env-key", KEY_VAR], &[(KEY_VAR, CANARY)]);
+    expect(&r, "ok", &[]);
+    assert_eq!(check(&r.1, "model")["status"], "warn");
+    assert!(r.1["target"]["model"].is_null());
+    assert!(s.requests().iter().any(|q| q.body.contains("\"model\":\"gpt-6.1-sol\"")));
+}

@@ -113,6 +113,10 @@ async fn run_checks(mut d: Diag, client: Result<&Client, &String>, t: &Target, o
     };
     // 3. The requests, all at once.
     let model = t.model.clone().unwrap_or_else(|| CODEX_DEFAULT_MODEL.to_string());
+    if t.model.is_none() {
+        let s = format!("no model configured: Codex sends its default `{CODEX_DEFAULT_MODEL}`, and so does this probe");
+        d.check("model", Status::Warn, None, s, Some("set model (or pass --model) to one the endpoint serves".into()));
+    }
     let body = client::responses_body(&model, false);
     let models_f = client::send(client, t, Method::GET, "models", None, &[], Read::Buffer);
     let resp_f = client::send(client, t, Method::POST, "responses", Some(&body), client::SSE_HEADERS, Read::Sse);

@@ -177,7 +177,12 @@ fn handle(mut conn: TcpStream, s: &Shared) {
     if !s.latency.is_zero() {
         thread::sleep(s.latency);
     }
-    let route = req.path.split('?').next().unwrap_or("").to_string();
+    // A proxied request carries an absolute URI: route on its path.
+    let path = match req.path.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
+        None => req.path.as_str(),
+    };
+    let route = path.split('?').next().unwrap_or("").to_string();
     let _ = respond(&mut conn, s, &req, &route);
     let _ = conn.flush();
 }
