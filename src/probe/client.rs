@@ -230,7 +230,8 @@ pub fn chain(e: &reqwest::Error) -> String {
     let mut src: Option<&(dyn std::error::Error + 'static)> = std::error::Error::source(e);
     while let Some(s) = src {
         let t = s.to_string();
-        if !parts.iter().any(|p| p.contains(&t)) {
+        // hyper-util's wrapper ("client error (Connect)") says nothing the next source does not.
+        if !t.starts_with("client error (") && !parts.iter().any(|p| p.contains(&t)) {
             parts.push(t);
         }
         src = s.source();

@@ -28,7 +28,13 @@ struct Diag {
 
 impl Diag {
     fn new(t: &Target) -> Diag {
-        let base_url = Url::parse(&t.base_url).map(|u| client::shown_url(&u)).unwrap_or_else(|_| t.base_url.clone());
+        let mut base_url = Url::parse(&t.base_url)
+            .map(|u| client::shown_url(&u))
+            .unwrap_or_else(|_| crate::config::ids::shown(&t.base_url));
+        // Url adds "/" to a bare host; keep the user's spelling.
+        if base_url.ends_with('/') && !t.base_url.split(['?', '#']).next().unwrap_or("").ends_with('/') {
+            base_url.pop();
+        }
         Diag {
             report: Report {
                 schema_version: 1,
@@ -72,7 +78,11 @@ async fn run_checks(mut d: Diag, client: Result<&Client, &String>, t: &Target, o
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()));
     let Some(base) = url_ok else {
-        let shown = if t.base_url.is_empty() { "(empty)".to_string() } else { format!("`{}`", t.base_url) };
+        let shown = if t.base_url.is_empty() {
+            "(empty)".to_string()
+        } else {
+            format!("`{}`", crate::config::ids::shown(&t.base_url))
+        };
         d.check("url", Status::Fail, None, format!("base_url {shown} is not an http(s) URL"), None);
         for id in ["models", "responses"] {
             d.skip(id, "not sent: invalid base_url");
