@@ -12,6 +12,20 @@ use super::{CODEX_DEFAULT_MODEL, Check, Options, Report, Status, Target, TargetI
 
 const MAX_MSG: usize = 200;
 
+const HINT_TOOLS: &str = "Codex sends these tools: set `web_search = \"disabled\"` and `[features] multi_agent = false`, or use a bridge that drops them";
+const HINT_UNREACHABLE: &str = "check the host and port (is the server running? VPN/proxy?); Codex itself would retry \"waiting for network\" forever";
+const HINT_TLS_PLAIN: &str = "if the port speaks plain HTTP, use http:// in base_url; for a private CA, point SSL_CERT_FILE or CODEX_CA_CERTIFICATE at its PEM bundle";
+const HINT_TLS: &str = "for a private CA, point SSL_CERT_FILE or CODEX_CA_CERTIFICATE at its PEM bundle; check the host name matches the certificate (plain HTTP port? use http://)";
+const HINT_TIMEOUT: &str =
+    "retry with a larger --timeout; check proxies (HTTPS_PROXY / NO_PROXY) and that the server is not overloaded";
+const HINT_CHAT_ONLY: &str = "Codex 0.95+ speaks only the Responses API: put a bridge in front (LiteLLM proxy) or use the vendor's Responses-capable endpoint";
+const HINT_BAD_REQUEST: &str =
+    "the server refused Codex's request shape; check the model and that the endpoint fully supports the Responses API";
+const HINT_NOT_SSE: &str = "the endpoint ignores `stream: true`; Codex needs SSE (it would fail with `stream closed before response.completed`): use a Responses-capable endpoint or a bridge (LiteLLM)";
+const HINT_SILENT: &str = "Codex would exit 0 and print nothing; the endpoint's Responses streaming is incomplete (use a bridge such as LiteLLM, or report it to the vendor)";
+const HINT_STREAM_ERROR: &str = "this is the server's own message; Codex would stop with it (or lose it and say `stream closed before response.completed`)";
+const HINT_BROKEN: &str = "Codex would retry, then fail with `stream disconnected before completion`; the server must end with response.completed carrying response.id";
+
 /// Probes one target. Every failure ends as a verdict in the report, never a panic or error.
 pub async fn probe(client: Result<&Client, &String>, t: &Target, opts: &Options) -> Report {
     let started = Instant::now();
@@ -201,17 +215,19 @@ async fn run_checks(mut d: Diag, client: Result<&Client, &String>, t: &Target, o
                 None,
             );
         } else {
-            let h2 = "Codex sends these tools: set `web_search = \"disabled\"` and `[features] multi_agent = false`, or use a bridge that drops them";
             d.check(
                 "provider.tools",
                 Status::Fail,
                 Some(x),
                 format!("with Codex's non-function tools: {s}"),
-                Some(h2.into()),
+                Some(HINT_TOOLS.into()),
             );
             if v == Verdict::Ok {
-                (v, summary, hint) =
-                    (vt, format!("plain request works, but with Codex's non-function tools: {s}"), Some(h2.into()));
+                (v, summary, hint) = (
+                    vt,
+                    format!("plain request works, but with Codex's non-function tools: {s}"),
+                    Some(HINT_TOOLS.into()),
+                );
                 let _ = h;
             }
         }
@@ -397,7 +413,7 @@ fn responses_verdict(
             return (
                 Verdict::Unreachable,
                 format!("{} {}: {}", x.method, x.url, truncate(m)),
-                Some("check the host and port (is the server running? VPN/proxy?); Codex itself would retry \"waiting for network\" forever".into()),
+                Some(HINT_UNREACHABLE.into()),
                 None,
             );
         }
@@ -406,11 +422,7 @@ fn responses_verdict(
             let plain = ["corrupt message", "invalidcontenttype", "handshake eof", "unexpected eof"]
                 .iter()
                 .any(|w| low.contains(w));
-            let hint = if plain {
-                "if the port speaks plain HTTP, use http:// in base_url; for a private CA, point SSL_CERT_FILE or CODEX_CA_CERTIFICATE at its PEM bundle"
-            } else {
-                "for a private CA, point SSL_CERT_FILE or CODEX_CA_CERTIFICATE at its PEM bundle; check the host name matches the certificate (plain HTTP port? use http://)"
-            };
+            let hint = if plain { HINT_TLS_PLAIN } else { HINT_TLS };
             return (
                 Verdict::Tls,
                 format!("{} {}: TLS failed: {}", x.method, x.url, truncate(m)),
@@ -422,7 +434,7 @@ fn responses_verdict(
             return (
                 Verdict::Timeout,
                 format!("{} {}: {m} after {}", x.method, x.url, client::secs(opts.timeout)),
-                Some("retry with a larger --timeout; check proxies (HTTPS_PROXY / NO_PROXY) and that the server is not overloaded".into()),
+                Some(HINT_TIMEOUT.into()),
                 None,
             );
         }
@@ -481,7 +493,7 @@ fn responses_verdict(
                 return (
                     Verdict::ChatOnly,
                     format!("{what}; /chat/completions works: this is a Chat Completions-only endpoint"),
-                    Some("Codex 0.95+ speaks only the Responses API: put a bridge in front (LiteLLM proxy) or use the vendor's Responses-capable endpoint".into()),
+                    Some(HINT_CHAT_ONLY.into()),
                     None,
                 );
             }
@@ -538,7 +550,7 @@ fn responses_verdict(
                     format!("`{model}` is not in the endpoint's model list; try {}", near.join(", "))
                 }
             } else {
-                "the server refused Codex's request shape; check the model and that the endpoint fully supports the Responses API".into()
+                HINT_BAD_REQUEST.into()
             };
             (Verdict::BadRequest, what, Some(hint), None)
         }
@@ -576,14 +588,8 @@ fn stream_verdict(x: &Exchange, h: &Http) -> Verdicted {
     }
     let Some((outcome, events)) = &h.stream else {
         let ct = if h.content_type.is_empty() { "no content type".to_string() } else { h.content_type.clone() };
-        return (
-            Verdict::NotSse,
-            format!("{at} with {ct}, not text/event-stream"),
-            Some("the endpoint ignores `stream: true`; Codex needs SSE (it would fail with `stream closed before response.completed`): use a Responses-capable endpoint or a bridge (LiteLLM)".into()),
-            None,
-        );
+        return (Verdict::NotSse, format!("{at} with {ct}, not text/event-stream"), Some(HINT_NOT_SSE.into()), None);
     };
-    let silent_hint = "Codex would exit 0 and print nothing; the endpoint's Responses streaming is incomplete (use a bridge such as LiteLLM, or report it to the vendor)";
     match (outcome, &h.cut) {
         (Outcome::Pass { text, tool_calls }, _) => {
             let got = if tool_calls.is_empty() {
@@ -594,7 +600,7 @@ fn stream_verdict(x: &Exchange, h: &Http) -> Verdicted {
             (Verdict::Ok, format!("{at}: streamed {events} events, {got}"), None, None)
         }
         (Outcome::Silent(why), _) => {
-            (Verdict::BadStream, format!("{at}: stream completed but {why}"), Some(silent_hint.into()), None)
+            (Verdict::BadStream, format!("{at}: stream completed but {why}"), Some(HINT_SILENT.into()), None)
         }
         (Outcome::Failed { code, message }, _) => {
             let m = truncate(message);
@@ -609,12 +615,7 @@ fn stream_verdict(x: &Exchange, h: &Http) -> Verdicted {
                 Verdict::BadRequest
             };
             let c = code.as_deref().map(|c| format!(" ({c})")).unwrap_or_default();
-            (
-                v,
-                format!("{at}: the stream reported an error{c}: {m}"),
-                Some("this is the server's own message; Codex would stop with it (or lose it and say `stream closed before response.completed`)".into()),
-                None,
-            )
+            (v, format!("{at}: the stream reported an error{c}: {m}"), Some(HINT_STREAM_ERROR.into()), None)
         }
         (Outcome::Incomplete(reason), _) if reason == "max_output_tokens" => (
             Verdict::Ok,
@@ -645,12 +646,7 @@ fn stream_verdict(x: &Exchange, h: &Http) -> Verdicted {
                 Some(Cut::Error(e)) => format!(" ({})", truncate(e)),
                 _ => String::new(),
             };
-            (
-                Verdict::BadStream,
-                format!("{at}: {why}{extra}"),
-                Some("Codex would retry, then fail with `stream disconnected before completion`; the server must end with response.completed carrying response.id".into()),
-                None,
-            )
+            (Verdict::BadStream, format!("{at}: {why}{extra}"), Some(HINT_BROKEN.into()), None)
         }
     }
 }
