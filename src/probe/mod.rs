@@ -271,6 +271,40 @@ mod tests {
         assert_eq!(resolve_env("PROBE_T_NONE", d.path()), None);
     }
 
+    /// Targets are probed concurrently too (doctor --all): two targets on a server that
+    /// answers every request after `l` take about `l`, not `2l` or `4l`.
+    #[test]
+    fn targets_run_concurrently() {
+        use std::io::{Read, Write};
+        let l = Duration::from_millis(400);
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}/v1", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            for mut conn in listener.incoming().flatten() {
+                std::thread::spawn(move || {
+                    let mut buf = [0u8; 65536];
+                    let _ = conn.read(&mut buf);
+                    std::thread::sleep(l);
+                    let _ = conn
+                        .write_all(b"HTTP/1.1 429 Too Many Requests\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+                });
+            }
+        });
+        let t = |p: &str| Target {
+            provider: Some(p.into()),
+            base_url: base.clone(),
+            model: Some("m".into()),
+            ..Target::default()
+        };
+        let started = std::time::Instant::now();
+        let reports = run(vec![t("a"), t("b")], &Options::default());
+        let took = started.elapsed();
+        assert_eq!(reports.len(), 2);
+        assert_eq!(reports[0].target.provider.as_deref(), Some("a"));
+        assert!(reports.iter().all(|r| r.verdict == Verdict::RateLimited), "{reports:?}");
+        assert!(took < l.mul_f64(1.5), "two targets took {took:?} for L={l:?}");
+    }
+
     #[test]
     fn verdict_strings_match_serde() {
         for v in [Verdict::Ok, Verdict::MissingKey, Verdict::ModelNotFound, Verdict::NotSse, Verdict::BadStream] {
