@@ -1,9 +1,74 @@
-//! `probe` (being built).
+//! `probe`: send Codex-shaped requests to a provider and say whether Codex would work.
+
+use std::time::Duration;
 
 use crate::cli::ProbeArgs;
+use crate::config::ConfigFile;
+use crate::config::view::Layers;
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
+use crate::probe::{self, Options, Target};
 
-pub fn run(_args: ProbeArgs, _ctx: &Ctx) -> anyhow::Result<Exit> {
-    Err(UserError::usage("this command is not built yet").into())
+pub fn run(args: ProbeArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    if !(args.timeout.is_finite() && args.timeout > 0.0 && args.timeout <= 3600.0) {
+        return Err(UserError::usage("--timeout must be a number of seconds between 0 and 3600").into());
+    }
+    let target = target(&args, ctx)?;
+    let timeout = Duration::from_secs_f64(args.timeout);
+    let opts = Options { timeout, connect_timeout: timeout.min(Duration::from_secs(5)), deep: args.deep };
+    let report = probe::run(vec![target], &opts).pop().expect("one report per target");
+    if args.json {
+        ctx.ui.data(&serde_json::to_string_pretty(&report)?);
+    } else {
+        ctx.ui.data(&probe::render_human(&report, &ctx.ui));
+    }
+    Ok(if report.ok { Exit::Ok } else { Exit::Problem })
+}
+
+fn target(args: &ProbeArgs, ctx: &Ctx) -> anyhow::Result<Target> {
+    if let Some(url) = &args.base_url {
+        if args.id.is_some() {
+            return Err(UserError::usage("give a provider id or --base-url, not both").into());
+        }
+        if let Some(var) = &args.env_key {
+            crate::config::ids::check_env_var_name("--env-key", var)?;
+        }
+        let api_key =
+            args.env_key.as_deref().and_then(|v| probe::resolve_env(v, &ctx.codex_home)).map(probe::Secret::new);
+        return Ok(Target {
+            provider: None,
+            base_url: url.clone(),
+            env_key: args.env_key.clone(),
+            api_key,
+            model: args.model.clone(),
+            ..Target::default()
+        });
+    }
+    if args.env_key.is_some() {
+        return Err(UserError::usage("--env-key goes with --base-url")
+            .hint("a configured provider uses its own env_key")
+            .into());
+    }
+    let base = ConfigFile::load(&ctx.config_path())?;
+    let profile = match &args.profile {
+        Some(name) => {
+            crate::config::ids::check_profile_name(name)?;
+            let path = ctx.profile_path(name);
+            if !path.exists() {
+                return Err(UserError::usage(format!("no profile `{name}`: {} does not exist", path.display()))
+                    .hint("`codex-provider profile list` shows the profiles")
+                    .into());
+            }
+            Some((name.clone(), ConfigFile::load(&path)?))
+        }
+        None => None,
+    };
+    let layers = Layers { home: ctx.codex_home.clone(), base, profile };
+    let sel = layers.selection();
+    let id = args.id.clone().unwrap_or_else(|| sel.provider.clone());
+    let Some(view) = layers.provider(&id)? else {
+        return Err(layers.unknown_provider(&id).into());
+    };
+    let model = args.model.clone().or(sel.model);
+    Ok(Target::from_provider(&view, model, &ctx.codex_home))
 }

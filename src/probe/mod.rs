@@ -1,1 +1,314 @@
-//! Endpoint probing (see DESIGN.md, Probe). Being built in its own change.
+//! Endpoint probing (DESIGN.md, Probe): one authenticated request per thing Codex needs,
+//! run concurrently, turned into a stable verdict with one line of what happened and one
+//! line of what to do. No printing here except [`render_human`], which returns a string.
+
+mod client;
+mod diagnose;
+mod render;
+pub mod sse;
+
+use std::fmt;
+use std::path::Path;
+use std::time::Duration;
+
+use serde::Serialize;
+
+pub use render::render_human;
+
+/// The model Codex 0.169 sends when a custom provider has no `model` (contract §1.10).
+pub const CODEX_DEFAULT_MODEL: &str = "gpt-6.1-sol";
+
+/// A key value. Debug and Display never show it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+    /// The value, for the Authorization header only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+    /// The length in characters (safe to show: `VAR (set, 51 chars)`).
+    pub fn chars(&self) -> usize {
+        self.0.chars().count()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Secret({} chars)", self.chars())
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<{} chars>", self.chars())
+    }
+}
+
+/// What to probe: a provider as Codex would call it, with the key already resolved.
+#[derive(Debug, Clone, Default)]
+pub struct Target {
+    pub provider: Option<String>,
+    pub base_url: String,
+    pub env_key: Option<String>,
+    pub api_key: Option<Secret>,
+    pub model: Option<String>,
+    pub query_params: Vec<(String, String)>,
+    pub http_headers: Vec<(String, String)>,
+    /// header name -> variable name; sent only when the variable is set and non-blank.
+    pub env_http_headers: Vec<(String, String)>,
+    pub supports_websockets: bool,
+}
+
+impl Target {
+    /// The target Codex would use for a configured provider (key resolved from the process
+    /// environment, then `$CODEX_HOME/.env`).
+    pub fn from_provider(view: &crate::config::view::ProviderView, model: Option<String>, codex_home: &Path) -> Target {
+        let mut env_key = view.env_key().map(str::to_string);
+        let mut api_key = env_key.as_deref().and_then(|v| resolve_env(v, codex_home)).map(Secret);
+        if env_key.is_none() {
+            if let Some(tok) = view.str_field("experimental_bearer_token").filter(|t| !t.trim().is_empty()) {
+                api_key = Some(Secret(tok.to_string()));
+            } else if view.id == "openai" && view.builtin {
+                // The built-in provider takes CODEX_API_KEY from the environment (contract §5.5);
+                // without it Codex uses the login, which a probe cannot.
+                if let Some(v) = resolve_env("CODEX_API_KEY", codex_home) {
+                    env_key = Some("CODEX_API_KEY".into());
+                    api_key = Some(Secret(v));
+                }
+            }
+        }
+        Target {
+            provider: Some(view.id.clone()),
+            base_url: view.base_url().unwrap_or("https://api.openai.com/v1").to_string(),
+            env_key,
+            api_key,
+            model,
+            query_params: view.map_field("query_params"),
+            http_headers: view.map_field("http_headers"),
+            env_http_headers: view.map_field("env_http_headers"),
+            supports_websockets: view.bool_field("supports_websockets").unwrap_or(false),
+        }
+    }
+}
+
+/// A variable's value the way Codex sees it: the process environment first, then a
+/// `KEY=VALUE` line in `$CODEX_HOME/.env`. Empty or blank counts as unset.
+pub fn resolve_env(var: &str, codex_home: &Path) -> Option<String> {
+    let nonblank = |v: String| if v.trim().is_empty() { None } else { Some(v) };
+    if let Some(v) = std::env::var(var).ok().and_then(nonblank) {
+        return Some(v);
+    }
+    let text = std::fs::read_to_string(codex_home.join(".env")).ok()?;
+    let mut found = None;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let line = line.strip_prefix("export ").map(str::trim_start).unwrap_or(line);
+        let Some((k, v)) = line.split_once('=') else { continue };
+        if k.trim() != var {
+            continue;
+        }
+        let v = v.trim();
+        let v = [('"', '"'), ('\'', '\'')]
+            .iter()
+            .find_map(|(a, b)| v.strip_prefix(*a).and_then(|s| s.strip_suffix(*b)))
+            .unwrap_or(v);
+        found = Some(v.to_string()); // the last one wins
+    }
+    found.and_then(nonblank)
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub timeout: Duration,
+    pub connect_timeout: Duration,
+    pub deep: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { timeout: Duration::from_secs(15), connect_timeout: Duration::from_secs(5), deep: false }
+    }
+}
+
+/// Every body read stops here, so a huge or endless answer still ends with a verdict.
+pub const MAX_BODY: usize = 4 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Ok,
+    MissingKey,
+    InvalidUrl,
+    Unreachable,
+    Tls,
+    Timeout,
+    Redirect,
+    Auth,
+    NotFound,
+    ChatOnly,
+    ModelNotFound,
+    RateLimited,
+    ServerError,
+    BadRequest,
+    Html,
+    NotSse,
+    BadStream,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Ok => "ok",
+            Verdict::MissingKey => "missing_key",
+            Verdict::InvalidUrl => "invalid_url",
+            Verdict::Unreachable => "unreachable",
+            Verdict::Tls => "tls",
+            Verdict::Timeout => "timeout",
+            Verdict::Redirect => "redirect",
+            Verdict::Auth => "auth",
+            Verdict::NotFound => "not_found",
+            Verdict::ChatOnly => "chat_only",
+            Verdict::ModelNotFound => "model_not_found",
+            Verdict::RateLimited => "rate_limited",
+            Verdict::ServerError => "server_error",
+            Verdict::BadRequest => "bad_request",
+            Verdict::Html => "html",
+            Verdict::NotSse => "not_sse",
+            Verdict::BadStream => "bad_stream",
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Pass,
+    Warn,
+    Fail,
+    Skip,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    pub id: String,
+    pub status: Status,
+    pub http_status: Option<u16>,
+    pub duration_ms: Option<u64>,
+    pub summary: String,
+    pub hint: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetInfo {
+    pub provider: Option<String>,
+    pub base_url: String,
+    pub model: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub schema_version: u32,
+    pub target: TargetInfo,
+    pub verdict: Verdict,
+    pub ok: bool,
+    pub duration_ms: u64,
+    /// One line: what happened.
+    pub summary: String,
+    /// One line: what to do (absent when there is nothing to do).
+    pub hint: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggested_base_url: Option<String>,
+    pub checks: Vec<Check>,
+    pub models: Vec<String>,
+}
+
+/// Probes every target concurrently on one current-thread runtime; reports in input order.
+pub fn run(targets: Vec<Target>, opts: &Options) -> Vec<Report> {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
+    rt.block_on(async {
+        let client = client::build(opts);
+        let jobs = targets.iter().map(|t| diagnose::probe(client.as_ref(), t, opts));
+        futures_util::future::join_all(jobs).await
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_never_formats_its_value() {
+        let s = Secret::new("sk-canary-1234567890");
+        assert!(!format!("{s:?} {s}").contains("canary"));
+    }
+
+    #[test]
+    fn dotenv_parse() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(
+            d.path().join(".env"),
+            "# c\nexport PROBE_T_A=\"quoted val\"\nPROBE_T_B = 'x'\nPROBE_T_C=   \nPROBE_T_D=plain\n",
+        )
+        .unwrap();
+        assert_eq!(resolve_env("PROBE_T_A", d.path()).as_deref(), Some("quoted val"));
+        assert_eq!(resolve_env("PROBE_T_B", d.path()).as_deref(), Some("x"));
+        assert_eq!(resolve_env("PROBE_T_C", d.path()), None);
+        assert_eq!(resolve_env("PROBE_T_D", d.path()).as_deref(), Some("plain"));
+        assert_eq!(resolve_env("PROBE_T_NONE", d.path()), None);
+    }
+
+    /// Targets are probed concurrently too (doctor --all): two targets on a server that
+    /// answers every request after `l` take about `l`, not `2l` or `4l`.
+    #[test]
+    fn targets_run_concurrently() {
+        use std::io::{Read, Write};
+        let l = Duration::from_millis(400);
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}/v1", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            for mut conn in listener.incoming().flatten() {
+                std::thread::spawn(move || {
+                    let mut buf = [0u8; 65536];
+                    let _ = conn.read(&mut buf);
+                    std::thread::sleep(l);
+                    let _ = conn
+                        .write_all(b"HTTP/1.1 429 Too Many Requests\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+                });
+            }
+        });
+        let t = |p: &str| Target {
+            provider: Some(p.into()),
+            base_url: base.clone(),
+            model: Some("m".into()),
+            ..Target::default()
+        };
+        let started = std::time::Instant::now();
+        let reports = run(vec![t("a"), t("b")], &Options::default());
+        let took = started.elapsed();
+        assert_eq!(reports.len(), 2);
+        assert_eq!(reports[0].target.provider.as_deref(), Some("a"));
+        assert!(reports.iter().all(|r| r.verdict == Verdict::RateLimited), "{reports:?}");
+        assert!(took < l.mul_f64(1.5), "two targets took {took:?} for L={l:?}");
+    }
+
+    #[test]
+    fn verdict_strings_match_serde() {
+        for v in [Verdict::Ok, Verdict::MissingKey, Verdict::ModelNotFound, Verdict::NotSse, Verdict::BadStream] {
+            assert_eq!(serde_json::to_value(v).unwrap(), serde_json::Value::from(v.as_str()));
+        }
+    }
+}
