@@ -40,4 +40,3 @@ impl fmt::Display for UserError {
 }
 
 impl std::error::Error for UserError {}
-

@@ -6,6 +6,7 @@ mod complete;
 mod config;
 mod ctx;
 mod doctor;
+mod dotenv;
 mod endpoint;
 mod error;
 mod presets;

@@ -133,9 +133,17 @@ fn clean_config_is_all_ok() {
     assert!(!d.human(&[]).stdout.contains(&"k".repeat(51)), "never print a key");
 }
 
+/// A config whose active provider `gw` points at `base` with key variable DOCTOR_GW_KEY.
+fn served_config(base: &str) -> String {
+    format!(
+        "model = \"mock-model\"\nmodel_provider = \"gw\"\n\n[model_providers.gw]\nname = \"GW\"\nbase_url = \"{base}\"\nenv_key = \"DOCTOR_GW_KEY\"\nwire_api = \"responses\"\n"
+    )
+}
+
 #[test]
-fn network_checks_say_they_are_not_built_yet() {
-    let d = Doctor::fixture("clean.toml");
+fn network_checks_pass_against_a_working_endpoint() {
+    let server = support::server::Server::start(support::server::Mode::Ok);
+    let d = Doctor::new(&served_config(&server.base()));
     let r = d.run(&["doctor", "--json"]);
     let v: Value = serde_json::from_str(&r.stdout).unwrap();
     for id in [
@@ -146,9 +154,71 @@ fn network_checks_say_they_are_not_built_yet() {
         "provider.model",
         "provider.tools",
     ] {
-        assert_eq!(status(&v, id), "skipped");
-        assert_eq!(v["checks"][id]["summary"], "network checks are not available in this build");
+        assert_eq!(status(&v, id), "ok", "{id}: {:#}", v["checks"][id]);
     }
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let auth = server.requests().iter().filter_map(|q| q.header("authorization").map(str::to_string)).next();
+    assert_eq!(
+        auth.as_deref(),
+        Some(format!("Bearer {}", "k".repeat(51)).as_str()),
+        "the key was sent to the endpoint"
+    );
+    assert!(!r.stdout.contains(&"k".repeat(51)) && !r.stderr.contains(&"k".repeat(51)), "never print a key");
+}
+
+#[test]
+fn network_checks_fail_where_codex_would() {
+    use support::server::{Bad, Mode, Server};
+    for (mode, failing) in [
+        (Mode::Unauthorized, "provider.auth"),
+        (Mode::NotFound, "provider.responses"),
+        (Mode::ChatOnly, "provider.responses"),
+        (Mode::Bad(Bad::DeltasOnly), "provider.stream"),
+        (Mode::ModelNotFound, "provider.model"),
+    ] {
+        let server = Server::start(mode.clone());
+        let d = Doctor::new(&served_config(&server.base()));
+        let (code, v) = {
+            let r = d.run(&["doctor", "--json"]);
+            (r.code, serde_json::from_str::<Value>(&r.stdout).unwrap())
+        };
+        assert_eq!(status(&v, failing), "fail", "{mode:?}: {:#}", v["checks"][failing]);
+        assert_eq!(code, 1, "{mode:?}");
+        assert!(v["checks"][failing]["remediation"].as_str().is_some_and(|s| !s.is_empty()), "{mode:?}: no remedy");
+    }
+    // A closed port: unreachable, reported at once (Codex itself would retry forever).
+    let d = Doctor::new(&served_config("http://127.0.0.1:9/v1"));
+    let start = Instant::now();
+    let r = d.run(&["doctor", "--json"]);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(status(&v, "provider.reachable"), "fail");
+    assert!(start.elapsed() < Duration::from_secs(5), "a refused connection took {:?}", start.elapsed());
+}
+
+#[test]
+fn all_probes_providers_concurrently() {
+    use support::server::{Mode, Server};
+    let latency = Duration::from_millis(600);
+    let servers: Vec<Server> = (0..4).map(|_| Server::start_with(Mode::Ok, latency)).collect();
+    let mut cfg = String::from("model = \"mock-model\"\nmodel_provider = \"p0\"\n");
+    for (i, s) in servers.iter().enumerate() {
+        cfg.push_str(&format!(
+            "\n[model_providers.p{i}]\nname = \"P{i}\"\nbase_url = \"{}\"\nenv_key = \"DOCTOR_GW_KEY\"\n",
+            s.base()
+        ));
+    }
+    let d = Doctor::new(&cfg);
+    let start = Instant::now();
+    let r = d.run(&["doctor", "--all", "--json"]);
+    let wall = start.elapsed();
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(status(&v, "provider.responses"), "ok", "{:#}", v["checks"]["provider.responses"]);
+    for s in &servers {
+        assert!(s.requests().iter().any(|q| q.path.ends_with("/responses")), "a provider was not probed");
+    }
+    let ratio = wall.as_secs_f64() / latency.as_secs_f64();
+    eprintln!("doctor --all over 4 providers with {latency:?} latency each: {wall:?} (ratio {ratio:.2})");
+    assert!(ratio < 2.5, "providers were not probed concurrently: {wall:?} for 4 x {latency:?}");
 }
 
 #[test]

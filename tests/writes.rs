@@ -46,20 +46,33 @@ fn add_to_every_corpus_file_only_inserts_the_new_table() {
         let home = Home::new();
         let orig = fs::read_to_string(&f).unwrap();
         home.write("config.toml", &orig);
-        home.run(&["add", "zz-new", "--base-url", "http://127.0.0.1:9/v1", "--env-key", "ZZ_KEY", "--no-probe"]).code(0);
+        home.run(&["add", "zz-new", "--base-url", "http://127.0.0.1:9/v1", "--env-key", "ZZ_KEY", "--no-probe"])
+            .code(0);
         let new = home.read("config.toml");
         let (del, ins) = changes(&orig, &new);
         assert!(del.is_empty(), "{}: add removed lines {del:?}", f.display());
-        let want = ["", "[model_providers.zz-new]", "name = \"zz-new\"", "base_url = \"http://127.0.0.1:9/v1\"", "env_key = \"ZZ_KEY\"", "wire_api = \"responses\""];
+        let want = [
+            "",
+            "[model_providers.zz-new]",
+            "name = \"zz-new\"",
+            "base_url = \"http://127.0.0.1:9/v1\"",
+            "env_key = \"ZZ_KEY\"",
+            "wire_api = \"responses\"",
+        ];
         let ins_trim: Vec<&str> = ins.iter().map(String::as_str).filter(|l| !l.is_empty()).collect();
         assert_eq!(ins_trim, want[1..].to_vec(), "{}: unexpected inserted lines", f.display());
         // The new table sits after the last provider table (when there is one).
-        let last_provider = orig.lines().enumerate().filter(|(_, l)| l.starts_with("[model_providers.")).map(|(i, _)| i).last();
+        let last_provider =
+            orig.lines().enumerate().filter(|(_, l)| l.starts_with("[model_providers.")).map(|(i, _)| i).last();
         let new_at = new.lines().position(|l| l == "[model_providers.zz-new]").unwrap();
         if let Some(last) = last_provider {
             assert!(new_at > last, "{}: new table at line {new_at}, before the last provider at {last}", f.display());
             let between = new.lines().skip(last + 1).take(new_at - last - 1);
-            assert!(between.clone().all(|l| !l.starts_with('[')), "{}: a table sits between the last provider and the new one", f.display());
+            assert!(
+                between.clone().all(|l| !l.starts_with('[')),
+                "{}: a table sits between the last provider and the new one",
+                f.display()
+            );
         }
     }
 }
@@ -123,7 +136,10 @@ fn no_op_keeps_bytes_and_mtime() {
     assert!(r.stderr.contains("nothing to change"), "{}", r.stderr);
     assert_eq!(fs::read(home.config()).unwrap(), before);
     assert_eq!(fs::metadata(home.config()).unwrap().modified().unwrap(), old, "a no-op touched the mtime");
-    assert!(!home.path().join(".codex-provider/backups").exists() || fs::read_dir(home.path().join(".codex-provider/backups")).unwrap().count() == 0);
+    assert!(
+        !home.path().join(".codex-provider/backups").exists()
+            || fs::read_dir(home.path().join(".codex-provider/backups")).unwrap().count() == 0
+    );
 }
 
 #[test]

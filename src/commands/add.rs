@@ -6,8 +6,12 @@ use crate::config::edit::{self, Change, ProviderSpec};
 use crate::config::{ConfigFile, MODEL, MODEL_PROVIDER, ids};
 use crate::ctx::Ctx;
 use crate::endpoint::{check_header_name, normalize_base_url, parse_pairs};
+use std::time::Duration;
+
+use crate::config::view::Layers;
 use crate::error::{Exit, UserError};
 use crate::presets::{self, Preset};
+use crate::probe;
 use crate::store::{self, FileOp, Previous, Session};
 
 /// Everything `add` needs, validated, before any file is touched.
@@ -22,6 +26,10 @@ pub struct Plan {
 }
 
 pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let missing = args.id.is_none() && args.preset.is_none() || args.base_url.is_none() && args.preset.is_none();
+    if ctx.interactive && missing && !args.replace {
+        return crate::commands::add_tty::run(args, ctx);
+    }
     let plan = resolve(&args, ctx)?;
     let existing = load_config(ctx)?;
     if edit::provider(&existing.doc, &plan.id)?.is_some() && !plan.replace {
@@ -36,8 +44,20 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         ))
         .into());
     }
+    let preset = args.preset.as_deref().and_then(presets::find);
     if args.no_probe {
         ctx.ui.verbose("skipping the probe (--no-probe)");
+        if let Some(p) = preset
+            && let Some(bridge) = p.bridge
+            && !args.force
+        {
+            return Err(UserError::refused(format!(
+                "{} does not serve the Responses API that Codex 0.95+ needs",
+                p.name
+            ))
+            .hint(format!("{bridge}; or pass --force to save it anyway, or drop --no-probe to let the probe decide"))
+            .into());
+        }
     } else {
         probe_gate(&plan, &args, ctx)?;
     }
@@ -228,7 +248,59 @@ pub fn warn_no_model(ctx: &Ctx) {
     ctx.ui.warn("no `model` is set: Codex would send its own default model id (gpt-6.1-sol); pass --model");
 }
 
-/// Runs the probe before saving; a failed probe refuses unless --force.
-fn probe_gate(_plan: &Plan, _args: &AddArgs, _ctx: &Ctx) -> Result<(), UserError> {
-    Err(UserError::usage("probing is not wired into `add` yet in this build").hint("pass --no-probe"))
+pub fn probe_options(args: &AddArgs) -> probe::Options {
+    probe::Options { timeout: Duration::from_secs_f64(args.timeout.clamp(0.1, 600.0)), ..Default::default() }
+}
+
+/// The endpoint as Codex will call it once saved: the existing provider (for --replace)
+/// with the plan's fields over it, and the key resolved from the environment or `.env`.
+pub fn probe_target(plan: &Plan, model: Option<String>, ctx: &Ctx) -> probe::Target {
+    let existing = load_config(ctx)
+        .ok()
+        .and_then(|base| Layers { home: ctx.codex_home.clone(), base, profile: None }.provider(&plan.id).ok().flatten())
+        .filter(|_| plan.replace);
+    let mut t = existing.map(|v| probe::Target::from_provider(&v, None, &ctx.codex_home)).unwrap_or_default();
+    t.provider = Some(plan.id.clone());
+    if let Some(u) = &plan.spec.base_url {
+        t.base_url = u.clone();
+    }
+    if let Some(k) = &plan.spec.env_key {
+        t.env_key = Some(k.clone());
+        t.api_key = crate::dotenv::lookup(k, &ctx.codex_home).map(probe::Secret::new);
+    }
+    let merge = |into: &mut Vec<(String, String)>, from: &[(String, String)]| {
+        for (k, v) in from {
+            into.retain(|(x, _)| x != k);
+            into.push((k.clone(), v.clone()));
+        }
+    };
+    merge(&mut t.query_params, &plan.spec.query_params);
+    merge(&mut t.http_headers, &plan.spec.http_headers);
+    merge(&mut t.env_http_headers, &plan.spec.env_http_headers);
+    t.model = model;
+    t
+}
+
+/// Probes before saving; a failed probe refuses (exit 1) unless --force. The report goes to
+/// stderr: stdout is kept for diffs.
+fn probe_gate(plan: &Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<()> {
+    let report = probe::run(vec![probe_target(plan, plan.model.clone(), ctx)], &probe_options(args)).remove(0);
+    if !ctx.ui.quiet {
+        eprint!("{}", probe::render::render_human(&report, &ctx.ui));
+    }
+    if report.ok {
+        return Ok(());
+    }
+    if args.force {
+        ctx.ui.warn(&format!("saving `{}` although the probe says `{}` (--force)", plan.id, report.verdict.as_str()));
+        return Ok(());
+    }
+    let mut hint = report.hint.clone().map(|h| format!("{h}; ")).unwrap_or_default();
+    if let Some(u) = &report.suggested_base_url {
+        hint.push_str(&format!("try --base-url {u}; "));
+    }
+    hint.push_str("--force saves anyway, --no-probe skips the probe");
+    Err(UserError::refused(format!("not saved: the probe says `{}`: {}", report.verdict.as_str(), report.summary))
+        .hint(hint)
+        .into())
 }

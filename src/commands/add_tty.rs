@@ -69,7 +69,8 @@ pub fn run(mut args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let id = args.id.clone().expect("set above");
 
     if args.base_url.is_none() && preset.is_none_or(|p| p.needs_edit.is_some()) {
-        let mut input = Input::<String>::with_theme(&theme).with_prompt("Base URL (the API root, e.g. https://host/v1)");
+        let mut input =
+            Input::<String>::with_theme(&theme).with_prompt("Base URL (the API root, e.g. https://host/v1)");
         if let Some(p) = preset {
             input = input.with_initial_text(p.base_url);
         }
@@ -81,7 +82,9 @@ pub fn run(mut args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     }
 
     if args.env_key.is_none() {
-        let default = preset.map(|p| p.env_key.map(str::to_string).unwrap_or_default()).unwrap_or_else(|| ids::default_env_key(&id));
+        let default = preset
+            .map(|p| p.env_key.map(str::to_string).unwrap_or_default())
+            .unwrap_or_else(|| ids::default_env_key(&id));
         let var = Input::<String>::with_theme(&theme)
             .with_prompt("Variable holding the API key (empty for none)")
             .default(default)
@@ -95,7 +98,9 @@ pub fn run(mut args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             let p = key_presence(ctx, &var);
             ctx.ui.status(&format!("  {var}: {}", p.describe()));
             if !p.is_set() {
-                ctx.ui.hint(&format!("export {var}=... in this shell (or put it in $CODEX_HOME/.env) so Codex can read it"));
+                ctx.ui.hint(&format!(
+                    "export {var}=... in this shell (or put it in $CODEX_HOME/.env) so Codex can read it"
+                ));
             }
             args.env_key = Some(var);
         }
@@ -133,7 +138,8 @@ pub fn run(mut args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     for op in add::preview(&plan, ctx)? {
         ctx.ui.data(&op.diff());
     }
-    let yes = Confirm::with_theme(&theme).with_prompt("Write these changes?").default(true).interact().map_err(prompt_err)?;
+    let yes =
+        Confirm::with_theme(&theme).with_prompt("Write these changes?").default(true).interact().map_err(prompt_err)?;
     if !yes {
         return Err(UserError::refused("cancelled; nothing was written").into());
     }

@@ -1,6 +1,7 @@
 //! One file per user-facing verb; orchestration only (no TOML, no HTTP, no printing rules).
 
 mod add;
+mod add_tty;
 mod completions;
 mod current;
 mod doctor;
@@ -84,48 +85,7 @@ pub(crate) fn display(_ctx: &Ctx, path: &Path) -> String {
     path.display().to_string()
 }
 
-/// Whether the environment variable (or `$CODEX_HOME/.env`) holds a non-blank value;
-/// returns its length in characters, never the value.
-pub(crate) fn key_presence(ctx: &Ctx, var: &str) -> KeyPresence {
-    if let Ok(v) = std::env::var(var)
-        && !v.trim().is_empty()
-    {
-        return KeyPresence::Env(v.chars().count());
-    }
-    match dotenv_value(&ctx.codex_home, var) {
-        Some(v) if !v.trim().is_empty() => KeyPresence::DotEnv(v.chars().count()),
-        _ => KeyPresence::Unset,
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum KeyPresence {
-    Env(usize),
-    DotEnv(usize),
-    Unset,
-}
-
-impl KeyPresence {
-    pub fn is_set(self) -> bool {
-        !matches!(self, KeyPresence::Unset)
-    }
-    /// `set (51 chars)` / `set in $CODEX_HOME/.env (51 chars)` / `not set`.
-    pub fn describe(self) -> String {
-        match self {
-            KeyPresence::Env(n) => format!("set ({n} chars)"),
-            KeyPresence::DotEnv(n) => format!("set in $CODEX_HOME/.env ({n} chars)"),
-            KeyPresence::Unset => "not set".to_string(),
-        }
-    }
-}
-
-/// `VAR=value` from `$CODEX_HOME/.env` (Codex loads that file), quotes and `export ` tolerated.
-pub(crate) fn dotenv_value(home: &Path, var: &str) -> Option<String> {
-    let text = std::fs::read_to_string(home.join(".env")).ok()?;
-    text.lines().find_map(|line| {
-        let line = line.trim();
-        let line = line.strip_prefix("export ").unwrap_or(line);
-        let (k, v) = line.split_once('=')?;
-        (k.trim() == var).then(|| v.trim().trim_matches(|c| c == '"' || c == '\'').to_string())
-    })
+/// Whether the key variable is set (process env or `$CODEX_HOME/.env`); never its value.
+pub(crate) fn key_presence(ctx: &Ctx, var: &str) -> crate::dotenv::Presence {
+    crate::dotenv::presence(var, &ctx.codex_home)
 }

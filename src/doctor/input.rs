@@ -101,7 +101,7 @@ pub fn gather(home: &Path, options: Options) -> DoctorInput {
     input.base = load(&home.join(CONFIG_FILE));
     input.profile_files = profile_files(home);
     input.env = std::env::vars().collect();
-    input.dotenv = std::fs::read_to_string(home.join(".env")).map(|t| parse_dotenv(&t)).unwrap_or_default();
+    input.dotenv = crate::dotenv::load(home);
     input.auth_json = home.join("auth.json").is_file();
     input.project_local = std::env::current_dir().ok().and_then(|cwd| find_project_local(&cwd, home));
     for var in PROXY_VARS {
@@ -131,28 +131,6 @@ fn profile_files(home: &Path) -> BTreeMap<String, Loaded> {
         let name = e.file_name().to_string_lossy().into_owned();
         if let Some(profile) = name.strip_suffix(PROFILE_SUFFIX).filter(|p| !p.is_empty()) {
             out.insert(profile.to_string(), load(&e.path()));
-        }
-    }
-    out
-}
-
-/// `KEY=VALUE` lines, `export` prefixes and quotes allowed, `#` comments skipped.
-pub fn parse_dotenv(text: &str) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let line = line.strip_prefix("export ").unwrap_or(line);
-        if let Some((k, v)) = line.split_once('=') {
-            let v = v.trim();
-            let v = v
-                .strip_prefix('"')
-                .and_then(|s| s.strip_suffix('"'))
-                .or_else(|| v.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')))
-                .unwrap_or(v);
-            out.insert(k.trim().to_string(), v.to_string());
         }
     }
     out
@@ -232,15 +210,6 @@ fn codex_version(env: &BTreeMap<String, String>) -> CodexBin {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dotenv_lines() {
-        let m = parse_dotenv("# c\nexport A=1\nB = \"two\"\nC='3'\n\nbad\n");
-        assert_eq!(m.get("A").map(String::as_str), Some("1"));
-        assert_eq!(m.get("B").map(String::as_str), Some("two"));
-        assert_eq!(m.get("C").map(String::as_str), Some("3"));
-        assert_eq!(m.len(), 3);
-    }
 
     #[test]
     fn project_local_stops_at_git_root() {

@@ -4,7 +4,7 @@
 
 mod client;
 mod diagnose;
-mod render;
+pub mod render;
 pub mod sse;
 
 use std::fmt;
@@ -95,33 +95,9 @@ impl Target {
     }
 }
 
-/// A variable's value the way Codex sees it: the process environment first, then a
-/// `KEY=VALUE` line in `$CODEX_HOME/.env`. Empty or blank counts as unset.
+/// A variable's value the way Codex sees it (see `crate::dotenv`).
 pub fn resolve_env(var: &str, codex_home: &Path) -> Option<String> {
-    let nonblank = |v: String| if v.trim().is_empty() { None } else { Some(v) };
-    if let Some(v) = std::env::var(var).ok().and_then(nonblank) {
-        return Some(v);
-    }
-    let text = std::fs::read_to_string(codex_home.join(".env")).ok()?;
-    let mut found = None;
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let line = line.strip_prefix("export ").map(str::trim_start).unwrap_or(line);
-        let Some((k, v)) = line.split_once('=') else { continue };
-        if k.trim() != var {
-            continue;
-        }
-        let v = v.trim();
-        let v = [('"', '"'), ('\'', '\'')]
-            .iter()
-            .find_map(|(a, b)| v.strip_prefix(*a).and_then(|s| s.strip_suffix(*b)))
-            .unwrap_or(v);
-        found = Some(v.to_string()); // the last one wins
-    }
-    found.and_then(nonblank)
+    crate::dotenv::lookup(var, codex_home)
 }
 
 #[derive(Debug, Clone)]
@@ -254,21 +230,6 @@ mod tests {
     fn secret_never_formats_its_value() {
         let s = Secret::new("sk-canary-1234567890");
         assert!(!format!("{s:?} {s}").contains("canary"));
-    }
-
-    #[test]
-    fn dotenv_parse() {
-        let d = tempfile::tempdir().unwrap();
-        std::fs::write(
-            d.path().join(".env"),
-            "# c\nexport PROBE_T_A=\"quoted val\"\nPROBE_T_B = 'x'\nPROBE_T_C=   \nPROBE_T_D=plain\n",
-        )
-        .unwrap();
-        assert_eq!(resolve_env("PROBE_T_A", d.path()).as_deref(), Some("quoted val"));
-        assert_eq!(resolve_env("PROBE_T_B", d.path()).as_deref(), Some("x"));
-        assert_eq!(resolve_env("PROBE_T_C", d.path()), None);
-        assert_eq!(resolve_env("PROBE_T_D", d.path()).as_deref(), Some("plain"));
-        assert_eq!(resolve_env("PROBE_T_NONE", d.path()), None);
     }
 
     /// Targets are probed concurrently too (doctor --all): two targets on a server that

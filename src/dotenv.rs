@@ -1,0 +1,96 @@
+//! Variables as Codex sees them: the process environment first, then `KEY=VALUE` lines in
+//! `$CODEX_HOME/.env` (Codex loads that file). Empty or blank counts as unset, as in Codex.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// `KEY=VALUE` lines; `export ` prefixes, quotes and `#` comments allowed; the last one wins.
+pub fn parse(text: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let line = line.strip_prefix("export ").map(str::trim_start).unwrap_or(line);
+        if let Some((k, v)) = line.split_once('=') {
+            let v = v.trim();
+            let v = [('"', '"'), ('\'', '\'')]
+                .iter()
+                .find_map(|(a, b)| v.strip_prefix(*a).and_then(|s| s.strip_suffix(*b)))
+                .unwrap_or(v);
+            out.insert(k.trim().to_string(), v.to_string());
+        }
+    }
+    out
+}
+
+/// The entries of `$CODEX_HOME/.env` (empty when there is none).
+pub fn load(home: &Path) -> BTreeMap<String, String> {
+    std::fs::read_to_string(home.join(".env")).map(|t| parse(&t)).unwrap_or_default()
+}
+
+fn nonblank(v: String) -> Option<String> {
+    if v.trim().is_empty() { None } else { Some(v) }
+}
+
+/// A variable's value the way Codex resolves it.
+pub fn lookup(var: &str, home: &Path) -> Option<String> {
+    std::env::var(var).ok().and_then(nonblank).or_else(|| load(home).remove(var).and_then(nonblank))
+}
+
+/// Where a key variable is set, and its length in characters: never its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    Env(usize),
+    DotEnv(usize),
+    Unset,
+}
+
+impl Presence {
+    pub fn is_set(self) -> bool {
+        !matches!(self, Presence::Unset)
+    }
+    /// `set (51 chars)` / `set in $CODEX_HOME/.env (51 chars)` / `not set`.
+    pub fn describe(self) -> String {
+        match self {
+            Presence::Env(n) => format!("set ({n} chars)"),
+            Presence::DotEnv(n) => format!("set in $CODEX_HOME/.env ({n} chars)"),
+            Presence::Unset => "not set".to_string(),
+        }
+    }
+}
+
+pub fn presence(var: &str, home: &Path) -> Presence {
+    if let Some(v) = std::env::var(var).ok().and_then(nonblank) {
+        return Presence::Env(v.chars().count());
+    }
+    match load(home).remove(var).and_then(nonblank) {
+        Some(v) => Presence::DotEnv(v.chars().count()),
+        None => Presence::Unset,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_like_codex() {
+        let m = parse("# c\nexport A=1\nB = \"two\"\nC='3'\n\nbad\nA=4\n");
+        assert_eq!(m.get("A").map(String::as_str), Some("4"));
+        assert_eq!(m.get("B").map(String::as_str), Some("two"));
+        assert_eq!(m.get("C").map(String::as_str), Some("3"));
+        assert!(!m.contains_key("bad"));
+    }
+
+    #[test]
+    fn env_wins_and_blank_is_unset() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join(".env"), "DOTENV_T_A=\"from file\"\nDOTENV_T_B=   \n").unwrap();
+        assert_eq!(lookup("DOTENV_T_A", d.path()).as_deref(), Some("from file"));
+        assert_eq!(presence("DOTENV_T_A", d.path()), Presence::DotEnv(9));
+        assert_eq!(lookup("DOTENV_T_B", d.path()), None);
+        assert_eq!(presence("DOTENV_T_NONE", d.path()), Presence::Unset);
+    }
+}
