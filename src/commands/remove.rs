@@ -38,7 +38,7 @@ pub fn run(args: RemoveArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             why.push(format!("profile(s) {} select it", users.join(", ")));
         }
         return Err(UserError::refused(format!("not removing `{id}`: {}", why.join(" and ")))
-            .hint(format!("switch first with `codex-provider use OTHER`, or pass --force"))
+            .hint("switch first with `codex-provider use OTHER`, or pass --force")
             .into());
     }
     edit::remove_provider(&mut cfg.doc, id)?;
