@@ -2,7 +2,8 @@
 //! `$CODEX_HOME/.env` (Codex loads that file). Empty or blank counts as unset, as in Codex.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// `KEY=VALUE` lines; `export ` prefixes, quotes and `#` comments allowed; the last one wins.
 pub fn parse(text: &str) -> BTreeMap<String, String> {
@@ -25,9 +26,19 @@ pub fn parse(text: &str) -> BTreeMap<String, String> {
     out
 }
 
-/// The entries of `$CODEX_HOME/.env` (empty when there is none).
+/// The entries of `$CODEX_HOME/.env` (empty when there is none), read once per process:
+/// `list` asks for every provider's key.
 pub fn load(home: &Path) -> BTreeMap<String, String> {
-    std::fs::read_to_string(home.join(".env")).map(|t| parse(&t)).unwrap_or_default()
+    static CACHE: Mutex<Option<(PathBuf, BTreeMap<String, String>)>> = Mutex::new(None);
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((h, m)) = cache.as_ref()
+        && h == home
+    {
+        return m.clone();
+    }
+    let m = std::fs::read_to_string(home.join(".env")).map(|t| parse(&t)).unwrap_or_default();
+    *cache = Some((home.to_path_buf(), m.clone()));
+    m
 }
 
 fn nonblank(v: String) -> Option<String> {
