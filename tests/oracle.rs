@@ -20,6 +20,10 @@ struct Case {
 
 /// Writes a config selecting `base_url`, runs `codex exec` and `codex-provider probe --json` on it.
 fn run_both(base_url: &str) -> Option<Case> {
+    run_both_for(base_url, Duration::from_secs(60))
+}
+
+fn run_both_for(base_url: &str, codex_timeout: Duration) -> Option<Case> {
     codex::bin()?;
     let home = Home::new();
     home.write("config.toml", &codex::config_toml(base_url, "mock-model"));
@@ -29,7 +33,7 @@ fn run_both(base_url: &str) -> Option<Case> {
         home.path(),
         &[],
         &[("FAKE_API_KEY", KEY), ("HOME", scratch_home.to_str().unwrap())],
-        Duration::from_secs(60),
+        codex_timeout,
     );
     let run = Run::from(home.cmd(&["probe", "--json"]).env("FAKE_API_KEY", KEY).output().unwrap());
     assert!(!run.stdout.contains(KEY) && !run.stderr.contains(KEY));
@@ -99,4 +103,32 @@ fn oracle_json_not_sse_codex_fails() {
     let Some(c) = run_both(&s.base()) else { return };
     assert_eq!(c.codex.code, Some(1), "{}", c.codex.stderr);
     assert_eq!(c.probe["verdict"], "not_sse");
+}
+
+#[test]
+fn oracle_unreachable_codex_hangs_probe_does_not() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let started = std::time::Instant::now();
+    // Codex retries "waiting for network" forever (contract §8.5); give it 8 s.
+    let Some(c) = run_both_for(&format!("http://127.0.0.1:{port}/v1"), Duration::from_secs(8)) else { return };
+    assert!(c.codex.timed_out, "Codex ended: {:?}\n{}", c.codex.code, c.codex.stderr);
+    assert!(c.codex.stderr.contains("waiting for network"), "{}", c.codex.stderr);
+    assert_eq!(c.probe["verdict"], "unreachable");
+    assert!(c.probe["duration_ms"].as_u64().unwrap() < 2000);
+    eprintln!("unreachable oracle took {:?}", started.elapsed());
+}
+
+#[test]
+fn oracle_missing_key() {
+    let s = Server::start(Mode::Ok);
+    let Some(_) = codex::bin() else { return };
+    let home = Home::new();
+    home.write("config.toml", &codex::config_toml(&s.base(), "mock-model"));
+    let out = codex::exec(home.path(), &[], &[("FAKE_API_KEY", "")], Duration::from_secs(30));
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(out.stderr.contains("FAKE_API_KEY"), "{}", out.stderr);
+    let run = Run::from(home.cmd(&["probe", "--json"]).env("FAKE_API_KEY", "").output().unwrap());
+    let j: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(j["verdict"], "missing_key");
+    assert!(s.requests().is_empty(), "neither Codex nor the probe may send a request without the key");
 }

@@ -56,8 +56,6 @@ pub fn exec(home: &Path, extra_args: &[&str], env: &[(&str, &str)], timeout: Dur
     for (k, v) in env {
         c.env(k, v);
     }
-    // Own process group, so the kill reaches the native binary behind the npm shim.
-    std::os::unix::process::CommandExt::process_group(&mut c, 0);
     let mut child = c.spawn().expect("spawn codex");
     let mut out = child.stdout.take().unwrap();
     let mut err = child.stderr.take().unwrap();
@@ -79,7 +77,9 @@ pub fn exec(home: &Path, extra_args: &[&str], env: &[(&str, &str)], timeout: Dur
         }
         if Instant::now() >= deadline {
             timed_out = true;
-            let _ = Command::new("kill").arg("-KILL").arg(format!("-{}", child.id())).status();
+            // The npm shim runs the native binary as a child: kill the whole tree, each
+            // process by its own (positive) id; never a group or -1.
+            kill_tree(child.id());
             let _ = child.kill();
             let _ = child.wait();
             break None;
@@ -110,4 +110,39 @@ request_max_retries = 0
 stream_max_retries = 0
 "#
     )
+}
+
+/// Ids of `root` and its descendants, children first, read from /proc.
+fn descendants(root: u32) -> Vec<u32> {
+    let mut parent_of: Vec<(u32, u32)> = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else { continue };
+        // "pid (comm) state ppid ...": comm may hold spaces, so split after the last ')'.
+        let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r) else { continue };
+        if let Some(ppid) = rest.split_whitespace().nth(1).and_then(|p| p.parse().ok()) {
+            parent_of.push((pid, ppid));
+        }
+    }
+    let mut out = vec![root];
+    let mut i = 0;
+    while i < out.len() {
+        let p = out[i];
+        out.extend(parent_of.iter().filter(|(_, pp)| *pp == p).map(|(c, _)| *c));
+        i += 1;
+    }
+    out.reverse();
+    out
+}
+
+fn kill_tree(root: u32) {
+    let me = std::process::id();
+    for pid in descendants(root) {
+        if pid > 1 && pid != me {
+            // SAFETY: kill(2) with a positive pid signals exactly that process.
+            unsafe {
+                libc::kill(pid as libc::pid_t, libc::SIGKILL);
+            }
+        }
+    }
 }
