@@ -5,6 +5,64 @@ use reqwest::Url;
 
 use crate::error::UserError;
 
+/// What Codex will do with a `base_url`: the one place both `add` (normalise) and `doctor`
+/// (lint) read base URLs from. Parsed with the same URL parser Codex's HTTP client uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// `scheme://host/path` without query, trailing `/` or `/responses` suffix.
+    pub normalized: String,
+    /// The query string's pairs (Codex would keep them literally and append `/responses`).
+    pub query: Vec<(String, String)>,
+    pub has_query: bool,
+    pub ends_with_responses: bool,
+    /// A version (`v1`, `v1beta`, `v4`) or `openai` path segment, where most servers mount.
+    pub has_version_segment: bool,
+}
+
+/// Analyses a base URL; `Err` says why Codex would fail with `builder error`.
+pub fn analyze(raw: &str) -> Result<BaseUrl, String> {
+    let raw = raw.trim();
+    if !raw.contains("://") {
+        return Err("has no scheme (it must start with http:// or https://)".into());
+    }
+    let mut url = Url::parse(raw).map_err(|_| "is not an absolute URL".to_string())?;
+    if url.scheme() != "http" && url.scheme() != "https" {
+        return Err(format!("has scheme `{}`; Codex needs http:// or https://", url.scheme()));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err("has no host".into());
+    }
+    let has_query = url.query().is_some();
+    let query: Vec<(String, String)> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    url.set_query(None);
+    url.set_fragment(None);
+    let mut s = url.to_string();
+    let mut ends_with_responses = false;
+    loop {
+        let t = s.trim_end_matches('/');
+        match t.strip_suffix("/responses") {
+            Some(stripped) => {
+                ends_with_responses = true;
+                s = stripped.to_string();
+            }
+            None => {
+                s = t.to_string();
+                break;
+            }
+        }
+    }
+    let has_version_segment = Url::parse(&s).is_ok_and(|u| {
+        u.path_segments().into_iter().flatten().any(|seg| {
+            seg == "openai"
+                || (seg.len() >= 2
+                    && seg.starts_with('v')
+                    && seg[1..].starts_with(|c: char| c.is_ascii_digit())
+                    && seg[1..].chars().all(|c| c.is_ascii_alphanumeric()))
+        })
+    });
+    Ok(BaseUrl { normalized: s, query, has_query, ends_with_responses, has_version_segment })
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Normalized {
     pub base_url: String,
@@ -14,51 +72,27 @@ pub struct Normalized {
     pub notes: Vec<String>,
 }
 
-/// Validates an absolute http(s) URL and normalises it: strips `/responses` and trailing
-/// slashes, moves a query string into `query_params`.
+/// Validates `--base-url` and normalises it: strips `/responses` and trailing slashes, moves a
+/// query string into `query_params`, refuses a #fragment.
 pub fn normalize_base_url(raw: &str) -> Result<Normalized, UserError> {
-    let raw = raw.trim();
     let bad = |why: &str| {
-        UserError::usage(format!("--base-url `{raw}` {why}")).hint(
+        UserError::usage(format!("--base-url `{}` {why}", raw.trim())).hint(
             "give the API root as an absolute URL, e.g. https://openrouter.ai/api/v1 or http://localhost:11434/v1",
         )
     };
-    let mut url = Url::parse(raw).map_err(|_| bad("is not an absolute URL"))?;
-    if url.scheme() != "http" && url.scheme() != "https" {
-        return Err(bad("must start with http:// or https://"));
-    }
-    if url.host_str().is_none_or(str::is_empty) {
-        return Err(bad("has no host"));
-    }
-    if url.fragment().is_some() {
+    if raw.contains('#') {
         return Err(bad("has a #fragment"));
     }
+    let u = analyze(raw).map_err(|why| bad(&why))?;
     let mut notes = Vec::new();
-    let moved_query: Vec<(String, String)> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
-    if url.query().is_some() {
-        if !moved_query.is_empty() {
-            let q = moved_query.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
-            notes.push(format!(
-                "moved the query string `{q}` into query_params (Codex would append /responses after it)"
-            ));
-        }
-        url.set_query(None);
+    if !u.query.is_empty() {
+        let q = u.query.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
+        notes.push(format!("moved the query string `{q}` into query_params (Codex would append /responses after it)"));
     }
-    let mut s = url.to_string();
-    let before = s.clone();
-    loop {
-        let t = s.trim_end_matches('/');
-        if let Some(stripped) = t.strip_suffix("/responses") {
-            s = stripped.to_string();
-        } else {
-            s = t.to_string();
-            break;
-        }
-    }
-    if before.trim_end_matches('/') != s {
+    if u.ends_with_responses {
         notes.push("removed the trailing /responses (Codex appends it)".to_string());
     }
-    Ok(Normalized { base_url: s, moved_query, notes })
+    Ok(Normalized { base_url: u.normalized, moved_query: u.query, notes })
 }
 
 /// Parses `K=V` flag values; `what` names the flag in errors.
@@ -97,6 +131,18 @@ mod tests {
         assert_eq!(n.moved_query, vec![("api-version".into(), "2025-04-01-preview".into())]);
         assert_eq!(normalize_base_url("http://localhost:11434/v1").unwrap().notes.len(), 0);
         assert_eq!(normalize_base_url("http://127.0.0.1:8080").unwrap().base_url, "http://127.0.0.1:8080");
+    }
+
+    #[test]
+    fn analyses_like_doctor_needs() {
+        let u = analyze("https://x.example/openai/v1/responses/?api-version=2025-04-01&a").unwrap();
+        assert!(u.ends_with_responses && u.has_version_segment && u.has_query);
+        assert_eq!(u.normalized, "https://x.example/openai/v1");
+        assert_eq!(u.query, vec![("api-version".into(), "2025-04-01".into()), ("a".into(), String::new())]);
+        assert!(!analyze("http://localhost:11434").unwrap().has_version_segment);
+        assert!(analyze("http://h/v1beta/openai").unwrap().has_version_segment);
+        assert!(!analyze("http://h/vendor").unwrap().has_version_segment);
+        assert!(analyze("http://a b/v1").is_err());
     }
 
     #[test]

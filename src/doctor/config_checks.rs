@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use toml_edit::{Item, Table, TableLike};
 
-use super::{Check, DoctorInput, FileRef, Fix, Repair, Status, url};
+use super::{Check, DoctorInput, FileRef, Fix, Repair, Status};
 use crate::config::view::{Layers, Source};
 use crate::config::{ConfigFile, PROVIDER_FIELDS, edit, ids};
 
@@ -642,7 +642,7 @@ pub fn base_url(f: &Facts) -> Check {
         };
         n += 1;
         check = check.detail(format!("{id}.base_url"), masked(raw));
-        let u = match url::parse(raw) {
+        let u = match crate::endpoint::analyze(raw) {
             Ok(u) => u,
             Err(why) => {
                 bump(&mut check, severe, format!("base_url {why}; Codex fails with `builder error` at run time"));
@@ -650,16 +650,16 @@ pub fn base_url(f: &Facts) -> Check {
             }
         };
         let mut fixable = false;
-        if u.query.is_some() {
+        if u.has_query {
             bump(&mut check, severe, "base_url has a query string; Codex appends /responses after it (…?x=1/responses → 404); use query_params".into());
             fixable = true;
         }
-        if u.ends_with_responses() {
+        if u.ends_with_responses {
             bump(&mut check, severe, "base_url ends with /responses; Codex adds /responses itself".into());
             fixable = true;
         }
-        let mut url_out = u.normalised();
-        if !u.has_version_segment() {
+        let mut url_out = u.normalized.clone();
+        if !u.has_version_segment {
             if f.v1_proven.contains(&id) {
                 url_out.push_str("/v1");
                 fixable = true;
@@ -673,7 +673,7 @@ pub fn base_url(f: &Facts) -> Check {
             }
         }
         if fixable {
-            repairs.push(Repair::BaseUrl { file, provider: id.clone(), url: url_out, query: u.query_pairs() });
+            repairs.push(Repair::BaseUrl { file, provider: id.clone(), url: url_out, query: u.query });
         }
     }
     if problems.is_empty() {

@@ -8,7 +8,6 @@ pub mod fix;
 pub mod input;
 pub mod net;
 pub mod render;
-pub mod url;
 
 use std::collections::BTreeMap;
 use std::time::Instant;
