@@ -3,8 +3,7 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -421,56 +420,17 @@ fn fix_dry_run_and_no_terminal_write_nothing() {
 
 // ---- the real Codex CLI as an oracle ----
 
-fn codex_bin() -> Option<PathBuf> {
-    let p = std::env::var_os("CODEX_BIN")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/root/.cache/codex-provider-ci/codex-0.169.0/node_modules/.bin/codex"));
-    if p.exists() {
-        return Some(p);
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!("the Codex CLI oracle is missing at {} (set CODEX_BIN)", p.display());
-    }
-    eprintln!("SKIPPED: Codex CLI oracle not found at {} (set CODEX_BIN)", p.display());
-    None
-}
-
-/// `codex exec --skip-git-repo-check "hi"` with CODEX_HOME = `home`, killed after 20 s.
-fn codex_exec(bin: &Path, home: &Path, extra: &[&str]) -> (Option<i32>, String) {
-    let cwd = tempfile::tempdir().unwrap();
-    let mut args = vec!["exec", "--skip-git-repo-check"];
-    args.extend_from_slice(extra);
-    args.push("hi");
-    let mut child = Command::new(bin)
-        .args(&args)
-        .current_dir(cwd.path())
-        .env("CODEX_HOME", home)
-        .env_remove("RUST_BACKTRACE")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn codex");
-    let start = Instant::now();
-    let code = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break s.code();
-        }
-        if start.elapsed() > Duration::from_secs(20) {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    let mut err = String::new();
-    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
-    (code, err)
+/// `codex exec` through the shared oracle harness (20 s deadline, whole process tree killed).
+fn codex_exec(home: &Path, extra: &[&str]) -> (Option<i32>, String) {
+    let out = support::codex::exec(home, extra, &[], Duration::from_secs(20));
+    (out.code, out.stderr)
 }
 
 #[test]
 fn oracle_codex_fails_where_doctor_fails() {
-    let Some(bin) = codex_bin() else { return };
+    if support::codex::bin().is_none() {
+        return;
+    }
     let cases: &[(&str, &str, &str)] = &[
         ("wire-api-chat.toml", "config.wire_api", "`wire_api = \"chat\"` is no longer supported"),
         (
@@ -485,7 +445,7 @@ fn oracle_codex_fails_where_doctor_fails() {
         let d = Doctor::fixture(file);
         let (_, v) = d.json(&[]);
         assert_eq!(status(&v, id), "fail", "{file}");
-        let (code, err) = codex_exec(&bin, d.home.path(), &[]);
+        let (code, err) = codex_exec(d.home.path(), &[]);
         assert_eq!(code, Some(1), "{file}: codex should refuse the config\n{err}");
         assert!(err.contains(codex_text), "{file}: codex said\n{err}");
     }
@@ -493,7 +453,9 @@ fn oracle_codex_fails_where_doctor_fails() {
 
 #[test]
 fn oracle_codex_loads_the_config_after_fix() {
-    let Some(bin) = codex_bin() else { return };
+    if support::codex::bin().is_none() {
+        return;
+    }
     for (file, provider, load_error) in [
         ("wire-api-chat.toml", "litellm", "is no longer supported"),
         ("reserved-openai.toml", "openai-custom", "reserved built-in provider IDs"),
@@ -507,8 +469,7 @@ fn oracle_codex_loads_the_config_after_fix() {
             .replace("https://openai-egress.corp.example.com/v1", "http://127.0.0.1:9/v1");
         d.home.write("config.toml", &text);
         let retries = format!("model_providers.{provider}.stream_max_retries=0");
-        let (code, err) =
-            codex_exec(&bin, d.home.path(), &["-c", &retries, "--disable", "unbounded_connection_retries"]);
+        let (code, err) = codex_exec(d.home.path(), &["-c", &retries, "--disable", "unbounded_connection_retries"]);
         assert!(!err.contains("Error loading config.toml"), "{file}: still a config error\n{err}");
         assert!(!err.contains(load_error), "{file}\n{err}");
         assert!(code.is_some(), "{file}: codex hung");
