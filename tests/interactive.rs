@@ -206,6 +206,21 @@ fn declining_the_confirmation_writes_nothing_and_fails() {
 }
 
 #[test]
+fn dry_run_shows_the_diff_and_writes_nothing() {
+    let server = Server::start(Mode::Ok);
+    let home = Home::new();
+    let mut p = add(&home, &["--dry-run", "--model", "mock-model", "--use"]);
+    custom_up_to_key(&mut p, &server.base());
+    p.send("\r");
+    p.expect("✓ ok:");
+    p.expect("+model = \"mock-model\"");
+    let (code, screen) = p.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(!screen.contains("Write these changes?"), "{screen}");
+    assert!(snapshot(&home).is_empty(), "{:?}", snapshot(&home));
+}
+
+#[test]
 fn preset_chosen_by_typing_with_base_url_flag_writes_a_profile() {
     let server = Server::start(Mode::Ok);
     let home = Home::new();

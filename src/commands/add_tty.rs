@@ -5,7 +5,7 @@
 //!
 //! Every prompt has a flag: preset `--preset`, id `ID`, URL `--base-url`, key variable
 //! `--env-key`, model `--model`, "Then" `--use` / `--profile`, "Save anyway?" `--force`,
-//! the final confirmation `--yes`.
+//! the final confirmation `--yes`. With `--dry-run` the flow ends at the diff.
 
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, FuzzySelect, Input, Select};
@@ -93,6 +93,9 @@ fn flow(mut args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         }
     }
 
+    if args.write.dry_run {
+        return add::write(&plan, true, ctx);
+    }
     for op in add::preview(&plan, ctx)? {
         ctx.ui.data(&op.diff());
     }
