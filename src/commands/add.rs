@@ -30,7 +30,10 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     if ctx.interactive && missing && !args.replace {
         return crate::commands::add_tty::run(args, ctx);
     }
-    let plan = resolve(&args, ctx)?;
+    let plan = resolve(&args, ctx).map_err(|e| match missing && !ctx.yes && !args.replace {
+        true => no_prompt(e),
+        false => e,
+    })?;
     let existing = load_config(ctx)?;
     if edit::provider(&existing.doc, &plan.id)?.is_some() && !plan.replace {
         return Err(UserError::refused(format!(
@@ -62,6 +65,11 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         probe_gate(&plan, &args, ctx)?;
     }
     write(&plan, args.write.dry_run, ctx)
+}
+
+/// A missing value without a terminal to ask on: say why nothing was asked.
+fn no_prompt(e: UserError) -> UserError {
+    UserError { message: format!("{} (not asked: no terminal)", e.message), ..e }
 }
 
 /// Flags and preset defaults → a validated plan (no prompts here; see the interactive flow).
