@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install hyperfine)"; exit 2; }
 cargo build --release --quiet
-cargo build --release --quiet --example fake_server 2>/dev/null || true
+cargo build --release --quiet --example fake_server
 B="$PWD/target/release/codex-provider"
 S=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$S"' EXIT
 export CODEX_HOME="$S/home" HOME="$S"; mkdir -p "$CODEX_HOME"
@@ -25,14 +25,17 @@ $H "$S/local.json" \
   -n list "$B list" \
   -n current "$B current" \
   -n show "$B show gw1" \
-  -n complete "env COMPLETE=bash _CLAP_COMPLETE_INDEX=2 _CLAP_COMPLETE_COMP_TYPE=9 _CLAP_COMPLETE_SPACE=true _CLAP_IFS=; $B -- codex-provider use x" \
   >/dev/null
+# Dynamic completion: the protocol variables go to hyperfine's own environment (an `env`
+# wrapper would add an exec to the figure); /bin/true ignores them.
+COMPLETE=bash _CLAP_COMPLETE_INDEX=2 _CLAP_COMPLETE_COMP_TYPE=9 _CLAP_COMPLETE_SPACE=true _CLAP_IFS=x \
+  $H "$S/complete.json" -n complete "$B -- codex-provider use x" >/dev/null
 $H "$S/write.json" --prepare "$reset" \
   -n use "$B use gw2 --model m2" \
   -n add-no-probe "$B add zz --base-url http://127.0.0.1:9/v1 --no-probe" \
   >/dev/null
 
-python3 - "$S/local.json" "$S/write.json" <<'PY'
+python3 - "$S/local.json" "$S/complete.json" "$S/write.json" <<'PY'
 import json, sys
 rows = {}
 for f in sys.argv[1:]:
@@ -51,3 +54,33 @@ for c in "list" "current" "show gw1" "use gw3 --model m3"; do
   /usr/bin/time -f "%M" -o "$S/rss" $B $c >/dev/null 2>&1 || true
   echo "peak RSS  $c: $(cat "$S/rss") KiB (target < 15360)"
 done
+
+# Network: probe and doctor --all against the fake server with latency L per request.
+L=200
+"$PWD/target/release/examples/fake_server" $L > "$S/url" & sleep 0.5
+URL=$(cat "$S/url")
+export FAKE_KEY=sk-bench-0123456789
+mkdir -p "$S/net"
+{ echo 'model = "mock-model"'; echo 'model_provider = "p0"'
+  for i in $(seq 0 9); do printf '\n[model_providers.p%s]\nname = "P%s"\nbase_url = "%s"\nenv_key = "FAKE_KEY"\n' $i $i "$URL"; done
+} > "$S/net/config.toml"
+hyperfine -N -i --warmup 2 --runs 15 --export-json "$S/net.json" \
+  -n probe "$B --codex-home $S/net probe p0" \
+  -n doctor-all-10 "$B --codex-home $S/net doctor --all" \
+  -n refused "$B --codex-home $S/net probe --base-url http://127.0.0.1:9/v1 --model m" >/dev/null || true
+python3 - "$S/net.json" $L <<'PY'
+import json, sys
+L = int(sys.argv[2]) / 1000
+for r in json.load(open(sys.argv[1]))["results"]:
+    n, med = r["command"], r["median"]
+    if n == "refused":
+        t = "target < 100 ms: " + ("ok" if med < 0.1 else "MISSED")
+    elif n == "probe":
+        t = f"{med/L:.2f} x L (target <= 1.2 x L): " + ("ok" if med <= 1.2 * L else "MISSED")
+    else:
+        t = f"{med/L:.2f} x L (target <= 1.3 x L + local overhead)"
+    print(f"{n:14} median {med*1000:8.1f}ms  min {r['min']*1000:8.1f}ms  max {r['max']*1000:8.1f}ms  {t}")
+PY
+/usr/bin/time -f "%M" -o "$S/rss" $B --codex-home "$S/net" doctor --all >/dev/null 2>&1 || true
+echo "peak RSS  doctor --all (10 providers): $(cat "$S/rss") KiB (target < 15360)"
+echo "release binary: $(stat -c %s "$B") bytes (target < 6 MB)"
