@@ -121,6 +121,12 @@ pub fn resolve(args: &AddArgs, ctx: &Ctx) -> Result<Plan, UserError> {
                 "put the key in an environment variable and pass --env-key VAR (Codex sends it as a Bearer token)",
             ));
         }
+        if ids::looks_like_secret(&v) {
+            return Err(UserError::usage(format!(
+                "--header {k}: the value looks like a key (not shown); config.toml must not hold secrets"
+            ))
+            .hint(format!("export it and pass --env-header {k}=VAR (Codex reads the header value from VAR)")));
+        }
         spec.http_headers.retain(|(x, _)| !x.eq_ignore_ascii_case(&k));
         spec.http_headers.push((k, v));
     }
