@@ -310,9 +310,6 @@ fn probe_gate(plan: &Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<()> {
         return Ok(());
     }
     let mut hint = report.hint.clone().map(|h| format!("{h}; ")).unwrap_or_default();
-    if let Some(u) = &report.suggested_base_url {
-        hint.push_str(&format!("try --base-url {u}; "));
-    }
     hint.push_str("--force saves anyway, --no-probe skips the probe");
     Err(UserError::refused(format!("not saved: the probe says `{}`: {}", report.verdict.as_str(), report.summary))
         .hint(hint)
