@@ -555,7 +555,7 @@ proptest! {
         let v = v.replace('\n', " ");
         let d = build(&g);
         let mut f = parse(&d.text);
-        let changed = edit::set_root_str(&mut f.doc, "model_provider", &v);
+        let changed = edit::set_root_str(&mut f.doc, "model_provider", &v).unwrap();
         let out = f.render();
         same_format(&d, &out)?;
         let r = reparse(&out)?;

@@ -165,17 +165,17 @@ fn edit_files(plan: &Plan, ctx: &Ctx) -> anyhow::Result<(Vec<ConfigFile>, Change
         model: edit::root_str(&cfg.doc, MODEL).map(str::to_string),
     };
     if plan.use_it {
-        edit::set_root_str(&mut cfg.doc, MODEL_PROVIDER, &plan.id);
+        edit::set_root_str(&mut cfg.doc, MODEL_PROVIDER, &plan.id)?;
         if let Some(m) = &plan.model {
-            edit::set_root_str(&mut cfg.doc, MODEL, m);
+            edit::set_root_str(&mut cfg.doc, MODEL, m)?;
         }
     }
     let mut files = vec![cfg];
     if let Some(name) = &plan.profile {
         let mut pf = load_profile(ctx, name, false)?;
-        edit::set_root_str(&mut pf.doc, MODEL_PROVIDER, &plan.id);
+        edit::set_root_str(&mut pf.doc, MODEL_PROVIDER, &plan.id)?;
         if let Some(m) = &plan.model {
-            edit::set_root_str(&mut pf.doc, MODEL, m);
+            edit::set_root_str(&mut pf.doc, MODEL, m)?;
         }
         files.push(pf);
     }

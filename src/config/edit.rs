@@ -451,9 +451,14 @@ pub fn root_str<'a>(doc: &'a DocumentMut, key: &str) -> Option<&'a str> {
     doc.as_table().get(key).and_then(|i| i.as_str())
 }
 
-/// Sets a top-level string key (written before the first table, as TOML requires).
-pub fn set_root_str(doc: &mut DocumentMut, key: &str, value: &str) -> bool {
-    set_str(doc.as_table_mut(), key, value)
+/// Sets a top-level string key (written before the first table, as TOML requires). A table
+/// of that name is refused rather than replaced: its content would be lost.
+pub fn set_root_str(doc: &mut DocumentMut, key: &str, value: &str) -> Result<bool, UserError> {
+    if doc.as_table().get(key).is_some_and(|i| !i.is_value()) {
+        return Err(UserError::usage(format!("`{key}` in the config is a table, not a string"))
+            .hint(format!("fix `{key}` by hand (Codex expects `{key} = \"...\"`); the file was not changed")));
+    }
+    Ok(set_str(doc.as_table_mut(), key, value))
 }
 
 /// Removes a top-level key; a comment paragraph above it (separated by a blank line) stays.

@@ -23,6 +23,10 @@ pub struct ConfigFile {
     /// Whether the file existed when loaded.
     pub existed: bool,
     original: String,
+    /// `doc` as toml_edit prints it right after parsing: while it still prints the same,
+    /// nothing was edited and `render` gives back the original bytes (toml_edit regroups
+    /// interleaved dotted keys and normalises mixed line endings even without an edit).
+    baseline: String,
     format: TextFormat,
     pub doc: DocumentMut,
 }
@@ -70,7 +74,8 @@ impl ConfigFile {
             UserError::usage(format!("{}:{line}:{col}: {msg}", path.display()))
                 .hint("fix the TOML by hand (the file was not changed); `codex-provider undo` restores our last backup")
         })?;
-        Ok(ConfigFile { path: path.to_path_buf(), existed: true, original: text, format, doc })
+        let baseline = doc.to_string();
+        Ok(ConfigFile { path: path.to_path_buf(), existed: true, original: text, baseline, format, doc })
     }
 
     pub fn empty(path: &Path) -> ConfigFile {
@@ -78,6 +83,7 @@ impl ConfigFile {
             path: path.to_path_buf(),
             existed: false,
             original: String::new(),
+            baseline: String::new(),
             format: TextFormat { final_newline: true, ..Default::default() },
             doc: DocumentMut::new(),
         }
@@ -86,6 +92,9 @@ impl ConfigFile {
     /// The document as it would be written, in the file's own format.
     pub fn render(&self) -> String {
         let mut s = self.doc.to_string();
+        if self.existed && s == self.baseline {
+            return self.original.clone();
+        }
         if self.format.crlf {
             s = s.replace("\r\n", "\n").replace('\n', "\r\n");
         }
@@ -153,6 +162,16 @@ mod tests {
     fn keeps_crlf_bom_and_missing_final_newline() {
         for t in ["a = 1\r\n# c\r\n[t]\r\nb = 2\r\n", "\u{feff}a = 1\n", "a = 1", "a = 1\r\nb = 2", ""] {
             assert_eq!(roundtrip(t), t);
+        }
+    }
+
+    #[test]
+    fn unedited_files_render_byte_identical_even_where_toml_edit_would_reorder() {
+        for t in ["a.x = 1\nb = 2\na.y = 3\n", "a = 1\r\nb = 2\nc = 3\r\n", "a = 1\rb = 2\n"] {
+            if let Ok(f) = ConfigFile::parse(Path::new("c.toml"), t.to_string()) {
+                assert_eq!(f.render(), t);
+                assert!(!f.is_dirty());
+            }
         }
     }
 
