@@ -19,7 +19,12 @@ pub struct Normalized {
 pub fn normalize_base_url(raw: &str) -> Result<Normalized, UserError> {
     let raw = raw.trim();
     let bad = |why: &str| {
-        UserError::usage(format!("--base-url `{raw}` {why}")).hint(
+        // Never echo a key pasted into the wrong flag, or credentials inside the URL.
+        let shown = match Url::parse(raw) {
+            Ok(u) if !u.username().is_empty() || u.password().is_some() => "<hidden: has credentials>".to_string(),
+            _ => crate::config::ids::shown(raw),
+        };
+        UserError::usage(format!("--base-url `{shown}` {why}")).hint(
             "give the API root as an absolute URL, e.g. https://openrouter.ai/api/v1 or http://localhost:11434/v1",
         )
     };
@@ -33,8 +38,17 @@ pub fn normalize_base_url(raw: &str) -> Result<Normalized, UserError> {
     if url.fragment().is_some() {
         return Err(bad("has a #fragment"));
     }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(UserError::usage(
+            "--base-url carries credentials (user:password@), which would be written into config.toml (not shown)",
+        )
+        .hint("drop them from the URL; put the key in an environment variable and pass --env-key VAR"));
+    }
     let mut notes = Vec::new();
     let moved_query: Vec<(String, String)> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    if let Some((k, _)) = moved_query.iter().find(|(_, v)| crate::config::ids::looks_like_secret(v)) {
+        return Err(secret_value("--base-url", &format!("query parameter `{k}`")));
+    }
     if url.query().is_some() {
         if !moved_query.is_empty() {
             let q = moved_query.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
@@ -74,6 +88,14 @@ pub fn parse_pairs(what: &str, values: &[String]) -> Result<Vec<(String, String)
 }
 
 /// A header name as HTTP allows it (Codex silently drops invalid ones).
+/// A key-like value given where config.toml would store it in clear (not shown).
+pub fn secret_value(flag: &str, what: &str) -> UserError {
+    UserError::usage(format!(
+        "{flag}: the value of {what} looks like an API key and would be written into config.toml (not shown)"
+    ))
+    .hint("keep keys in the environment: --env-key VAR for the bearer key, --env-header HEADER=VAR for a header")
+}
+
 pub fn check_header_name(flag: &str, name: &str) -> Result<(), UserError> {
     let ok = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
     if ok {
@@ -87,6 +109,18 @@ pub fn check_header_name(flag: &str, name: &str) -> Result<(), UserError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credentials_and_key_like_query_values_are_refused_unechoed() {
+        for raw in [
+            "http://u:sk-abcdef0123456789abcdef@h/v1",
+            "http://h/v1?key=sk-abcdef0123456789abcdef",
+            "sk-abcdef0123456789abcdef",
+        ] {
+            let e = normalize_base_url(raw).unwrap_err();
+            assert!(!e.message.contains("abcdef0123456789"), "{}", e.message);
+        }
+    }
 
     #[test]
     fn normalises() {

@@ -546,7 +546,7 @@ proptest! {
         for l in &ins {
             prop_assert!(l.starts_with("model_providers = {") || l.is_empty(), "remove inserted {:?}\n{}", l, out);
         }
-        prop_assert!(edit::remove_provider(&mut parse(&out).doc, &id).unwrap() == false);
+        prop_assert!(!edit::remove_provider(&mut parse(&out).doc, &id).unwrap());
     }
 
     #[test]

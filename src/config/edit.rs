@@ -451,6 +451,55 @@ pub fn root_str<'a>(doc: &'a DocumentMut, key: &str) -> Option<&'a str> {
     doc.as_table().get(key).and_then(|i| i.as_str())
 }
 
+/// Values of the wrong type that make Codex refuse to start, as (dotted key, message):
+/// `model_providers` or a provider that is not a table, a non-string top-level `model`,
+/// `model_provider` or `profile`, a non-string `name`, `base_url`, `env_key` or `wire_api`.
+pub fn type_errors(doc: &DocumentMut) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let root = doc.as_table();
+    for key in [super::MODEL, super::MODEL_PROVIDER, PROFILE] {
+        if let Some(item) = root.get(key)
+            && item.as_str().is_none()
+        {
+            out.push((key.to_string(), format!("`{key}` must be a string, not {}", kind(item))));
+        }
+    }
+    let Some(item) = root.get(MODEL_PROVIDERS) else { return out };
+    let Some(p) = item.as_table_like() else {
+        out.push((MODEL_PROVIDERS.into(), format!("`{MODEL_PROVIDERS}` must be a table, not {}", kind(item))));
+        return out;
+    };
+    for (id, item) in p.iter() {
+        let Some(t) = item.as_table_like() else {
+            let path = format!("{MODEL_PROVIDERS}.{id}");
+            out.push((path.clone(), format!("`{path}` must be a table, not {}", kind(item))));
+            continue;
+        };
+        for field in ["name", "base_url", "env_key", "wire_api"] {
+            if let Some(v) = t.get(field)
+                && v.as_str().is_none()
+            {
+                let path = format!("{MODEL_PROVIDERS}.{id}.{field}");
+                out.push((path.clone(), format!("`{path}` must be a string, not {}", kind(v))));
+            }
+        }
+    }
+    out
+}
+
+fn kind(item: &Item) -> &'static str {
+    match item {
+        Item::None => "nothing",
+        Item::Table(_) | Item::Value(Value::InlineTable(_)) => "a table",
+        Item::ArrayOfTables(_) | Item::Value(Value::Array(_)) => "an array",
+        Item::Value(Value::String(_)) => "a string",
+        Item::Value(Value::Integer(_)) => "an integer",
+        Item::Value(Value::Float(_)) => "a float",
+        Item::Value(Value::Boolean(_)) => "a boolean",
+        Item::Value(Value::Datetime(_)) => "a date-time",
+    }
+}
+
 /// Sets a top-level string key (written before the first table, as TOML requires). A table
 /// of that name is refused rather than replaced: its content would be lost.
 pub fn set_root_str(doc: &mut DocumentMut, key: &str, value: &str) -> Result<bool, UserError> {
