@@ -155,7 +155,7 @@ fn sigkill_at_random_times_never_tears_the_file() {
         let prev = home.path().join(".codex-provider/previous.json");
         let new = expected_after(&old, &args, prev.exists().then_some(prev.as_path()));
         let mut child = home.cmd(&args).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
-        std::thread::sleep(Duration::from_micros(rng.below(40_000)));
+        std::thread::sleep(Duration::from_micros(rng.below(20_000)));
         let _ = child.kill();
         child.wait().unwrap();
         let now = fs::read(home.config()).unwrap();
