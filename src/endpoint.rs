@@ -75,8 +75,15 @@ pub struct Normalized {
 /// Validates `--base-url` and normalises it: strips `/responses` and trailing slashes, moves a
 /// query string into `query_params`, refuses a #fragment.
 pub fn normalize_base_url(raw: &str) -> Result<Normalized, UserError> {
+    // Never echo a key pasted into the wrong flag, or credentials inside the URL.
+    let has_credentials = Url::parse(raw.trim()).is_ok_and(|u| !u.username().is_empty() || u.password().is_some());
     let bad = |why: &str| {
-        UserError::usage(format!("--base-url `{}` {why}", raw.trim())).hint(
+        let shown = if has_credentials {
+            "<hidden: has credentials>".to_string()
+        } else {
+            crate::config::ids::shown(raw.trim())
+        };
+        UserError::usage(format!("--base-url `{shown}` {why}")).hint(
             "give the API root as an absolute URL, e.g. https://openrouter.ai/api/v1 or http://localhost:11434/v1",
         )
     };
@@ -84,6 +91,15 @@ pub fn normalize_base_url(raw: &str) -> Result<Normalized, UserError> {
         return Err(bad("has a #fragment"));
     }
     let u = analyze(raw).map_err(|why| bad(&why))?;
+    if has_credentials {
+        return Err(UserError::usage(
+            "--base-url carries credentials (user:password@), which would be written into config.toml (not shown)",
+        )
+        .hint("drop them from the URL; put the key in an environment variable and pass --env-key VAR"));
+    }
+    if let Some((k, _)) = u.query.iter().find(|(_, v)| crate::config::ids::looks_like_secret(v)) {
+        return Err(secret_value("--base-url", &format!("query parameter `{k}`")));
+    }
     let mut notes = Vec::new();
     if !u.query.is_empty() {
         let q = u.query.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
@@ -108,6 +124,14 @@ pub fn parse_pairs(what: &str, values: &[String]) -> Result<Vec<(String, String)
 }
 
 /// A header name as HTTP allows it (Codex silently drops invalid ones).
+/// A key-like value given where config.toml would store it in clear (not shown).
+pub fn secret_value(flag: &str, what: &str) -> UserError {
+    UserError::usage(format!(
+        "{flag}: the value of {what} looks like an API key and would be written into config.toml (not shown)"
+    ))
+    .hint("keep keys in the environment: --env-key VAR for the bearer key, --env-header HEADER=VAR for a header")
+}
+
 pub fn check_header_name(flag: &str, name: &str) -> Result<(), UserError> {
     let ok = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
     if ok {
@@ -121,6 +145,18 @@ pub fn check_header_name(flag: &str, name: &str) -> Result<(), UserError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credentials_and_key_like_query_values_are_refused_unechoed() {
+        for raw in [
+            "http://u:sk-abcdef0123456789abcdef@h/v1",
+            "http://h/v1?key=sk-abcdef0123456789abcdef",
+            "sk-abcdef0123456789abcdef",
+        ] {
+            let e = normalize_base_url(raw).unwrap_err();
+            assert!(!e.message.contains("abcdef0123456789"), "{}", e.message);
+        }
+    }
 
     #[test]
     fn normalises() {

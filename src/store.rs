@@ -75,6 +75,8 @@ impl Session {
                 .into());
         }
         let lock = lock_home(home)?;
+        remove_stale_temps(home);
+        crate::testpoint::pause("locked");
         Ok(Session { home: home.to_path_buf(), dry_run, _lock: Some(lock) })
     }
 
@@ -96,10 +98,29 @@ impl Session {
             return Ok(true);
         }
         backup(&self.home, command, ops)?;
+        crate::testpoint::pause("after-backup");
         for op in ops {
             apply(op)?;
         }
+        crate::testpoint::pause("after-rename");
         Ok(true)
+    }
+}
+
+/// Temp files of `write_atomic` (`.NAME.config.toml.XXXXXX.tmp`) left by a process killed
+/// before its rename. Only called with the lock held, so none of them is in use.
+fn remove_stale_temps(home: &Path) {
+    let Ok(rd) = fs::read_dir(home) else { return };
+    for e in rd.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.')
+            && name.ends_with(".tmp")
+            && name.contains(".toml.")
+            && e.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = fs::remove_file(e.path());
+        }
     }
 }
 
@@ -258,7 +279,12 @@ fn backup(home: &Path, command: &str, ops: &[FileOp]) -> anyhow::Result<()> {
         files.push(BackupEntry { name, existed: old.is_some() });
     }
     let manifest = Manifest { created_unix: now.as_secs(), command: command.to_string(), files };
-    fs::write(dir.join("manifest.json"), serde_json::to_vec_pretty(&manifest)?).map_err(fail)?;
+    // Written aside then renamed: an entry counts only once its manifest is whole, so a
+    // process killed here leaves no damaged newest entry that would block `undo`.
+    let tmp = dir.join(".manifest.json.tmp");
+    let mut m = OpenOptions::new().create(true).truncate(true).write(true).mode(0o600).open(&tmp).map_err(fail)?;
+    m.write_all(&serde_json::to_vec_pretty(&manifest)?).map_err(fail)?;
+    fs::rename(&tmp, dir.join("manifest.json")).map_err(fail)?;
     prune(home);
     Ok(())
 }

@@ -110,6 +110,12 @@ pub fn resolve(args: &AddArgs, ctx: &Ctx) -> Result<Plan, UserError> {
         }
         spec.http_headers.extend(p.http_headers.iter().map(|(k, v)| (k.to_string(), v.to_string())));
     }
+    for (k, v) in parse_pairs("--query", &args.query)?.iter().chain(&parse_pairs("--header", &args.header)?) {
+        if ids::looks_like_secret(v) && !k.eq_ignore_ascii_case("authorization") {
+            let flag = if args.query.iter().any(|q| q.starts_with(&format!("{k}="))) { "--query" } else { "--header" };
+            return Err(crate::endpoint::secret_value(flag, &format!("`{k}`")));
+        }
+    }
     for (k, v) in parse_pairs("--query", &args.query)? {
         spec.query_params.retain(|(x, _)| *x != k);
         spec.query_params.push((k, v));
@@ -120,12 +126,6 @@ pub fn resolve(args: &AddArgs, ctx: &Ctx) -> Result<Plan, UserError> {
             return Err(UserError::usage("--header Authorization would write a secret into config.toml").hint(
                 "put the key in an environment variable and pass --env-key VAR (Codex sends it as a Bearer token)",
             ));
-        }
-        if ids::looks_like_secret(&v) {
-            return Err(UserError::usage(format!(
-                "--header {k}: the value looks like a key (not shown); config.toml must not hold secrets"
-            ))
-            .hint(format!("export it and pass --env-header {k}=VAR (Codex reads the header value from VAR)")));
         }
         spec.http_headers.retain(|(x, _)| !x.eq_ignore_ascii_case(&k));
         spec.http_headers.push((k, v));
@@ -179,17 +179,17 @@ fn edit_files(plan: &Plan, ctx: &Ctx) -> anyhow::Result<(Vec<ConfigFile>, Change
         model: edit::root_str(&cfg.doc, MODEL).map(str::to_string),
     };
     if plan.use_it {
-        edit::set_root_str(&mut cfg.doc, MODEL_PROVIDER, &plan.id);
+        edit::set_root_str(&mut cfg.doc, MODEL_PROVIDER, &plan.id)?;
         if let Some(m) = &plan.model {
-            edit::set_root_str(&mut cfg.doc, MODEL, m);
+            edit::set_root_str(&mut cfg.doc, MODEL, m)?;
         }
     }
     let mut files = vec![cfg];
     if let Some(name) = &plan.profile {
         let mut pf = load_profile(ctx, name, false)?;
-        edit::set_root_str(&mut pf.doc, MODEL_PROVIDER, &plan.id);
+        edit::set_root_str(&mut pf.doc, MODEL_PROVIDER, &plan.id)?;
         if let Some(m) = &plan.model {
-            edit::set_root_str(&mut pf.doc, MODEL, m);
+            edit::set_root_str(&mut pf.doc, MODEL, m)?;
         }
         files.push(pf);
     }

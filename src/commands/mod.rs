@@ -46,14 +46,25 @@ use crate::error::UserError;
 
 /// `config.toml` (an empty document when missing).
 pub(crate) fn load_config(ctx: &Ctx) -> Result<ConfigFile, UserError> {
-    ConfigFile::load(&ctx.config_path())
+    well_typed(ConfigFile::load(&ctx.config_path())?)
+}
+
+/// A file with a value Codex cannot read (see `edit::type_errors`) is unusable input (exit 2):
+/// editing around it would leave a config Codex still refuses, so nothing is written.
+fn well_typed(f: ConfigFile) -> Result<ConfigFile, UserError> {
+    match crate::config::edit::type_errors(&f.doc).into_iter().next() {
+        None => Ok(f),
+        Some((_, msg)) => Err(UserError::usage(format!("{}: {msg}", f.path.display())).hint(
+            "fix it by hand, or run `codex-provider doctor --fix`; Codex refuses to start with it (the file was not changed)",
+        )),
+    }
 }
 
 /// A profile file; `must_exist` turns a missing file into an error naming the fix.
 pub(crate) fn load_profile(ctx: &Ctx, name: &str, must_exist: bool) -> Result<ConfigFile, UserError> {
     ids::check_profile_name(name)?;
     let path = ctx.profile_path(name);
-    let f = ConfigFile::load(&path)?;
+    let f = well_typed(ConfigFile::load(&path)?)?;
     if must_exist && !f.existed {
         let names = crate::complete::profile_file_names(&ctx.codex_home);
         let hint = match ids::closest(name, names.iter().map(String::as_str)) {

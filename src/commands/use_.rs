@@ -50,11 +50,11 @@ fn apply_default(
 ) -> anyhow::Result<Exit> {
     let before = selection_of(&cfg);
     match &after.provider {
-        Some(p) => edit::set_root_str(&mut cfg.doc, MODEL_PROVIDER, p),
+        Some(p) => edit::set_root_str(&mut cfg.doc, MODEL_PROVIDER, p)?,
         None => edit::remove_root(&mut cfg.doc, MODEL_PROVIDER),
     };
     match &after.model {
-        Some(m) => edit::set_root_str(&mut cfg.doc, MODEL, m),
+        Some(m) => edit::set_root_str(&mut cfg.doc, MODEL, m)?,
         None => edit::remove_root(&mut cfg.doc, MODEL),
     };
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
@@ -131,9 +131,9 @@ fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, dry: bool
     let mut pf = load_profile(ctx, name, false)?;
     let layers = Layers { home: ctx.codex_home.clone(), base: cfg, profile: Some((name.to_string(), pf.clone())) };
     require_known(&layers, id)?;
-    edit::set_root_str(&mut pf.doc, MODEL_PROVIDER, id);
+    edit::set_root_str(&mut pf.doc, MODEL_PROVIDER, id)?;
     if let Some(m) = model {
-        edit::set_root_str(&mut pf.doc, MODEL, m);
+        edit::set_root_str(&mut pf.doc, MODEL, m)?;
     }
     let created = !pf.existed;
     let ops: Vec<FileOp> = FileOp::from_file(&pf).into_iter().collect();

@@ -296,19 +296,154 @@ fn keep_trailing_comments_above(doc: &mut DocumentMut, id: &str, last: isize) {
 pub fn remove_provider(doc: &mut DocumentMut, id: &str) -> Result<bool, UserError> {
     let root = doc.as_table_mut();
     let Some(parent) = root.get_mut(MODEL_PROVIDERS) else { return Ok(false) };
-    let p = parent.as_table_like_mut().ok_or_else(|| not_a_table(MODEL_PROVIDERS))?;
-    if p.remove(id).is_none() {
-        return Ok(false);
+    // A comment paragraph above the removed provider (not its own) is placed again at the
+    // first table after it: (text, position after which it goes).
+    let mut orphan: Option<(String, isize)> = None;
+    match &mut *parent {
+        Item::Table(t) => {
+            let parent_end = max_position(t).unwrap_or(isize::MIN);
+            let Some((item, left)) = remove_key_keeping_paragraph(t, id) else { return Ok(false) };
+            orphan = match item {
+                Item::Table(r) if !r.is_dotted() => {
+                    Some((detached(r.decor().prefix()), max_position(&r).unwrap_or(parent_end)))
+                }
+                _ => Some((left, parent_end)),
+            };
+        }
+        other => {
+            let p = other.as_table_like_mut().ok_or_else(|| not_a_table(MODEL_PROVIDERS))?;
+            if p.remove(id).is_none() {
+                return Ok(false);
+            }
+        }
     }
     let drop_parent = match parent {
         Item::Table(t) => t.is_empty() && (t.is_implicit() || t.is_dotted()),
         Item::Value(Value::InlineTable(t)) => t.is_empty(),
         _ => false,
     };
-    if drop_parent {
-        root.remove(MODEL_PROVIDERS);
+    if drop_parent && let Some((_, left)) = remove_key_keeping_paragraph(root, MODEL_PROVIDERS) {
+        place_before_next_table(doc, isize::MIN, &left);
+    }
+    if let Some((text, at)) = orphan {
+        place_before_next_table(doc, at, &text);
     }
     Ok(true)
+}
+
+/// Runs `f` on the decor that holds the text before `key`'s first line in `t`: the key's
+/// own for a value; for a dotted table, that of its first key-value (toml_edit keeps a
+/// dotted line's leading comments on the last key of the path).
+fn edit_line_prefix(t: &mut Table, key: &str, f: &mut dyn FnMut(&mut toml_edit::Decor)) -> bool {
+    let dotted_first = match t.get(key) {
+        Some(Item::Table(d)) if d.is_dotted() => d.iter().next().map(|(k, _)| k.to_string()),
+        Some(i) if i.is_value() => None,
+        _ => return false,
+    };
+    match dotted_first {
+        Some(first) => match t.get_mut(key) {
+            Some(Item::Table(d)) => edit_line_prefix(d, &first, f),
+            _ => false,
+        },
+        None => match t.key_mut(key) {
+            Some(mut k) => {
+                f(k.leaf_decor_mut());
+                true
+            }
+            None => false,
+        },
+    }
+}
+
+/// Removes `key` from `t`. When the key's line has a comment paragraph above it (see
+/// [`detached`]), that text moves to the next key-value line of `t`; returns the removed item
+/// and the text still to be placed (when no key-value line follows in `t`).
+fn remove_key_keeping_paragraph(t: &mut Table, key: &str) -> Option<(Item, String)> {
+    let index = t.iter().position(|(k, _)| k == key)?;
+    let mut orphan = String::new();
+    edit_line_prefix(t, key, &mut |d| orphan = detached(d.prefix()));
+    let item = t.remove(key)?;
+    if orphan.is_empty() {
+        return Some((item, orphan));
+    }
+    let next: Vec<String> = t.iter().skip(index).map(|(k, _)| k.to_string()).collect();
+    for k in next {
+        let mut placed = false;
+        if edit_line_prefix(t, &k, &mut |d| {
+            let old = d.prefix().and_then(|p| p.as_str()).unwrap_or("").to_string();
+            d.set_prefix(join_prefix(&orphan, &old));
+            placed = true;
+        }) && placed
+        {
+            return Some((item, String::new()));
+        }
+    }
+    Some((item, orphan))
+}
+
+/// `orphan` followed by `old`, without doubling the blank line between paragraphs.
+fn join_prefix(orphan: &str, old: &str) -> String {
+    let ends_blank = orphan.ends_with("\n\n") || orphan.ends_with("\n\r\n");
+    let old_starts_blank = old.split_inclusive('\n').next().is_some_and(|l| l.ends_with('\n') && l.trim().is_empty());
+    if ends_blank && old_starts_blank {
+        let cut = orphan.trim_end_matches(['\r', '\n']).len();
+        let eol = if orphan[cut..].starts_with("\r\n") { 2 } else { 1 };
+        return format!("{}{old}", &orphan[..cut + eol]);
+    }
+    format!("{orphan}{old}")
+}
+
+/// The part of a removed item's leading decor that is not the item's own: comment lines
+/// separated from it by a blank line (a paragraph of their own), with that blank line.
+/// Comment lines directly above an item belong to it and go with it.
+fn detached(prefix: Option<&toml_edit::RawString>) -> String {
+    let text = prefix.and_then(|p| p.as_str()).unwrap_or("");
+    let mut start = 0;
+    let mut last_blank = None;
+    for line in text.split_inclusive('\n') {
+        start += line.len();
+        if line.ends_with('\n') && line.trim().is_empty() {
+            last_blank = Some(start);
+        }
+    }
+    match last_blank {
+        Some(end) if text[..end].lines().any(|l| !l.trim().is_empty()) => text[..end].to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Prepends `text` to the first table after document position `after` (or to the
+/// document's trailing text when none follows), so it stays where it was.
+fn place_before_next_table(doc: &mut DocumentMut, after: isize, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    let mut next: Option<isize> = None;
+    each_table_mut(doc.as_table_mut(), &mut |t| {
+        if let Some(p) = t.position()
+            && p > after
+            && !t.is_implicit()
+            && !t.is_dotted()
+        {
+            next = Some(next.map_or(p, |n: isize| n.min(p)));
+        }
+    });
+    let mut text = Some(text.to_string());
+    if let Some(next) = next {
+        each_table_mut(doc.as_table_mut(), &mut |t| {
+            if t.position() == Some(next)
+                && !t.is_implicit()
+                && let Some(head) = text.take()
+            {
+                let old = t.decor().prefix().and_then(|p| p.as_str()).unwrap_or("").to_string();
+                t.decor_mut().set_prefix(join_prefix(&head, &old));
+            }
+        });
+    }
+    if let Some(head) = text {
+        let old = doc.trailing().as_str().unwrap_or("").to_string();
+        doc.set_trailing(join_prefix(&head, &old));
+    }
 }
 
 /// A top-level string value.
@@ -316,13 +451,70 @@ pub fn root_str<'a>(doc: &'a DocumentMut, key: &str) -> Option<&'a str> {
     doc.as_table().get(key).and_then(|i| i.as_str())
 }
 
-/// Sets a top-level string key (written before the first table, as TOML requires).
-pub fn set_root_str(doc: &mut DocumentMut, key: &str, value: &str) -> bool {
-    set_str(doc.as_table_mut(), key, value)
+/// Values of the wrong type that make Codex refuse to start, as (dotted key, message):
+/// `model_providers` or a provider that is not a table, a non-string top-level `model`,
+/// `model_provider` or `profile`, a non-string `name`, `base_url`, `env_key` or `wire_api`.
+pub fn type_errors(doc: &DocumentMut) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let root = doc.as_table();
+    for key in [super::MODEL, super::MODEL_PROVIDER, PROFILE] {
+        if let Some(item) = root.get(key)
+            && item.as_str().is_none()
+        {
+            out.push((key.to_string(), format!("`{key}` must be a string, not {}", kind(item))));
+        }
+    }
+    let Some(item) = root.get(MODEL_PROVIDERS) else { return out };
+    let Some(p) = item.as_table_like() else {
+        out.push((MODEL_PROVIDERS.into(), format!("`{MODEL_PROVIDERS}` must be a table, not {}", kind(item))));
+        return out;
+    };
+    for (id, item) in p.iter() {
+        let Some(t) = item.as_table_like() else {
+            let path = format!("{MODEL_PROVIDERS}.{id}");
+            out.push((path.clone(), format!("`{path}` must be a table, not {}", kind(item))));
+            continue;
+        };
+        for field in ["name", "base_url", "env_key", "wire_api"] {
+            if let Some(v) = t.get(field)
+                && v.as_str().is_none()
+            {
+                let path = format!("{MODEL_PROVIDERS}.{id}.{field}");
+                out.push((path.clone(), format!("`{path}` must be a string, not {}", kind(v))));
+            }
+        }
+    }
+    out
 }
 
+fn kind(item: &Item) -> &'static str {
+    match item {
+        Item::None => "nothing",
+        Item::Table(_) | Item::Value(Value::InlineTable(_)) => "a table",
+        Item::ArrayOfTables(_) | Item::Value(Value::Array(_)) => "an array",
+        Item::Value(Value::String(_)) => "a string",
+        Item::Value(Value::Integer(_)) => "an integer",
+        Item::Value(Value::Float(_)) => "a float",
+        Item::Value(Value::Boolean(_)) => "a boolean",
+        Item::Value(Value::Datetime(_)) => "a date-time",
+    }
+}
+
+/// Sets a top-level string key (written before the first table, as TOML requires). A table
+/// of that name is refused rather than replaced: its content would be lost.
+pub fn set_root_str(doc: &mut DocumentMut, key: &str, value: &str) -> Result<bool, UserError> {
+    if doc.as_table().get(key).is_some_and(|i| !i.is_value()) {
+        return Err(UserError::usage(format!("`{key}` in the config is a table, not a string"))
+            .hint(format!("fix `{key}` by hand (Codex expects `{key} = \"...\"`); the file was not changed")));
+    }
+    Ok(set_str(doc.as_table_mut(), key, value))
+}
+
+/// Removes a top-level key; a comment paragraph above it (separated by a blank line) stays.
 pub fn remove_root(doc: &mut DocumentMut, key: &str) -> bool {
-    doc.as_table_mut().remove(key).is_some()
+    let Some((_, left)) = remove_key_keeping_paragraph(doc.as_table_mut(), key) else { return false };
+    place_before_next_table(doc, isize::MIN, &left);
+    true
 }
 
 /// Legacy `[profiles.NAME]` tables in config.toml, in file order.

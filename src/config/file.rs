@@ -16,6 +16,20 @@ struct TextFormat {
     final_newline: bool,
 }
 
+/// Larger files are refused before parsing: real configs are kilobytes, and toml_edit needs
+/// tens of times a file's size in memory (a 20 MB file took 6.8 s and 780 MB in a debug build).
+pub const MAX_CONFIG_BYTES: u64 = 8 << 20;
+
+fn too_large(path: &Path, len: u64) -> UserError {
+    UserError::usage(format!(
+        "{}: {:.1} MiB is too large for a config file (the limit is {} MiB)",
+        path.display(),
+        len as f64 / (1u64 << 20) as f64,
+        MAX_CONFIG_BYTES >> 20
+    ))
+    .hint("move the bulk (for example old [projects] entries) out of the file; it was not changed")
+}
+
 #[derive(Debug, Clone)]
 pub struct ConfigFile {
     /// The path as the user knows it (shown in messages).
@@ -23,6 +37,10 @@ pub struct ConfigFile {
     /// Whether the file existed when loaded.
     pub existed: bool,
     original: String,
+    /// `doc` as toml_edit prints it right after parsing: while it still prints the same,
+    /// nothing was edited and `render` gives back the original bytes (toml_edit regroups
+    /// interleaved dotted keys and normalises mixed line endings even without an edit).
+    baseline: String,
     format: TextFormat,
     pub doc: DocumentMut,
 }
@@ -31,6 +49,12 @@ impl ConfigFile {
     /// Reads and parses `path`; a missing file is an empty document. Errors are one line:
     /// `path:line:col: message` for TOML, with exit 2.
     pub fn load(path: &Path) -> Result<ConfigFile, UserError> {
+        if let Ok(m) = std::fs::metadata(path)
+            && m.is_file()
+            && m.len() > MAX_CONFIG_BYTES
+        {
+            return Err(too_large(path, m.len()));
+        }
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) if e.kind() == ErrorKind::NotFound => {
@@ -49,6 +73,9 @@ impl ConfigFile {
                     .hint("check the file's permissions"));
             }
         };
+        if bytes.len() as u64 > MAX_CONFIG_BYTES {
+            return Err(too_large(path, bytes.len() as u64));
+        }
         let text = String::from_utf8(bytes).map_err(|e| {
             UserError::usage(format!("{}: not valid UTF-8 (byte {})", path.display(), e.utf8_error().valid_up_to()))
                 .hint("save the file as UTF-8; it was left untouched")
@@ -70,7 +97,8 @@ impl ConfigFile {
             UserError::usage(format!("{}:{line}:{col}: {msg}", path.display()))
                 .hint("fix the TOML by hand (the file was not changed); `codex-provider undo` restores our last backup")
         })?;
-        Ok(ConfigFile { path: path.to_path_buf(), existed: true, original: text, format, doc })
+        let baseline = doc.to_string();
+        Ok(ConfigFile { path: path.to_path_buf(), existed: true, original: text, baseline, format, doc })
     }
 
     pub fn empty(path: &Path) -> ConfigFile {
@@ -78,6 +106,7 @@ impl ConfigFile {
             path: path.to_path_buf(),
             existed: false,
             original: String::new(),
+            baseline: String::new(),
             format: TextFormat { final_newline: true, ..Default::default() },
             doc: DocumentMut::new(),
         }
@@ -86,6 +115,9 @@ impl ConfigFile {
     /// The document as it would be written, in the file's own format.
     pub fn render(&self) -> String {
         let mut s = self.doc.to_string();
+        if self.existed && s == self.baseline {
+            return self.original.clone();
+        }
         if self.format.crlf {
             s = s.replace("\r\n", "\n").replace('\n', "\r\n");
         }
@@ -153,6 +185,16 @@ mod tests {
     fn keeps_crlf_bom_and_missing_final_newline() {
         for t in ["a = 1\r\n# c\r\n[t]\r\nb = 2\r\n", "\u{feff}a = 1\n", "a = 1", "a = 1\r\nb = 2", ""] {
             assert_eq!(roundtrip(t), t);
+        }
+    }
+
+    #[test]
+    fn unedited_files_render_byte_identical_even_where_toml_edit_would_reorder() {
+        for t in ["a.x = 1\nb = 2\na.y = 3\n", "a = 1\r\nb = 2\nc = 3\r\n", "a = 1\rb = 2\n"] {
+            if let Ok(f) = ConfigFile::parse(Path::new("c.toml"), t.to_string()) {
+                assert_eq!(f.render(), t);
+                assert!(!f.is_dirty());
+            }
         }
     }
 

@@ -97,7 +97,7 @@ pub fn rename_provider(doc: &mut DocumentMut, from: &str, to: &str) -> bool {
         return false;
     }
     if edit::root_str(doc, MODEL_PROVIDER) == Some(from) {
-        edit::set_root_str(doc, MODEL_PROVIDER, to);
+        let _ = edit::set_root_str(doc, MODEL_PROVIDER, to);
     }
     true
 }

@@ -346,7 +346,15 @@ pub fn provider_name(f: &Facts) -> Check {
     for (file, cf) in f.files() {
         if edit::providers(&cf.doc).is_err() {
             check = check.detail("model_providers", format!("is not a table in {}", file_label(&file)));
-            bad.push("model_providers".to_string());
+        }
+        // Other values of a type Codex cannot read (wire_api has its own check and fix).
+        for (path, msg) in edit::type_errors(&cf.doc) {
+            if path != "model_providers" {
+                check = check.detail(path.clone(), format!("wrong type in {}", file_label(&file)));
+            }
+            if !path.ends_with(".wire_api") {
+                bad.push(msg);
+            }
         }
     }
     for id in layers.custom_ids().unwrap_or_default() {
@@ -365,7 +373,7 @@ pub fn provider_name(f: &Facts) -> Check {
     }
     check.status = Status::Fail;
     check.summary = format!("Codex refuses to start: {}", bad.join("; "));
-    check.remedy("add `name = \"Display name\"` to each listed provider table")
+    check.remedy("add `name = \"Display name\"` to each listed provider table, and give each listed value the type Codex expects")
 }
 
 pub fn unknown_keys(f: &Facts) -> Check {

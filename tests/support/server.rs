@@ -46,6 +46,14 @@ pub enum Mode {
     Huge,
     /// 200 SSE delta events, forever and fast.
     EndlessSse,
+    /// Bodies with invalid UTF-8 (inside SSE data and the /models JSON).
+    InvalidUtf8,
+    /// 200 SSE whose `data:` lines are not JSON.
+    BadJsonSse,
+    /// 307 back to the same path, on every path.
+    RedirectLoop,
+    /// `content-encoding: gzip` with 64 KiB that inflate to 64 MiB, on every path.
+    GzipBomb,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -291,6 +299,19 @@ fn respond(conn: &mut TcpStream, s: &Shared, req: &Req, route: &str) -> std::io:
             let (c, b) = error_json(404, "Not Found");
             return simple(conn, c, "application/json", &b, "");
         }
+        Mode::RedirectLoop => {
+            return simple(conn, 307, "text/plain", "again", &format!("location: {route}\r\n"));
+        }
+        Mode::GzipBomb => {
+            let body = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/probe/gzip-bomb-64mib.gz"))?;
+            let ctype = if route.ends_with("/responses") { "text/event-stream" } else { "application/json" };
+            write!(
+                conn,
+                "HTTP/1.1 200 OK\r\ncontent-type: {ctype}\r\ncontent-encoding: gzip\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                body.len()
+            )?;
+            return conn.write_all(&body);
+        }
         Mode::Html => {
             return simple(
                 conn,
@@ -321,6 +342,15 @@ fn respond(conn: &mut TcpStream, s: &Shared, req: &Req, route: &str) -> std::io:
         ("GET", "/v1/models") => {
             if *mode == Mode::Huge {
                 return huge(conn);
+            }
+            if *mode == Mode::InvalidUtf8 {
+                let body = b"{\"object\":\"list\",\"data\":[{\"id\":\"m\xff\xfe\"}]}";
+                write!(
+                    conn,
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                    body.len()
+                )?;
+                return conn.write_all(body);
             }
             let data: Vec<_> = s.models.iter().map(|id| serde_json::json!({"id": id, "object": "model"})).collect();
             let b = serde_json::json!({"object": "list", "data": data}).to_string();
@@ -390,6 +420,18 @@ fn responses(conn: &mut TcpStream, s: &Shared) -> std::io::Result<()> {
                 thread::sleep(Duration::from_millis(100));
             }
             Ok(())
+        }
+        Mode::InvalidUtf8 => {
+            sse_start(conn)?;
+            chunk(conn, b"data: {\"type\":\"response.output_text.delta\",\"delta\":\"\xff\xfe\xc0\"}\n\n")?;
+            chunk(conn, b"event: \xff\ndata: \xc3\x28\n\n")?;
+            chunk_end(conn)
+        }
+        Mode::BadJsonSse => {
+            sse_start(conn)?;
+            chunk(conn, b"data: {\"type\": \"response.created\", \n\n")?;
+            chunk(conn, b"data: {not json at all}\n\ndata: [DONE]\n\n")?;
+            chunk_end(conn)
         }
         Mode::EndlessSse => {
             sse_start(conn)?;

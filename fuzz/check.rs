@@ -1,0 +1,136 @@
+//! The config-edit fuzz property, shared by the libFuzzer target (`fuzz_targets/config_edit.rs`,
+//! nightly + cargo-fuzz) and the bounded stable test (`tests/fuzz_stable.rs`).
+//!
+//! For any input: parsing never panics; a file that parses renders back byte-identical;
+//! every editor operation either refuses cleanly or yields a file that parses again, holds
+//! the new values, and keeps unrelated lines.
+
+use std::path::Path;
+
+use codex_provider::config::ConfigFile;
+use codex_provider::config::edit::{self, ProviderSpec};
+
+/// Inputs beyond this are not interesting for the editor and only slow the fuzzer down.
+const MAX_INPUT: usize = 64 * 1024;
+
+fn lines(t: &str) -> Vec<&str> {
+    t.trim_start_matches('\u{feff}')
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty())
+        .collect()
+}
+
+fn is_subsequence(small: &[&str], big: &[&str]) -> bool {
+    let mut it = big.iter();
+    small.iter().all(|s| it.any(|b| b == s))
+}
+
+/// Every line of `small` is in `big` (as often), in any order.
+fn is_submultiset(small: &[&str], big: &[&str]) -> bool {
+    let mut pool: Vec<&str> = big.to_vec();
+    small.iter().all(|s| match pool.iter().position(|b| b == s) {
+        Some(i) => {
+            pool.swap_remove(i);
+            true
+        }
+        None => false,
+    })
+}
+
+/// Lines kept: in order when toml_edit prints the document in its own order, else (it
+/// regroups interleaved dotted keys on any edit) at least all present.
+fn kept(small: &[&str], big: &[&str], in_order: bool) -> bool {
+    if in_order { is_subsequence(small, big) } else { is_submultiset(small, big) }
+}
+
+fn reparse(out: &str) -> ConfigFile {
+    match ConfigFile::parse(Path::new("f.toml"), out.to_string()) {
+        Ok(f) => f,
+        Err(e) => panic!("edited file does not parse: {}\n{out}", e.message),
+    }
+}
+
+pub fn check(data: &[u8]) {
+    if data.len() > MAX_INPUT {
+        return;
+    }
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(f) = ConfigFile::parse(Path::new("f.toml"), text.to_string()) else { return };
+    assert_eq!(f.render(), text, "a parsed file does not render back byte-identical");
+    assert!(!f.is_dirty());
+    let orig_lines = lines(text);
+    let body = text.trim_start_matches('\u{feff}');
+    let in_order = f.doc.to_string().replace("\r\n", "\n") == body.replace("\r\n", "\n");
+
+    // add
+    let spec = ProviderSpec {
+        name: Some("Fuzz".into()),
+        base_url: Some("http://fuzz/v1".into()),
+        env_key: Some("FUZZ_KEY".into()),
+        wire_api: Some("responses".into()),
+        ..Default::default()
+    };
+    let table_form = match f.doc.as_table().get("model_providers") {
+        None => true,
+        Some(toml_edit::Item::Table(t)) => !t.is_dotted() && t.iter().all(|(_, v)| v.is_table()),
+        _ => false,
+    };
+    let mut g = f.clone();
+    if let Ok(existing) = edit::provider(&g.doc, "zz-fuzz")
+        && existing.is_none()
+        && edit::upsert_provider(&mut g.doc, "zz-fuzz", &spec, false).is_ok()
+    {
+        let out = g.render();
+        let r = reparse(&out);
+        let p = edit::provider(&r.doc, "zz-fuzz").expect("providers readable").expect("added provider present");
+        assert_eq!(p.get("base_url").and_then(|v| v.as_str()), Some("http://fuzz/v1"));
+        if table_form {
+            assert!(kept(&orig_lines, &lines(&out), in_order), "add changed an existing line\n{text}\n---\n{out}");
+        }
+    }
+
+    // replace and remove every existing provider (a few at most)
+    let ids = edit::provider_ids(&f.doc).unwrap_or_default();
+    for id in ids.iter().take(3) {
+        let mut g = f.clone();
+        let s = ProviderSpec { base_url: Some("http://new/v1".into()), ..Default::default() };
+        if edit::upsert_provider(&mut g.doc, id, &s, true).is_ok() {
+            let r = reparse(&g.render());
+            if let Ok(Some(p)) = edit::provider(&r.doc, id) {
+                assert_eq!(p.get("base_url").and_then(|v| v.as_str()), Some("http://new/v1"));
+            }
+        }
+        let mut g = f.clone();
+        if edit::remove_provider(&mut g.doc, id).unwrap_or(false) {
+            let out = g.render();
+            let r = reparse(&out);
+            assert!(matches!(edit::provider(&r.doc, id), Ok(None)), "{id} still present");
+            let tables = ids.iter().filter(|o| *o != id && matches!(edit::provider(&f.doc, o), Ok(Some(_))));
+            for other in tables {
+                assert!(matches!(edit::provider(&r.doc, other), Ok(Some(_))), "removing {id} lost {other}");
+            }
+        }
+    }
+
+    // set_root_str / remove_root
+    let mut g = f.clone();
+    if edit::set_root_str(&mut g.doc, "model_provider", "fuzz-prov").is_err() {
+        // Refused (a table of that name): nothing changed.
+        assert_eq!(g.render(), text);
+    } else {
+        let out = g.render();
+        let r = reparse(&out);
+        assert_eq!(edit::root_str(&r.doc, "model_provider"), Some("fuzz-prov"));
+        let others: Vec<&str> = orig_lines.iter().copied().filter(|l| !l.contains("model_provider")).collect();
+        if text.matches("model_provider").count() <= 1 && !text.contains("\'\'\'") && !text.contains("\"\"\"") {
+            assert!(kept(&others, &lines(&out), in_order), "set_root_str changed another line\n{text}\n---\n{out}");
+        }
+    }
+
+    let mut g = f.clone();
+    if edit::remove_root(&mut g.doc, "model") {
+        let r = reparse(&g.render());
+        assert!(r.doc.as_table().get("model").is_none());
+    }
+}

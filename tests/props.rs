@@ -1,0 +1,598 @@
+//! Property tests of the config editor (library API, no process): generated TOML documents
+//! with comments, inline tables, dotted and quoted keys, arrays, unicode, CRLF, BOM and
+//! missing final newlines, and `model_providers` in table, inline, dotted and
+//! parent-with-inline-children form. For every edit: the result parses, the edited keys
+//! hold the new values, and every line the edit does not own is unchanged.
+
+use std::path::Path;
+
+use codex_provider::config::ConfigFile;
+use codex_provider::config::edit::{self, Change, ProviderSpec};
+use proptest::prelude::*;
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+/// Who a generated line belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Owner {
+    Other,
+    Root(&'static str),
+    Provider(String),
+    /// The single line holding an inline `model_providers = { ... }`.
+    InlineProviders,
+}
+
+#[derive(Debug, Clone)]
+enum Val {
+    Int(i64),
+    Str(String),
+    Lit(String),
+    Bool(bool),
+    Float(f64),
+    Arr(Vec<Val>),
+    Inline(Vec<Val>),
+}
+
+fn esc(s: &str) -> String {
+    let mut o = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => o.push_str("\\\""),
+            '\\' => o.push_str("\\\\"),
+            '\n' => o.push_str("\\n"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => o.push_str(&format!("\\u{:04X}", c as u32)),
+            c => o.push(c),
+        }
+    }
+    o.push('"');
+    o
+}
+
+impl Val {
+    fn text(&self) -> String {
+        match self {
+            Val::Int(i) => i.to_string(),
+            Val::Str(s) => esc(s),
+            Val::Lit(s) => format!("'{s}'"),
+            Val::Bool(b) => b.to_string(),
+            Val::Float(f) => format!("{f:?}"),
+            Val::Arr(v) => format!("[{}]", v.iter().map(Val::text).collect::<Vec<_>>().join(", ")),
+            Val::Inline(v) => {
+                let body: Vec<String> = v.iter().enumerate().map(|(i, x)| format!("f{i} = {}", x.text())).collect();
+                if body.is_empty() { "{}".into() } else { format!("{{ {} }}", body.join(", ")) }
+            }
+        }
+    }
+}
+
+fn ustr() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z0-9 _./:-]{0,10}",
+        proptest::collection::vec(any::<char>(), 0..6).prop_map(|v| v.into_iter().collect()),
+        Just("héllo 漢字 🎉".to_string()),
+    ]
+}
+
+/// Literal strings may not hold `'` or control characters.
+fn lit() -> impl Strategy<Value = String> {
+    "[a-zA-Z0-9 é漢\\\\/:.-]{0,10}"
+}
+
+fn val() -> impl Strategy<Value = Val> {
+    let leaf = prop_oneof![
+        any::<i32>().prop_map(|i| Val::Int(i as i64)),
+        ustr().prop_map(Val::Str),
+        lit().prop_map(Val::Lit),
+        any::<bool>().prop_map(Val::Bool),
+        (-1000i32..1000).prop_map(|i| Val::Float(i as f64 / 8.0)),
+    ];
+    leaf.prop_recursive(2, 8, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Val::Arr),
+            proptest::collection::vec(inner, 0..3).prop_map(Val::Inline),
+        ]
+    })
+}
+
+fn comment() -> impl Strategy<Value = String> {
+    ustr().prop_map(|s| {
+        format!("# {}", s.replace(['\n', '\r'], " ").chars().filter(|c| !c.is_control()).collect::<String>())
+    })
+}
+
+#[derive(Debug, Clone)]
+enum RootItem {
+    Comment(String),
+    Blank,
+    /// key style (0 bare, 1 quoted unicode, 2 dotted), value, trailing comment
+    Kv(u8, String, Val, Option<String>),
+}
+
+fn root_item() -> impl Strategy<Value = RootItem> {
+    prop_oneof![
+        comment().prop_map(RootItem::Comment),
+        Just(RootItem::Blank),
+        (0u8..3, ustr(), val(), proptest::option::of(comment())).prop_map(|(k, q, v, c)| RootItem::Kv(k, q, v, c)),
+    ]
+}
+
+#[derive(Debug, Clone)]
+struct Prov {
+    name: String,
+    env: bool,
+    url_comment: Option<String>,
+    comment_above: Option<String>,
+    quoted: bool,
+}
+
+fn prov() -> impl Strategy<Value = Prov> {
+    (ustr(), any::<bool>(), proptest::option::of(comment()), proptest::option::of(comment()), any::<bool>()).prop_map(
+        |(name, env, url_comment, comment_above, quoted)| Prov { name, env, url_comment, comment_above, quoted },
+    )
+}
+
+#[derive(Debug, Clone)]
+struct Tbl {
+    array: bool,
+    comment_above: Option<String>,
+    kvs: Vec<(Val, Option<String>)>,
+    multiline_array: bool,
+}
+
+fn tbl() -> impl Strategy<Value = Tbl> {
+    (
+        any::<bool>(),
+        proptest::option::of(comment()),
+        proptest::collection::vec((val(), proptest::option::of(comment())), 0..4),
+        any::<bool>(),
+    )
+        .prop_map(|(array, comment_above, kvs, multiline_array)| Tbl {
+            array,
+            comment_above,
+            kvs,
+            multiline_array,
+        })
+}
+
+#[derive(Debug, Clone)]
+struct Gen {
+    root: Vec<RootItem>,
+    model: Option<(String, Option<String>)>,
+    model_provider: Option<(String, Option<String>)>,
+    /// 0 none, 1 tables, 2 inline, 3 dotted, 4 `[model_providers]` with inline children
+    form: u8,
+    providers: Vec<Prov>,
+    tables: Vec<Tbl>,
+    slot: usize,
+    crlf: bool,
+    final_nl: bool,
+    bom: bool,
+}
+
+fn gen_doc() -> impl Strategy<Value = Gen> {
+    (
+        proptest::collection::vec(root_item(), 0..6),
+        proptest::option::of((ustr(), proptest::option::of(comment()))),
+        proptest::option::of((ustr(), proptest::option::of(comment()))),
+        0u8..5,
+        proptest::collection::vec(prov(), 1..4),
+        proptest::collection::vec(tbl(), 0..4),
+        0usize..5,
+        any::<bool>(),
+        any::<bool>(),
+        proptest::bool::weighted(0.1),
+    )
+        .prop_map(|(root, model, model_provider, form, providers, tables, slot, crlf, final_nl, bom)| Gen {
+            root,
+            model,
+            model_provider,
+            form,
+            providers,
+            tables,
+            slot,
+            crlf,
+            final_nl,
+            bom,
+        })
+}
+
+fn pid(i: usize, p: &Prov) -> String {
+    if p.quoted { format!("p{i}.x y") } else { format!("p-{i}") }
+}
+
+fn key(id: &str) -> String {
+    if id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') { id.to_string() } else { esc(id) }
+}
+
+fn with_comment(line: String, c: &Option<String>) -> String {
+    match c {
+        Some(c) => format!("{line} {c}"),
+        None => line,
+    }
+}
+
+struct Doc {
+    text: String,
+    lines: Vec<(String, Owner)>,
+    ids: Vec<String>,
+    form: u8,
+    crlf: bool,
+    final_nl: bool,
+    bom: bool,
+}
+
+fn inline_provider(i: usize, p: &Prov) -> String {
+    let mut s = format!("{{ name = {}, base_url = \"http://h{i}/v1\"", esc(&p.name));
+    if p.env {
+        s.push_str(&format!(", env_key = \"K{i}\""));
+    }
+    s.push_str(" }");
+    s
+}
+
+fn build(g: &Gen) -> Doc {
+    let mut lines: Vec<(String, Owner)> = Vec::new();
+    let ids: Vec<String> = g.providers.iter().enumerate().map(|(i, p)| pid(i, p)).collect();
+    let mut push = |l: String, o: Owner| lines.push((l, o));
+    let model_at = g.slot % (g.root.len() + 1);
+    for (i, it) in g.root.iter().enumerate() {
+        if i == model_at
+            && let Some((m, c)) = &g.model
+        {
+            push(with_comment(format!("model = {}", esc(m)), c), Owner::Root("model"));
+        }
+        match it {
+            RootItem::Comment(c) => push(c.clone(), Owner::Other),
+            RootItem::Blank => push(String::new(), Owner::Other),
+            RootItem::Kv(style, q, v, c) => {
+                let k = match style {
+                    0 => format!("k{i}"),
+                    1 => esc(&format!("k{i} {q}")),
+                    _ => format!("d{i}.{}", esc(q)),
+                };
+                push(with_comment(format!("{k} = {}", v.text()), c), Owner::Other);
+            }
+        }
+    }
+    if model_at == g.root.len()
+        && let Some((m, c)) = &g.model
+    {
+        push(with_comment(format!("model = {}", esc(m)), c), Owner::Root("model"));
+    }
+    if let Some((m, c)) = &g.model_provider {
+        push(with_comment(format!("model_provider = {}", esc(m)), c), Owner::Root("model_provider"));
+    }
+    match g.form {
+        2 => {
+            let body: Vec<String> = g
+                .providers
+                .iter()
+                .enumerate()
+                .map(|(i, p)| format!("{} = {}", key(&ids[i]), inline_provider(i, p)))
+                .collect();
+            push(format!("model_providers = {{ {} }}", body.join(", ")), Owner::InlineProviders);
+        }
+        3 => {
+            for (i, p) in g.providers.iter().enumerate() {
+                let o = Owner::Provider(ids[i].clone());
+                let k = key(&ids[i]);
+                push(format!("model_providers.{k}.name = {}", esc(&p.name)), o.clone());
+                push(
+                    with_comment(format!("model_providers.{k}.base_url = \"http://h{i}/v1\""), &p.url_comment),
+                    o.clone(),
+                );
+                if p.env {
+                    push(format!("model_providers.{k}.env_key = \"K{i}\""), o.clone());
+                }
+            }
+        }
+        _ => {}
+    }
+    let mut tables: Vec<Vec<(String, Owner)>> = Vec::new();
+    for (t, tb) in g.tables.iter().enumerate() {
+        let mut v = vec![(String::new(), Owner::Other)];
+        if let Some(c) = &tb.comment_above {
+            v.push((c.clone(), Owner::Other));
+        }
+        v.push((if tb.array { format!("[[arr{t}]]") } else { format!("[t{t}]") }, Owner::Other));
+        for (j, (val, c)) in tb.kvs.iter().enumerate() {
+            v.push((with_comment(format!("v{j} = {}", val.text()), c), Owner::Other));
+        }
+        if tb.multiline_array {
+            v.push(("ml = [".into(), Owner::Other));
+            v.push((format!("  1, # one {t}"), Owner::Other));
+            v.push((format!("  \"two{t}\","), Owner::Other));
+            v.push(("]".into(), Owner::Other));
+        }
+        tables.push(v);
+    }
+    let mut prov_block: Vec<(String, Owner)> = Vec::new();
+    match g.form {
+        1 => {
+            for (i, p) in g.providers.iter().enumerate() {
+                let o = Owner::Provider(ids[i].clone());
+                prov_block.push((String::new(), Owner::Other));
+                if let Some(c) = &p.comment_above {
+                    prov_block.push((c.clone(), o.clone()));
+                }
+                prov_block.push((format!("[model_providers.{}]", key(&ids[i])), o.clone()));
+                prov_block.push((format!("name = {}", esc(&p.name)), o.clone()));
+                prov_block.push((with_comment(format!("base_url = \"http://h{i}/v1\""), &p.url_comment), o.clone()));
+                if p.env {
+                    prov_block.push((format!("env_key = \"K{i}\""), o.clone()));
+                }
+            }
+        }
+        4 => {
+            prov_block.push((String::new(), Owner::Other));
+            prov_block.push(("[model_providers]".into(), Owner::Other));
+            for (i, p) in g.providers.iter().enumerate() {
+                let o = Owner::Provider(ids[i].clone());
+                if let Some(c) = &p.comment_above {
+                    prov_block.push((c.clone(), o.clone()));
+                }
+                prov_block.push((format!("{} = {}", key(&ids[i]), inline_provider(i, p)), o));
+            }
+        }
+        _ => {}
+    }
+    let slot = g.slot.min(tables.len());
+    tables.insert(slot, prov_block);
+    for t in tables {
+        lines.extend(t);
+    }
+    // Unique comment lines, so the line diff cannot pair up two identical ones.
+    for (i, (l, _)) in lines.iter_mut().enumerate() {
+        if l.starts_with('#') {
+            l.push_str(&format!(" ~{i}"));
+        }
+    }
+    let nl = if g.crlf { "\r\n" } else { "\n" };
+    let mut text: String = lines.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>().join(nl);
+    if g.final_nl && !text.is_empty() {
+        text.push_str(nl);
+    }
+    let final_nl = text.is_empty() || text.ends_with('\n');
+    if g.bom {
+        text.insert(0, '\u{feff}');
+    }
+    // Comment lines directly above a line (no blank line between) belong to its owner.
+    for i in (0..lines.len()).rev() {
+        if lines[i].0.starts_with('#')
+            && lines[i].1 == Owner::Other
+            && i + 1 < lines.len()
+            && !lines[i + 1].0.is_empty()
+        {
+            lines[i].1 = lines[i + 1].1.clone();
+        }
+    }
+    Doc { text, lines, ids: if g.form == 0 { vec![] } else { ids }, form: g.form, crlf: g.crlf, final_nl, bom: g.bom }
+}
+
+fn split(t: &str) -> Vec<String> {
+    let t = t.strip_prefix('\u{feff}').unwrap_or(t);
+    let mut v: Vec<String> = t.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l).to_string()).collect();
+    if v.last().is_some_and(|l| l.is_empty()) {
+        v.pop();
+    }
+    v
+}
+
+/// Line-level changes: (original line indexes deleted, new lines inserted).
+fn changes(old: &str, new: &str) -> (Vec<usize>, Vec<String>) {
+    let a = split(old);
+    let b = split(new);
+    let mut del = Vec::new();
+    let mut ins = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
+        if matches!(op, DiffOp::Equal { .. }) {
+            continue;
+        }
+        del.extend(op.old_range());
+        ins.extend(op.new_range().map(|i| b[i].clone()));
+    }
+    (del, ins)
+}
+
+/// The byte habits of the original survive: BOM, line endings, final newline.
+fn same_format(d: &Doc, out: &str) -> Result<(), TestCaseError> {
+    prop_assert_eq!(out.starts_with('\u{feff}'), d.bom, "BOM changed");
+    let body = out.strip_prefix('\u{feff}').unwrap_or(out);
+    if d.text.contains("\r\n") {
+        prop_assert!(d.crlf);
+        prop_assert!(!body.replace("\r\n", "").contains('\n'), "LF in a CRLF file:\n{:?}", out);
+    } else if d.text.contains('\n') {
+        prop_assert!(!body.contains('\r'), "CR in an LF file");
+    }
+    if !body.is_empty() && !split(&d.text).is_empty() {
+        prop_assert_eq!(body.ends_with('\n'), d.final_nl, "final newline state changed");
+    }
+    Ok(())
+}
+
+fn parse(text: &str) -> ConfigFile {
+    ConfigFile::parse(Path::new("c.toml"), text.to_string()).expect("generated document parses")
+}
+
+fn reparse(out: &str) -> Result<ConfigFile, TestCaseError> {
+    ConfigFile::parse(Path::new("c.toml"), out.to_string())
+        .map_err(|e| TestCaseError::fail(format!("result does not parse: {}\n{out}", e.message)))
+}
+
+fn spec(name: &str, url: &str, key: &str) -> ProviderSpec {
+    ProviderSpec {
+        name: Some(name.into()),
+        base_url: Some(url.into()),
+        env_key: Some(key.into()),
+        wire_api: Some("responses".into()),
+        ..Default::default()
+    }
+}
+
+/// Deleted lines that are blank or comments directly tied to what was removed are allowed.
+fn owned(d: &Doc, i: usize, pred: &dyn Fn(&Owner) -> bool) -> bool {
+    pred(&d.lines[i].1)
+}
+
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(96);
+    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn roundtrip_is_byte_identical(g in gen_doc()) {
+        let d = build(&g);
+        let f = parse(&d.text);
+        prop_assert_eq!(f.render(), d.text);
+    }
+
+    #[test]
+    fn add_only_inserts_the_new_provider(g in gen_doc()) {
+        let d = build(&g);
+        let mut f = parse(&d.text);
+        let ch = edit::upsert_provider(&mut f.doc, "zz-new", &spec("Zed 漢", "http://zz/v1", "ZZ_KEY"), false).unwrap();
+        prop_assert_eq!(ch, Change::Added);
+        let out = f.render();
+        same_format(&d, &out)?;
+        let r = reparse(&out)?;
+        let p = edit::provider(&r.doc, "zz-new").unwrap().expect("new provider present");
+        prop_assert_eq!(p.get("base_url").and_then(|v| v.as_str()), Some("http://zz/v1"));
+        prop_assert_eq!(p.get("name").and_then(|v| v.as_str()), Some("Zed 漢"));
+        prop_assert_eq!(p.get("env_key").and_then(|v| v.as_str()), Some("ZZ_KEY"));
+        for id in &d.ids {
+            prop_assert!(edit::provider(&r.doc, id).unwrap().is_some(), "lost provider {}", id);
+        }
+        let (del, ins) = changes(&d.text, &out);
+        for i in &del {
+            prop_assert!(
+                d.lines[*i].1 == Owner::InlineProviders || (d.form == 4 && d.lines[*i].0.starts_with("[model_providers]")),
+                "add removed an unrelated line {:?}\n{}\n---\n{}", d.lines[*i], d.text, out
+            );
+        }
+        for l in &ins {
+            prop_assert!(
+                l.is_empty() || l.contains("zz-new") || ["name = ", "base_url = ", "env_key = ", "wire_api = "].iter().any(|k| l.starts_with(k)),
+                "add inserted an unexpected line {:?}\n{}\n---\n{}", l, d.text, out
+            );
+        }
+        // Outside the inline form, the original is a subsequence of the result, line by line.
+        if d.form != 2 && d.form != 4 {
+            prop_assert!(del.is_empty(), "{:?}", del);
+        }
+    }
+
+    #[test]
+    fn replace_touches_only_that_providers_keys(g in gen_doc(), which in 0usize..4) {
+        let d = build(&g);
+        prop_assume!(!d.ids.is_empty());
+        let id = d.ids[which % d.ids.len()].clone();
+        let mut f = parse(&d.text);
+        let s = ProviderSpec { base_url: Some("http://new/v1".into()), env_key: Some("NEW_KEY".into()), ..Default::default() };
+        let ch = edit::upsert_provider(&mut f.doc, &id, &s, true).unwrap();
+        prop_assert_eq!(ch, Change::Updated);
+        let out = f.render();
+        same_format(&d, &out)?;
+        let r = reparse(&out)?;
+        let p = edit::provider(&r.doc, &id).unwrap().expect("provider kept");
+        prop_assert_eq!(p.get("base_url").and_then(|v| v.as_str()), Some("http://new/v1"));
+        prop_assert_eq!(p.get("env_key").and_then(|v| v.as_str()), Some("NEW_KEY"));
+        let orig = parse(&d.text);
+        let old = edit::provider(&orig.doc, &id).unwrap().unwrap();
+        prop_assert_eq!(p.get("name").and_then(|v| v.as_str()), old.get("name").and_then(|v| v.as_str()));
+        let (del, ins) = changes(&d.text, &out);
+        for i in &del {
+            prop_assert!(owned(&d, *i, &|o| *o == Owner::Provider(id.clone()) || *o == Owner::InlineProviders),
+                "replace of {} changed an unrelated line {:?}\n{}\n---\n{}", id, d.lines[*i], d.text, out);
+        }
+        for l in &ins {
+            prop_assert!(l.contains("http://new/v1") || l.contains("NEW_KEY"), "unexpected inserted line {:?}\n{}", l, out);
+        }
+        // Comments on the replaced value survive.
+        let pi = g.providers.iter().enumerate().position(|(i, _)| pid(i, &g.providers[i]) == id).unwrap();
+        if let Some(c) = &g.providers[pi].url_comment && (d.form == 1 || d.form == 3) {
+            prop_assert!(out.contains(&format!("\"http://new/v1\" {c}")), "comment {:?} lost:\n{}", c, out);
+        }
+        // Same values again: a no-op.
+        let mut again = parse(&out);
+        prop_assert_eq!(edit::upsert_provider(&mut again.doc, &id, &s, true).unwrap(), Change::Unchanged);
+        prop_assert_eq!(again.render(), out);
+    }
+
+    #[test]
+    fn remove_deletes_only_that_provider(g in gen_doc(), which in 0usize..4) {
+        let d = build(&g);
+        prop_assume!(!d.ids.is_empty());
+        let id = d.ids[which % d.ids.len()].clone();
+        let mut f = parse(&d.text);
+        prop_assert!(edit::remove_provider(&mut f.doc, &id).unwrap());
+        let out = f.render();
+        same_format(&d, &out)?;
+        let r = reparse(&out)?;
+        prop_assert!(edit::provider(&r.doc, &id).unwrap().is_none());
+        for other in d.ids.iter().filter(|o| **o != id) {
+            prop_assert!(edit::provider(&r.doc, other).unwrap().is_some(), "removing {} lost {}", id, other);
+        }
+        let (del, ins) = changes(&d.text, &out);
+        for i in &del {
+            let (line, o) = &d.lines[*i];
+            prop_assert!(
+                *o == Owner::Provider(id.clone()) || *o == Owner::InlineProviders || line.is_empty()
+                    || (d.form == 4 && line == "[model_providers]"),
+                "remove {} deleted an unrelated line {:?}\n{}\n---\n{}", id, line, d.text, out
+            );
+        }
+        for l in &ins {
+            prop_assert!(l.starts_with("model_providers = {") || l.is_empty(), "remove inserted {:?}\n{}", l, out);
+        }
+        prop_assert!(!edit::remove_provider(&mut parse(&out).doc, &id).unwrap());
+    }
+
+    #[test]
+    fn set_root_str_changes_one_line_before_any_table(g in gen_doc(), v in ustr()) {
+        // A newline makes toml_edit write a multi-line string: valid, but not one line.
+        let v = v.replace('\n', " ");
+        let d = build(&g);
+        let mut f = parse(&d.text);
+        let changed = edit::set_root_str(&mut f.doc, "model_provider", &v).unwrap();
+        let out = f.render();
+        same_format(&d, &out)?;
+        let r = reparse(&out)?;
+        prop_assert_eq!(edit::root_str(&r.doc, "model_provider"), Some(v.as_str()));
+        let (del, ins) = changes(&d.text, &out);
+        if !changed {
+            prop_assert_eq!(&out, &d.text);
+        }
+        prop_assert!(del.len() <= 1 && ins.len() <= 1, "{:?} {:?}\n{}", del, ins, out);
+        for i in &del {
+            prop_assert_eq!(&d.lines[*i].1, &Owner::Root("model_provider"), "changed {:?}", d.lines[*i]);
+        }
+        if let (Some(&i), Some(new)) = (del.first(), ins.first())
+            && let Some((_, Some(c))) = &g.model_provider {
+            prop_assert!(new.ends_with(c.as_str()), "comment lost: {:?} -> {:?}", d.lines[i].0, new);
+        }
+        let first_table = split(&out).iter().position(|l| l.starts_with('['));
+        let at = split(&out).iter().position(|l| l.starts_with("model_provider = "));
+        if let (Some(t), Some(a)) = (first_table, at) {
+            prop_assert!(a < t, "model_provider written after the first table:\n{}", out);
+        }
+    }
+
+    #[test]
+    fn remove_root_deletes_only_that_key(g in gen_doc()) {
+        let d = build(&g);
+        let mut f = parse(&d.text);
+        let removed = edit::remove_root(&mut f.doc, "model");
+        prop_assert_eq!(removed, g.model.is_some());
+        let out = f.render();
+        same_format(&d, &out)?;
+        let r = reparse(&out)?;
+        prop_assert!(edit::root_str(&r.doc, "model").is_none());
+        let (del, ins) = changes(&d.text, &out);
+        prop_assert!(ins.is_empty(), "remove_root inserted {:?}", ins);
+        for i in &del {
+            prop_assert!(d.lines[*i].1 == Owner::Root("model") || d.lines[*i].0.is_empty(), "remove_root deleted {:?}\n{}\n---\n{}", d.lines[*i], d.text, out);
+        }
+    }
+}
