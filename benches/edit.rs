@@ -75,8 +75,8 @@ fn main() {
     });
     bench("parse + use (2 root keys) + render", budget, 50, || {
         let mut f = ConfigFile::parse(path, text.clone()).unwrap();
-        edit::set_root_str(&mut f.doc, "model_provider", "gw2");
-        edit::set_root_str(&mut f.doc, "model", "m2");
+        edit::set_root_str(&mut f.doc, "model_provider", "gw2").unwrap();
+        edit::set_root_str(&mut f.doc, "model", "m2").unwrap();
         black_box(f.render());
     });
     bench("parse + add + render + diff", budget, 20, || {
