@@ -34,18 +34,9 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         true => no_prompt(e),
         false => e,
     })?;
-    let existing = load_config(ctx)?;
-    if edit::provider(&existing.doc, &plan.id)?.is_some() && !plan.replace {
-        return Err(UserError::refused(format!(
-            "provider `{}` already exists in {}",
-            plan.id,
-            display(ctx, &existing.path)
-        ))
-        .hint(format!(
-            "pass --replace to update the fields you give, or choose another id (`codex-provider show {}`)",
-            plan.id
-        ))
-        .into());
+    if !args.no_probe {
+        // Fail fast, before the network; `write` checks again under the lock.
+        ensure_new(&plan, &load_config(ctx)?, ctx)?;
     }
     let preset = args.preset.as_deref().and_then(presets::find);
     if args.no_probe {
@@ -65,6 +56,22 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         probe_gate(&plan, &args, ctx)?;
     }
     write(&plan, args.write.dry_run, ctx)
+}
+
+/// Refuses an existing id unless --replace (exit 1).
+fn ensure_new(plan: &Plan, cfg: &ConfigFile, ctx: &Ctx) -> Result<(), UserError> {
+    if edit::provider(&cfg.doc, &plan.id)?.is_some() && !plan.replace {
+        return Err(UserError::refused(format!(
+            "provider `{}` already exists in {}",
+            plan.id,
+            display(ctx, &cfg.path)
+        ))
+        .hint(format!(
+            "pass --replace to update the fields you give, or choose another id (`codex-provider show {}`)",
+            plan.id
+        )));
+    }
+    Ok(())
 }
 
 /// A missing value without a terminal to ask on: say why nothing was asked.
@@ -165,6 +172,7 @@ pub fn resolve(args: &AddArgs, ctx: &Ctx) -> Result<Plan, UserError> {
 /// Loads and edits config.toml (and the profile file) for `plan`; nothing is written.
 fn edit_files(plan: &Plan, ctx: &Ctx) -> anyhow::Result<(Vec<ConfigFile>, Change, Previous)> {
     let mut cfg = load_config(ctx)?;
+    ensure_new(plan, &cfg, ctx)?;
     let mut spec = plan.spec.clone();
     if plan.replace
         && let Some(t) = edit::provider(&cfg.doc, &plan.id)?
