@@ -84,7 +84,7 @@ pub enum Command {
     )]
     Doctor(DoctorArgs),
     /// Profile files (`NAME.config.toml`, used by `codex --profile NAME`)
-    #[command(subcommand)]
+    #[command(subcommand, after_help = "Examples:\n  codex-provider profile list\n  codex-provider profile migrate")]
     Profile(ProfileCommand),
     /// The built-in provider presets
     #[command(after_help = "Example:\n  codex-provider presets --json")]
@@ -274,12 +274,18 @@ pub struct DoctorArgs {
 #[derive(Debug, Subcommand)]
 pub enum ProfileCommand {
     /// List profile files and legacy `[profiles.*]` tables
+    #[command(after_help = "Example:\n  codex-provider profile list --json")]
     List(JsonArgs),
     /// Show a profile file and what it selects
+    #[command(after_help = "Example:\n  codex-provider profile show work -v")]
     Show(ProfileNameArgs),
     /// Delete a profile file (backed up; `undo` restores it)
+    #[command(after_help = "Example:\n  codex-provider profile remove old --dry-run")]
     Remove(ProfileRemoveArgs),
     /// Turn legacy `[profiles.x]` tables and `profile = "x"` into x.config.toml files
+    #[command(
+        after_help = "Example:\n  codex-provider profile migrate --dry-run\n  codex-provider profile migrate && codex --profile work"
+    )]
     Migrate(MigrateArgs),
 }
 
