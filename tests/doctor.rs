@@ -238,6 +238,12 @@ fn each_failing_check() {
             "warning",
             "model_providers.inferix.base_uri (did you mean `base_url`?)",
         ),
+        (
+            "typo-base-uri.toml",
+            "config.base_url",
+            "fail",
+            "no base_url (`base_uri` is a typo Codex ignores), so Codex sends this provider's requests and key to https://api.openai.com/v1",
+        ),
         ("misplaced-keys.toml", "config.misplaced_keys", "fail", "`model_provider = \"gateway\"` is inside [projects."),
         (
             "legacy-profile.toml",
@@ -352,7 +358,8 @@ fn several_problems_in_one_run() {
     }
     assert_eq!(status(&v, "config.unknown_keys"), "warning");
     let h = d.human(&[]);
-    assert!(h.stdout.trim_end().ends_with("4 failed, 2 warnings, 11 ok, 7 skipped"), "{}", h.stdout);
+    assert_eq!(status(&v, "config.base_url"), "warning", "the unused provider's base_uri typo");
+    assert!(h.stdout.trim_end().ends_with("4 failed, 3 warnings, 10 ok, 7 skipped"), "{}", h.stdout);
 }
 
 /// Lines that differ between `a` and `b` (same line count required).

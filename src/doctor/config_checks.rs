@@ -639,12 +639,23 @@ pub fn base_url(f: &Facts) -> Check {
             problems.push(format!("{id}: {msg}"));
         };
         let Some(raw) = view.base_url() else {
-            if in_scope {
-                bump(
+            // A misspelt base_url (`base_uri`) is the classic: Codex ignores it and sends this
+            // provider's key to api.openai.com, then fails or waits for the network.
+            let typo = view.unknown_keys().into_iter().find(|k| ids::closest(k, ["base_url"]).is_some());
+            match typo {
+                Some(t) => bump(
+                    &mut check,
+                    if in_scope { Status::Fail } else { Status::Warning },
+                    format!(
+                        "no base_url (`{t}` is a typo Codex ignores), so Codex sends this provider's requests and key to https://api.openai.com/v1"
+                    ),
+                ),
+                None if in_scope => bump(
                     &mut check,
                     Status::Warning,
                     "no base_url, so Codex sends requests to https://api.openai.com/v1".into(),
-                );
+                ),
+                None => {}
             }
             continue;
         };
