@@ -458,3 +458,15 @@ fn no_model_warns_and_sends_codex_default() {
     assert!(r.1["target"]["model"].is_null());
     assert!(s.requests().iter().any(|q| q.body.contains("\"model\":\"gpt-6.1-sol\"")));
 }
+
+#[test]
+fn env_header_variables_are_read_from_codex_home_dotenv_too() {
+    let s = Server::start(Mode::Ok);
+    let home = Home::new();
+    home.write("config.toml", &provider_config(&s.base(), "env_http_headers = { X-Org = \"FAKE_ORG_FROM_DOTENV\" }\n"));
+    home.write(".env", "FAKE_ORG_FROM_DOTENV=org-canary-123456\n");
+    let r = probe_env(&home, &[], &[(KEY_VAR, CANARY)]);
+    expect(&r, "ok", &[]);
+    assert!(s.requests().iter().all(|q| q.header("x-org") == Some("org-canary-123456")), "header from .env not sent");
+    assert!(!r.0.stdout.contains("org-canary") && !r.0.stderr.contains("org-canary"));
+}

@@ -300,6 +300,7 @@ pub fn probe_target(plan: &Plan, model: Option<String>, ctx: &Ctx) -> probe::Tar
     merge(&mut t.http_headers, &plan.spec.http_headers);
     merge(&mut t.env_http_headers, &plan.spec.env_http_headers);
     t.model = model;
+    t.codex_home = Some(ctx.codex_home.clone());
     t
 }
 

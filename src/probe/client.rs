@@ -140,7 +140,7 @@ fn headers(t: &Target, extra: &[(&str, &str)]) -> HeaderMap {
         }
     }
     for (k, var) in &t.env_http_headers {
-        let Some(val) = std::env::var(var).ok().filter(|v| !v.trim().is_empty()) else { continue };
+        let Some(val) = t.header_var(var) else { continue };
         if let (Ok(k), Ok(mut v)) = (HeaderName::from_bytes(k.as_bytes()), HeaderValue::from_str(&val)) {
             v.set_sensitive(true);
             h.insert(k, v);

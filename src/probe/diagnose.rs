@@ -655,7 +655,7 @@ fn stream_verdict(x: &Exchange, h: &Http) -> Verdicted {
 fn redact(r: &mut Report, t: &Target) {
     let mut secrets: Vec<String> = t.api_key.iter().map(|k| k.expose().to_string()).collect();
     for (_, var) in &t.env_http_headers {
-        if let Ok(v) = std::env::var(var) {
+        if let Some(v) = t.header_var(var) {
             secrets.push(v);
         }
     }

@@ -61,9 +61,20 @@ pub struct Target {
     /// header name -> variable name; sent only when the variable is set and non-blank.
     pub env_http_headers: Vec<(String, String)>,
     pub supports_websockets: bool,
+    /// Where `$CODEX_HOME/.env` lives: `env_http_headers` variables are read there too, as
+    /// Codex does (None: the process environment only).
+    pub codex_home: Option<std::path::PathBuf>,
 }
 
 impl Target {
+    /// The value of an `env_http_headers` variable the way Codex resolves it.
+    pub fn header_var(&self, var: &str) -> Option<String> {
+        match &self.codex_home {
+            Some(home) => crate::dotenv::lookup(var, home),
+            None => std::env::var(var).ok().filter(|v| !v.trim().is_empty()),
+        }
+    }
+
     /// The target Codex would use for a configured provider (key resolved from the process
     /// environment, then `$CODEX_HOME/.env`).
     pub fn from_provider(view: &crate::config::view::ProviderView, model: Option<String>, codex_home: &Path) -> Target {
@@ -91,6 +102,7 @@ impl Target {
             http_headers: view.map_field("http_headers"),
             env_http_headers: view.map_field("env_http_headers"),
             supports_websockets: view.bool_field("supports_websockets").unwrap_or(false),
+            codex_home: Some(codex_home.to_path_buf()),
         }
     }
 }
