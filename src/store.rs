@@ -42,11 +42,13 @@ impl FileOp {
         }
     }
 
+    /// A unified diff for the terminal, with key-like values masked.
     pub fn diff(&self) -> String {
-        match self {
+        let diff = match self {
             FileOp::Write { path, old, new } => unified_diff(path, old.as_deref().unwrap_or(""), new),
             FileOp::Delete { path, old } => unified_diff(path, old, ""),
-        }
+        };
+        crate::config::ids::mask_text(&diff)
     }
 }
 

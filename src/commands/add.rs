@@ -267,7 +267,10 @@ pub fn switched(id: &str, model: Option<&str>) -> String {
 }
 
 pub fn warn_no_model(ctx: &Ctx) {
-    ctx.ui.warn("no `model` is set: Codex would send its own default model id (gpt-6.1-sol); pass --model");
+    ctx.ui.warn(&format!(
+        "no `model` is set: Codex would send its own default model id ({}); pass --model",
+        crate::config::CODEX_DEFAULT_MODEL
+    ));
 }
 
 pub fn probe_options(args: &AddArgs) -> probe::Options {

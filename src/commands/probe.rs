@@ -34,7 +34,7 @@ fn target(args: &ProbeArgs, ctx: &Ctx) -> anyhow::Result<Target> {
             crate::config::ids::check_env_var_name("--env-key", var)?;
         }
         let api_key =
-            args.env_key.as_deref().and_then(|v| probe::resolve_env(v, &ctx.codex_home)).map(probe::Secret::new);
+            args.env_key.as_deref().and_then(|v| crate::dotenv::lookup(v, &ctx.codex_home)).map(probe::Secret::new);
         return Ok(Target {
             provider: None,
             base_url: url.clone(),

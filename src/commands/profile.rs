@@ -85,7 +85,7 @@ pub fn show(args: ProfileNameArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     out.push(format!("  use it:   codex --profile {}", args.name));
     if ctx.ui.verbose > 0 {
         out.push(String::new());
-        out.push(f.original().to_string());
+        out.push(crate::config::ids::mask_text(f.original()));
     }
     ctx.ui.data(&out.join("\n"));
     Ok(Exit::Ok)

@@ -16,6 +16,9 @@ pub const PROFILES: &str = "profiles";
 pub const PROFILE: &str = "profile";
 pub const PROFILE_SUFFIX: &str = ".config.toml";
 
+/// The model id Codex sends when `model` is unset (contract §1.10).
+pub const CODEX_DEFAULT_MODEL: &str = "gpt-6.1-sol";
+
 /// Every field of `[model_providers.ID]` that Codex 0.169 knows (contract §2).
 pub const PROVIDER_FIELDS: &[&str] = &[
     "name",

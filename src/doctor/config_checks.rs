@@ -7,10 +7,7 @@ use toml_edit::{Item, Table, TableLike};
 
 use super::{Check, DoctorInput, FileRef, Fix, Repair, Status};
 use crate::config::view::{Layers, Source};
-use crate::config::{ConfigFile, PROVIDER_FIELDS, edit, ids};
-
-/// Codex's default model for a custom provider without `model` (contract §1.10).
-pub const CODEX_DEFAULT_MODEL: &str = "gpt-6.1-sol";
+use crate::config::{CODEX_DEFAULT_MODEL, ConfigFile, PROVIDER_FIELDS, edit, ids};
 
 /// Top-level keys Codex 0.169 knows (from its profile fields and real configs). Used only
 /// for "did you mean": a root key is reported when it is not here but is close to one.

@@ -15,8 +15,7 @@ use serde::Serialize;
 
 pub use render::render_human;
 
-/// The model Codex 0.169 sends when a custom provider has no `model` (contract §1.10).
-pub const CODEX_DEFAULT_MODEL: &str = "gpt-6.1-sol";
+pub use crate::config::CODEX_DEFAULT_MODEL;
 
 /// A key value. Debug and Display never show it.
 #[derive(Clone, PartialEq, Eq)]
@@ -79,14 +78,14 @@ impl Target {
     /// environment, then `$CODEX_HOME/.env`).
     pub fn from_provider(view: &crate::config::view::ProviderView, model: Option<String>, codex_home: &Path) -> Target {
         let mut env_key = view.env_key().map(str::to_string);
-        let mut api_key = env_key.as_deref().and_then(|v| resolve_env(v, codex_home)).map(Secret);
+        let mut api_key = env_key.as_deref().and_then(|v| crate::dotenv::lookup(v, codex_home)).map(Secret);
         if env_key.is_none() {
             if let Some(tok) = view.str_field("experimental_bearer_token").filter(|t| !t.trim().is_empty()) {
                 api_key = Some(Secret(tok.to_string()));
             } else if view.id == "openai" && view.builtin {
                 // The built-in provider takes CODEX_API_KEY from the environment (contract §5.5);
                 // without it Codex uses the login, which a probe cannot.
-                if let Some(v) = resolve_env("CODEX_API_KEY", codex_home) {
+                if let Some(v) = crate::dotenv::lookup("CODEX_API_KEY", codex_home) {
                     env_key = Some("CODEX_API_KEY".into());
                     api_key = Some(Secret(v));
                 }
@@ -105,11 +104,6 @@ impl Target {
             codex_home: Some(codex_home.to_path_buf()),
         }
     }
-}
-
-/// A variable's value the way Codex sees it (see `crate::dotenv`).
-pub fn resolve_env(var: &str, codex_home: &Path) -> Option<String> {
-    crate::dotenv::lookup(var, codex_home)
 }
 
 #[derive(Debug, Clone)]
