@@ -7,9 +7,7 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use codex_provider::config::ConfigFile;
-use codex_provider::config::edit::{self, ProviderSpec};
-use codex_provider::config::view::Layers;
+use codex_provider::config::{ConfigFile, Layers, ProviderSpec, Selection};
 
 /// Median time per iteration of `f` over `batches` batches of `per` iterations.
 fn bench(name: &str, target: Option<Duration>, per: u32, f: impl Fn()) {
@@ -63,25 +61,24 @@ fn main() {
     });
     bench("parse + list providers (read)", budget, 50, || {
         let f = ConfigFile::parse(path, text.clone()).unwrap();
-        let layers = Layers { home: ".".into(), base: f, profile: None };
+        let layers = Layers::new(&f, None);
         for id in layers.all_ids().unwrap() {
             black_box(layers.provider(&id).unwrap());
         }
     });
     bench("parse + add provider + render", budget, 50, || {
         let mut f = ConfigFile::parse(path, text.clone()).unwrap();
-        edit::upsert_provider(&mut f.doc, "new", &spec, false).unwrap();
+        f.upsert_provider("new", &spec, false).unwrap();
         black_box(f.render());
     });
     bench("parse + use (2 root keys) + render", budget, 50, || {
         let mut f = ConfigFile::parse(path, text.clone()).unwrap();
-        edit::set_root_str(&mut f.doc, "model_provider", "gw2").unwrap();
-        edit::set_root_str(&mut f.doc, "model", "m2").unwrap();
+        f.set_selection(&Selection { provider: Some("gw2".into()), model: Some("m2".into()) }).unwrap();
         black_box(f.render());
     });
     bench("parse + add + render + diff", budget, 20, || {
         let mut f = ConfigFile::parse(path, text.clone()).unwrap();
-        edit::upsert_provider(&mut f.doc, "new", &spec, false).unwrap();
+        f.upsert_provider("new", &spec, false).unwrap();
         let op = codex_provider::store::FileOp::from_file(&f).unwrap();
         black_box(op.diff());
     });

@@ -6,12 +6,12 @@ use std::path::PathBuf;
 
 use clap_complete::engine::CompletionCandidate;
 
-use crate::config::{ConfigFile, edit, ids};
+use crate::config::{ConfigFile, ids};
 
 /// The Codex home for candidates: a `--codex-home` already typed on the line being completed,
 /// else `$CODEX_HOME`, else `~/.codex` (candidate functions get no parsed args, so we read argv).
 fn home() -> Option<PathBuf> {
-    crate::ctx::resolve_home(home_from_line(std::env::args_os())).ok()
+    crate::home::resolve(home_from_line(std::env::args_os())).ok()
 }
 
 /// `--codex-home DIR` / `--codex-home=DIR` among the words after the engine's `--` separator
@@ -40,10 +40,7 @@ fn home_from_line(argv: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {
 
 fn custom_ids() -> Vec<String> {
     let Some(h) = home() else { return vec![] };
-    ConfigFile::load(&h.join(crate::config::CONFIG_FILE))
-        .ok()
-        .and_then(|f| edit::provider_ids(&f.doc).ok())
-        .unwrap_or_default()
+    ConfigFile::load(&crate::home::config_path(&h)).ok().and_then(|f| f.provider_ids().ok()).unwrap_or_default()
 }
 
 fn cands(v: impl IntoIterator<Item = String>) -> Vec<CompletionCandidate> {
@@ -70,23 +67,8 @@ pub fn provider_ids_and_dash() -> Vec<CompletionCandidate> {
     c
 }
 
-/// Names of `NAME.config.toml` files in the Codex home.
-pub fn profile_file_names(home: &std::path::Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(home)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok())
-                .filter_map(|e| e.file_name().to_str().map(str::to_string))
-                .filter_map(|n| n.strip_suffix(crate::config::PROFILE_SUFFIX).map(str::to_string))
-                .filter(|n| ids::check_profile_name(n).is_ok() && n != "config")
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
-}
-
 pub fn profile_names() -> Vec<CompletionCandidate> {
-    cands(home().map(|h| profile_file_names(&h)).unwrap_or_default())
+    cands(home().map(|h| crate::home::profile_names(&h)).unwrap_or_default())
 }
 
 pub fn preset_ids() -> Vec<CompletionCandidate> {

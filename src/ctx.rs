@@ -4,7 +4,6 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::cli::GlobalArgs;
-use crate::error::UserError;
 use crate::ui::Ui;
 
 pub struct Ctx {
@@ -20,32 +19,16 @@ pub struct Ctx {
 impl Ctx {
     pub fn new(g: &GlobalArgs) -> anyhow::Result<Ctx> {
         let ui = Ui::new(g.color, g.quiet, g.verbose);
-        let codex_home = resolve_home(g.codex_home.clone())?;
+        let codex_home = crate::home::resolve(g.codex_home.clone())?;
         let interactive = !g.yes && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
         Ok(Ctx { codex_home, ui, yes: g.yes, interactive })
     }
 
     pub fn config_path(&self) -> PathBuf {
-        self.codex_home.join(crate::config::CONFIG_FILE)
+        crate::home::config_path(&self.codex_home)
     }
 
     pub fn profile_path(&self, name: &str) -> PathBuf {
-        self.codex_home.join(format!("{name}.config.toml"))
-    }
-}
-
-/// The Codex home directory, the way Codex resolves it (an empty `CODEX_HOME` counts as unset).
-pub fn resolve_home(flag: Option<PathBuf>) -> anyhow::Result<PathBuf> {
-    if let Some(p) = flag {
-        return Ok(p);
-    }
-    if let Some(v) = std::env::var_os("CODEX_HOME").filter(|v| !v.is_empty()) {
-        return Ok(PathBuf::from(v));
-    }
-    match dirs::home_dir() {
-        Some(h) => Ok(h.join(".codex")),
-        None => Err(UserError::usage("cannot find the home directory")
-            .hint("pass --codex-home DIR or set CODEX_HOME")
-            .into()),
+        crate::home::profile_path(&self.codex_home, name)
     }
 }

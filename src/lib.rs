@@ -12,6 +12,7 @@ pub mod doctor;
 pub mod dotenv;
 pub mod endpoint;
 pub mod error;
+pub mod home;
 pub mod interrupt;
 pub mod presets;
 pub mod probe;

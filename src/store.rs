@@ -10,8 +10,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::ConfigFile;
 use crate::config::file::{io_reason, unified_diff};
+use crate::config::{ConfigFile, Selection};
 use crate::error::UserError;
 use crate::ui::Ui;
 
@@ -347,19 +347,13 @@ pub fn apply_undo(plan: &UndoPlan) -> anyhow::Result<()> {
 }
 
 /// The selection before the last `use`, for `use -`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
-pub struct Previous {
-    pub provider: Option<String>,
-    pub model: Option<String>,
-}
-
-pub fn read_previous(home: &Path) -> Option<Previous> {
+pub fn read_previous(home: &Path) -> Option<Selection> {
     serde_json::from_slice(&fs::read(home.join(STATE_DIR).join("previous.json")).ok()?).ok()
 }
 
 /// Our own small state: written by rename (never torn) but without fsync, since losing it
 /// in a power cut only makes `use -` forget one step.
-pub fn write_previous(home: &Path, prev: &Previous) -> anyhow::Result<()> {
+pub fn write_previous(home: &Path, prev: &Selection) -> anyhow::Result<()> {
     let dir = home.join(STATE_DIR);
     fs::create_dir_all(&dir)?;
     let mut tmp = tempfile::Builder::new().prefix(".previous.").tempfile_in(&dir)?;

@@ -6,8 +6,7 @@
 
 use std::path::Path;
 
-use codex_provider::config::ConfigFile;
-use codex_provider::config::edit::{self, Change, ProviderSpec};
+use codex_provider::config::{Change, ConfigFile, ProviderSpec, Selection};
 use proptest::prelude::*;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
@@ -452,17 +451,17 @@ proptest! {
     fn add_only_inserts_the_new_provider(g in gen_doc()) {
         let d = build(&g);
         let mut f = parse(&d.text);
-        let ch = edit::upsert_provider(&mut f.doc, "zz-new", &spec("Zed 漢", "http://zz/v1", "ZZ_KEY"), false).unwrap();
+        let ch = f.upsert_provider("zz-new", &spec("Zed 漢", "http://zz/v1", "ZZ_KEY"), false).unwrap();
         prop_assert_eq!(ch, Change::Added);
         let out = f.render();
         same_format(&d, &out)?;
         let r = reparse(&out)?;
-        let p = edit::provider(&r.doc, "zz-new").unwrap().expect("new provider present");
-        prop_assert_eq!(p.get("base_url").and_then(|v| v.as_str()), Some("http://zz/v1"));
-        prop_assert_eq!(p.get("name").and_then(|v| v.as_str()), Some("Zed 漢"));
-        prop_assert_eq!(p.get("env_key").and_then(|v| v.as_str()), Some("ZZ_KEY"));
+        let p = r.provider("zz-new").unwrap().expect("new provider present");
+        prop_assert_eq!(p.str_field("base_url"), Some("http://zz/v1"));
+        prop_assert_eq!(p.str_field("name"), Some("Zed 漢"));
+        prop_assert_eq!(p.str_field("env_key"), Some("ZZ_KEY"));
         for id in &d.ids {
-            prop_assert!(edit::provider(&r.doc, id).unwrap().is_some(), "lost provider {}", id);
+            prop_assert!(r.provider(id).unwrap().is_some(), "lost provider {}", id);
         }
         let (del, ins) = changes(&d.text, &out);
         for i in &del {
@@ -490,17 +489,17 @@ proptest! {
         let id = d.ids[which % d.ids.len()].clone();
         let mut f = parse(&d.text);
         let s = ProviderSpec { base_url: Some("http://new/v1".into()), env_key: Some("NEW_KEY".into()), ..Default::default() };
-        let ch = edit::upsert_provider(&mut f.doc, &id, &s, true).unwrap();
+        let ch = f.upsert_provider(&id, &s, true).unwrap();
         prop_assert_eq!(ch, Change::Updated);
         let out = f.render();
         same_format(&d, &out)?;
         let r = reparse(&out)?;
-        let p = edit::provider(&r.doc, &id).unwrap().expect("provider kept");
-        prop_assert_eq!(p.get("base_url").and_then(|v| v.as_str()), Some("http://new/v1"));
-        prop_assert_eq!(p.get("env_key").and_then(|v| v.as_str()), Some("NEW_KEY"));
+        let p = r.provider(&id).unwrap().expect("provider kept");
+        prop_assert_eq!(p.str_field("base_url"), Some("http://new/v1"));
+        prop_assert_eq!(p.str_field("env_key"), Some("NEW_KEY"));
         let orig = parse(&d.text);
-        let old = edit::provider(&orig.doc, &id).unwrap().unwrap();
-        prop_assert_eq!(p.get("name").and_then(|v| v.as_str()), old.get("name").and_then(|v| v.as_str()));
+        let old = orig.provider(&id).unwrap().unwrap();
+        prop_assert_eq!(p.str_field("name"), old.str_field("name"));
         let (del, ins) = changes(&d.text, &out);
         for i in &del {
             prop_assert!(owned(&d, *i, &|o| *o == Owner::Provider(id.clone()) || *o == Owner::InlineProviders),
@@ -516,7 +515,7 @@ proptest! {
         }
         // Same values again: a no-op.
         let mut again = parse(&out);
-        prop_assert_eq!(edit::upsert_provider(&mut again.doc, &id, &s, true).unwrap(), Change::Unchanged);
+        prop_assert_eq!(again.upsert_provider(&id, &s, true).unwrap(), Change::Unchanged);
         prop_assert_eq!(again.render(), out);
     }
 
@@ -526,13 +525,13 @@ proptest! {
         prop_assume!(!d.ids.is_empty());
         let id = d.ids[which % d.ids.len()].clone();
         let mut f = parse(&d.text);
-        prop_assert!(edit::remove_provider(&mut f.doc, &id).unwrap());
+        prop_assert!(f.remove_provider(&id).unwrap());
         let out = f.render();
         same_format(&d, &out)?;
         let r = reparse(&out)?;
-        prop_assert!(edit::provider(&r.doc, &id).unwrap().is_none());
+        prop_assert!(r.provider(&id).unwrap().is_none());
         for other in d.ids.iter().filter(|o| **o != id) {
-            prop_assert!(edit::provider(&r.doc, other).unwrap().is_some(), "removing {} lost {}", id, other);
+            prop_assert!(r.provider(other).unwrap().is_some(), "removing {} lost {}", id, other);
         }
         let (del, ins) = changes(&d.text, &out);
         for i in &del {
@@ -546,7 +545,7 @@ proptest! {
         for l in &ins {
             prop_assert!(l.starts_with("model_providers = {") || l.is_empty(), "remove inserted {:?}\n{}", l, out);
         }
-        prop_assert!(!edit::remove_provider(&mut parse(&out).doc, &id).unwrap());
+        prop_assert!(!parse(&out).remove_provider(&id).unwrap());
     }
 
     #[test]
@@ -555,11 +554,11 @@ proptest! {
         let v = v.replace('\n', " ");
         let d = build(&g);
         let mut f = parse(&d.text);
-        let changed = edit::set_root_str(&mut f.doc, "model_provider", &v).unwrap();
+        let changed = f.set_selection(&Selection { provider: Some(v.clone()), ..f.selection() }).unwrap();
         let out = f.render();
         same_format(&d, &out)?;
         let r = reparse(&out)?;
-        prop_assert_eq!(edit::root_str(&r.doc, "model_provider"), Some(v.as_str()));
+        prop_assert_eq!(r.selection().provider, Some(v.clone()));
         let (del, ins) = changes(&d.text, &out);
         if !changed {
             prop_assert_eq!(&out, &d.text);
@@ -583,12 +582,12 @@ proptest! {
     fn remove_root_deletes_only_that_key(g in gen_doc()) {
         let d = build(&g);
         let mut f = parse(&d.text);
-        let removed = edit::remove_root(&mut f.doc, "model");
+        let removed = f.set_selection(&Selection { model: None, ..f.selection() }).unwrap();
         prop_assert_eq!(removed, g.model.is_some());
         let out = f.render();
         same_format(&d, &out)?;
         let r = reparse(&out)?;
-        prop_assert!(edit::root_str(&r.doc, "model").is_none());
+        prop_assert!(r.selection().model.is_none());
         let (del, ins) = changes(&d.text, &out);
         prop_assert!(ins.is_empty(), "remove_root inserted {:?}", ins);
         for i in &del {

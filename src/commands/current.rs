@@ -8,8 +8,7 @@ use crate::ctx::Ctx;
 use crate::error::Exit;
 
 pub fn run(args: CurrentArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let layers = load_layers(ctx, args.profile.as_deref())?;
-    let sel = layers.selection();
+    let sel = load_layers(ctx, args.profile.as_deref())?.layers().selection();
     if args.json {
         let out = json!({
             "schema_version": 1,

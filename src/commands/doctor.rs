@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use crate::cli::DoctorArgs;
-use crate::config::view::Layers;
+use crate::config::Layers;
 use crate::ctx::Ctx;
 use crate::doctor::input::{self, Options};
 use crate::doctor::net::NetOutcome;
@@ -89,7 +89,7 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
 /// `--provider ID` must name a provider (exit 2 with a did-you-mean otherwise).
 fn check_provider_flag(input: &input::DoctorInput, o: &Options) -> anyhow::Result<()> {
     let (Some(id), Ok(base)) = (&o.provider, &input.base) else { return Ok(()) };
-    let layers = Layers { home: input.home.clone(), base: base.clone(), profile: None };
+    let layers = Layers::new(base, None);
     match layers.provider(id) {
         Ok(Some(_)) => Ok(()),
         _ => Err(layers.unknown_provider(id).into()),
@@ -115,7 +115,8 @@ fn network(args: &DoctorArgs, ctx: &Ctx) -> Option<Vec<(String, NetOutcome)>> {
     if args.offline {
         return None;
     }
-    let layers = crate::commands::load_layers(ctx, args.profile.as_deref()).ok()?;
+    let files = crate::commands::load_layers(ctx, args.profile.as_deref()).ok()?;
+    let layers = files.layers();
     let sel = layers.selection();
     let ids: Vec<String> = match (&args.provider, args.all) {
         (Some(id), _) => vec![id.clone()],

@@ -4,8 +4,7 @@ use serde_json::json;
 
 use crate::cli::JsonArgs;
 use crate::commands::{display, key_presence, load_layers};
-use crate::complete::profile_file_names;
-use crate::config::{ConfigFile, MODEL, MODEL_PROVIDER, edit};
+use crate::config::ConfigFile;
 use crate::ctx::Ctx;
 use crate::error::Exit;
 use crate::ui::{Stream, Tone};
@@ -30,7 +29,8 @@ pub fn table(rows: &[Vec<String>]) -> Vec<String> {
 }
 
 pub fn run(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let layers = load_layers(ctx, None)?;
+    let files = load_layers(ctx, None)?;
+    let layers = files.layers();
     let sel = layers.selection();
     let mut providers = Vec::new();
     for id in layers.all_ids()? {
@@ -38,15 +38,14 @@ pub fn run(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         let key = v.env_key().map(|k| (k.to_string(), key_presence(ctx, k)));
         providers.push((id.clone(), v, key, id == sel.provider));
     }
-    let profiles: Vec<(String, Option<String>, Option<String>)> = profile_file_names(&ctx.codex_home)
+    let profiles: Vec<(String, Option<String>, Option<String>)> = crate::home::profile_names(&ctx.codex_home)
         .into_iter()
         .map(|n| {
-            let f = ConfigFile::load(&ctx.profile_path(&n)).ok();
-            let get = |k: &str| f.as_ref().and_then(|f| edit::root_str(&f.doc, k).map(str::to_string));
-            (n.clone(), get(MODEL_PROVIDER), get(MODEL))
+            let sel = ConfigFile::load(&ctx.profile_path(&n)).map(|f| f.selection()).unwrap_or_default();
+            (n, sel.provider, sel.model)
         })
         .collect();
-    let legacy = edit::legacy_profiles(&layers.base.doc);
+    let legacy = files.base.legacy_profiles();
 
     if args.json {
         let out = json!({

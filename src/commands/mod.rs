@@ -1,7 +1,6 @@
 //! One file per user-facing verb; orchestration only (no TOML, no HTTP, no printing rules).
 
 mod add;
-mod add_tty;
 mod completions;
 mod current;
 mod doctor;
@@ -40,8 +39,7 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
 
 use std::path::Path;
 
-use crate::config::view::Layers;
-use crate::config::{ConfigFile, ids};
+use crate::config::{ConfigFile, LayeredFiles, ids};
 use crate::error::UserError;
 
 /// `config.toml` (an empty document when missing).
@@ -49,12 +47,12 @@ pub(crate) fn load_config(ctx: &Ctx) -> Result<ConfigFile, UserError> {
     well_typed(ConfigFile::load(&ctx.config_path())?)
 }
 
-/// A file with a value Codex cannot read (see `edit::type_errors`) is unusable input (exit 2):
-/// editing around it would leave a config Codex still refuses, so nothing is written.
+/// A file with a value Codex cannot read (see `ConfigFile::type_errors`) is unusable input
+/// (exit 2): editing around it would leave a config Codex still refuses, so nothing is written.
 fn well_typed(f: ConfigFile) -> Result<ConfigFile, UserError> {
-    match crate::config::edit::type_errors(&f.doc).into_iter().next() {
+    match f.type_errors().into_iter().next() {
         None => Ok(f),
-        Some((_, msg)) => Err(UserError::usage(format!("{}: {msg}", f.path.display())).hint(
+        Some(e) => Err(UserError::usage(format!("{}: {}", f.path.display(), e.message)).hint(
             "fix it by hand, or run `codex-provider doctor --fix`; Codex refuses to start with it (the file was not changed)",
         )),
     }
@@ -66,7 +64,7 @@ pub(crate) fn load_profile(ctx: &Ctx, name: &str, must_exist: bool) -> Result<Co
     let path = ctx.profile_path(name);
     let f = well_typed(ConfigFile::load(&path)?)?;
     if must_exist && !f.existed {
-        let names = crate::complete::profile_file_names(&ctx.codex_home);
+        let names = crate::home::profile_names(&ctx.codex_home);
         let hint = match ids::closest(name, names.iter().map(String::as_str)) {
             Some(n) => format!("did you mean `{n}`? (`codex-provider profile list`)"),
             None => format!("create it with `codex-provider use PROVIDER --profile {name}`"),
@@ -77,13 +75,13 @@ pub(crate) fn load_profile(ctx: &Ctx, name: &str, must_exist: bool) -> Result<Co
 }
 
 /// config.toml with the profile file layered over it, as `codex --profile NAME` does.
-pub(crate) fn load_layers(ctx: &Ctx, profile: Option<&str>) -> Result<Layers, UserError> {
+pub(crate) fn load_layers(ctx: &Ctx, profile: Option<&str>) -> Result<LayeredFiles, UserError> {
     let base = load_config(ctx)?;
     let profile = match profile {
         Some(n) => Some((n.to_string(), load_profile(ctx, n, true)?)),
         None => None,
     };
-    Ok(Layers { home: ctx.codex_home.clone(), base, profile })
+    Ok(LayeredFiles { base, profile })
 }
 
 /// A path for messages: `~/...` under the home directory.

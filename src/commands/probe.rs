@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use crate::cli::ProbeArgs;
 use crate::config::ConfigFile;
-use crate::config::view::Layers;
+use crate::config::Layers;
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
 use crate::probe::{self, Options, Target};
@@ -63,7 +63,7 @@ fn target(args: &ProbeArgs, ctx: &Ctx) -> anyhow::Result<Target> {
         }
         None => None,
     };
-    let layers = Layers { home: ctx.codex_home.clone(), base, profile };
+    let layers = Layers::new(&base, profile.as_ref().map(|(n, f): &(String, ConfigFile)| (n.as_str(), f)));
     let sel = layers.selection();
     let id = args.id.clone().unwrap_or_else(|| sel.provider.clone());
     let Some(view) = layers.provider(&id)? else {

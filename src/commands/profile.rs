@@ -5,30 +5,22 @@ use serde_json::json;
 
 use crate::cli::{JsonArgs, MigrateArgs, ProfileNameArgs, ProfileRemoveArgs};
 use crate::commands::{display, list::table, load_config, load_profile};
-use crate::complete::profile_file_names;
-use crate::config::{ConfigFile, MODEL, MODEL_PROVIDER, edit, ids};
+use crate::config::{ConfigFile, Selection, ids};
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
 use crate::store::{FileOp, Session};
 
-fn summary(f: &ConfigFile) -> (Option<String>, Option<String>) {
-    (edit::root_str(&f.doc, MODEL_PROVIDER).map(str::to_string), edit::root_str(&f.doc, MODEL).map(str::to_string))
-}
-
 pub fn list(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let mut rows = Vec::new();
-    for n in profile_file_names(&ctx.codex_home) {
+    for n in crate::home::profile_names(&ctx.codex_home) {
         let path = ctx.profile_path(&n);
-        let (p, m, err) = match ConfigFile::load(&path) {
-            Ok(f) => {
-                let (p, m) = summary(&f);
-                (p, m, None)
-            }
-            Err(e) => (None, None, Some(e.message)),
+        let (sel, err) = match ConfigFile::load(&path) {
+            Ok(f) => (f.selection(), None),
+            Err(e) => (Default::default(), Some(e.message)),
         };
-        rows.push((n, path, p, m, err));
+        rows.push((n, path, sel.provider, sel.model, err));
     }
-    let legacy = load_config(ctx).map(|c| edit::legacy_profiles(&c.doc)).unwrap_or_default();
+    let legacy = load_config(ctx).map(|c| c.legacy_profiles()).unwrap_or_default();
     if args.json {
         let out = json!({
             "schema_version": 1,
@@ -64,8 +56,8 @@ pub fn list(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
 
 pub fn show(args: ProfileNameArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let f = load_profile(ctx, &args.name, true)?;
-    let (p, m) = summary(&f);
-    let defined = edit::provider_ids(&f.doc)?;
+    let Selection { provider: p, model: m } = f.selection();
+    let defined = f.provider_ids()?;
     if args.json {
         let out = json!({
             "schema_version": 1, "name": args.name, "path": f.path, "provider": p, "model": m,
@@ -106,36 +98,11 @@ pub fn remove(args: ProfileRemoveArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     Ok(Exit::Ok)
 }
 
-/// Moves the items of a legacy profile table to the top level of a profile document.
-fn move_items(src: &toml_edit::Item, dst: &mut toml_edit::DocumentMut) -> usize {
-    let mut n = 0;
-    let root = dst.as_table_mut();
-    match src {
-        toml_edit::Item::Table(t) => {
-            for (k, item) in t.iter() {
-                let key = t.key(k).cloned().unwrap_or_else(|| toml_edit::Key::new(k));
-                root.insert_formatted(&key, item.clone());
-                n += 1;
-            }
-        }
-        toml_edit::Item::Value(toml_edit::Value::InlineTable(t)) => {
-            for (k, v) in t.iter() {
-                let mut v = v.clone();
-                v.decor_mut().clear();
-                root.insert(k, toml_edit::Item::Value(v));
-                n += 1;
-            }
-        }
-        _ => {}
-    }
-    n
-}
-
 pub fn migrate(args: MigrateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let session = Session::begin(&ctx.codex_home, args.write.dry_run, &ctx.ui)?;
     let mut cfg = load_config(ctx)?;
-    let names = edit::legacy_profiles(&cfg.doc);
-    let selector = edit::legacy_profile_selector(&cfg.doc).map(str::to_string);
+    let names = cfg.legacy_profiles();
+    let selector = cfg.legacy_profile_selector().map(str::to_string);
     if names.is_empty() && selector.is_none() {
         ctx.ui.status("No legacy profiles in config.toml; nothing to migrate.");
         return Ok(Exit::Ok);
@@ -151,13 +118,10 @@ pub fn migrate(args: MigrateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let mut files = Vec::new();
     let mut report = Vec::new();
     for n in &names {
-        let item = cfg.doc[crate::config::PROFILES][n.as_str()].clone();
+        let legacy = cfg.take_legacy_profile(n).expect("listed by legacy_profiles");
         let mut pf = load_profile(ctx, n, false)?;
         if pf.existed {
-            let clashes: Vec<String> = item
-                .as_table_like()
-                .map(|t| t.iter().map(|(k, _)| k.to_string()).filter(|k| pf.doc.contains_key(k)).collect())
-                .unwrap_or_default();
+            let clashes: Vec<String> = legacy.keys().into_iter().filter(|k| pf.has_root_key(k)).collect();
             if !clashes.is_empty() && !args.force {
                 return Err(UserError::refused(format!(
                     "{} already exists and sets {}",
@@ -168,41 +132,12 @@ pub fn migrate(args: MigrateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
                 .into());
             }
         }
-        let moved = if pf.existed {
-            move_items(&item, &mut pf.doc)
-        } else {
-            let mut doc = toml_edit::DocumentMut::new();
-            let moved = move_items(&item, &mut doc);
-            let comments = item
-                .as_table()
-                .map(|t| t.decor().prefix().and_then(|p| p.as_str()).unwrap_or("").trim().to_string())
-                .unwrap_or_default();
-            let mut text = format!(
-                "# Profile `{n}`, migrated from [profiles.{n}] in config.toml by codex-provider.\n# Use it with: codex --profile {n}\n"
-            );
-            if !comments.is_empty() {
-                text.push_str(&comments);
-                text.push('\n');
-            }
-            text.push('\n');
-            text.push_str(doc.to_string().trim_start_matches('\n'));
-            pf.doc = text.parse().map_err(|e| anyhow::anyhow!("internal: migrated profile does not parse: {e}"))?;
-            moved
-        };
+        let moved = pf.adopt_legacy_profile(n, &legacy)?;
         report.push((n.clone(), pf.path.clone(), moved));
         files.push(pf);
     }
-    // Remove the legacy parts from config.toml.
-    if let Some(profiles) = cfg.doc.get_mut(crate::config::PROFILES).and_then(|i| i.as_table_like_mut()) {
-        for n in &names {
-            profiles.remove(n);
-        }
-        if profiles.is_empty() {
-            cfg.doc.remove(crate::config::PROFILES);
-        }
-    }
     if selector.is_some() {
-        edit::remove_root(&mut cfg.doc, crate::config::PROFILE);
+        cfg.remove_legacy_profile_selector();
     }
     let mut ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
     ops.extend(files.iter().filter_map(FileOp::from_file));

@@ -2,9 +2,7 @@
 
 use crate::cli::RemoveArgs;
 use crate::commands::{display, load_config};
-use crate::complete::profile_file_names;
-use crate::config::view::Layers;
-use crate::config::{ConfigFile, MODEL_PROVIDER, edit, ids};
+use crate::config::{ConfigFile, Layers, Selection, ids};
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
 use crate::store::{FileOp, Session};
@@ -13,21 +11,19 @@ pub fn run(args: RemoveArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let id = args.id.as_str();
     let session = Session::begin(&ctx.codex_home, args.write.dry_run, &ctx.ui)?;
     let mut cfg = load_config(ctx)?;
-    if edit::provider(&cfg.doc, id)?.is_none() {
+    if cfg.provider(id)?.is_none() {
         if ids::is_builtin(id) {
             return Err(UserError::usage(format!("`{id}` is a built-in provider and cannot be removed"))
                 .hint("switch away from it with `codex-provider use ID`")
                 .into());
         }
-        let layers = Layers { home: ctx.codex_home.clone(), base: cfg, profile: None };
-        return Err(layers.unknown_provider(id).into());
+        return Err(Layers::new(&cfg, None).unknown_provider(id).into());
     }
-    let is_default = edit::root_str(&cfg.doc, MODEL_PROVIDER) == Some(id);
-    let users: Vec<String> = profile_file_names(&ctx.codex_home)
+    let selects = |f: &ConfigFile| f.selection().provider.as_deref() == Some(id);
+    let is_default = selects(&cfg);
+    let users: Vec<String> = crate::home::profile_names(&ctx.codex_home)
         .into_iter()
-        .filter(|n| {
-            ConfigFile::load(&ctx.profile_path(n)).is_ok_and(|f| edit::root_str(&f.doc, MODEL_PROVIDER) == Some(id))
-        })
+        .filter(|n| ConfigFile::load(&ctx.profile_path(n)).is_ok_and(|f| selects(&f)))
         .collect();
     if (is_default || !users.is_empty()) && !args.force {
         let mut why = Vec::new();
@@ -41,9 +37,9 @@ pub fn run(args: RemoveArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             .hint("switch first with `codex-provider use OTHER`, or pass --force")
             .into());
     }
-    edit::remove_provider(&mut cfg.doc, id)?;
+    cfg.remove_provider(id)?;
     if is_default {
-        edit::remove_root(&mut cfg.doc, MODEL_PROVIDER);
+        cfg.set_selection(&Selection { provider: None, ..cfg.selection() })?;
     }
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
     session.commit(&ctx.ui, &format!("remove {id}"), &ops)?;

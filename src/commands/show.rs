@@ -5,12 +5,13 @@ use serde_json::{Map, json};
 
 use crate::cli::ShowArgs;
 use crate::commands::{key_presence, list::table, load_layers};
-use crate::config::view::{FIELD_DEFAULTS, item_json, item_text};
+use crate::config::view::{FIELD_DEFAULTS, shown_value};
 use crate::ctx::Ctx;
 use crate::error::Exit;
 
 pub fn run(args: ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let layers = load_layers(ctx, args.profile.as_deref())?;
+    let files = load_layers(ctx, args.profile.as_deref())?;
+    let layers = files.layers();
     let view = layers.provider(&args.id)?.ok_or_else(|| layers.unknown_provider(&args.id))?;
     let active = layers.selection().provider == view.id;
     // Fields as set, then Codex's defaults for the ones not set.
@@ -19,8 +20,8 @@ pub fn run(args: ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         .iter()
         .filter(|(k, _)| k.as_str() != "experimental_bearer_token")
         .map(|(k, (item, src))| {
-            let item = mask_secrets(item);
-            (k.clone(), item_text(&item), item_json(&item), src.to_string())
+            let (text, json) = shown_value(item);
+            (k.clone(), text, json, src.to_string())
         })
         .collect();
     if view.fields.contains_key("experimental_bearer_token") {
@@ -81,32 +82,4 @@ pub fn run(args: ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         ));
     }
     Ok(Exit::Ok)
-}
-
-/// A copy of `item` with string values that look like keys replaced, so `show` never prints a
-/// secret someone put in the file (e.g. an `Authorization` entry in `http_headers`).
-fn mask_secrets(item: &toml_edit::Item) -> toml_edit::Item {
-    let mut item = item.clone();
-    fn mask(v: &mut toml_edit::Value) {
-        match v {
-            toml_edit::Value::String(s) if crate::config::ids::looks_like_secret(s.value()) => {
-                *v = toml_edit::Value::from("<hidden: looks like a key>");
-            }
-            toml_edit::Value::InlineTable(t) => t.iter_mut().for_each(|(_, v)| mask(v)),
-            toml_edit::Value::Array(a) => a.iter_mut().for_each(mask),
-            _ => {}
-        }
-    }
-    match &mut item {
-        toml_edit::Item::Value(v) => mask(v),
-        toml_edit::Item::Table(t) => {
-            for (_, i) in t.iter_mut() {
-                if let Some(v) = i.as_value_mut() {
-                    mask(v);
-                }
-            }
-        }
-        _ => {}
-    }
-    item
 }

@@ -4,12 +4,10 @@
 use crate::cli::UseArgs;
 use crate::commands::add::{switched, warn_no_model};
 use crate::commands::{display, load_config, load_layers, load_profile};
-use crate::config::edit::{self, ProviderSpec};
-use crate::config::view::Layers;
-use crate::config::{ConfigFile, MODEL, MODEL_PROVIDER, ids};
+use crate::config::{ConfigFile, Layers, ProviderSpec, Selection, ids};
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
-use crate::store::{self, FileOp, Previous, Session};
+use crate::store::{self, FileOp, Session};
 
 pub fn run(args: UseArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let dry = args.write.dry_run;
@@ -25,15 +23,8 @@ pub fn run(args: UseArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     }
 }
 
-fn selection_of(f: &ConfigFile) -> Previous {
-    Previous {
-        provider: edit::root_str(&f.doc, MODEL_PROVIDER).map(str::to_string),
-        model: edit::root_str(&f.doc, MODEL).map(str::to_string),
-    }
-}
-
 fn warn_legacy(ctx: &Ctx, f: &ConfigFile) {
-    if let Some(p) = edit::legacy_profile_selector(&f.doc) {
+    if let Some(p) = f.legacy_profile_selector() {
         ctx.ui.warn(&format!(
             "config.toml has the legacy `profile = \"{p}\"`, which stops Codex 0.134+ from starting; run `codex-provider profile migrate`"
         ));
@@ -45,18 +36,11 @@ fn apply_default(
     ctx: &Ctx,
     session: &Session,
     mut cfg: ConfigFile,
-    after: &Previous,
+    after: &Selection,
     command: &str,
 ) -> anyhow::Result<Exit> {
-    let before = selection_of(&cfg);
-    match &after.provider {
-        Some(p) => edit::set_root_str(&mut cfg.doc, MODEL_PROVIDER, p)?,
-        None => edit::remove_root(&mut cfg.doc, MODEL_PROVIDER),
-    };
-    match &after.model {
-        Some(m) => edit::set_root_str(&mut cfg.doc, MODEL, m)?,
-        None => edit::remove_root(&mut cfg.doc, MODEL),
-    };
+    let before = cfg.selection();
+    cfg.set_selection(after)?;
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
     let id = after.provider.as_deref().unwrap_or("openai");
     if !session.commit(&ctx.ui, command, &ops)? {
@@ -92,10 +76,9 @@ fn require_known(layers: &Layers, id: &str) -> Result<(), UserError> {
 fn set_default(ctx: &Ctx, id: &str, model: Option<&str>, dry: bool) -> anyhow::Result<Exit> {
     let session = Session::begin(&ctx.codex_home, dry, &ctx.ui)?;
     let cfg = load_config(ctx)?;
-    let layers = Layers { home: ctx.codex_home.clone(), base: cfg.clone(), profile: None };
-    require_known(&layers, id)?;
-    let before = selection_of(&cfg);
-    let after = Previous { provider: Some(id.to_string()), model: model.map(str::to_string).or(before.model.clone()) };
+    require_known(&Layers::new(&cfg, None), id)?;
+    let before = cfg.selection();
+    let after = Selection { provider: Some(id.to_string()), model: model.map(str::to_string).or(before.model.clone()) };
     if model.is_none() && before.model.is_some() && before.provider.as_deref() != Some(id) {
         ctx.ui.note(&format!(
             "kept model \"{}\"; pass --model to change it",
@@ -113,13 +96,12 @@ fn previous(ctx: &Ctx, dry: bool) -> anyhow::Result<Exit> {
             .into());
     };
     let cfg = load_config(ctx)?;
-    if let Some(p) = &prev.provider {
-        let layers = Layers { home: ctx.codex_home.clone(), base: cfg.clone(), profile: None };
-        if layers.provider(p)?.is_none() {
-            return Err(UserError::refused(format!("the previous provider `{p}` no longer exists"))
-                .hint("pick one from `codex-provider list`")
-                .into());
-        }
+    if let Some(p) = &prev.provider
+        && Layers::new(&cfg, None).provider(p)?.is_none()
+    {
+        return Err(UserError::refused(format!("the previous provider `{p}` no longer exists"))
+            .hint("pick one from `codex-provider list`")
+            .into());
     }
     apply_default(ctx, &session, cfg, &prev, "use -")
 }
@@ -129,12 +111,9 @@ fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, dry: bool
     let session = Session::begin(&ctx.codex_home, dry, &ctx.ui)?;
     let cfg = load_config(ctx)?;
     let mut pf = load_profile(ctx, name, false)?;
-    let layers = Layers { home: ctx.codex_home.clone(), base: cfg, profile: Some((name.to_string(), pf.clone())) };
-    require_known(&layers, id)?;
-    edit::set_root_str(&mut pf.doc, MODEL_PROVIDER, id)?;
-    if let Some(m) = model {
-        edit::set_root_str(&mut pf.doc, MODEL, m)?;
-    }
+    require_known(&Layers::new(&cfg, Some((name, &pf))), id)?;
+    let model = model.map(str::to_string).or(pf.selection().model);
+    pf.set_selection(&Selection { provider: Some(id.to_string()), model })?;
     let created = !pf.existed;
     let ops: Vec<FileOp> = FileOp::from_file(&pf).into_iter().collect();
     if !session.commit(&ctx.ui, &format!("use {id} --profile {name}"), &ops)? {
@@ -144,14 +123,14 @@ fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, dry: bool
     if dry {
         return Ok(Exit::Ok);
     }
-    let model = edit::root_str(&pf.doc, MODEL).or(edit::root_str(&layers.base.doc, MODEL));
+    let model = pf.selection().model.or(cfg.selection().model);
     ctx.ui.status(&format!(
         "{} {}: provider \"{id}\"{}. Run `codex --profile {name}`.",
         if created { "Created" } else { "Updated" },
         display(ctx, &pf.path),
-        model_suffix(model)
+        model_suffix(model.as_deref())
     ));
-    if edit::legacy_profiles(&layers.base.doc).iter().any(|p| p == name) {
+    if cfg.legacy_profiles().iter().any(|p| p == name) {
         ctx.ui.warn(&format!(
             "config.toml still has a legacy [profiles.{name}] table, so `codex --profile {name}` fails; run `codex-provider profile migrate`"
         ));
@@ -164,16 +143,17 @@ fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, dry: bool
 
 fn profile_as_default(ctx: &Ctx, name: &str, model: Option<&str>, dry: bool) -> anyhow::Result<Exit> {
     let session = Session::begin(&ctx.codex_home, dry, &ctx.ui)?;
-    let layers = load_layers(ctx, Some(name))?;
-    let (_, pf) = layers.profile.as_ref().expect("loaded with a profile");
-    let Some(id) = edit::root_str(&pf.doc, MODEL_PROVIDER).map(str::to_string) else {
+    let files = load_layers(ctx, Some(name))?;
+    let layers = files.layers();
+    let (_, pf) = layers.profile().expect("loaded with a profile");
+    let Some(id) = pf.selection().provider else {
         return Err(UserError::refused(format!("profile `{name}` does not set model_provider"))
             .hint(format!("set one with `codex-provider use ID --profile {name}`"))
             .into());
     };
-    let mut cfg = layers.base.clone();
+    let mut cfg = files.base.clone();
     // A provider defined only in the profile file must exist in config.toml to be the default.
-    if !ids::is_builtin(&id) && edit::provider(&cfg.doc, &id)?.is_none() {
+    if !ids::is_builtin(&id) && cfg.provider(&id)?.is_none() {
         let view = layers.provider(&id)?.ok_or_else(|| layers.unknown_provider(&id))?;
         let spec = ProviderSpec {
             name: view.name().map(str::to_string),
@@ -184,13 +164,10 @@ fn profile_as_default(ctx: &Ctx, name: &str, model: Option<&str>, dry: bool) -> 
             http_headers: view.map_field("http_headers"),
             env_http_headers: view.map_field("env_http_headers"),
         };
-        edit::upsert_provider(&mut cfg.doc, &id, &spec, false)?;
+        cfg.upsert_provider(&id, &spec, false)?;
         ctx.ui.note(&format!("copied [model_providers.{id}] from {name}.config.toml into config.toml"));
     }
-    let model = model
-        .map(str::to_string)
-        .or_else(|| edit::root_str(&pf.doc, MODEL).map(str::to_string))
-        .or_else(|| edit::root_str(&cfg.doc, MODEL).map(str::to_string));
-    let after = Previous { provider: Some(id.clone()), model };
+    let model = model.map(str::to_string).or_else(|| pf.selection().model).or_else(|| cfg.selection().model);
+    let after = Selection { provider: Some(id.clone()), model };
     apply_default(ctx, &session, cfg, &after, &format!("use --profile {name}"))
 }

@@ -1,11 +1,29 @@
-//! Surgical edits of a Codex `DocumentMut`. Each function touches only the keys it owns:
-//! values are replaced in place with their decor (comments, spacing) carried over, new
-//! providers extend `model_providers` in the style it already has, parents stay implicit.
+//! Surgical edits of a Codex document. Each edit touches only the keys it owns: values are
+//! replaced in place with their decor (comments, spacing) carried over, new providers extend
+//! `model_providers` in the style it already has, parents stay implicit. The public face is
+//! [`ConfigFile::upsert_provider`] and [`ConfigFile::remove_provider`]; the document-level
+//! helpers are shared with the other editors of this module only.
 
 use toml_edit::{DocumentMut, InlineTable, Item, Table, TableLike, Value};
 
-use super::{MODEL_PROVIDERS, PROFILE, PROFILES};
+use super::read::not_a_table;
+use super::{ConfigFile, MODEL_PROVIDERS};
 use crate::error::UserError;
+
+impl ConfigFile {
+    /// Adds `[model_providers.ID]` (after the last provider table, or in the inline/dotted
+    /// style `model_providers` already uses) or, with `replace`, updates the given fields in
+    /// place; without `replace` an existing id is refused (exit 1).
+    pub fn upsert_provider(&mut self, id: &str, spec: &ProviderSpec, replace: bool) -> Result<Change, UserError> {
+        upsert_provider(&mut self.doc, id, spec, replace)
+    }
+
+    /// Removes `model_providers.ID` (and `model_providers` itself when it becomes an empty
+    /// implicit parent); false when there was nothing to remove.
+    pub fn remove_provider(&mut self, id: &str) -> Result<bool, UserError> {
+        remove_provider(&mut self.doc, id)
+    }
+}
 
 /// What an edit did, for one-line confirmations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,38 +74,13 @@ impl ProviderSpec {
     }
 }
 
-fn not_a_table(path: &str) -> UserError {
-    UserError::usage(format!("`{path}` in the config is not a table"))
-        .hint(format!("fix `{path}` by hand; Codex expects a table there"))
-}
-
-/// `model_providers` as a table-like, whatever form the user wrote it in.
-pub fn providers(doc: &DocumentMut) -> Result<Option<&dyn TableLike>, UserError> {
-    match doc.as_table().get(MODEL_PROVIDERS) {
-        None => Ok(None),
-        Some(item) => item.as_table_like().map(Some).ok_or_else(|| not_a_table(MODEL_PROVIDERS)),
-    }
-}
-
-pub fn provider<'a>(doc: &'a DocumentMut, id: &str) -> Result<Option<&'a dyn TableLike>, UserError> {
-    let Some(p) = providers(doc)? else { return Ok(None) };
-    match p.get(id) {
-        None => Ok(None),
-        Some(item) => item.as_table_like().map(Some).ok_or_else(|| not_a_table(&format!("{MODEL_PROVIDERS}.{id}"))),
-    }
-}
-
-pub fn provider_ids(doc: &DocumentMut) -> Result<Vec<String>, UserError> {
-    Ok(providers(doc)?.map(|p| p.iter().map(|(k, _)| k.to_string()).collect()).unwrap_or_default())
-}
-
 /// Sets `key` to a string in a table-like, keeping the old value's decor; true when changed.
-pub fn set_str(t: &mut dyn TableLike, key: &str, value: &str) -> bool {
+pub(super) fn set_str(t: &mut dyn TableLike, key: &str, value: &str) -> bool {
     set_value(t, key, Value::from(value))
 }
 
 /// Sets `key` to `value`, in place when it exists (comments and spacing kept).
-pub fn set_value(t: &mut dyn TableLike, key: &str, mut value: Value) -> bool {
+pub(super) fn set_value(t: &mut dyn TableLike, key: &str, mut value: Value) -> bool {
     if let Some(item) = t.get_mut(key) {
         if let Some(old) = item.as_value_mut() {
             if same_value(old, &value) {
@@ -161,12 +154,7 @@ fn new_standard_table(spec: &ProviderSpec, blank_line_before: bool) -> Table {
 
 /// Adds `[model_providers.ID]` (after the last provider table, or in the inline/dotted style
 /// `model_providers` already uses) or, with `replace`, updates the given fields in place.
-pub fn upsert_provider(
-    doc: &mut DocumentMut,
-    id: &str,
-    spec: &ProviderSpec,
-    replace: bool,
-) -> Result<Change, UserError> {
+fn upsert_provider(doc: &mut DocumentMut, id: &str, spec: &ProviderSpec, replace: bool) -> Result<Change, UserError> {
     let doc_empty = doc.as_table().is_empty() && doc.trailing().as_str().is_none_or(|s| s.trim().is_empty());
     let root = doc.as_table_mut();
     if root.get(MODEL_PROVIDERS).is_none() {
@@ -293,7 +281,7 @@ fn keep_trailing_comments_above(doc: &mut DocumentMut, id: &str, last: isize) {
 
 /// Removes `model_providers.ID` (and `model_providers` itself when it becomes an empty
 /// implicit parent); false when there was nothing to remove.
-pub fn remove_provider(doc: &mut DocumentMut, id: &str) -> Result<bool, UserError> {
+fn remove_provider(doc: &mut DocumentMut, id: &str) -> Result<bool, UserError> {
     let root = doc.as_table_mut();
     let Some(parent) = root.get_mut(MODEL_PROVIDERS) else { return Ok(false) };
     // A comment paragraph above the removed provider (not its own) is placed again at the
@@ -446,63 +434,9 @@ fn place_before_next_table(doc: &mut DocumentMut, after: isize, text: &str) {
     }
 }
 
-/// A top-level string value.
-pub fn root_str<'a>(doc: &'a DocumentMut, key: &str) -> Option<&'a str> {
-    doc.as_table().get(key).and_then(|i| i.as_str())
-}
-
-/// Values of the wrong type that make Codex refuse to start, as (dotted key, message):
-/// `model_providers` or a provider that is not a table, a non-string top-level `model`,
-/// `model_provider` or `profile`, a non-string `name`, `base_url`, `env_key` or `wire_api`.
-pub fn type_errors(doc: &DocumentMut) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let root = doc.as_table();
-    for key in [super::MODEL, super::MODEL_PROVIDER, PROFILE] {
-        if let Some(item) = root.get(key)
-            && item.as_str().is_none()
-        {
-            out.push((key.to_string(), format!("`{key}` must be a string, not {}", kind(item))));
-        }
-    }
-    let Some(item) = root.get(MODEL_PROVIDERS) else { return out };
-    let Some(p) = item.as_table_like() else {
-        out.push((MODEL_PROVIDERS.into(), format!("`{MODEL_PROVIDERS}` must be a table, not {}", kind(item))));
-        return out;
-    };
-    for (id, item) in p.iter() {
-        let Some(t) = item.as_table_like() else {
-            let path = format!("{MODEL_PROVIDERS}.{id}");
-            out.push((path.clone(), format!("`{path}` must be a table, not {}", kind(item))));
-            continue;
-        };
-        for field in ["name", "base_url", "env_key", "wire_api"] {
-            if let Some(v) = t.get(field)
-                && v.as_str().is_none()
-            {
-                let path = format!("{MODEL_PROVIDERS}.{id}.{field}");
-                out.push((path.clone(), format!("`{path}` must be a string, not {}", kind(v))));
-            }
-        }
-    }
-    out
-}
-
-fn kind(item: &Item) -> &'static str {
-    match item {
-        Item::None => "nothing",
-        Item::Table(_) | Item::Value(Value::InlineTable(_)) => "a table",
-        Item::ArrayOfTables(_) | Item::Value(Value::Array(_)) => "an array",
-        Item::Value(Value::String(_)) => "a string",
-        Item::Value(Value::Integer(_)) => "an integer",
-        Item::Value(Value::Float(_)) => "a float",
-        Item::Value(Value::Boolean(_)) => "a boolean",
-        Item::Value(Value::Datetime(_)) => "a date-time",
-    }
-}
-
 /// Sets a top-level string key (written before the first table, as TOML requires). A table
 /// of that name is refused rather than replaced: its content would be lost.
-pub fn set_root_str(doc: &mut DocumentMut, key: &str, value: &str) -> Result<bool, UserError> {
+pub(super) fn set_root_str(doc: &mut DocumentMut, key: &str, value: &str) -> Result<bool, UserError> {
     if doc.as_table().get(key).is_some_and(|i| !i.is_value()) {
         return Err(UserError::usage(format!("`{key}` in the config is a table, not a string"))
             .hint(format!("fix `{key}` by hand (Codex expects `{key} = \"...\"`); the file was not changed")));
@@ -511,22 +445,8 @@ pub fn set_root_str(doc: &mut DocumentMut, key: &str, value: &str) -> Result<boo
 }
 
 /// Removes a top-level key; a comment paragraph above it (separated by a blank line) stays.
-pub fn remove_root(doc: &mut DocumentMut, key: &str) -> bool {
+pub(super) fn remove_root(doc: &mut DocumentMut, key: &str) -> bool {
     let Some((_, left)) = remove_key_keeping_paragraph(doc.as_table_mut(), key) else { return false };
     place_before_next_table(doc, isize::MIN, &left);
     true
-}
-
-/// Legacy `[profiles.NAME]` tables in config.toml, in file order.
-pub fn legacy_profiles(doc: &DocumentMut) -> Vec<String> {
-    doc.as_table()
-        .get(PROFILES)
-        .and_then(|i| i.as_table_like())
-        .map(|t| t.iter().filter(|(_, v)| v.is_table_like()).map(|(k, _)| k.to_string()).collect())
-        .unwrap_or_default()
-}
-
-/// The legacy top-level `profile = "x"` selector.
-pub fn legacy_profile_selector(doc: &DocumentMut) -> Option<&str> {
-    root_str(doc, PROFILE)
 }

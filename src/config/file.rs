@@ -30,6 +30,7 @@ fn too_large(path: &Path, len: u64) -> UserError {
     .hint("move the bulk (for example old [projects] entries) out of the file; it was not changed")
 }
 
+/// One loaded config file: the door every read and edit goes through.
 #[derive(Debug, Clone)]
 pub struct ConfigFile {
     /// The path as the user knows it (shown in messages).
@@ -42,7 +43,9 @@ pub struct ConfigFile {
     /// interleaved dotted keys and normalises mixed line endings even without an edit).
     baseline: String,
     format: TextFormat,
-    pub doc: DocumentMut,
+    /// Private to the config module: every read and edit is a method, so nothing outside
+    /// can make an edit that loses decor or bypasses `render`.
+    pub(in crate::config) doc: DocumentMut,
 }
 
 impl ConfigFile {

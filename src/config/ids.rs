@@ -13,10 +13,6 @@ pub fn is_builtin(id: &str) -> bool {
     BUILTIN.contains(&id)
 }
 
-fn plain_name(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-}
-
 /// An id we are willing to write as `[model_providers.ID]`.
 pub fn check_new_provider_id(id: &str) -> Result<(), UserError> {
     if RESERVED.contains(&id) {
@@ -33,16 +29,17 @@ pub fn check_new_provider_id(id: &str) -> Result<(), UserError> {
         ))
         .hint(format!("choose another id, e.g. `{id}-custom`, or edit [model_providers.{id}] by hand")));
     }
-    if !plain_name(id) {
+    if !crate::home::is_plain_name(id) {
         return Err(UserError::usage(format!("invalid provider id `{}`", shown(id)))
             .hint("use letters, digits, `-` and `_` (at most 64), e.g. `my-gateway`"));
     }
     Ok(())
 }
 
-/// Profile names as `codex --profile` accepts them: `[A-Za-z0-9_-]+`.
+/// Profile names as `codex --profile` accepts them ([`crate::home::is_plain_name`]); the
+/// error lives here rather than in `home` because it must not echo a key typed by mistake.
 pub fn check_profile_name(name: &str) -> Result<(), UserError> {
-    if plain_name(name) {
+    if crate::home::is_plain_name(name) {
         Ok(())
     } else {
         Err(UserError::usage(format!("invalid profile name `{}`", shown(name)))

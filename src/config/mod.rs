@@ -1,20 +1,32 @@
-//! The only module that knows TOML: loading, editing and layering Codex config files.
+//! The only module that knows TOML. [`ConfigFile`] is the one door to a Codex config file:
+//! its document is private, and every read and edit is a method (in the style of uv's
+//! `PyProjectTomlMut` and cargo's `LocalManifest`), so byte-exact rendering and decor-keeping
+//! edits cannot be bypassed. Reads come back as typed data ([`Selection`], [`ProviderTable`],
+//! [`lint`] findings, [`view::ProviderView`]), never as TOML items to walk.
 
 pub mod edit;
 pub mod file;
 pub mod ids;
+pub mod lint;
+pub mod migrate;
+pub mod read;
 pub mod repair;
+pub mod selection;
 pub mod view;
 
+pub use edit::{Change, ProviderSpec};
 pub use file::ConfigFile;
+pub use lint::TypeError;
+pub use migrate::LegacyProfile;
+pub use read::ProviderTable;
+pub use selection::Selection;
+pub use view::{LayeredFiles, Layers};
 
-pub const CONFIG_FILE: &str = "config.toml";
 pub const MODEL_PROVIDERS: &str = "model_providers";
 pub const MODEL_PROVIDER: &str = "model_provider";
 pub const MODEL: &str = "model";
 pub const PROFILES: &str = "profiles";
 pub const PROFILE: &str = "profile";
-pub const PROFILE_SUFFIX: &str = ".config.toml";
 
 /// The model id Codex sends when `model` is unset (contract §1.10).
 pub const CODEX_DEFAULT_MODEL: &str = "gpt-6.1-sol";

@@ -3,7 +3,31 @@
 
 use toml_edit::{DocumentMut, InlineTable, Item, Key, Table, TableLike, Value};
 
-use super::{MODEL_PROVIDER, MODEL_PROVIDERS, edit};
+use super::{ConfigFile, MODEL_PROVIDER, MODEL_PROVIDERS, edit, read};
+
+/// The repairs as the door's methods; each returns whether it changed anything.
+impl ConfigFile {
+    /// `wire_api = "…"` → `"responses"` in `[model_providers.ID]`, decor kept.
+    pub fn set_wire_api_responses(&mut self, id: &str) -> bool {
+        set_wire_api_responses(&mut self.doc, id)
+    }
+
+    /// Renames `from` to `to` inside the table at `table` (empty: the root), keeping its place,
+    /// value and comments; nothing when `to` already exists or `from` does not.
+    pub fn rename_key(&mut self, table: &[String], from: &str, to: &str) -> bool {
+        rename_key(&mut self.doc, table, from, to)
+    }
+
+    /// Renames `[model_providers.FROM]` to `TO` in place and points `model_provider` at it.
+    pub fn rename_provider(&mut self, from: &str, to: &str) -> bool {
+        rename_provider(&mut self.doc, from, to)
+    }
+
+    /// Sets `base_url` and moves `query` entries into `query_params`.
+    pub fn set_base_url(&mut self, id: &str, url: &str, query: &[(String, String)]) -> bool {
+        set_base_url(&mut self.doc, id, url, query)
+    }
+}
 
 /// `[model_providers.ID]` as a mutable table-like, whatever style it is written in.
 fn provider_mut<'a>(doc: &'a mut DocumentMut, id: &str) -> Option<&'a mut dyn TableLike> {
@@ -36,14 +60,14 @@ fn table_at<'a>(doc: &'a mut DocumentMut, path: &[String]) -> Option<Tbl<'a>> {
 }
 
 /// `wire_api = "…"` → `"responses"`, decor kept; false when nothing changed.
-pub fn set_wire_api_responses(doc: &mut DocumentMut, id: &str) -> bool {
+fn set_wire_api_responses(doc: &mut DocumentMut, id: &str) -> bool {
     provider_mut(doc, id).is_some_and(|t| edit::set_str(t, "wire_api", "responses"))
 }
 
 /// Renames `from` to `to` inside the table at `path`, keeping the entry's place in the
 /// table, its value and all decor (the comment lines above a key live in the key's decor).
 /// Does nothing when `to` already exists or `from` does not.
-pub fn rename_key(doc: &mut DocumentMut, path: &[String], from: &str, to: &str) -> bool {
+fn rename_key(doc: &mut DocumentMut, path: &[String], from: &str, to: &str) -> bool {
     match table_at(doc, path) {
         Some(Tbl::Table(t)) if !t.contains_key(to) && t.contains_key(from) => rename_in(t, from, to),
         Some(Tbl::Inline(t)) if !t.contains_key(to) && t.contains_key(from) => rename_in_inline(t, from, to),
@@ -91,12 +115,12 @@ fn renamed(old: &Key, to: &str) -> Key {
 
 /// Renames `[model_providers.FROM]` to `TO` in place (header, sub-tables and comments kept)
 /// and points a root `model_provider = "FROM"` at it. False when FROM is absent or TO exists.
-pub fn rename_provider(doc: &mut DocumentMut, from: &str, to: &str) -> bool {
+fn rename_provider(doc: &mut DocumentMut, from: &str, to: &str) -> bool {
     let path = vec![MODEL_PROVIDERS.to_string()];
     if !rename_key(doc, &path, from, to) {
         return false;
     }
-    if edit::root_str(doc, MODEL_PROVIDER) == Some(from) {
+    if read::root_str(doc, MODEL_PROVIDER) == Some(from) {
         let _ = edit::set_root_str(doc, MODEL_PROVIDER, to);
     }
     true
@@ -104,7 +128,7 @@ pub fn rename_provider(doc: &mut DocumentMut, from: &str, to: &str) -> bool {
 
 /// Sets `base_url` and adds `query` entries to `query_params` (in its own style, inline
 /// when new); entries already in `query_params` win over the URL's.
-pub fn set_base_url(doc: &mut DocumentMut, id: &str, url: &str, query: &[(String, String)]) -> bool {
+fn set_base_url(doc: &mut DocumentMut, id: &str, url: &str, query: &[(String, String)]) -> bool {
     let path = [MODEL_PROVIDERS.to_string(), id.to_string()];
     let mut changed = match provider_mut(doc, id) {
         Some(t) => edit::set_str(t, "base_url", url),

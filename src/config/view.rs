@@ -2,12 +2,11 @@
 //! a profile file is layered over config.toml (Codex deep-merges tables, profile wins).
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use serde::Serialize;
 use toml_edit::{Item, TableLike, Value};
 
-use super::{ConfigFile, MODEL, MODEL_PROVIDER, edit, ids};
+use super::{ConfigFile, ids, read};
 use crate::error::UserError;
 
 /// Where a value comes from.
@@ -113,51 +112,80 @@ pub const FIELD_DEFAULTS: &[(&str, &str)] = &[
     ("supports_websockets", "false"),
 ];
 
-/// `config.toml` plus, optionally, one profile file layered over it.
-pub struct Layers {
-    pub home: PathBuf,
+/// The files of a layered view, owned (what `load_layers` returns); borrow them with
+/// [`LayeredFiles::layers`].
+pub struct LayeredFiles {
     pub base: ConfigFile,
     pub profile: Option<(String, ConfigFile)>,
 }
 
-/// The effective default selection, with sources.
+impl LayeredFiles {
+    pub fn layers(&self) -> Layers<'_> {
+        Layers::new(&self.base, self.profile.as_ref().map(|(n, f)| (n.as_str(), f)))
+    }
+}
+
+/// `config.toml` plus, optionally, one profile file (`NAME`, file) layered over it; borrowed.
+#[derive(Clone, Copy)]
+pub struct Layers<'a> {
+    base: &'a ConfigFile,
+    profile: Option<(&'a str, &'a ConfigFile)>,
+}
+
+/// The effective default selection, with where each half comes from.
 #[derive(Debug, Clone, Serialize)]
-pub struct Selection {
+pub struct Effective {
     pub provider: String,
     pub provider_source: Source,
     pub model: Option<String>,
     pub model_source: Option<Source>,
 }
 
-impl Layers {
-    fn profile_source(&self) -> Option<Source> {
-        self.profile.as_ref().map(|(n, _)| Source::Profile(n.clone()))
+impl<'a> Layers<'a> {
+    pub fn new(base: &'a ConfigFile, profile: Option<(&'a str, &'a ConfigFile)>) -> Layers<'a> {
+        Layers { base, profile }
     }
 
-    fn layered(&self) -> Vec<(&ConfigFile, Source)> {
-        let mut v = vec![(&self.base, Source::Config)];
-        if let (Some((_, f)), Some(s)) = (&self.profile, self.profile_source()) {
-            v.push((f, s));
+    pub fn base(&self) -> &'a ConfigFile {
+        self.base
+    }
+
+    pub fn profile(&self) -> Option<(&'a str, &'a ConfigFile)> {
+        self.profile
+    }
+
+    /// The files, lowest first, with their sources.
+    fn layered(&self) -> Vec<(&'a ConfigFile, Source)> {
+        let mut v = vec![(self.base, Source::Config)];
+        if let Some((n, f)) = self.profile {
+            v.push((f, Source::Profile(n.to_string())));
         }
         v
     }
 
-    fn root_str(&self, key: &str) -> Option<(String, Source)> {
-        self.layered().into_iter().rev().find_map(|(f, s)| edit::root_str(&f.doc, key).map(|v| (v.to_string(), s)))
-    }
-
     /// The provider and model Codex would use (no `model_provider` means built-in `openai`).
-    pub fn selection(&self) -> Selection {
-        let (provider, provider_source) = self.root_str(MODEL_PROVIDER).unwrap_or(("openai".into(), Source::Default));
-        let m = self.root_str(MODEL);
-        Selection { provider, provider_source, model: m.as_ref().map(|x| x.0.clone()), model_source: m.map(|x| x.1) }
+    pub fn selection(&self) -> Effective {
+        let mut provider = None;
+        let mut model = None;
+        for (f, source) in self.layered() {
+            let s = f.selection();
+            if let Some(p) = s.provider {
+                provider = Some((p, source.clone()));
+            }
+            if let Some(m) = s.model {
+                model = Some((m, source));
+            }
+        }
+        let (provider, provider_source) = provider.unwrap_or(("openai".into(), Source::Default));
+        let (model, model_source) = model.unzip();
+        Effective { provider, provider_source, model, model_source }
     }
 
     /// Custom provider ids across the layers, in file order, without duplicates.
     pub fn custom_ids(&self) -> Result<Vec<String>, UserError> {
         let mut out: Vec<String> = Vec::new();
         for (f, _) in self.layered() {
-            for id in edit::provider_ids(&f.doc)? {
+            for id in f.provider_ids()? {
                 if !out.contains(&id) {
                     out.push(id);
                 }
@@ -168,16 +196,16 @@ impl Layers {
 
     /// A provider as Codex would resolve it: built-in definition, or the merged tables.
     pub fn provider(&self, id: &str) -> Result<Option<ProviderView>, UserError> {
-        let openai_base = self.root_str("openai_base_url").map(|x| x.0);
-        let mut view = if ids::is_builtin(id) { builtin_provider(id, openai_base.as_deref()) } else { None };
+        let openai_base = self.layered().into_iter().rev().find_map(|(f, _)| read::root_str(&f.doc, "openai_base_url"));
+        let mut view = if ids::is_builtin(id) { builtin_provider(id, openai_base) } else { None };
         for (f, source) in self.layered() {
-            if let Some(t) = edit::provider(&f.doc, id)? {
+            if let Some(t) = f.provider(id)? {
                 let v = view.get_or_insert_with(|| ProviderView {
                     id: id.to_string(),
                     builtin: false,
                     fields: BTreeMap::new(),
                 });
-                merge_fields(&mut v.fields, t, &source);
+                merge_fields(&mut v.fields, t.table, &source);
             }
         }
         Ok(view)
@@ -206,8 +234,42 @@ impl Layers {
     }
 }
 
+/// A field value as `show` prints it, text and JSON, with string values that look like keys
+/// replaced, so a secret someone put in the file (e.g. an `Authorization` entry in
+/// `http_headers`) is never printed.
+pub fn shown_value(item: &Item) -> (String, serde_json::Value) {
+    let item = mask_secrets(item);
+    (item_text(&item), item_json(&item))
+}
+
+fn mask_secrets(item: &Item) -> Item {
+    let mut item = item.clone();
+    fn mask(v: &mut Value) {
+        match v {
+            Value::String(s) if ids::looks_like_secret(s.value()) => {
+                *v = Value::from("<hidden: looks like a key>");
+            }
+            Value::InlineTable(t) => t.iter_mut().for_each(|(_, v)| mask(v)),
+            Value::Array(a) => a.iter_mut().for_each(mask),
+            _ => {}
+        }
+    }
+    match &mut item {
+        Item::Value(v) => mask(v),
+        Item::Table(t) => {
+            for (_, i) in t.iter_mut() {
+                if let Some(v) = i.as_value_mut() {
+                    mask(v);
+                }
+            }
+        }
+        _ => {}
+    }
+    item
+}
+
 /// Renders a TOML item as compact TOML text (for human output).
-pub fn item_text(item: &Item) -> String {
+fn item_text(item: &Item) -> String {
     match item {
         Item::Value(v) => v.clone().decorated("", "").to_string(),
         Item::Table(t) => {
@@ -221,7 +283,7 @@ pub fn item_text(item: &Item) -> String {
 }
 
 /// Converts a TOML item to JSON (for `--json` output).
-pub fn item_json(item: &Item) -> serde_json::Value {
+fn item_json(item: &Item) -> serde_json::Value {
     use serde_json::Value as J;
     fn val(v: &Value) -> J {
         match v {

@@ -3,11 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use toml_edit::{Item, Table, TableLike};
-
 use super::{Check, DoctorInput, FileRef, Fix, Repair, Status};
 use crate::config::view::{Layers, Source};
-use crate::config::{CODEX_DEFAULT_MODEL, ConfigFile, PROVIDER_FIELDS, edit, ids};
+use crate::config::{CODEX_DEFAULT_MODEL, ConfigFile, PROVIDER_FIELDS, ids};
 
 /// Top-level keys Codex 0.169 knows (from its profile fields and real configs). Used only
 /// for "did you mean": a root key is reported when it is not here but is close to one.
@@ -118,7 +116,7 @@ pub struct Facts<'a> {
     pub input: &'a DoctorInput,
     pub base: Option<&'a ConfigFile>,
     /// `config.toml` with the `--profile` file over it (when that file exists and parses).
-    pub layers: Option<Layers>,
+    pub layers: Option<Layers<'a>>,
     /// The providers doctor is asked about: the active one, `--provider ID`, or all (`--all`).
     pub targets: Vec<String>,
     /// Providers whose probe proved that `{base}/v1/responses` works (enables the "add /v1" fix).
@@ -128,13 +126,12 @@ pub struct Facts<'a> {
 impl<'a> Facts<'a> {
     pub fn new(input: &'a DoctorInput) -> Facts<'a> {
         let base = input.base.as_ref().ok();
-        let layers = base.map(|b| Layers {
-            home: input.home.clone(),
-            base: b.clone(),
-            profile: input.options.profile.as_ref().and_then(|n| {
+        let layers = base.map(|b| {
+            let profile = input.options.profile.as_ref().and_then(|n| {
                 let f = input.profile_files.get(n)?.as_ref().ok()?;
-                Some((n.clone(), f.clone()))
-            }),
+                Some((n.as_str(), f))
+            });
+            Layers::new(b, profile)
         });
         let targets = match &layers {
             None => Vec::new(),
@@ -159,10 +156,8 @@ impl<'a> Facts<'a> {
     /// The files whose provider tables Codex reads: config.toml and the selected profile.
     fn files(&self) -> Vec<(FileRef, &ConfigFile)> {
         let mut v: Vec<(FileRef, &ConfigFile)> = self.base.map(|b| (FileRef::Config, b)).into_iter().collect();
-        if let Some(l) = &self.layers
-            && let Some((n, f)) = &l.profile
-        {
-            v.push((FileRef::Profile(n.clone()), f));
+        if let Some((n, f)) = self.layers.and_then(|l| l.profile()) {
+            v.push((FileRef::Profile(n.to_string()), f));
         }
         v
     }
@@ -180,12 +175,6 @@ fn source_file(s: Option<&Source>) -> FileRef {
         Some(Source::Profile(n)) => FileRef::Profile(n.clone()),
         _ => FileRef::Config,
     }
-}
-
-/// `[model_providers.*]` of one file, ignoring a non-table `model_providers`.
-fn provider_tables(f: &ConfigFile) -> Vec<(String, &dyn TableLike)> {
-    let Ok(Some(p)) = edit::providers(&f.doc) else { return Vec::new() };
-    p.iter().filter_map(|(k, v)| v.as_table_like().map(|t| (k.to_string(), t))).collect()
 }
 
 /// A dotted key path with non-bare segments quoted, as users see it in TOML.
@@ -236,14 +225,13 @@ pub fn wire_api(f: &Facts) -> Check {
     let mut repairs = Vec::new();
     let mut chat = false;
     for (file, cf) in f.files() {
-        for (id, t) in provider_tables(cf) {
-            let Some(item) = t.get("wire_api") else { continue };
-            if item.as_str() == Some("responses") {
+        for t in cf.provider_tables() {
+            let id = t.id().to_string();
+            if !t.has("wire_api") || t.str_field("wire_api") == Some("responses") {
                 continue;
             }
-            let shown =
-                item.as_value().map(|v| v.clone().decorated("", "").to_string()).unwrap_or_else(|| "a table".into());
-            chat |= item.as_str() == Some("chat");
+            let shown = t.value_text("wire_api").unwrap_or_else(|| "a table".into());
+            chat |= t.str_field("wire_api") == Some("chat");
             let used = if id == active { "the active provider" } else { "not selected, still fatal" };
             check = check
                 .detail(format!("model_providers.{id}.wire_api"), format!("{shown} in {} ({used})", file_label(&file)));
@@ -287,7 +275,8 @@ pub fn reserved_ids(f: &Facts) -> Check {
     let mut repairs = Vec::new();
     let mut limited = Vec::new();
     for (file, cf) in f.files() {
-        for (id, t) in provider_tables(cf) {
+        for t in cf.provider_tables() {
+            let id = t.id().to_string();
             if ids::RESERVED.contains(&id.as_str()) {
                 let to = free_id(&taken, &id);
                 check = check
@@ -301,7 +290,7 @@ pub fn reserved_ids(f: &Facts) -> Check {
                     &["name", "base_url", "auth", "http_headers", "aws"]
                 };
                 let extra: Vec<String> =
-                    t.iter().map(|(k, _)| k.to_string()).filter(|k| !allowed.contains(&k.as_str())).collect();
+                    t.keys().into_iter().filter(|k| !allowed.contains(k)).map(str::to_string).collect();
                 if !extra.is_empty() {
                     check = check
                         .detail(format!("model_providers.{id}"), format!("sets {} (not supported)", extra.join(", ")));
@@ -341,16 +330,17 @@ pub fn provider_name(f: &Facts) -> Check {
     let mut check = Check::ok(ID, "every custom provider has a name");
     let mut bad = Vec::new();
     for (file, cf) in f.files() {
-        if edit::providers(&cf.doc).is_err() {
+        let errors = cf.type_errors();
+        if errors.iter().any(|e| e.path == "model_providers") {
             check = check.detail("model_providers", format!("is not a table in {}", file_label(&file)));
         }
         // Other values of a type Codex cannot read (wire_api has its own check and fix).
-        for (path, msg) in edit::type_errors(&cf.doc) {
-            if path != "model_providers" {
-                check = check.detail(path.clone(), format!("wrong type in {}", file_label(&file)));
+        for e in errors {
+            if e.path != "model_providers" {
+                check = check.detail(e.path.clone(), format!("wrong type in {}", file_label(&file)));
             }
-            if !path.ends_with(".wire_api") {
-                bad.push(msg);
+            if !e.path.ends_with(".wire_api") {
+                bad.push(e.message);
             }
         }
     }
@@ -386,15 +376,14 @@ pub fn unknown_keys(f: &Facts) -> Check {
         }
     }
     for (file, cf) in files {
-        let root = cf.doc.as_table();
-        for (k, _) in root.iter() {
+        for k in cf.root_keys() {
             if ROOT_KEYS.contains(&k) {
                 continue;
             }
             if let Some(near) = ids::closest(k, ROOT_KEYS.iter().copied()) {
                 found.push(format!("{k} (did you mean `{near}`?)"));
                 check = check.detail(k.to_string(), format!("in {}: did you mean `{near}`?", file_label(&file)));
-                if root.get(near).is_none() {
+                if !cf.has_root_key(near) {
                     repairs.push(Repair::RenameKey {
                         file: file.clone(),
                         table: vec![],
@@ -404,8 +393,9 @@ pub fn unknown_keys(f: &Facts) -> Check {
                 }
             }
         }
-        for (id, t) in provider_tables(cf) {
-            for (k, _) in t.iter() {
+        for t in cf.provider_tables() {
+            let id = t.id().to_string();
+            for k in t.keys() {
                 if PROVIDER_FIELDS.contains(&k) {
                     continue;
                 }
@@ -418,7 +408,7 @@ pub fn unknown_keys(f: &Facts) -> Check {
                     None => path,
                 });
                 if let Some(n) = near
-                    && t.get(n).is_none()
+                    && !t.has(n)
                 {
                     repairs.push(Repair::RenameKey {
                         file: file.clone(),
@@ -444,28 +434,6 @@ pub fn unknown_keys(f: &Facts) -> Check {
     check.remedy("rename each key to the one Codex knows (`codex-provider doctor --fix` renames typos whose intended key is not already set)").with_fix(fix)
 }
 
-/// Collects root-only keys sitting in explicit tables below the root.
-fn misplaced_in(t: &Table, path: &mut Vec<String>, out: &mut Vec<(String, String, String)>) {
-    for (k, item) in t.iter() {
-        match item {
-            Item::Table(sub) => {
-                if FREE_FORM.contains(&k) {
-                    continue;
-                }
-                path.push(k.to_string());
-                misplaced_in(sub, path, out);
-                path.pop();
-            }
-            Item::Value(_) if !path.is_empty() && ROOT_ONLY.contains(&k) => {
-                let segs: Vec<&str> = path.iter().map(String::as_str).collect();
-                let shown = item.as_value().map(|v| v.clone().decorated("", "").to_string()).unwrap_or_default();
-                out.push((k.to_string(), key_path(&segs), shown));
-            }
-            _ => {}
-        }
-    }
-}
-
 pub fn misplaced_keys(f: &Facts) -> Check {
     const ID: &str = "config.misplaced_keys";
     let Some(base) = f.base else { return Check::skipped(ID, "config.toml does not parse") };
@@ -478,10 +446,12 @@ pub fn misplaced_keys(f: &Facts) -> Check {
     }
     let mut found = Vec::new();
     for (file, cf) in files {
-        let mut out = Vec::new();
-        misplaced_in(cf.doc.as_table(), &mut Vec::new(), &mut out);
-        for (key, table, value) in out {
-            let lost = key == "model_provider" && edit::root_str(&cf.doc, "model_provider").is_none();
+        // Root-only keys sitting in explicit tables below the root.
+        let misplaced = cf.nested_values(FREE_FORM).into_iter().filter(|v| ROOT_ONLY.contains(&v.key.as_str()));
+        for v in misplaced {
+            let segs: Vec<&str> = v.table.iter().map(String::as_str).collect();
+            let (key, table, value) = (v.key.as_str(), key_path(&segs), v.text.as_str());
+            let lost = key == "model_provider" && cf.selection().provider.is_none();
             if lost {
                 check.status = Status::Fail;
             } else {
@@ -509,8 +479,8 @@ pub fn misplaced_keys(f: &Facts) -> Check {
 pub fn legacy_profiles(f: &Facts) -> Check {
     const ID: &str = "config.legacy_profiles";
     let (base, _) = need_config!(f, ID);
-    let selector = edit::legacy_profile_selector(&base.doc).map(str::to_string);
-    let tables = edit::legacy_profiles(&base.doc);
+    let selector = base.legacy_profile_selector().map(str::to_string);
+    let tables = base.legacy_profiles();
     if selector.is_none() && tables.is_empty() {
         return Check::ok(ID, "no legacy [profiles.*] tables or `profile = ...`");
     }
@@ -789,12 +759,9 @@ pub fn profile_files(f: &Facts) -> Check {
                     remedies.push("rename the file to a plain name such as work.config.toml".into());
                     continue;
                 }
-                if let (Some(p), Some(base)) = (edit::root_str(&cf.doc, "model_provider"), f.base) {
-                    let l = Layers {
-                        home: f.input.home.clone(),
-                        base: base.clone(),
-                        profile: Some((name.clone(), cf.clone())),
-                    };
+                if let (Some(p), Some(base)) = (cf.selection().provider, f.base) {
+                    let p = p.as_str();
+                    let l = Layers::new(base, Some((name, cf)));
                     if !ids::is_builtin(p) && !matches!(l.provider(p), Ok(Some(_))) {
                         check.status = check.status.max(Status::Warning);
                         msgs.push(format!("{name}.config.toml selects model_provider `{p}`, which is not defined"));
@@ -843,7 +810,7 @@ pub fn project_local(f: &Facts) -> Check {
                 .remedy("fix the TOML in the project's .codex/config.toml");
         }
     };
-    let found: Vec<&str> = cf.doc.as_table().iter().map(|(k, _)| k).filter(|k| PROJECT_DENYLIST.contains(k)).collect();
+    let found: Vec<&str> = cf.root_keys().into_iter().filter(|k| PROJECT_DENYLIST.contains(k)).collect();
     if found.is_empty() {
         return check.tap_summary(format!("{} sets no provider keys", path.display()));
     }

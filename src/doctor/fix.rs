@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::{DoctorInput, FileRef, Fix, Repair};
-use crate::config::{ConfigFile, repair};
+use crate::config::ConfigFile;
 
 /// The files the repairs change (dirty ones only) and the summaries of the fixes applied.
 pub struct Plan {
@@ -29,12 +29,11 @@ fn file_of<'a>(
 }
 
 fn apply_one(cf: &mut ConfigFile, r: &Repair) -> bool {
-    let doc = &mut cf.doc;
     match r {
-        Repair::WireApi { provider, .. } => repair::set_wire_api_responses(doc, provider),
-        Repair::RenameKey { table, from, to, .. } => repair::rename_key(doc, table, from, to),
-        Repair::RenameProvider { from, to, .. } => repair::rename_provider(doc, from, to),
-        Repair::BaseUrl { provider, url, query, .. } => repair::set_base_url(doc, provider, url, query),
+        Repair::WireApi { provider, .. } => cf.set_wire_api_responses(provider),
+        Repair::RenameKey { table, from, to, .. } => cf.rename_key(table, from, to),
+        Repair::RenameProvider { from, to, .. } => cf.rename_provider(from, to),
+        Repair::BaseUrl { provider, url, query, .. } => cf.set_base_url(provider, url, query),
     }
 }
 

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::config::{CONFIG_FILE, ConfigFile, PROFILE_SUFFIX};
+use crate::config::ConfigFile;
+use crate::home::CONFIG_FILE;
 
 /// What the user asked for.
 #[derive(Debug, Clone, Default)]
@@ -125,15 +126,7 @@ fn load(path: &Path) -> Loaded {
 }
 
 fn profile_files(home: &Path) -> BTreeMap<String, Loaded> {
-    let mut out = BTreeMap::new();
-    let Ok(rd) = std::fs::read_dir(home) else { return out };
-    for e in rd.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        if let Some(profile) = name.strip_suffix(PROFILE_SUFFIX).filter(|p| !p.is_empty()) {
-            out.insert(profile.to_string(), load(&e.path()));
-        }
-    }
-    out
+    crate::home::profile_files(home).into_iter().map(|(name, path)| (name, load(&path))).collect()
 }
 
 /// Walks up from `cwd` to the git root (or `/`) for `.codex/config.toml`, skipping the

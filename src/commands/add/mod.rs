@@ -1,0 +1,356 @@
+//! `add`: validate, probe, then write `[model_providers.ID]` (and optionally select it).
+//!
+//! [`plan`] turns flags into a validated [`Plan`]; [`interactive`] only asks and returns the
+//! answers; this file runs both flows (flags only, or asking on a terminal), probes, and
+//! writes. Arrows point one way: neither submodule calls back up here.
+
+mod interactive;
+mod plan;
+
+use std::time::Duration;
+
+use crate::cli::AddArgs;
+use crate::commands::{display, key_presence, load_config, load_profile};
+use crate::config::{Change, ConfigFile, Layers, Selection, ids};
+use crate::ctx::Ctx;
+use crate::error::{Exit, UserError};
+use crate::presets;
+use crate::probe::{self, Report, Verdict};
+use crate::store::{self, FileOp, Session};
+use crate::ui::Ui;
+use interactive::{Prompts, Then};
+use plan::{Plan, no_prompt, resolve};
+
+pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let missing = args.id.is_none() && args.preset.is_none() || args.base_url.is_none() && args.preset.is_none();
+    if ctx.interactive && missing && !args.replace {
+        crate::interrupt::on_ctrl_c_cancel();
+        let result = run_interactive(args, ctx);
+        crate::interrupt::restore();
+        return result;
+    }
+    let plan = resolve(&args, ctx).map_err(|e| match missing && !ctx.yes && !args.replace {
+        true => no_prompt(e),
+        false => e,
+    })?;
+    if !args.no_probe {
+        // Fail fast, before the network; `write` checks again under the lock.
+        ensure_new(&plan, &load_config(ctx)?, ctx)?;
+    }
+    let preset = args.preset.as_deref().and_then(presets::find);
+    if args.no_probe {
+        ctx.ui.verbose("skipping the probe (--no-probe)");
+        if let Some(p) = preset
+            && let Some(bridge) = p.bridge
+            && !args.force
+        {
+            return Err(UserError::refused(format!(
+                "{} does not serve the Responses API that Codex 0.95+ needs",
+                p.name
+            ))
+            .hint(format!("{bridge}; or pass --force to save it anyway, or drop --no-probe to let the probe decide"))
+            .into());
+        }
+    } else {
+        probe_gate(&plan, &args, ctx)?;
+    }
+    write(&plan, args.write.dry_run, ctx)
+}
+
+/// Refuses an existing id unless --replace (exit 1).
+fn ensure_new(plan: &Plan, cfg: &ConfigFile, ctx: &Ctx) -> Result<(), UserError> {
+    if cfg.provider(&plan.id)?.is_some() && !plan.replace {
+        return Err(UserError::refused(format!(
+            "provider `{}` already exists in {}",
+            plan.id,
+            display(ctx, &cfg.path)
+        ))
+        .hint(format!(
+            "pass --replace to update the fields you give, or choose another id (`codex-provider show {}`)",
+            plan.id
+        )));
+    }
+    Ok(())
+}
+
+/// Loads and edits config.toml (and the profile file) for `plan`; nothing is written.
+fn edit_files(plan: &Plan, ctx: &Ctx) -> anyhow::Result<(Vec<ConfigFile>, Change, Selection)> {
+    let mut cfg = load_config(ctx)?;
+    ensure_new(plan, &cfg, ctx)?;
+    let mut spec = plan.spec.clone();
+    if plan.replace
+        && let Some(t) = cfg.provider(&plan.id)?
+        && t.str_field("wire_api").is_some_and(|w| w != "responses")
+    {
+        spec.wire_api = Some("responses".into());
+        ctx.ui.note("set wire_api = \"responses\" (the only value Codex 0.95+ accepts)");
+    }
+    let change = cfg.upsert_provider(&plan.id, &spec, plan.replace)?;
+    let before = cfg.selection();
+    // The plan's provider, and its model when it names one (else the file's stays).
+    let select = |f: &mut ConfigFile| {
+        let model = plan.model.clone().or(f.selection().model);
+        f.set_selection(&Selection { provider: Some(plan.id.clone()), model })
+    };
+    if plan.use_it {
+        select(&mut cfg)?;
+    }
+    let mut files = vec![cfg];
+    if let Some(name) = &plan.profile {
+        let mut pf = load_profile(ctx, name, false)?;
+        select(&mut pf)?;
+        files.push(pf);
+    }
+    Ok((files, change, before))
+}
+
+/// The diffs `write` would apply (for the interactive confirmation).
+fn preview(plan: &Plan, ctx: &Ctx) -> anyhow::Result<Vec<FileOp>> {
+    let (files, _, _) = edit_files(plan, ctx)?;
+    Ok(files.iter().filter_map(FileOp::from_file).collect())
+}
+
+/// Writes the plan in one locked transaction: config.toml, and the profile file if asked.
+fn write(plan: &Plan, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let session = Session::begin(&ctx.codex_home, dry_run, &ctx.ui)?;
+    let (files, change, before) = edit_files(plan, ctx)?;
+    let ops: Vec<FileOp> = files.iter().filter_map(FileOp::from_file).collect();
+    let command = format!("add {}", plan.id);
+    if !session.commit(&ctx.ui, &command, &ops)? {
+        ctx.ui.status(&format!("Provider `{}` is already configured that way; nothing to change.", plan.id));
+        return Ok(Exit::Ok);
+    }
+    if dry_run {
+        return Ok(Exit::Ok);
+    }
+    let cfg = &files[0];
+    let verb = match change {
+        Change::Added => "Added",
+        Change::Updated => "Updated",
+        Change::Unchanged => "Kept",
+    };
+    let url = plan.spec.base_url.as_deref().map(|u| format!(" ({u})")).unwrap_or_default();
+    ctx.ui.status(&format!("{verb} provider `{}`{url} in {}.", plan.id, display(ctx, &cfg.path)));
+    if plan.use_it {
+        let after = cfg.selection();
+        let model = after.model.as_deref();
+        ctx.ui.status(&switched(&plan.id, model));
+        if before != after {
+            store::write_previous(&ctx.codex_home, &before)?;
+        }
+        if model.is_none() {
+            warn_no_model(ctx);
+        }
+    }
+    if let Some(name) = &plan.profile {
+        ctx.ui.status(&format!("Wrote {}: run `codex --profile {name}`.", display(ctx, &ctx.profile_path(name))));
+    }
+    if !plan.use_it && plan.profile.is_none() && change == Change::Added {
+        let m = plan.model.as_deref().map(|m| format!(" --model {m}")).unwrap_or_else(|| " --model MODEL".into());
+        ctx.ui.hint(&format!("make it the default with `codex-provider use {}{m}`", plan.id));
+    }
+    if let Some(var) = &plan.spec.env_key
+        && !key_presence(ctx, var).is_set()
+    {
+        ctx.ui.warn(&format!(
+            "{var} is not set: Codex will stop with \"Missing environment variable\"; export {var}=... first"
+        ));
+    }
+    Ok(Exit::Ok)
+}
+
+/// The one-line confirmation of a switch.
+pub fn switched(id: &str, model: Option<&str>) -> String {
+    match model {
+        Some(m) => format!("Switched to provider \"{id}\" (model \"{m}\")."),
+        None => format!("Switched to provider \"{id}\"."),
+    }
+}
+
+pub fn warn_no_model(ctx: &Ctx) {
+    ctx.ui.warn(&format!(
+        "no `model` is set: Codex would send its own default model id ({}); pass --model",
+        crate::config::CODEX_DEFAULT_MODEL
+    ));
+}
+
+fn probe_options(args: &AddArgs) -> probe::Options {
+    probe::Options { timeout: Duration::from_secs_f64(args.timeout.clamp(0.1, 600.0)), ..Default::default() }
+}
+
+/// The endpoint as Codex will call it once saved: the existing provider (for --replace)
+/// with the plan's fields over it, and the key resolved from the environment or `.env`.
+fn probe_target(plan: &Plan, model: Option<String>, ctx: &Ctx) -> probe::Target {
+    let existing = load_config(ctx)
+        .ok()
+        .and_then(|base| Layers::new(&base, None).provider(&plan.id).ok().flatten())
+        .filter(|_| plan.replace);
+    let mut t = existing.map(|v| probe::Target::from_provider(&v, None, &ctx.codex_home)).unwrap_or_default();
+    t.provider = Some(plan.id.clone());
+    if let Some(u) = &plan.spec.base_url {
+        t.base_url = u.clone();
+    }
+    if let Some(k) = &plan.spec.env_key {
+        t.env_key = Some(k.clone());
+        t.api_key = crate::dotenv::lookup(k, &ctx.codex_home).map(probe::Secret::new);
+    }
+    let merge = |into: &mut Vec<(String, String)>, from: &[(String, String)]| {
+        for (k, v) in from {
+            into.retain(|(x, _)| x != k);
+            into.push((k.clone(), v.clone()));
+        }
+    };
+    merge(&mut t.query_params, &plan.spec.query_params);
+    merge(&mut t.http_headers, &plan.spec.http_headers);
+    merge(&mut t.env_http_headers, &plan.spec.env_http_headers);
+    t.model = model;
+    t.codex_home = Some(ctx.codex_home.clone());
+    t
+}
+
+/// Probes before saving; a failed probe refuses (exit 1) unless --force.
+fn probe_gate(plan: &Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<()> {
+    let report = probe::run(vec![probe_target(plan, plan.model.clone(), ctx)], &probe_options(args)).remove(0);
+    let shown = show_report(&report, ctx);
+    if report.ok {
+        return Ok(());
+    }
+    if args.force {
+        ctx.ui.warn(&format!("saving `{}` although the probe says `{}` (--force)", plan.id, report.verdict.as_str()));
+        return Ok(());
+    }
+    // The report's own hint was just printed; repeat it only when the report was not (-q).
+    let mut hint = report.hint.clone().filter(|_| !shown).map(|h| format!("{h}; ")).unwrap_or_default();
+    hint.push_str("--force saves anyway, --no-probe skips the probe");
+    Err(UserError::refused(format!("not saved: the probe says `{}`: {}", report.verdict.as_str(), report.summary))
+        .hint(hint)
+        .into())
+}
+
+/// Prints the probe report to stderr (stdout is kept for diffs), painted with stderr's own
+/// colour decision, unless -q; true when printed.
+fn show_report(report: &Report, ctx: &Ctx) -> bool {
+    if ctx.ui.quiet {
+        return false;
+    }
+    // The renderer paints for stdout; give it stderr's decision.
+    let ui = Ui { color_out: ctx.ui.color_err, ..ctx.ui.clone() };
+    eprint!("{}", probe::render::render_human(report, &ui));
+    true
+}
+
+/// The flow on a terminal: asks for what the flags did not give (preset, id, URL, key
+/// variable), probes, lets the user pick the model from the endpoint's list, asks what to do
+/// with it, shows the diff and asks before writing. Nothing is written before the last
+/// confirmation, so Ctrl-C at any step leaves every file untouched.
+fn run_interactive(mut args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let ask = Prompts::new();
+    let existing = load_config(ctx)?.provider_ids()?;
+
+    if args.preset.is_none() {
+        args.preset = ask.preset(args.base_url.is_some())?;
+    }
+    let preset = args.preset.as_deref().map(presets::lookup).transpose()?;
+    if let Some(p) = preset
+        && let Some(b) = p.bridge
+    {
+        ctx.ui.warn(&format!("{} does not serve the Responses API Codex needs: {b}", p.name));
+    }
+
+    if args.id.is_none() {
+        args.id = Some(ask.id(preset, existing)?);
+    }
+    let id = args.id.clone().expect("set above");
+
+    if args.base_url.is_none() && preset.is_none_or(|p| p.needs_edit.is_some()) {
+        args.base_url = Some(ask.url(preset)?);
+    }
+
+    let mut no_key = false;
+    if args.env_key.is_none() {
+        let default = preset.map_or_else(|| Some(ids::default_env_key(&id)), |p| p.env_key.map(str::to_string));
+        match ask.key_var(default)? {
+            Some(var) => {
+                let p = key_presence(ctx, &var);
+                ctx.ui.status(&format!("  {var}: {}", p.describe()));
+                if !p.is_set() {
+                    ctx.ui.hint(&format!("export {var}=... (or put it in $CODEX_HOME/.env) so Codex can read it"));
+                }
+                args.env_key = Some(var);
+            }
+            None => no_key = true,
+        }
+    }
+
+    let mut plan = resolve(&args, ctx)?;
+    if no_key {
+        plan.spec.env_key = None;
+    }
+    if !args.no_probe {
+        plan.model = probe_and_pick(&plan, &args, ctx, &ask)?;
+    } else if plan.model.is_none() {
+        plan.model = ask.model(&[])?;
+    }
+
+    if !args.use_it && args.profile.is_none() {
+        match ask.then(&id)? {
+            Then::Use => plan.use_it = true,
+            Then::Profile(name) => plan.profile = Some(name),
+            Then::Save => {}
+        }
+    }
+
+    if args.write.dry_run {
+        return write(&plan, true, ctx);
+    }
+    for op in preview(&plan, ctx)? {
+        ctx.ui.data(&op.diff());
+    }
+    if !ask.confirm_write()? {
+        return Err(UserError::refused("cancelled; nothing was written").into());
+    }
+    crate::interrupt::while_writing();
+    let exit = write(&plan, false, ctx)?;
+    if plan.use_it {
+        ctx.ui.status("Next: run `codex` (`codex-provider doctor` checks the whole setup).");
+    }
+    Ok(exit)
+}
+
+/// Whether a failed probe could still list models or be fixed by choosing another model
+/// (otherwise the endpoint failed before the model mattered: no point in asking for one).
+fn model_can_help(r: &Report) -> bool {
+    r.ok || !r.models.is_empty() || matches!(r.verdict, Verdict::ModelNotFound | Verdict::BadRequest)
+}
+
+/// Probes; when no model was given, lets the user pick one from the endpoint's list and probes
+/// again with it. A failed probe is shown, and saving then needs an explicit yes.
+fn probe_and_pick(plan: &Plan, args: &AddArgs, ctx: &Ctx, ask: &Prompts) -> anyhow::Result<Option<String>> {
+    let opts = probe_options(args);
+    let probe = |model: Option<String>| probe::run(vec![probe_target(plan, model, ctx)], &opts).remove(0);
+    let mut model = plan.model.clone();
+    ctx.ui.status(&format!("Probing {} ...", plan.spec.base_url.as_deref().unwrap_or("")));
+    let mut report = probe(model.clone());
+    if model.is_none() && model_can_help(&report) {
+        model = ask.model(&report.models)?;
+        if model.is_some() {
+            ctx.ui.status("Probing with that model ...");
+            report = probe(model.clone());
+        }
+    }
+    let shown = show_report(&report, ctx);
+    if report.ok {
+        return Ok(model);
+    }
+    if !ask.save_anyway(report.verdict.as_str())? {
+        let fallback = "fix the endpoint, or pass --force to save anyway";
+        let hint = report.hint.clone().filter(|_| !shown).unwrap_or_else(|| fallback.into());
+        return Err(UserError::refused(format!("probe failed ({}); nothing was written", report.verdict.as_str()))
+            .hint(hint)
+            .into());
+    }
+    if model.is_none() {
+        model = ask.model(&report.models)?;
+    }
+    Ok(model)
+}
