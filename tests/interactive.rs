@@ -313,3 +313,30 @@ fn colour_on_a_terminal_unless_no_color_or_never() {
     let never = list_on_pty(&[], &["--color", "never"]);
     assert!(!has_sgr(&never), "--color never: {never:?}");
 }
+
+/// `add`'s probe report goes to stderr, painted by stderr's own colour decision: with stdout
+/// on a terminal and stderr redirected to a log, the log gets no escape codes, and the
+/// report's hint is printed once (not again in the error).
+#[test]
+fn probe_report_in_a_redirected_stderr_has_no_escape_codes() {
+    let home = Home::new();
+    let log = tempfile::NamedTempFile::new().unwrap();
+    let cmd = home.cmd(&["add", "gw", "--base-url", "http://127.0.0.1:1/v1", "--model", "m", "--timeout", "2"]);
+    // The PTY spawner closes other descriptors, so the shell does the redirection.
+    let mut sh = Command::new("sh");
+    sh.arg("-c").arg("exec \"$0\" \"$@\" 2>\"$STDERR_LOG\"").arg(cmd.get_program()).args(cmd.get_args());
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => sh.env(k, v),
+            None => sh.env_remove(k),
+        };
+    }
+    sh.env("STDERR_LOG", log.path());
+    let (code, out) = Pty::spawn(sh).finish();
+    assert_eq!(code, 1, "{out}");
+    let err = std::fs::read_to_string(log.path()).unwrap();
+    assert!(err.contains("unreachable") && err.contains("not saved"), "{err}");
+    assert!(!has_sgr(&err), "escape codes in a redirected stderr: {err:?}");
+    assert_eq!(err.matches("check the host and port").count(), 1, "{err}");
+    assert!(!home.config().exists());
+}
