@@ -340,3 +340,20 @@ fn probe_report_in_a_redirected_stderr_has_no_escape_codes() {
     assert_eq!(err.matches("check the host and port").count(), 1, "{err}");
     assert!(!home.config().exists());
 }
+
+/// `-q` hides the probe report in the interactive flow too; the refusal then carries the hint.
+#[test]
+fn quiet_interactive_add_hides_the_probe_report() {
+    let home = Home::new();
+    let mut p = add(&home, &["-q", "--model", "m", "--timeout", "2"]);
+    custom_up_to_key(&mut p, "http://127.0.0.1:1/v1");
+    p.send("\r");
+    p.expect("Save it anyway?");
+    p.send("n");
+    p.expect("nothing was written");
+    let (code, screen) = p.finish();
+    assert_eq!(code, 1, "{screen}");
+    assert!(!screen.contains("unreachable:") && !screen.contains("probe mygw"), "report shown under -q: {screen}");
+    assert_eq!(screen.matches("check the host and port").count(), 1, "{screen}");
+    assert!(!home.config().exists());
+}

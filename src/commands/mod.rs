@@ -1,4 +1,4 @@
-//! One file per user-facing verb; orchestration only (no TOML, no HTTP, no printing rules).
+//! One module per user-facing verb; orchestration only (no TOML, no HTTP, no printing rules).
 
 mod add;
 mod completions;

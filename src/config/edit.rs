@@ -152,8 +152,7 @@ fn new_standard_table(spec: &ProviderSpec, blank_line_before: bool) -> Table {
     t
 }
 
-/// Adds `[model_providers.ID]` (after the last provider table, or in the inline/dotted style
-/// `model_providers` already uses) or, with `replace`, updates the given fields in place.
+/// See [`ConfigFile::upsert_provider`].
 fn upsert_provider(doc: &mut DocumentMut, id: &str, spec: &ProviderSpec, replace: bool) -> Result<Change, UserError> {
     let doc_empty = doc.as_table().is_empty() && doc.trailing().as_str().is_none_or(|s| s.trim().is_empty());
     let root = doc.as_table_mut();
@@ -279,8 +278,7 @@ fn keep_trailing_comments_above(doc: &mut DocumentMut, id: &str, last: isize) {
     }
 }
 
-/// Removes `model_providers.ID` (and `model_providers` itself when it becomes an empty
-/// implicit parent); false when there was nothing to remove.
+/// See [`ConfigFile::remove_provider`].
 fn remove_provider(doc: &mut DocumentMut, id: &str) -> Result<bool, UserError> {
     let root = doc.as_table_mut();
     let Some(parent) = root.get_mut(MODEL_PROVIDERS) else { return Ok(false) };

@@ -2,21 +2,21 @@
 //! its document is private, and every read and edit is a method (in the style of uv's
 //! `PyProjectTomlMut` and cargo's `LocalManifest`), so byte-exact rendering and decor-keeping
 //! edits cannot be bypassed. Reads come back as typed data ([`Selection`], [`ProviderTable`],
-//! [`lint`] findings, [`view::ProviderView`]), never as TOML items to walk.
+//! [`TypeError`], [`NestedValue`], [`view::ProviderView`]), never as TOML items to walk.
 
-pub mod edit;
+mod edit;
 pub mod file;
 pub mod ids;
-pub mod lint;
-pub mod migrate;
-pub mod read;
-pub mod repair;
-pub mod selection;
+mod lint;
+mod migrate;
+mod read;
+mod repair;
+mod selection;
 pub mod view;
 
 pub use edit::{Change, ProviderSpec};
 pub use file::ConfigFile;
-pub use lint::TypeError;
+pub use lint::{NestedValue, TypeError};
 pub use migrate::LegacyProfile;
 pub use read::ProviderTable;
 pub use selection::Selection;

@@ -1,5 +1,6 @@
 //! Read-only views: providers with every value's source, and the effective selection when
 //! a profile file is layered over config.toml (Codex deep-merges tables, profile wins).
+//! [`Layers`] borrows the loaded files, so a view costs nothing and is never a stale copy.
 
 use std::collections::BTreeMap;
 

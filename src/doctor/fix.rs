@@ -1,5 +1,5 @@
 //! `--fix`: turns the checks' repairs into edited copies of the files (through
-//! `config::repair`, so decor stays), ready for `store::Session::commit`.
+//! `ConfigFile`'s repair methods, so decor stays), ready for `store::Session::commit`.
 
 use std::collections::BTreeMap;
 
