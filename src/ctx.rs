@@ -3,7 +3,6 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::cli::GlobalArgs;
 use crate::error::UserError;
 use crate::ui::Ui;
 
@@ -18,11 +17,11 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn new(g: &GlobalArgs) -> anyhow::Result<Ctx> {
-        let ui = Ui::new(g.color, g.quiet, g.verbose);
-        let codex_home = resolve_home(g.codex_home.clone())?;
-        let interactive = !g.yes && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-        Ok(Ctx { codex_home, ui, yes: g.yes, interactive })
+    /// From the global flags, passed as values so this module needs nothing from `cli`.
+    pub fn new(codex_home: Option<PathBuf>, ui: Ui, yes: bool) -> anyhow::Result<Ctx> {
+        let codex_home = resolve_home(codex_home)?;
+        let interactive = !yes && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+        Ok(Ctx { codex_home, ui, yes, interactive })
     }
 
     pub fn config_path(&self) -> PathBuf {
@@ -39,7 +38,7 @@ pub fn resolve_home(flag: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     if let Some(p) = flag {
         return Ok(p);
     }
-    if let Some(v) = std::env::var_os("CODEX_HOME").filter(|v| !v.is_empty()) {
+    if let Some(v) = crate::env::process_path("CODEX_HOME") {
         return Ok(PathBuf::from(v));
     }
     match dirs::home_dir() {

@@ -6,13 +6,12 @@ use crate::config::edit::{self, Change, ProviderSpec};
 use crate::config::{ConfigFile, MODEL, MODEL_PROVIDER, ids};
 use crate::ctx::Ctx;
 use crate::endpoint::{check_header_name, normalize_base_url, parse_pairs};
-use std::time::Duration;
 
 use crate::config::view::Layers;
 use crate::error::{Exit, UserError};
 use crate::presets::{self, Preset};
 use crate::probe;
-use crate::store::{self, FileOp, Previous, Session};
+use crate::store::{self, FileOp, Previous};
 
 /// Everything `add` needs, validated, before any file is touched.
 #[derive(Debug, Clone)]
@@ -118,7 +117,7 @@ pub fn resolve(args: &AddArgs, ctx: &Ctx) -> Result<Plan, UserError> {
         spec.http_headers.extend(p.http_headers.iter().map(|(k, v)| (k.to_string(), v.to_string())));
     }
     for (k, v) in parse_pairs("--query", &args.query)?.iter().chain(&parse_pairs("--header", &args.header)?) {
-        if ids::looks_like_secret(v) && !k.eq_ignore_ascii_case("authorization") {
+        if crate::redact::looks_like_secret(v) && !k.eq_ignore_ascii_case("authorization") {
             let flag = if args.query.iter().any(|q| q.starts_with(&format!("{k}="))) { "--query" } else { "--header" };
             return Err(crate::endpoint::secret_value(flag, &format!("`{k}`")));
         }
@@ -212,11 +211,11 @@ pub fn preview(plan: &Plan, ctx: &Ctx) -> anyhow::Result<Vec<FileOp>> {
 
 /// Writes the plan in one locked transaction: config.toml, and the profile file if asked.
 pub fn write(plan: &Plan, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let session = Session::begin(&ctx.codex_home, dry_run, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, dry_run)?;
     let (files, change, before) = edit_files(plan, ctx)?;
     let ops: Vec<FileOp> = files.iter().filter_map(FileOp::from_file).collect();
     let command = format!("add {}", plan.id);
-    if !session.commit(&ctx.ui, &command, &ops)? {
+    if !crate::commands::written::commit(ctx, &session, &command, &ops)? {
         ctx.ui.status(&format!("Provider `{}` is already configured that way; nothing to change.", plan.id));
         return Ok(Exit::Ok);
     }
@@ -274,7 +273,7 @@ pub fn warn_no_model(ctx: &Ctx) {
 }
 
 pub fn probe_options(args: &AddArgs) -> probe::Options {
-    probe::Options { timeout: Duration::from_secs_f64(args.timeout.clamp(0.1, 600.0)), ..Default::default() }
+    probe::Options { timeout: args.timeout, ..Default::default() }
 }
 
 /// The endpoint as Codex will call it once saved: the existing provider (for --replace)
@@ -291,7 +290,7 @@ pub fn probe_target(plan: &Plan, model: Option<String>, ctx: &Ctx) -> probe::Tar
     }
     if let Some(k) = &plan.spec.env_key {
         t.env_key = Some(k.clone());
-        t.api_key = crate::dotenv::lookup(k, &ctx.codex_home).map(probe::Secret::new);
+        t.api_key = crate::env::lookup(k, &ctx.codex_home).map(probe::Secret::new);
     }
     let merge = |into: &mut Vec<(String, String)>, from: &[(String, String)]| {
         for (k, v) in from {
@@ -312,7 +311,7 @@ pub fn probe_target(plan: &Plan, model: Option<String>, ctx: &Ctx) -> probe::Tar
 fn probe_gate(plan: &Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<()> {
     let report = probe::run(vec![probe_target(plan, plan.model.clone(), ctx)], &probe_options(args)).remove(0);
     if !ctx.ui.quiet {
-        eprint!("{}", probe::render::render_human(&report, &ctx.ui));
+        ctx.ui.report(&probe::render::render_human(&report, &ctx.ui));
     }
     if report.ok {
         return Ok(());

@@ -37,7 +37,7 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
 }
 
 fn flow(mut args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let theme = ColorfulTheme::default();
+    let theme = crate::ui::prompt::theme();
     let existing = edit::provider_ids(&load_config(ctx)?.doc)?;
 
     if args.preset.is_none() {
@@ -65,7 +65,7 @@ fn flow(mut args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         match ask_key_var(&theme, default)? {
             Some(var) => {
                 let p = key_presence(ctx, &var);
-                ctx.ui.status(&format!("  {var}: {}", p.describe()));
+                ctx.ui.status(&format!("  {}", p.describe(&var)));
                 if !p.is_set() {
                     ctx.ui.hint(&format!("export {var}=... (or put it in $CODEX_HOME/.env) so Codex can read it"));
                 }
@@ -252,7 +252,7 @@ fn probe_and_pick(plan: &Plan, args: &AddArgs, ctx: &Ctx, theme: &ColorfulTheme)
             report = probe(model.clone());
         }
     }
-    eprint!("{}", probe::render::render_human(&report, &ctx.ui));
+    ctx.ui.report(&probe::render::render_human(&report, &ctx.ui));
     if report.ok {
         return Ok(model);
     }

@@ -4,12 +4,12 @@
 use serde_json::json;
 
 use crate::cli::{JsonArgs, MigrateArgs, ProfileNameArgs, ProfileRemoveArgs};
-use crate::commands::{display, list::table, load_config, load_profile};
+use crate::commands::{display, load_config, load_profile};
 use crate::complete::profile_file_names;
 use crate::config::{ConfigFile, MODEL, MODEL_PROVIDER, edit, ids};
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
-use crate::store::{FileOp, Session};
+use crate::store::FileOp;
 
 fn summary(f: &ConfigFile) -> (Option<String>, Option<String>) {
     (edit::root_str(&f.doc, MODEL_PROVIDER).map(str::to_string), edit::root_str(&f.doc, MODEL).map(str::to_string))
@@ -58,7 +58,7 @@ pub fn list(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             "legacy [profiles] table: run `codex-provider profile migrate`".into(),
         ]);
     }
-    ctx.ui.data(&table(&t).join("\n"));
+    ctx.ui.data(&crate::ui::table::lines(&t).join("\n"));
     Ok(Exit::Ok)
 }
 
@@ -85,17 +85,17 @@ pub fn show(args: ProfileNameArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     out.push(format!("  use it:   codex --profile {}", args.name));
     if ctx.ui.verbose > 0 {
         out.push(String::new());
-        out.push(crate::config::ids::mask_text(f.original()));
+        out.push(crate::redact::mask_text(f.original()));
     }
     ctx.ui.data(&out.join("\n"));
     Ok(Exit::Ok)
 }
 
 pub fn remove(args: ProfileRemoveArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let session = Session::begin(&ctx.codex_home, args.write.dry_run, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
     let f = load_profile(ctx, &args.name, true)?;
     let op = FileOp::Delete { path: f.path.clone(), old: f.original().to_string() };
-    session.commit(&ctx.ui, &format!("profile remove {}", args.name), &[op])?;
+    crate::commands::written::commit(ctx, &session, &format!("profile remove {}", args.name), &[op])?;
     if !args.write.dry_run {
         ctx.ui.status(&format!(
             "Removed profile `{}` ({}); `codex-provider undo` restores it.",
@@ -132,7 +132,7 @@ fn move_items(src: &toml_edit::Item, dst: &mut toml_edit::DocumentMut) -> usize 
 }
 
 pub fn migrate(args: MigrateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let session = Session::begin(&ctx.codex_home, args.write.dry_run, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
     let mut cfg = load_config(ctx)?;
     let names = edit::legacy_profiles(&cfg.doc);
     let selector = edit::legacy_profile_selector(&cfg.doc).map(str::to_string);
@@ -206,7 +206,7 @@ pub fn migrate(args: MigrateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     }
     let mut ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
     ops.extend(files.iter().filter_map(FileOp::from_file));
-    session.commit(&ctx.ui, "profile migrate", &ops)?;
+    crate::commands::written::commit(ctx, &session, "profile migrate", &ops)?;
     if args.write.dry_run {
         return Ok(Exit::Ok);
     }

@@ -7,11 +7,11 @@ use crate::config::view::Layers;
 use crate::config::{ConfigFile, MODEL_PROVIDER, edit, ids};
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
-use crate::store::{FileOp, Session};
+use crate::store::FileOp;
 
 pub fn run(args: RemoveArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let id = args.id.as_str();
-    let session = Session::begin(&ctx.codex_home, args.write.dry_run, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
     let mut cfg = load_config(ctx)?;
     if edit::provider(&cfg.doc, id)?.is_none() {
         if ids::is_builtin(id) {
@@ -46,7 +46,7 @@ pub fn run(args: RemoveArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         edit::remove_root(&mut cfg.doc, MODEL_PROVIDER);
     }
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
-    session.commit(&ctx.ui, &format!("remove {id}"), &ops)?;
+    crate::commands::written::commit(ctx, &session, &format!("remove {id}"), &ops)?;
     if args.write.dry_run {
         return Ok(Exit::Ok);
     }

@@ -4,7 +4,7 @@
 use serde_json::{Map, json};
 
 use crate::cli::ShowArgs;
-use crate::commands::{key_presence, list::table, load_layers};
+use crate::commands::{key_presence, load_layers};
 use crate::config::view::{FIELD_DEFAULTS, item_json, item_text};
 use crate::ctx::Ctx;
 use crate::error::Exit;
@@ -26,8 +26,8 @@ pub fn run(args: ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     if view.fields.contains_key("experimental_bearer_token") {
         rows.push((
             "experimental_bearer_token".into(),
-            "<set, hidden>".into(),
-            json!("<hidden>"),
+            crate::redact::PLACEHOLDER.into(),
+            json!(crate::redact::PLACEHOLDER),
             "config.toml".into(),
         ));
     }
@@ -56,7 +56,7 @@ pub fn run(args: ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             "builtin": view.builtin,
             "active": active,
             "fields": fields,
-            "key": key.as_ref().map(|(var, p)| json!({"env_key": var, "set": p.is_set(), "description": p.describe()})),
+            "key": key.as_ref().map(|(var, p)| json!({"env_key": var, "set": p.is_set(), "description": p.describe(var)})),
             "unknown_keys": unknown,
         });
         ctx.ui.data(&serde_json::to_string_pretty(&out)?);
@@ -68,9 +68,9 @@ pub fn run(args: ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     for (k, text, _, src) in &rows {
         t.push(vec![k.clone(), text.clone(), src.clone()]);
     }
-    out.extend(table(&t).into_iter().map(|l| format!("  {l}")));
+    out.extend(crate::ui::table::lines(&t).into_iter().map(|l| format!("  {l}")));
     if let Some((var, p)) = &key {
-        out.push(format!("  key: {var}: {}", p.describe()));
+        out.push(format!("  key: {}", p.describe(var)));
     }
     ctx.ui.data(&out.join("\n"));
     for k in unknown {
@@ -89,8 +89,8 @@ fn mask_secrets(item: &toml_edit::Item) -> toml_edit::Item {
     let mut item = item.clone();
     fn mask(v: &mut toml_edit::Value) {
         match v {
-            toml_edit::Value::String(s) if crate::config::ids::looks_like_secret(s.value()) => {
-                *v = toml_edit::Value::from("<hidden: looks like a key>");
+            toml_edit::Value::String(s) if crate::redact::looks_like_secret(s.value()) => {
+                *v = toml_edit::Value::from(crate::redact::PLACEHOLDER);
             }
             toml_edit::Value::InlineTable(t) => t.iter_mut().for_each(|(_, v)| mask(v)),
             toml_edit::Value::Array(a) => a.iter_mut().for_each(mask),

@@ -59,7 +59,7 @@ fn apply_default(
     };
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
     let id = after.provider.as_deref().unwrap_or("openai");
-    if !session.commit(&ctx.ui, command, &ops)? {
+    if !crate::commands::written::commit(ctx, session, command, &ops)? {
         ctx.ui.status(&format!(
             "Already using provider \"{id}\"{}; nothing to change.",
             model_suffix(after.model.as_deref())
@@ -90,7 +90,7 @@ fn require_known(layers: &Layers, id: &str) -> Result<(), UserError> {
 }
 
 fn set_default(ctx: &Ctx, id: &str, model: Option<&str>, dry: bool) -> anyhow::Result<Exit> {
-    let session = Session::begin(&ctx.codex_home, dry, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, dry)?;
     let cfg = load_config(ctx)?;
     let layers = Layers { home: ctx.codex_home.clone(), base: cfg.clone(), profile: None };
     require_known(&layers, id)?;
@@ -106,7 +106,7 @@ fn set_default(ctx: &Ctx, id: &str, model: Option<&str>, dry: bool) -> anyhow::R
 }
 
 fn previous(ctx: &Ctx, dry: bool) -> anyhow::Result<Exit> {
-    let session = Session::begin(&ctx.codex_home, dry, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, dry)?;
     let Some(prev) = store::read_previous(&ctx.codex_home) else {
         return Err(UserError::refused("no previous default recorded yet")
             .hint("`use -` goes back after a `codex-provider use ID`")
@@ -126,7 +126,7 @@ fn previous(ctx: &Ctx, dry: bool) -> anyhow::Result<Exit> {
 
 fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, dry: bool) -> anyhow::Result<Exit> {
     ids::check_profile_name(name)?;
-    let session = Session::begin(&ctx.codex_home, dry, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, dry)?;
     let cfg = load_config(ctx)?;
     let mut pf = load_profile(ctx, name, false)?;
     let layers = Layers { home: ctx.codex_home.clone(), base: cfg, profile: Some((name.to_string(), pf.clone())) };
@@ -137,7 +137,7 @@ fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, dry: bool
     }
     let created = !pf.existed;
     let ops: Vec<FileOp> = FileOp::from_file(&pf).into_iter().collect();
-    if !session.commit(&ctx.ui, &format!("use {id} --profile {name}"), &ops)? {
+    if !crate::commands::written::commit(ctx, &session, &format!("use {id} --profile {name}"), &ops)? {
         ctx.ui.status(&format!("Profile `{name}` already selects \"{id}\"; nothing to change."));
         return Ok(Exit::Ok);
     }
@@ -163,7 +163,7 @@ fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, dry: bool
 }
 
 fn profile_as_default(ctx: &Ctx, name: &str, model: Option<&str>, dry: bool) -> anyhow::Result<Exit> {
-    let session = Session::begin(&ctx.codex_home, dry, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, dry)?;
     let layers = load_layers(ctx, Some(name))?;
     let (_, pf) = layers.profile.as_ref().expect("loaded with a profile");
     let Some(id) = edit::root_str(&pf.doc, MODEL_PROVIDER).map(str::to_string) else {

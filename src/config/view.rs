@@ -202,7 +202,7 @@ impl Layers {
             Some(n) => format!("did you mean `{n}`? (`codex-provider list` shows them all)"),
             None => "`codex-provider list` shows the providers; `codex-provider add` adds one".to_string(),
         };
-        UserError::usage(format!("unknown provider `{}`", ids::shown(id))).hint(hint)
+        UserError::usage(format!("unknown provider `{}`", crate::redact::shown(id))).hint(hint)
     }
 }
 

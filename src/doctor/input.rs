@@ -100,8 +100,8 @@ pub fn gather(home: &Path, options: Options) -> DoctorInput {
     let mut input = DoctorInput::empty(home);
     input.base = load(&home.join(CONFIG_FILE));
     input.profile_files = profile_files(home);
-    input.env = std::env::vars().collect();
-    input.dotenv = crate::dotenv::load(home);
+    input.env = crate::env::process_vars();
+    input.dotenv = crate::env::load(home);
     input.auth_json = home.join("auth.json").is_file();
     input.project_local = std::env::current_dir().ok().and_then(|cwd| find_project_local(&cwd, home));
     for var in PROXY_VARS {

@@ -45,9 +45,25 @@ fn nonblank(v: String) -> Option<String> {
     if v.trim().is_empty() { None } else { Some(v) }
 }
 
+/// A variable of this process only (not `.env`): colour, `CODEX_HOME`, test pause points.
+/// Not valid UTF-8 counts as unset.
+pub fn process_var(var: &str) -> Option<String> {
+    std::env::var(var).ok()
+}
+
+/// A path-valued variable of this process (`CODEX_HOME`, `SSL_CERT_FILE`); empty is unset.
+pub fn process_path(var: &str) -> Option<std::ffi::OsString> {
+    std::env::var_os(var).filter(|v| !v.is_empty())
+}
+
+/// Every variable of this process (doctor's snapshot).
+pub fn process_vars() -> BTreeMap<String, String> {
+    std::env::vars().collect()
+}
+
 /// A variable's value the way Codex resolves it.
 pub fn lookup(var: &str, home: &Path) -> Option<String> {
-    std::env::var(var).ok().and_then(nonblank).or_else(|| load(home).remove(var).and_then(nonblank))
+    process_var(var).and_then(nonblank).or_else(|| load(home).remove(var).and_then(nonblank))
 }
 
 /// Where a key variable is set, and its length in characters: never its value.
@@ -62,18 +78,18 @@ impl Presence {
     pub fn is_set(self) -> bool {
         !matches!(self, Presence::Unset)
     }
-    /// `set (51 chars)` / `set in $CODEX_HOME/.env (51 chars)` / `not set`.
-    pub fn describe(self) -> String {
+    /// `VAR (set, 51 chars)` / `VAR (set in $CODEX_HOME/.env, 51 chars)` / `VAR (not set)`.
+    pub fn describe(self, var: &str) -> String {
         match self {
-            Presence::Env(n) => format!("set ({n} chars)"),
-            Presence::DotEnv(n) => format!("set in $CODEX_HOME/.env ({n} chars)"),
-            Presence::Unset => "not set".to_string(),
+            Presence::Env(n) => crate::redact::set_chars(var, n, None),
+            Presence::DotEnv(n) => crate::redact::set_chars(var, n, Some("$CODEX_HOME/.env")),
+            Presence::Unset => format!("{var} (not set)"),
         }
     }
 }
 
 pub fn presence(var: &str, home: &Path) -> Presence {
-    if let Some(v) = std::env::var(var).ok().and_then(nonblank) {
+    if let Some(v) = process_var(var).and_then(nonblank) {
         return Presence::Env(v.chars().count());
     }
     match load(home).remove(var).and_then(nonblank) {
