@@ -1,29 +1,20 @@
-//! Variables as Codex sees them: the process environment first, then `KEY=VALUE` lines in
-//! `$CODEX_HOME/.env` (Codex loads that file). Empty or blank counts as unset, as in Codex.
+//! Variables as Codex sees them: the process environment with `$CODEX_HOME/.env` loaded over
+//! it. Codex sets every `.env` entry into its own environment at start-up, so a `.env` entry
+//! wins over an exported variable, except names starting with `CODEX_` (any case), which Codex
+//! refuses to take from `.env`. Empty or blank counts as unset, as in Codex. This is the one
+//! door: everyone else reads variables through here.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// `KEY=VALUE` lines; `export ` prefixes, quotes and `#` comments allowed; the last one wins.
+/// `.env` text read the way Codex reads it: with the `dotenvy` crate Codex itself uses
+/// (`export ` prefixes, single and double quotes, backslash escapes in double quotes, `#`
+/// comments after a blank, `$VAR`/`${VAR}` from the environment and earlier lines); a line
+/// dotenvy rejects is skipped, as Codex skips it; the last one wins. Checked against real
+/// Codex 0.169 and 0.171 in `tests/oracle.rs`.
 pub fn parse(text: &str) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let line = line.strip_prefix("export ").map(str::trim_start).unwrap_or(line);
-        if let Some((k, v)) = line.split_once('=') {
-            let v = v.trim();
-            let v = [('"', '"'), ('\'', '\'')]
-                .iter()
-                .find_map(|(a, b)| v.strip_prefix(*a).and_then(|s| s.strip_suffix(*b)))
-                .unwrap_or(v);
-            out.insert(k.trim().to_string(), v.to_string());
-        }
-    }
-    out
+    dotenvy::from_read_iter(text.as_bytes()).flatten().collect()
 }
 
 /// The entries of `$CODEX_HOME/.env` (empty when there is none), read once per process:
@@ -39,10 +30,6 @@ pub fn load(home: &Path) -> BTreeMap<String, String> {
     let m = std::fs::read_to_string(home.join(".env")).map(|t| parse(&t)).unwrap_or_default();
     *cache = Some((home.to_path_buf(), m.clone()));
     m
-}
-
-fn nonblank(v: String) -> Option<String> {
-    if v.trim().is_empty() { None } else { Some(v) }
 }
 
 /// A variable of this process only (not `.env`): colour, `CODEX_HOME`, test pause points.
@@ -61,9 +48,26 @@ pub fn process_vars() -> BTreeMap<String, String> {
     std::env::vars().collect()
 }
 
+/// Whether Codex takes `var` from `.env` (it refuses `CODEX_*`, whatever the case).
+pub fn dotenv_may_set(var: &str) -> bool {
+    !var.to_ascii_uppercase().starts_with("CODEX_")
+}
+
+/// The one precedence rule, on values already read: `.env` over the process (unless the
+/// name is `CODEX_*`); returns the value and whether it came from `.env`. Blank is unset.
+pub fn resolve<'a>(var: &str, process: Option<&'a str>, dotenv: Option<&'a str>) -> Option<(&'a str, bool)> {
+    let chosen = match dotenv.filter(|_| dotenv_may_set(var)) {
+        Some(v) => (v, true),
+        None => (process?, false),
+    };
+    (!chosen.0.trim().is_empty()).then_some(chosen)
+}
+
 /// A variable's value the way Codex resolves it.
 pub fn lookup(var: &str, home: &Path) -> Option<String> {
-    process_var(var).and_then(nonblank).or_else(|| load(home).remove(var).and_then(nonblank))
+    let file = load(home);
+    let process = process_var(var);
+    resolve(var, process.as_deref(), file.get(var).map(String::as_str)).map(|(v, _)| v.to_string())
 }
 
 /// Where a key variable is set, and its length in characters: never its value.
@@ -89,11 +93,11 @@ impl Presence {
 }
 
 pub fn presence(var: &str, home: &Path) -> Presence {
-    if let Some(v) = process_var(var).and_then(nonblank) {
-        return Presence::Env(v.chars().count());
-    }
-    match load(home).remove(var).and_then(nonblank) {
-        Some(v) => Presence::DotEnv(v.chars().count()),
+    let file = load(home);
+    let process = process_var(var);
+    match resolve(var, process.as_deref(), file.get(var).map(String::as_str)) {
+        Some((v, true)) => Presence::DotEnv(v.chars().count()),
+        Some((v, false)) => Presence::Env(v.chars().count()),
         None => Presence::Unset,
     }
 }
@@ -104,15 +108,26 @@ mod tests {
 
     #[test]
     fn parses_like_codex() {
-        let m = parse("# c\nexport A=1\nB = \"two\"\nC='3'\n\nbad\nA=4\n");
+        let m = parse("# c\nexport A=1\nB=\"two\"\nC='3'\nD=x # note\nE=\"a\\\"b\"\n\nbad\nA=4\n");
         assert_eq!(m.get("A").map(String::as_str), Some("4"));
         assert_eq!(m.get("B").map(String::as_str), Some("two"));
         assert_eq!(m.get("C").map(String::as_str), Some("3"));
+        assert_eq!(m.get("D").map(String::as_str), Some("x"), "inline comment");
+        assert_eq!(m.get("E").map(String::as_str), Some("a\"b"), "escape");
         assert!(!m.contains_key("bad"));
     }
 
     #[test]
-    fn env_wins_and_blank_is_unset() {
+    fn dotenv_wins_except_codex_names_and_blank_is_unset() {
+        assert_eq!(resolve("K", Some("p"), Some("f")), Some(("f", true)));
+        assert_eq!(resolve("K", Some("p"), None), Some(("p", false)));
+        assert_eq!(resolve("CODEX_API_KEY", Some("p"), Some("f")), Some(("p", false)));
+        assert_eq!(resolve("codex_x", None, Some("f")), None);
+        assert_eq!(resolve("K", Some("p"), Some("  ")), None);
+    }
+
+    #[test]
+    fn reads_the_file() {
         let d = tempfile::tempdir().unwrap();
         std::fs::write(d.path().join(".env"), "DOTENV_T_A=\"from file\"\nDOTENV_T_B=   \n").unwrap();
         assert_eq!(lookup("DOTENV_T_A", d.path()).as_deref(), Some("from file"));

@@ -84,9 +84,10 @@ impl DoctorInput {
         }
     }
 
-    /// A variable as Codex sees it: the process env, else `$CODEX_HOME/.env`.
+    /// A variable as Codex sees it (see `env::resolve`: `.env` over the process env).
     pub fn var(&self, name: &str) -> Option<&str> {
-        self.env.get(name).or_else(|| self.dotenv.get(name)).map(String::as_str)
+        crate::env::resolve(name, self.env.get(name).map(String::as_str), self.dotenv.get(name).map(String::as_str))
+            .map(|(v, _)| v)
     }
 }
 
