@@ -5,7 +5,7 @@
 #[cfg(debug_assertions)]
 pub fn pause(name: &str) {
     if crate::env::process_var("CODEX_PROVIDER_TEST_PAUSE").is_some_and(|v| v == name) {
-        eprintln!("paused at {name}");
+        crate::ui::stderr_line(&format!("paused at {name}"));
         std::thread::sleep(std::time::Duration::from_secs(30));
     }
 }

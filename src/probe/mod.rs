@@ -70,7 +70,7 @@ impl Target {
     pub fn header_var(&self, var: &str) -> Option<String> {
         match &self.codex_home {
             Some(home) => crate::env::lookup(var, home),
-            None => std::env::var(var).ok().filter(|v| !v.trim().is_empty()),
+            None => crate::env::process_var(var).filter(|v| !v.trim().is_empty()),
         }
     }
 

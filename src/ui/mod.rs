@@ -54,6 +54,11 @@ pub fn use_color(choice: ColorChoice, stream: Stream, env: &dyn Fn(&str) -> Opti
     }
 }
 
+/// One plain line to stderr for code that has no [`Ui`] (the crash-test pause points).
+pub fn stderr_line(text: &str) {
+    printer::to_stderr(false, &format!("{text}\n"));
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
     Ok,
