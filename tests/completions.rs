@@ -146,3 +146,33 @@ fn dynamic_registration_script_is_printed() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("complete ") && text.contains("_CLAP_COMPLETE_INDEX"), "{text}");
 }
+
+/// `completions bash > /dev/full` used to panic inside clap_complete; a write error on stdout
+/// is now exit 1 with one line, for every command's output.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_an_error_with_one_line() {
+    let home = Home::new();
+    for args in [&["completions", "bash"][..], &["list"], &["presets", "--json"]] {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let out = home.cmd(args).stdout(full).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert_eq!(stderr, "error: cannot write to stdout: no space left on device\n", "{args:?}");
+    }
+}
+
+/// A reader that went away (`codex-provider list | head -0`) is not an error: exit 0, nothing
+/// on stderr (ripgrep's rule).
+#[test]
+fn a_closed_pipe_is_success() {
+    let home = Home::new();
+    for args in [&["completions", "bash"][..], &["list"], &["presets"]] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = home.cmd(args).stdout(writer).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("error") && !stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}

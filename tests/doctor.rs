@@ -287,7 +287,7 @@ fn environment_checks() {
     );
     let d = clean().unset("DOCTOR_GW_KEY");
     d.home.write(".env", "DOCTOR_GW_KEY=from-dotenv-1234\n");
-    assert_check(&d, &[], "env.key", "ok", "(from ");
+    assert_check(&d, &[], "env.key", "ok", "(set in ");
     assert!(!d.human(&["-v"]).stdout.contains("from-dotenv-1234"));
     assert_check(
         &clean().env("OPENAI_BASE_URL", "http://x/v1"),

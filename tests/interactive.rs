@@ -116,7 +116,7 @@ fn custom_endpoint_pick_model_by_typing_make_default() {
     let mut p = add(&home, &[]);
     custom_up_to_key(&mut p, &server.base());
     p.send("\r");
-    p.expect("MYGW_API_KEY: set (28 chars)");
+    p.expect("MYGW_API_KEY (set, 28 chars)");
     p.expect("Probing http://127.0.0.1:");
     p.expect("Model (4 listed by the endpoint; type to filter)");
     p.expect("anthropic/claude-x");
@@ -233,7 +233,7 @@ fn preset_chosen_by_typing_with_base_url_flag_writes_a_profile() {
     p.answer("Provider id", ""); // the preset's id is the default
     p.expect("LITELLM_API_KEY");
     p.send("\r");
-    p.expect("LITELLM_API_KEY: set (28 chars)");
+    p.expect("LITELLM_API_KEY (set, 28 chars)");
     p.expect("anthropic/claude-x");
     p.send("claude");
     p.expect("❯ anthropic/claude-x");

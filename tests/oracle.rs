@@ -132,3 +132,57 @@ fn oracle_missing_key() {
     assert_eq!(j["verdict"], "missing_key");
     assert!(s.requests().is_empty(), "neither Codex nor the probe may send a request without the key");
 }
+
+/// What real Codex sends as the key when `$CODEX_HOME/.env` holds it in a given spelling
+/// (and, for precedence, when the process environment has it too). Codex reads `.env` with the
+/// `dotenvy` crate; `codex-provider` must resolve the key the same way (`env.rs`).
+#[test]
+fn oracle_dotenv_spellings_and_precedence() {
+    if codex::bin().is_none() {
+        return;
+    }
+    // (.env text, FAKE_API_KEY in the process env, OTHER in the process env)
+    let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+        ("FAKE_API_KEY=plain-key # a comment\n", None, None),
+        ("export FAKE_API_KEY=\"dq-key\\\"x\"\n", None, None),
+        ("FAKE_API_KEY='sq-key#x'\n", None, None),
+        ("FAKE_API_KEY=sub-${OTHER}-z\n", None, Some("other")),
+        ("FAKE_API_KEY=from-dotenv\n", Some("from-process"), None),
+        ("FAKE_API_KEY=\n", Some("from-process-2"), None),
+    ];
+    for (dotenv, process, other) in cases {
+        let s = Server::start(Mode::Ok);
+        let home = Home::new();
+        home.write("config.toml", &codex::config_toml(&s.base(), "mock-model"));
+        home.write(".env", dotenv);
+        let scratch_home = home.path().join("user-home");
+        std::fs::create_dir_all(&scratch_home).unwrap();
+        let mut env = vec![("HOME", scratch_home.to_str().unwrap())];
+        env.extend(process.map(|v| ("FAKE_API_KEY", v)));
+        env.extend(other.map(|v| ("OTHER", v)));
+        let out = codex::exec(home.path(), &[], &env, Duration::from_secs(60));
+        let sent: Option<String> = s
+            .requests()
+            .iter()
+            .find_map(|r| r.header("authorization").map(|a| a.trim_start_matches("Bearer ").to_string()));
+        let mut cmd = home.cmd(&["probe", "--json"]);
+        cmd.env_remove("FAKE_API_KEY");
+        for (k, v) in &env {
+            cmd.env(k, v);
+        }
+        let _ = cmd.output().unwrap();
+        let ours: Option<String> = s
+            .requests()
+            .iter()
+            .rev()
+            .find_map(|r| r.header("authorization").map(|a| a.trim_start_matches("Bearer ").to_string()));
+        eprintln!(
+            "oracle .env {dotenv:?} process {process:?}: codex sent {sent:?} (exit {:?}); we sent {ours:?}",
+            out.code
+        );
+        // An empty `.env` entry still overrides the exported key: Codex then has none.
+        let blank = dotenv.ends_with("=\n");
+        assert_eq!(sent.is_some(), !blank, "codex key for {dotenv:?}: {}", out.stderr);
+        assert_eq!(ours, sent, ".env {dotenv:?}, process {process:?}");
+    }
+}

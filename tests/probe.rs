@@ -191,7 +191,7 @@ fn auth_names_the_variable_not_the_value() {
     expect(&r, "auth", &[KEY_VAR, "chars"]);
     let summary = r.1["summary"].as_str().unwrap();
     assert!(summary.contains("401") && summary.contains("Incorrect API key provided"), "{summary}");
-    assert!(summary.contains("<redacted>"), "{summary}");
+    assert!(summary.contains("<hidden>"), "{summary}");
 }
 
 #[test]
