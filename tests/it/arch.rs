@@ -47,8 +47,11 @@ fn code_of(text: &str) -> String {
 /// Expands a `use` tree (`crate::{a, b::{c, d}}`) into its paths.
 fn expand_use(tree: &str) -> Vec<String> {
     let tree: String = tree.chars().filter(|c| !c.is_whitespace()).collect();
-    let Some(open) = tree.find('{') else { return vec![tree] };
-    let (prefix, rest) = (&tree[..open], &tree[open + 1..tree.rfind('}').unwrap_or(tree.len())]);
+    let (Some(open), Some(close)) = (tree.find('{'), tree.rfind('}')) else { return vec![tree] };
+    if close < open {
+        return vec![tree];
+    }
+    let (prefix, rest) = (&tree[..open], &tree[open + 1..close]);
     let (mut parts, mut depth, mut start) = (Vec::new(), 0, 0);
     for (i, c) in rest.char_indices() {
         match c {
@@ -68,15 +71,16 @@ fn expand_use(tree: &str) -> Vec<String> {
 /// Every path in `code` that starts with `crate::`, `super::` or `self::`.
 fn paths_in(code: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut rest = code;
-    while let Some(i) = rest.find("use ") {
-        let before_ok = i == 0 || !rest.as_bytes()[i - 1].is_ascii_alphanumeric() && rest.as_bytes()[i - 1] != b'_';
-        let after = &rest[i + 4..];
-        let end = after.find(';').unwrap_or(after.len());
-        if before_ok {
-            out.extend(expand_use(&after[..end]));
+    let mut offset = 0;
+    for line in code.split_inclusive('\n') {
+        let t = line.trim_start();
+        let stmt = ["use ", "pub use ", "pub(crate) use ", "pub(super) use "].iter().find(|p| t.starts_with(**p));
+        if let Some(p) = stmt {
+            let start = offset + (line.len() - t.len()) + p.len();
+            let end = code[start..].find(';').map_or(code.len(), |e| start + e);
+            out.extend(expand_use(&code[start..end]));
         }
-        rest = &after[if before_ok { end } else { 0 }..];
+        offset += line.len();
     }
     let bytes = code.as_bytes();
     for start in ["crate::", "super::", "self::"] {
