@@ -1,13 +1,16 @@
 //! Fixture cases in the style of cargo's `cargo add` suite. Each directory under
 //! `fixtures/cases/` holds:
 //! - `cmd`: the arguments, one per line;
-//! - `env` (optional): `KEY=VALUE` lines;
+//! - `env` (optional): `KEY=VALUE` lines (`[HOME]` is the scratch home, `[FIXTURES]` the
+//!   repository's `fixtures/`: `PATH=[FIXTURES]/codex-stub` pins `codex --version`);
 //! - `in/` (optional): the starting Codex home; `in.corpus` (optional): a corpus file
 //!   copied to `config.toml`;
 //! - `out/`: the expected Codex home afterwards (every file compared byte for byte; our
 //!   own `.codex-provider/` state is ignored);
 //! - `stdout`, `stderr`, `code`: expected output (`[..]` matches any text within a line,
-//!   `[HOME]` is the scratch home).
+//!   `[HOME]` is the scratch home; `"durationMs": N` in JSON reads `"durationMs": [MS]`).
+//!
+//! Every case runs in an empty working directory (no project-local `.codex/`).
 //!
 //! `BLESS=1 cargo test --test it cases::` rewrites the expectations; review them with `git diff`.
 
@@ -59,6 +62,22 @@ fn line_matches(pattern: &str, line: &str) -> bool {
     true
 }
 
+/// `"durationMs": 12` → `"durationMs": [MS]`: timings vary from run to run.
+fn without_durations(text: &str) -> String {
+    const KEY: &str = "\"durationMs\": ";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(KEY) {
+        let after = &rest[i + KEY.len()..];
+        let digits = after.find(|c: char| !c.is_ascii_digit()).unwrap_or(after.len());
+        out.push_str(&rest[..i + KEY.len()]);
+        out.push_str(if digits > 0 { "[MS]" } else { "" });
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A unified diff, expected → actual (a `[..]` line in the expectation shows as changed).
 fn diff(expected: &str, actual: &str) -> String {
     similar::TextDiff::from_lines(expected, actual)
@@ -78,16 +97,22 @@ fn run_case(dir: &Path, bless: bool) -> Result<(), String> {
     }
     let args: Vec<String> = fs::read_to_string(dir.join("cmd")).unwrap().lines().map(str::to_string).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let cwd = tempfile::tempdir().unwrap();
     let mut cmd = home.cmd(&args);
+    cmd.current_dir(cwd.path());
+    let fixtures = crate::support::fixtures_dir();
     if let Ok(env) = fs::read_to_string(dir.join("env")) {
         for line in env.lines().filter(|l| !l.trim().is_empty()) {
             let (k, v) = line.split_once('=').unwrap();
-            cmd.env(k, v.replace("[HOME]", &home.path().to_string_lossy()));
+            cmd.env(
+                k,
+                v.replace("[HOME]", &home.path().to_string_lossy()).replace("[FIXTURES]", &fixtures.to_string_lossy()),
+            );
         }
     }
     let out = cmd.output().unwrap();
     let home_s = home.path().to_string_lossy().into_owned();
-    let norm = |b: &[u8]| String::from_utf8_lossy(b).replace(&home_s, "[HOME]");
+    let norm = |b: &[u8]| without_durations(&String::from_utf8_lossy(b).replace(&home_s, "[HOME]"));
     let (stdout, stderr, code) = (norm(&out.stdout), norm(&out.stderr), out.status.code().unwrap_or(-1));
     let actual_tree = read_tree(home.path());
     if bless {
@@ -158,4 +183,8 @@ fn wildcard_matching() {
     assert!(!line_matches("a [..] c", "a bbb d"));
     assert!(line_matches("plain", "plain"));
     assert!(!matches("x\ny", "x"));
+    assert_eq!(
+        without_durations("{\"durationMs\": 31,\n\"durationMs\": 0}"),
+        "{\"durationMs\": [MS],\n\"durationMs\": [MS]}"
+    );
 }
