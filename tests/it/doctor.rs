@@ -130,7 +130,7 @@ fn network_checks_pass_against_a_working_endpoint() {
     let server = crate::support::server::Server::start(crate::support::server::Mode::Ok);
     let d = Doctor::new(&served_config(&server.base()));
     let r = d.run(&["doctor", "--json"]);
-    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let v = r.json();
     for id in [
         "provider.reachable",
         "provider.auth",
@@ -165,7 +165,7 @@ fn network_checks_fail_where_codex_would() {
         let d = Doctor::new(&served_config(&server.base()));
         let (code, v) = {
             let r = d.run(&["doctor", "--json"]);
-            (r.code, serde_json::from_str::<Value>(&r.stdout).unwrap())
+            (r.code, r.json())
         };
         assert_eq!(status(&v, failing), "fail", "{mode:?}: {:#}", v["checks"][failing]);
         assert_eq!(code, 1, "{mode:?}");
@@ -175,7 +175,7 @@ fn network_checks_fail_where_codex_would() {
     let d = Doctor::new(&served_config("http://127.0.0.1:9/v1"));
     let start = Instant::now();
     let r = d.run(&["doctor", "--json"]);
-    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let v = r.json();
     assert_eq!(status(&v, "provider.reachable"), "fail");
     assert!(start.elapsed() < Duration::from_secs(5), "a refused connection took {:?}", start.elapsed());
 }
@@ -196,7 +196,7 @@ fn all_probes_providers_concurrently() {
     let start = Instant::now();
     let r = d.run(&["doctor", "--all", "--json"]);
     let wall = start.elapsed();
-    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let v = r.json();
     assert_eq!(status(&v, "provider.responses"), "ok", "{:#}", v["checks"]["provider.responses"]);
     for s in &servers {
         assert!(s.requests().iter().any(|q| q.path.ends_with("/responses")), "a provider was not probed");
@@ -391,7 +391,7 @@ fn fix_result_passes_the_checks_it_fixed() {
     let d = Doctor::fixture("wire-api-chat.toml").env("LITELLM_MASTER_KEY", "x");
     let r = d.run(&["doctor", "--offline", "--fix", "--yes", "--json"]);
     r.code(0);
-    let v: Value = serde_json::from_str(&r.stdout).expect("only the final JSON on stdout");
+    let v = r.json(); // only the final JSON on stdout
     assert_eq!(status(&v, "config.wire_api"), "ok");
     assert!(r.stderr.contains("+wire_api = \"responses\""), "the diff goes to stderr with --json");
 }

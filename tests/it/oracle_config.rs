@@ -125,7 +125,7 @@ fn every_preset_writes_a_config_codex_loads_and_uses() {
     }
     let server = Server::start(Mode::Ok);
     let home = Home::new();
-    let list: serde_json::Value = serde_json::from_str(&home.run(&["presets", "--json"]).stdout).unwrap();
+    let list = home.run(&["presets", "--json"]).json();
     let ids: Vec<String> =
         list["presets"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_string()).collect();
     assert!(ids.len() >= 20);

@@ -5,7 +5,7 @@ use crate::support::Home;
 fn presets_json() -> Vec<serde_json::Value> {
     let r = Home::new().run(&["presets", "--json"]);
     r.code(0);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("presets --json is JSON");
+    let v = r.json();
     assert_eq!(v["schema_version"], 1);
     v["presets"].as_array().expect("presets array").clone()
 }
