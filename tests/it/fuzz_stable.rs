@@ -6,6 +6,7 @@
 mod check;
 
 use std::fs;
+use std::path::PathBuf;
 
 /// xorshift64*: deterministic, no dependency.
 struct Rng(u64);
@@ -58,18 +59,20 @@ const TOKENS: &[&str] = &[
     "\0",
 ];
 
-/// Every TOML file of the corpus (vendored, plus `../shared/corpus` when present) and of
-/// `fixtures/` outside the vendored suites (the TOML suite is issue 11's own sweep).
+/// Every TOML file of the corpus (vendored, plus `../shared/corpus` when present), then of
+/// `fixtures/`, in the order of before the vendoring so the seeded run takes the same path.
+/// Left out: the vendored copies themselves, the TOML suite (issue 11's own sweep), and the
+/// doctor cases' configs (copies of `fixtures/doctor/`).
 fn seeds() -> Vec<Vec<u8>> {
     let fixtures = crate::support::fixtures_dir();
-    let mut files = crate::support::corpus_files();
-    files.extend(
-        crate::support::snapshot(&fixtures)
-            .into_keys()
-            .filter(|k| k.ends_with(".toml") && !k.starts_with("corpus/") && !k.starts_with("toml-test/"))
-            .map(|k| fixtures.join(k)),
-    );
-    files.sort();
+    let mut extra: Vec<PathBuf> = crate::support::snapshot(&fixtures)
+        .into_keys()
+        .filter(|k| k.ends_with(".toml"))
+        .filter(|k| !["corpus/", "toml-test/", "cases/doctor-"].iter().any(|p| k.starts_with(p)))
+        .map(|k| fixtures.join(k))
+        .collect();
+    extra.sort();
+    let files: Vec<PathBuf> = crate::support::corpus_files().into_iter().chain(extra).collect();
     let mut v: Vec<Vec<u8>> = files.iter().map(|f| fs::read(f).unwrap()).collect();
     v.push(Vec::new());
     v

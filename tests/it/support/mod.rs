@@ -183,13 +183,14 @@ pub fn corpus_dir() -> PathBuf {
     fixtures_dir().join("corpus")
 }
 
-/// The corpus directories to sweep: the vendored copy, plus `../shared/corpus` when it is
-/// there (an extra input, never a requirement). Files of the same name are the vendored ones.
+/// Every TOML file of the corpus (`profiles/` included), sorted by name: the vendored copy,
+/// plus `../shared/corpus` when it is there (an extra input, never a requirement). Files of
+/// the same name are the vendored ones.
 pub fn corpus_files() -> Vec<PathBuf> {
     let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let mut by_name = BTreeMap::new();
     for dir in [shared, corpus_dir()] {
-        for rel in snapshot(&dir).into_keys().filter(|k| k.ends_with(".toml") && !k.contains('/')) {
+        for rel in snapshot(&dir).into_keys().filter(|k| k.ends_with(".toml")) {
             by_name.insert(rel.clone(), dir.join(rel));
         }
     }
