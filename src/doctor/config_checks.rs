@@ -835,7 +835,7 @@ mod tests {
     }
 
     fn corpus(name: &str) -> String {
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(name)).unwrap()
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus").join(name)).unwrap()
     }
 
     #[test]
