@@ -1,11 +1,17 @@
-//! Human rendering of a probe report (the command prints it; nothing here prints).
+//! Human rendering of a probe report for a given stream (its colour decision); the caller
+//! prints it.
 
 use super::{Report, Status};
 use crate::ui::{Stream, Tone, Ui};
 
-/// ✓/⚠/✗ per check, then the verdict line and the hint line.
+/// [`render`] for stdout.
 pub fn render_human(report: &Report, ui: &Ui) -> String {
-    let p = |tone, s: &str| ui.paint(Stream::Stdout, tone, s);
+    render(report, ui, Stream::Stdout)
+}
+
+/// ✓/⚠/✗ per check, then the verdict line and the hint line, painted for `stream`.
+pub fn render(report: &Report, ui: &Ui, stream: Stream) -> String {
+    let p = |tone, s: &str| ui.paint(stream, tone, s);
     let mut out = String::new();
     let who = report.target.provider.as_deref().map(|p| format!("{p} ")).unwrap_or_default();
     let model = report.target.model.as_deref().map(|m| format!(" model {m}")).unwrap_or_default();
@@ -36,8 +42,8 @@ pub fn render_human(report: &Report, ui: &Ui) -> String {
     if let Some(h) = &report.hint {
         out.push_str(&format!("  {} {h}\n", p(Tone::Accent, "hint:")));
     }
-    if let Some(s) = &report.suggested_base_url {
-        out.push_str(&format!("  {} base_url = \"{s}\"\n", p(Tone::Accent, "suggested:")));
+    if let Some(s) = &report.suggestion {
+        out.push_str(&format!("  {} base_url = \"{}\"\n", p(Tone::Accent, "suggested:"), s.base_url()));
     }
     out
 }
