@@ -54,7 +54,7 @@ pub enum Mode {
     RedirectLoop,
     /// `content-encoding: gzip` with 64 KiB that inflate to 64 MiB, on every path.
     GzipBomb,
-    /// `content-encoding: zstd`, 64 MiB of zeros once decoded, on every path.
+    /// `content-encoding: zstd`, 16 MiB of zeros once decoded (4 times the cap), on every path.
     ZstdBomb,
     /// The `Ok` stream on /responses sent `content-encoding: gzip` (Codex 0.171 decodes it).
     Gzip,
@@ -320,7 +320,7 @@ fn respond(conn: &mut TcpStream, s: &Shared, req: &Req, route: &str) -> std::io:
         Mode::ZstdBomb => {
             static BOMB: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
             let body = BOMB.get_or_init(|| {
-                let zeros = std::io::Read::take(std::io::repeat(0), 64 << 20);
+                let zeros = std::io::Read::take(std::io::repeat(0), 16 << 20);
                 ruzstd::encoding::compress_to_vec(zeros, ruzstd::encoding::CompressionLevel::Fastest)
             });
             let ctype = if route.ends_with("/responses") { "text/event-stream" } else { "application/json" };
