@@ -4,6 +4,7 @@
 //! the benchmarks can drive the config editor directly.
 
 pub mod cli;
+pub mod codex;
 pub mod commands;
 pub mod complete;
 pub mod config;

@@ -40,7 +40,11 @@ pub struct Outcome {
 /// Runs `codex exec --skip-git-repo-check [extra] "say hi"` with CODEX_HOME=home, stdin
 /// null, cwd a temp dir and a clean proxy environment; kills it after `timeout`.
 pub fn exec(home: &Path, extra_args: &[&str], env: &[(&str, &str)], timeout: Duration) -> Outcome {
-    let bin = bin().expect("codex binary (call bin() first to skip)");
+    exec_bin(&bin().expect("codex binary (call bin() first to skip)"), home, extra_args, env, timeout)
+}
+
+/// [`exec`] with a given Codex binary (to run one release on purpose).
+pub fn exec_bin(bin: &Path, home: &Path, extra_args: &[&str], env: &[(&str, &str)], timeout: Duration) -> Outcome {
     let cwd = tempfile::tempdir().expect("tempdir");
     let mut c = Command::new(bin);
     c.arg("exec").arg("--skip-git-repo-check").args(extra_args).arg("say hi");

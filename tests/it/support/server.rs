@@ -54,6 +54,19 @@ pub enum Mode {
     RedirectLoop,
     /// `content-encoding: gzip` with 64 KiB that inflate to 64 MiB, on every path.
     GzipBomb,
+    /// `content-encoding: zstd`, 16 MiB of zeros once decoded (4 times the cap), on every path.
+    ZstdBomb,
+    /// The `Ok` stream on /responses sent `content-encoding: gzip` (Codex 0.171 decodes it).
+    Gzip,
+    /// The `Ok` stream on /responses sent `content-encoding: zstd`.
+    Zstd,
+    /// Like a relay that filters on user-agent: 403 unless the user-agent looks like Codex's
+    /// (`codex_exec/…` or `codex_cli_rs/…`), else `Ok`.
+    UaFilter,
+    /// Paths outside /v1 redirect (302) to an HTML login page; /v1 works like `Ok`.
+    LoginRedirect,
+    /// Paths outside /v1 answer 200 with an HTML page; /v1 works like `Ok`.
+    HtmlRoot,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,9 +211,11 @@ fn handle(mut conn: TcpStream, s: &Shared) {
 fn status_line(code: u16) -> &'static str {
     match code {
         200 => "200 OK",
+        302 => "302 Found",
         307 => "307 Temporary Redirect",
         400 => "400 Bad Request",
         401 => "401 Unauthorized",
+        403 => "403 Forbidden",
         404 => "404 Not Found",
         426 => "426 Upgrade Required",
         429 => "429 Too Many Requests",
@@ -301,6 +316,33 @@ fn respond(conn: &mut TcpStream, s: &Shared, req: &Req, route: &str) -> std::io:
         }
         Mode::RedirectLoop => {
             return simple(conn, 307, "text/plain", "again", &format!("location: {route}\r\n"));
+        }
+        Mode::ZstdBomb => {
+            static BOMB: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+            let body = BOMB.get_or_init(|| {
+                let zeros = std::io::Read::take(std::io::repeat(0), 16 << 20);
+                ruzstd::encoding::compress_to_vec(zeros, ruzstd::encoding::CompressionLevel::Fastest)
+            });
+            let ctype = if route.ends_with("/responses") { "text/event-stream" } else { "application/json" };
+            write!(
+                conn,
+                "HTTP/1.1 200 OK\r\ncontent-type: {ctype}\r\ncontent-encoding: zstd\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                body.len()
+            )?;
+            return conn.write_all(body);
+        }
+        Mode::LoginRedirect | Mode::HtmlRoot if !route.starts_with("/v1/") => {
+            if route == "/login" || *mode == Mode::HtmlRoot {
+                return simple(conn, 200, "text/html", "<!doctype html><html><body>Sign in</body></html>", "");
+            }
+            return simple(conn, 302, "text/html", "<a href=\"/login\">moved</a>", "location: /login\r\n");
+        }
+        Mode::UaFilter => {
+            let ua = req.header("user-agent").unwrap_or("");
+            if !(ua.starts_with("codex_exec/") || ua.starts_with("codex_cli_rs/")) {
+                let (c, b) = error_json(403, &format!("client not allowed: {ua}"));
+                return simple(conn, c, "application/json", &b, "");
+            }
         }
         Mode::GzipBomb => {
             let body = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/probe/gzip-bomb-64mib.gz"))?;
@@ -412,6 +454,31 @@ fn responses(conn: &mut TcpStream, s: &Shared) -> std::io::Result<()> {
             simple(conn, 400, "application/json", &b.to_string(), "")
         }
         Mode::Huge => huge(conn),
+        Mode::Gzip | Mode::Zstd => {
+            let text: String = events(&Mode::Ok)
+                .into_iter()
+                .map(|ev| format!("event: {}\ndata: {ev}\n\n", ev["type"].as_str().unwrap_or("")))
+                .collect();
+            let (name, body) = if s.mode == Mode::Gzip {
+                let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+                gz.write_all(text.as_bytes())?;
+                ("gzip", gz.finish()?)
+            } else {
+                (
+                    "zstd",
+                    ruzstd::encoding::compress_to_vec(text.as_bytes(), ruzstd::encoding::CompressionLevel::Fastest),
+                )
+            };
+            write!(
+                conn,
+                "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ncontent-encoding: {name}\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n"
+            )?;
+            // Two chunks, split inside the compressed data.
+            let (a, b) = body.split_at(body.len() / 2);
+            chunk(conn, a)?;
+            chunk(conn, b)?;
+            chunk_end(conn)
+        }
         Mode::Drip => {
             sse_start(conn)?;
             let until = Instant::now() + Duration::from_secs(120);
