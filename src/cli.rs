@@ -97,6 +97,86 @@ pub enum Command {
         after_help = "Example:\n  codex-provider completions bash > ~/.local/share/bash-completion/completions/codex-provider"
     )]
     Completions(CompletionsArgs),
+    /// Store or remove a provider's API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  codex-provider key set openrouter          # hidden prompt\n  printf %s \"$KEY\" | codex-provider key set openrouter\n  codex-provider key unset openrouter"
+    )]
+    Key(KeyCommand),
+    /// Rename a provider and every `model_provider` that selects it
+    #[command(after_help = "Example:\n  codex-provider rename gw corp-gw --dry-run")]
+    Rename(RenameArgs),
+    /// Set one field of a provider, typed as Codex reads it
+    #[command(
+        after_help = "Examples:\n  codex-provider set gw stream_idle_timeout_ms 600000\n  codex-provider set gw supports_websockets false\n  codex-provider set gw query_params.api-version 2025-04-01-preview"
+    )]
+    Set(SetArgs),
+    /// Remove one field of a provider (Codex then uses its default)
+    #[command(after_help = "Example:\n  codex-provider unset gw request_max_retries")]
+    Unset(UnsetArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Store the key under the provider's env_key name (hidden prompt, or one line on stdin)
+    Set(KeyArgs),
+    /// Remove the provider's key line from $CODEX_HOME/.env
+    Unset(KeyArgs),
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct KeyArgs {
+    /// Provider id
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    pub id: String,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct RenameArgs {
+    /// Current provider id
+    #[arg(add = ArgValueCandidates::new(complete::custom_provider_ids))]
+    pub old: String,
+    /// New provider id
+    pub new: String,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct SetArgs {
+    /// Provider id
+    #[arg(add = ArgValueCandidates::new(complete::custom_provider_ids))]
+    pub id: String,
+    /// Field, e.g. request_max_retries or http_headers.X-Team (see `codex-provider show ID`)
+    pub field: String,
+    /// Value (an integer, true/false or a string, as the field needs)
+    #[arg(allow_hyphen_values = true)]
+    pub value: String,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct UnsetArgs {
+    /// Provider id
+    #[arg(add = ArgValueCandidates::new(complete::custom_provider_ids))]
+    pub id: String,
+    /// Field, e.g. request_max_retries or query_params.api-version
+    pub field: String,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub write: WriteArgs,
 }
 
 #[derive(Debug, Args, Clone, Default)]

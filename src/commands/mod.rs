@@ -5,16 +5,20 @@ mod add_tty;
 mod completions;
 mod current;
 mod doctor;
+mod key;
 mod list;
+mod outcome;
 mod presets;
 mod probe;
 mod profile;
 mod remove;
+mod rename;
+mod set;
 mod show;
 mod undo;
 mod use_;
 
-use crate::cli::{Command, ProfileCommand};
+use crate::cli::{Command, KeyCommand, ProfileCommand};
 use crate::ctx::Ctx;
 use crate::error::Exit;
 
@@ -35,6 +39,11 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Presets(a) => presets::run(a, ctx),
         Command::Undo(a) => undo::run(a, ctx),
         Command::Completions(a) => completions::run(a, ctx),
+        Command::Key(KeyCommand::Set(a)) => key::set(a, ctx),
+        Command::Key(KeyCommand::Unset(a)) => key::unset(a, ctx),
+        Command::Rename(a) => rename::run(a, ctx),
+        Command::Set(a) => set::set(a, ctx),
+        Command::Unset(a) => set::unset(a, ctx),
     }
 }
 

@@ -1,6 +1,8 @@
 //! The only module that knows TOML: loading, editing and layering Codex config files.
 
+pub mod dotenv_write;
 pub mod edit;
+pub mod fields;
 pub mod file;
 pub mod ids;
 pub mod repair;

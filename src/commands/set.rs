@@ -1,0 +1,186 @@
+//! `set ID FIELD VALUE` / `unset ID FIELD`: one field of a provider in config.toml, typed as
+//! Codex reads it. The same safety rules as `add`: no secret is written (no bearer token, no
+//! key-like value), `base_url` is normalised, `wire_api` can only be `responses`.
+
+use serde_json::{Value, json};
+
+use crate::cli::{SetArgs, UnsetArgs};
+use crate::commands::{display, load_config, outcome};
+use crate::config::fields::{FieldPath, FieldType, FieldValue, parse_field};
+use crate::config::view::Layers;
+use crate::config::{ConfigFile, ids};
+use crate::ctx::Ctx;
+use crate::endpoint::{check_header_name, normalize_base_url, secret_value};
+use crate::error::{Exit, UserError};
+use crate::store::{FileOp, Session};
+
+/// config.toml, refusing a provider it does not define (built-ins have no table to edit).
+fn load_with_provider(ctx: &Ctx, id: &str) -> Result<ConfigFile, UserError> {
+    let cfg = load_config(ctx)?;
+    if cfg.has_provider(id)? {
+        return Ok(cfg);
+    }
+    if ids::is_builtin(id) {
+        return Err(UserError::usage(format!("`{id}` is a built-in provider with no table in config.toml"))
+            .hint(format!("edit [model_providers.{id}] by hand where Codex allows it, or add your own provider")));
+    }
+    Err(Layers { home: ctx.codex_home.clone(), base: cfg, profile: None }.unknown_provider(id))
+}
+
+/// The value as it will be written, after the checks `add` makes on the same fields.
+/// The writes a `set` makes (base_url may add query_params entries) and notes to print.
+type Checked = (Vec<(FieldPath, FieldValue)>, Vec<String>);
+
+fn checked_value(path: &FieldPath, raw: &str) -> Result<Checked, UserError> {
+    let dotted = path.dotted();
+    if path.field == "experimental_bearer_token" {
+        return Err(UserError::usage(
+            "codex-provider never writes experimental_bearer_token: it would put the key in config.toml",
+        )
+        .hint("name a variable with `set ID env_key VAR`, then store the key with `codex-provider key set ID`"));
+    }
+    if path.field == "wire_api" && raw != "responses" {
+        return Err(UserError::usage(format!("wire_api can only be `responses`, not `{}`", ids::shown(raw)))
+            .hint("Codex 0.95+ removed `chat`; for a chat-only endpoint see `codex-provider probe ID`"));
+    }
+    let value = FieldValue::parse(path.ty, raw).map_err(|ty| {
+        UserError::usage(format!("`{dotted}` takes {ty}, not `{}`", ids::shown(raw)))
+            .hint(format!("e.g. `codex-provider set ID {dotted} {}`", example(path.ty)))
+    })?;
+    let mut notes = Vec::new();
+    let mut out = Vec::new();
+    if let FieldValue::Str(s) = &value {
+        match (path.field.as_str(), path.key.as_deref()) {
+            ("base_url", None) => {
+                let n = normalize_base_url(s)?;
+                notes = n.notes;
+                out.push((path.clone(), FieldValue::Str(n.base_url)));
+                for (k, v) in n.moved_query {
+                    let q = FieldPath { field: "query_params".into(), key: Some(k), ty: FieldType::String };
+                    out.push((q, FieldValue::Str(v)));
+                }
+                return Ok((out, notes));
+            }
+            ("env_key", None) => ids::check_env_var_name("env_key", s)?,
+            ("env_http_headers", Some(h)) => {
+                check_header_name(&dotted, h)?;
+                ids::check_env_var_name(&dotted, s)?;
+            }
+            ("http_headers", Some(h)) => {
+                check_header_name(&dotted, h)?;
+                if h.eq_ignore_ascii_case("authorization") || ids::looks_like_secret(s) {
+                    return Err(secret_value(&dotted, &format!("header `{h}`")));
+                }
+            }
+            _ if ids::looks_like_secret(s) => return Err(secret_value(&dotted, &format!("`{dotted}`"))),
+            _ => {}
+        }
+    }
+    out.push((path.clone(), value));
+    Ok((out, notes))
+}
+
+fn example(ty: FieldType) -> &'static str {
+    match ty {
+        FieldType::UInt(Some(_)) => "4",
+        FieldType::UInt(None) => "600000",
+        FieldType::Bool => "false",
+        FieldType::Enum(v) => v[0],
+        _ => "VALUE",
+    }
+}
+
+fn json_value(v: &FieldValue) -> Value {
+    match v {
+        FieldValue::Str(s) => json!(s),
+        FieldValue::UInt(n) => json!(n),
+        FieldValue::Bool(b) => json!(b),
+    }
+}
+
+fn toml_text(v: &FieldValue) -> String {
+    match v {
+        FieldValue::Str(s) => format!("{s:?}"),
+        FieldValue::UInt(n) => n.to_string(),
+        FieldValue::Bool(b) => b.to_string(),
+    }
+}
+
+pub fn set(args: SetArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let path = parse_field(&args.field)?;
+    let (writes, notes) = checked_value(&path, &args.value)?;
+    let session = Session::begin(&ctx.codex_home, args.write.dry_run, &ctx.ui)?;
+    let mut cfg = load_with_provider(ctx, &args.id)?;
+    let previous = cfg.provider_field(&args.id, &path)?;
+    for (p, v) in &writes {
+        cfg.set_provider_field(&args.id, p, v)?;
+    }
+    let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
+    let command = format!("set {} {}", args.id, path.dotted());
+    let changed = outcome::commit(ctx, &session, args.json, &command, &ops)?;
+    let (_, value) = &writes[0];
+    if args.json {
+        outcome::print(
+            ctx,
+            &json!({
+                "schema_version": 1,
+                "provider": args.id,
+                "field": path.dotted(),
+                "value": json_value(value),
+                "previous": previous.as_deref().map(ids::mask_line),
+                "changed": changed,
+                "dry_run": session.dry_run(),
+                "diffs": outcome::diffs(&session, &ops),
+            }),
+        )?;
+    }
+    for n in notes {
+        ctx.ui.note(&n);
+    }
+    if session.dry_run() {
+        return Ok(Exit::Ok);
+    }
+    let was = previous.map(|p| format!(" (was {})", ids::mask_line(&p))).unwrap_or_default();
+    ctx.ui.status(&match changed {
+        true => {
+            format!("Set {}.{} = {}{was} in {}.", args.id, path.dotted(), toml_text(value), display(ctx, &cfg.path))
+        }
+        false => format!("{}.{} is already {}; nothing to change.", args.id, path.dotted(), toml_text(value)),
+    });
+    Ok(Exit::Ok)
+}
+
+pub fn unset(args: UnsetArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let path = parse_field(&args.field)?;
+    let session = Session::begin(&ctx.codex_home, args.write.dry_run, &ctx.ui)?;
+    let mut cfg = load_with_provider(ctx, &args.id)?;
+    let previous = cfg.provider_field(&args.id, &path)?;
+    cfg.unset_provider_field(&args.id, &path)?;
+    let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
+    let command = format!("unset {} {}", args.id, path.dotted());
+    let changed = outcome::commit(ctx, &session, args.json, &command, &ops)?;
+    if args.json {
+        outcome::print(
+            ctx,
+            &json!({
+                "schema_version": 1,
+                "provider": args.id,
+                "field": path.dotted(),
+                "previous": previous.as_deref().map(ids::mask_line),
+                "changed": changed,
+                "dry_run": session.dry_run(),
+                "diffs": outcome::diffs(&session, &ops),
+            }),
+        )?;
+    }
+    if session.dry_run() {
+        return Ok(Exit::Ok);
+    }
+    ctx.ui.status(&match changed {
+        true => {
+            format!("Removed {}.{} from {}; Codex uses its default.", args.id, path.dotted(), display(ctx, &cfg.path))
+        }
+        false => format!("{}.{} is not set; nothing to change.", args.id, path.dotted()),
+    });
+    Ok(Exit::Ok)
+}
