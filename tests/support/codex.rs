@@ -40,7 +40,17 @@ pub struct Outcome {
 /// Runs `codex exec --skip-git-repo-check [extra] "say hi"` with CODEX_HOME=home, stdin
 /// null, cwd a temp dir and a clean proxy environment; kills it after `timeout`.
 pub fn exec(home: &Path, extra_args: &[&str], env: &[(&str, &str)], timeout: Duration) -> Outcome {
-    let bin = bin().expect("codex binary (call bin() first to skip)");
+    exec_bin(&bin().expect("codex binary (call bin() first to skip)"), home, extra_args, env, timeout)
+}
+
+/// Codex 0.171 from the CI cache, when installed.
+pub fn bin_0171() -> Option<PathBuf> {
+    let p = PathBuf::from("/root/.cache/codex-provider-ci/codex-0.171.0/node_modules/.bin/codex");
+    p.is_file().then_some(p)
+}
+
+/// [`exec`] with a given Codex binary.
+pub fn exec_bin(bin: &Path, home: &Path, extra_args: &[&str], env: &[(&str, &str)], timeout: Duration) -> Outcome {
     let cwd = tempfile::tempdir().expect("tempdir");
     let mut c = Command::new(bin);
     c.arg("exec").arg("--skip-git-repo-check").args(extra_args).arg("say hi");

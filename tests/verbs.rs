@@ -1,0 +1,254 @@
+//! The everyday verbs of issue 14: `key set/unset`, `rename`, `set`/`unset`.
+
+mod support;
+
+use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
+use std::process::Stdio;
+use std::time::Duration;
+
+use serde_json::Value;
+use support::server::{Mode, Server};
+use support::{Home, Run, codex};
+
+/// Runs with `stdin` piped in (the non-terminal path of `key set`).
+fn run_stdin(home: &Home, args: &[&str], stdin: &str) -> Run {
+    let mut c = home.cmd(args);
+    c.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    Run::from(child.wait_with_output().unwrap())
+}
+
+fn json(r: &Run) -> Value {
+    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}\n{}", r.stdout, r.stderr))
+}
+
+const GW: &str = "model_provider = \"gw\"\n\n[model_providers.gw]\nname = \"GW\"\nbase_url = \"http://127.0.0.1:9/v1\"\nenv_key = \"GW_API_KEY\"\nwire_api = \"responses\"\n";
+
+#[test]
+fn key_set_reaches_real_codex_as_a_bearer_token() {
+    let Some(bin) = codex::bin_0171().or_else(codex::bin) else { return };
+    // Values dotenvy would mangle without the right quoting: `$` (substitution), quotes, `#`.
+    for key in ["sk-plain-0123456789", "sk-$HOME-\"q\"-#x", "it's-$x\\y", "a b  c"] {
+        let server = Server::start(Mode::Ok);
+        let home = Home::new();
+        home.write("config.toml", &codex::config_toml(&server.base(), "mock-model"));
+        home.write(".env", "# mine\nOTHER=1\n");
+        run_stdin(&home, &["key", "set", "fake"], &format!("{key}\n")).code(0);
+        let scratch = tempfile::tempdir().unwrap();
+        let out = codex::exec_bin(
+            &bin,
+            home.path(),
+            &[],
+            &[("HOME", scratch.path().to_str().unwrap())],
+            Duration::from_secs(60),
+        );
+        let auth: Vec<String> =
+            server.requests().iter().filter_map(|q| q.header("authorization").map(str::to_string)).collect();
+        assert!(!auth.is_empty(), "{key:?}: Codex sent no request: {out:?}");
+        eprintln!("{key:?}: {} request(s), codex exit {:?}", auth.len(), out.code);
+        assert!(auth.iter().all(|a| *a == format!("Bearer {key}")), "{key:?} arrived as {auth:?}");
+    }
+}
+
+#[test]
+fn key_set_edits_only_its_line_with_mode_0600_and_no_backup() {
+    let home = Home::new();
+    home.write("config.toml", GW);
+    let before = "# keys for Codex\r\nOTHER=1\r\nexport GW_API_KEY = old # c\r\nTAIL='2'";
+    home.write(".env", before);
+    let env = home.path().join(".env");
+    std::fs::set_permissions(&env, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let r = run_stdin(&home, &["key", "set", "gw"], "sk-verbs-9f8e7d6c5b4a\r\n");
+    r.code(0);
+    assert!(!r.stdout.contains("9f8e7d6c5b4a") && !r.stderr.contains("9f8e7d6c5b4a"), "{}{}", r.stdout, r.stderr);
+    assert_eq!(home.read(".env"), "# keys for Codex\r\nOTHER=1\r\nGW_API_KEY='sk-verbs-9f8e7d6c5b4a'\r\nTAIL='2'");
+    assert_eq!(std::fs::metadata(&env).unwrap().permissions().mode() & 0o777, 0o600);
+    let state = home.path().join(".codex-provider");
+    let copies =
+        walk(&state).into_iter().filter(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains("9f8e7d6c5b4a")));
+    assert_eq!(copies.count(), 0, "a copy of the key was kept");
+    // Same key again: no write (same mtime).
+    let mtime = std::fs::metadata(&env).unwrap().modified().unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    run_stdin(&home, &["key", "set", "gw"], "sk-verbs-9f8e7d6c5b4a").code(0);
+    assert_eq!(std::fs::metadata(&env).unwrap().modified().unwrap(), mtime);
+    // list and doctor see it, from .env.
+    let list = home.run(&["list"]);
+    assert!(list.stdout.contains("GW_API_KEY: set in $CODEX_HOME/.env"), "{}", list.stdout);
+    let doc = json(&home.run(&["doctor", "--offline", "--json"]));
+    assert_eq!(doc["checks"]["env.key"]["status"], "ok", "{}", doc["checks"]["env.key"]);
+    // unset removes the line only.
+    let r = home.run(&["key", "unset", "gw", "--json"]);
+    r.code(0);
+    assert_eq!(json(&r)["changed"], true);
+    assert_eq!(home.read(".env"), "# keys for Codex\r\nOTHER=1\r\nTAIL='2'");
+    home.run(&["key", "unset", "gw"]).code(0);
+}
+
+fn walk(d: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(d).into_iter().flatten().flatten() {
+        if e.file_type().unwrap().is_dir() {
+            out.extend(walk(&e.path()));
+        } else {
+            out.push(e.path());
+        }
+    }
+    out
+}
+
+#[test]
+fn key_set_refusals() {
+    let home = Home::new();
+    home.write("config.toml", "[model_providers.nokey]\nbase_url = \"http://h/v1\"\n");
+    let r = run_stdin(&home, &["key", "set", "nokey"], "k\n");
+    r.code(2);
+    assert!(r.stderr.contains("set nokey env_key NOKEY_API_KEY"), "{}", r.stderr);
+    run_stdin(&home, &["key", "set", "openai"], "k\n").code(2);
+    let r = run_stdin(&home, &["key", "set", "nokye"], "k\n");
+    r.code(2);
+    assert!(r.stderr.contains("did you mean `nokey`"), "{}", r.stderr);
+    home.write("config.toml", GW);
+    for bad in ["", "\n", "a\nb\n", " padded \n"] {
+        run_stdin(&home, &["key", "set", "gw"], bad).code(2);
+    }
+    assert!(!home.path().join(".env").exists());
+}
+
+const STYLES: &[(&str, &str, &str)] = &[
+    (
+        "header",
+        "model_provider = \"gw\" # default\n\n# the gateway\n[model_providers.gw]\nbase_url = \"http://h/v1\"\n\n[model_providers.gw.http_headers]\nX-Team = \"a\"\n",
+        "model_provider = \"corp\" # default\n\n# the gateway\n[model_providers.corp]\nbase_url = \"http://h/v1\"\n\n[model_providers.corp.http_headers]\nX-Team = \"a\"\n",
+    ),
+    (
+        "inline",
+        "model_providers = { a = { base_url = \"http://a/v1\" }, gw = { base_url = \"http://h/v1\" } }\n",
+        "model_providers = { a = { base_url = \"http://a/v1\" }, corp = { base_url = \"http://h/v1\" } }\n",
+    ),
+    (
+        "dotted",
+        "model_providers.gw.base_url = \"http://h/v1\"\nmodel_providers.gw.env_key = \"K\"\nother = 1\n",
+        "model_providers.corp.base_url = \"http://h/v1\"\nmodel_providers.corp.env_key = \"K\"\nother = 1\n",
+    ),
+];
+
+#[test]
+fn rename_keeps_each_style_and_repoints_profiles_and_undo_restores_all() {
+    for (style, before, after) in STYLES {
+        let home = Home::new();
+        home.write("config.toml", before);
+        home.write("work.config.toml", "model_provider = \"gw\"\nmodel = \"m\"\n");
+        home.write("other.config.toml", "model_provider = \"openai\"\n");
+        let r = home.run(&["rename", "gw", "corp"]);
+        r.code(0);
+        assert_eq!(home.read("config.toml"), *after, "{style}");
+        assert_eq!(home.read("work.config.toml"), "model_provider = \"corp\"\nmodel = \"m\"\n");
+        assert_eq!(home.read("other.config.toml"), "model_provider = \"openai\"\n");
+        home.run(&["undo"]).code(0);
+        assert_eq!(home.read("config.toml"), *before, "{style}: undo");
+        assert_eq!(home.read("work.config.toml"), "model_provider = \"gw\"\nmodel = \"m\"\n");
+    }
+}
+
+#[test]
+fn rename_dry_run_json_and_refusals() {
+    let home = Home::new();
+    home.write("config.toml", STYLES[0].1);
+    home.write("work.config.toml", "model_provider = \"gw\"\n");
+    let r = home.run(&["rename", "gw", "corp", "--dry-run"]);
+    r.code(0);
+    assert!(r.stdout.contains("+[model_providers.corp]") && r.stdout.contains("work.config.toml"), "{}", r.stdout);
+    let j = json(home.run(&["rename", "gw", "corp", "--dry-run", "--json"]).code(0));
+    assert_eq!(j["schema_version"], 1);
+    assert_eq!(j["files"].as_array().unwrap().len(), 2);
+    assert_eq!(j["diffs"].as_array().unwrap().len(), 2);
+    assert_eq!(home.read("config.toml"), STYLES[0].1, "dry run wrote");
+    let j = json(home.run(&["rename", "gw", "corp", "--json"]).code(0));
+    assert_eq!(j["dry_run"], false);
+    assert_eq!(j["new"], "corp");
+    home.write(
+        "config.toml",
+        &format!("{}\n[model_providers.b]\nbase_url = \"http://b/v1\"\n", home.read("config.toml")),
+    );
+    home.run(&["rename", "corp", "b"]).code(1);
+    home.run(&["rename", "corp", "openai"]).code(2);
+    home.run(&["rename", "corp", "bad id"]).code(2);
+    home.run(&["rename", "openai", "x"]).code(2);
+    let r = home.run(&["rename", "crop", "x"]);
+    r.code(2);
+    assert!(r.stderr.contains("did you mean `corp`"), "{}", r.stderr);
+}
+
+#[test]
+fn set_and_unset_typed_fields_in_place() {
+    let home = Home::new();
+    home.write(
+        "config.toml",
+        "[model_providers.gw]\nbase_url = \"http://h/v1\"\nstream_idle_timeout_ms = 300000 # five minutes\nquery_params = { a = \"1\" }\n",
+    );
+    for args in [
+        ["set", "gw", "stream_idle_timeout_ms", "600000"],
+        ["set", "gw", "supports_websockets", "false"],
+        ["set", "gw", "query_params.api-version", "2025-04-01-preview"],
+        ["set", "gw", "env_http_headers.X-Org", "ORG_ID"],
+        ["set", "gw", "request_max_retries", "2"],
+    ] {
+        home.run(&args).code(0);
+    }
+    assert_eq!(
+        home.read("config.toml"),
+        "[model_providers.gw]\nbase_url = \"http://h/v1\"\nstream_idle_timeout_ms = 600000 # five minutes\nquery_params = { a = \"1\", api-version = \"2025-04-01-preview\" }\nsupports_websockets = false\nenv_http_headers = { X-Org = \"ORG_ID\" }\nrequest_max_retries = 2\n"
+    );
+    let before = home.read("config.toml");
+    home.run(&["set", "gw", "request_max_retries", "2"]).code(0);
+    assert_eq!(home.read("config.toml"), before, "no-op");
+    let j = json(home.run(&["set", "gw", "request_max_retries", "3", "--json", "--dry-run"]).code(0));
+    assert_eq!((j["value"].clone(), j["previous"].clone(), j["changed"].clone()), (3.into(), "2".into(), true.into()));
+    home.run(&["unset", "gw", "query_params.a"]).code(0);
+    home.run(&["unset", "gw", "query_params.api-version"]).code(0);
+    home.run(&["unset", "gw", "env_http_headers.X-Org"]).code(0);
+    home.run(&["unset", "gw", "supports_websockets"]).code(0);
+    home.run(&["unset", "gw", "request_max_retries"]).code(0);
+    home.run(&["unset", "gw", "request_max_retries"]).code(0);
+    assert_eq!(
+        home.read("config.toml"),
+        "[model_providers.gw]\nbase_url = \"http://h/v1\"\nstream_idle_timeout_ms = 600000 # five minutes\n"
+    );
+}
+
+#[test]
+fn set_refusals_name_the_type_and_never_echo_keys() {
+    let home = Home::new();
+    let text = "[model_providers.gw]\nbase_url = \"http://h/v1\"\n";
+    home.write("config.toml", text);
+    let secret = "sk-verbs-0f1e2d3c4b5a69788796";
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["set", "gw", "strem_idle_timeout_ms", "1"], "did you mean `stream_idle_timeout_ms`"),
+        (vec!["set", "gw", "request_max_retries", "many"], "takes an integer from 0 to 100"),
+        (vec!["set", "gw", "request_max_retries", "101"], "takes an integer from 0 to 100"),
+        (vec!["set", "gw", "stream_max_retries", "-1"], "non-negative integer"),
+        (vec!["set", "gw", "supports_websockets", "yes"], "takes true or false"),
+        (vec!["set", "gw", "wire_api", "chat"], "only be `responses`"),
+        (vec!["set", "gw", "experimental_bearer_token", secret], "never writes experimental_bearer_token"),
+        (vec!["set", "gw", "http_headers.X-Key", secret], "looks like an API key"),
+        (vec!["set", "gw", "http_headers.Authorization", "Bearer x"], "looks like an API key"),
+        (vec!["set", "gw", "env_key", secret], "looks like an API key"),
+        (vec!["set", "gw", "name", secret], "looks like an API key"),
+        (vec!["set", "gw", "base_url", "not a url"], "base"),
+        (vec!["set", "gw", "query_params", "x"], "is a map"),
+        (vec!["set", "gw", "auth", "x"], "does not write"),
+        (vec!["set", "gw", "name.x", "x"], "unknown provider field"),
+        (vec!["set", "nope", "name", "x"], "unknown provider"),
+        (vec!["unset", "gw", "bogus"], "unknown provider field"),
+    ];
+    for (args, want) in cases {
+        let r = home.run(&args);
+        r.code(2);
+        assert!(r.stderr.contains(want), "{args:?}: {}", r.stderr);
+        assert!(!r.stderr.contains("0f1e2d3c4b5a") && !r.stdout.contains("0f1e2d3c4b5a"), "{args:?} echoed the key");
+    }
+    assert_eq!(home.read("config.toml"), text);
+}
