@@ -60,18 +60,23 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  codex-provider use openrouter --model openai/gpt-5.4\n  codex-provider use gw --profile work      # writes work.config.toml; run `codex --profile work`\n  codex-provider use --profile work         # make the work profile's provider the default\n  codex-provider use -                      # back to the previous default"
     )]
+    #[command(visible_alias = "switch")]
     Use(UseArgs),
     /// List providers (custom and built-in) and profile files
-    #[command(after_help = "Example:\n  codex-provider list --json")]
+    #[command(after_help = "Example:\n  codex-provider list --json", visible_alias = "ls")]
     List(JsonArgs),
     /// Print the active provider id (and model with -v)
-    #[command(after_help = "Examples:\n  codex-provider current\n  codex-provider current -v --profile work")]
+    #[command(
+        after_help = "Examples:\n  codex-provider current\n  codex-provider current -v --profile work\n  codex-provider current --format '{provider}/{model}'   # for a shell prompt"
+    )]
     Current(CurrentArgs),
     /// Show every field of a provider with Codex's defaults and where each comes from
-    #[command(after_help = "Example:\n  codex-provider show openrouter --json")]
+    #[command(
+        after_help = "Examples:\n  codex-provider show openrouter --json\n  codex-provider show            # the active provider"
+    )]
     Show(ShowArgs),
     /// Remove a provider
-    #[command(after_help = "Example:\n  codex-provider remove old-gateway --dry-run")]
+    #[command(after_help = "Example:\n  codex-provider remove old-gateway --dry-run", visible_alias = "rm")]
     Remove(RemoveArgs),
     /// Check that an endpoint works the way Codex needs (models, streaming Responses, tools)
     #[command(
@@ -90,8 +95,8 @@ pub enum Command {
     #[command(after_help = "Example:\n  codex-provider presets --json")]
     Presets(JsonArgs),
     /// Restore the files changed by the last codex-provider write
-    #[command(after_help = "Example:\n  codex-provider undo --dry-run")]
-    Undo(WriteArgs),
+    #[command(after_help = "Examples:\n  codex-provider undo --dry-run\n  codex-provider undo --list")]
+    Undo(UndoArgs),
     /// Print a shell completion script
     #[command(
         after_help = "Example:\n  codex-provider completions bash > ~/.local/share/bash-completion/completions/codex-provider"
@@ -114,6 +119,18 @@ pub enum Command {
     /// Remove one field of a provider (Codex then uses its default)
     #[command(after_help = "Example:\n  codex-provider unset gw request_max_retries")]
     Unset(UnsetArgs),
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct UndoArgs {
+    /// List what each kept backup would restore (newest first); restore nothing
+    #[arg(long, conflicts_with = "dry_run")]
+    pub list: bool,
+    /// Machine-readable output (with --list)
+    #[arg(long, requires = "list")]
+    pub json: bool,
+    #[command(flatten)]
+    pub write: WriteArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -263,6 +280,9 @@ pub struct CurrentArgs {
     /// Layer NAME.config.toml over config.toml, as `codex --profile NAME` does
     #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::profile_names))]
     pub profile: Option<String>,
+    /// Print this template: {provider}, {model}, {profile}, {base_url} (empty when unset)
+    #[arg(long, value_name = "TEMPLATE", conflicts_with = "json")]
+    pub format: Option<String>,
     /// Machine-readable output
     #[arg(long)]
     pub json: bool,
@@ -270,9 +290,9 @@ pub struct CurrentArgs {
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct ShowArgs {
-    /// Provider id
+    /// Provider id [default: the active provider]
     #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
-    pub id: String,
+    pub id: Option<String>,
     /// Layer NAME.config.toml over config.toml, as `codex --profile NAME` does
     #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::profile_names))]
     pub profile: Option<String>,

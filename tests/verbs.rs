@@ -252,3 +252,39 @@ fn set_refusals_name_the_type_and_never_echo_keys() {
     }
     assert_eq!(home.read("config.toml"), text);
 }
+
+#[test]
+fn undo_list_shows_each_backup_newest_first_and_restores_nothing() {
+    let home = Home::new();
+    home.write("config.toml", GW);
+    home.run(&["set", "gw", "request_max_retries", "1"]).code(0);
+    home.run(&["use", "gw", "--profile", "work"]).code(0);
+    let before = (home.read("config.toml"), home.read("work.config.toml"));
+    let j = json(home.run(&["undo", "--list", "--json"]).code(0));
+    let b = j["backups"].as_array().unwrap();
+    assert_eq!(b.len(), 2);
+    assert_eq!(b[0]["command"], "use gw --profile work");
+    assert_eq!(b[0]["files"][0], serde_json::json!({"name": "work.config.toml", "action": "delete"}));
+    assert_eq!(b[1]["command"], "set gw request_max_retries");
+    assert_eq!(b[1]["files"][0]["action"], "restore");
+    let text = home.run(&["undo", "--list"]);
+    assert!(
+        text.code(0).stdout.lines().next().unwrap().ends_with("deletes work.config.toml  (next undo)"),
+        "{}",
+        text.stdout
+    );
+    assert_eq!((home.read("config.toml"), home.read("work.config.toml")), before, "--list restored something");
+    home.run(&["undo", "--list", "--dry-run"]).code(2);
+}
+
+#[test]
+fn current_format_fills_placeholders_and_literal_braces() {
+    let home = Home::new();
+    home.write("config.toml", GW);
+    let r = home.run(&["current", "--format", "{{{provider}}} {model}|{profile}|{base_url}"]);
+    assert_eq!(r.code(0).stdout, "{gw} ||http://127.0.0.1:9/v1\n");
+    for bad in ["{provider", "provider}", "{}", "{nope}"] {
+        home.run(&["current", "--format", bad]).code(2);
+    }
+    home.run(&["current", "--format", "x", "--json"]).code(2);
+}
