@@ -119,6 +119,50 @@ pub enum Command {
     /// Remove one field of a provider (Codex then uses its default)
     #[command(after_help = "Example:\n  codex-provider unset gw request_max_retries")]
     Unset(UnsetArgs),
+    /// Print providers as a file of `[model_providers.ID]` tables (no secrets), for `apply`
+    #[command(
+        after_help = "Examples:\n  codex-provider export > team-providers.toml\n  codex-provider export gw --json"
+    )]
+    Export(ExportArgs),
+    /// Make config.toml's providers match a file (add or update in place, probe, optionally prune)
+    #[command(
+        after_help = "Examples:\n  codex-provider apply -f team-providers.toml --dry-run\n  codex-provider apply -f team-providers.toml --prune"
+    )]
+    Apply(ApplyArgs),
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ExportArgs {
+    /// Provider ids [default: every custom provider in config.toml]
+    #[arg(add = ArgValueCandidates::new(complete::custom_provider_ids))]
+    pub ids: Vec<String>,
+    /// JSON instead of TOML
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ApplyArgs {
+    /// A providers file (TOML from `export`, or its --json form)
+    #[arg(short = 'f', long = "file", value_name = "FILE")]
+    pub file: PathBuf,
+    /// Also remove providers the file lacks (never the active one or one a profile selects)
+    #[arg(long)]
+    pub prune: bool,
+    /// Write without probing the new and changed providers
+    #[arg(long)]
+    pub no_probe: bool,
+    /// Write even when a probe fails
+    #[arg(long)]
+    pub force: bool,
+    /// Probe request timeout in seconds
+    #[arg(long, value_name = "S", default_value_t = 15.0)]
+    pub timeout: f64,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub write: WriteArgs,
 }
 
 #[derive(Debug, Args, Clone, Default)]

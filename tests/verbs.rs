@@ -288,3 +288,96 @@ fn current_format_fills_placeholders_and_literal_braces() {
     }
     home.run(&["current", "--format", "x", "--json"]).code(2);
 }
+
+fn providers_file(n: usize, base: &str) -> String {
+    (0..n).map(|i| format!("[model_providers.p{i}]\nbase_url = \"{base}\"\nenv_key = \"APPLY_KEY\"\nstream_idle_timeout_ms = 600000\n\n")).collect()
+}
+
+#[test]
+fn apply_adds_updates_in_place_is_idempotent_and_prunes_only_unselected() {
+    let server = Server::start(Mode::Ok);
+    let home = Home::new();
+    home.write(
+        "config.toml",
+        &format!("model_provider = \"old\"\n\n# ours\n[model_providers.p0]\nbase_url = \"{}\" # keep me\nname = \"Zero\"\n\n[model_providers.old]\nbase_url = \"http://h/v1\"\n\n[model_providers.gone]\nbase_url = \"http://g/v1\"\n", server.base()),
+    );
+    let file = home.path().join("team.toml");
+    std::fs::write(&file, providers_file(2, &server.base())).unwrap();
+    let f = file.to_str().unwrap();
+    let r = Run::from(home.cmd(&["apply", "-f", f, "--prune", "--json"]).env("APPLY_KEY", "k").output().unwrap());
+    let j = json(r.code(0));
+    assert_eq!(j["added"], serde_json::json!(["p1"]));
+    assert_eq!(j["updated"], serde_json::json!(["p0"]));
+    assert_eq!(j["removed"], serde_json::json!(["gone"]));
+    assert_eq!(j["kept_selected"], serde_json::json!(["old"]));
+    assert_eq!(j["probes"].as_array().unwrap().len(), 2);
+    let text = home.read("config.toml");
+    assert!(text.contains(&format!("base_url = \"{}\" # keep me\nname = \"Zero\"\n", server.base())), "{text}");
+    assert!(!text.contains("[model_providers.gone]") && text.contains("[model_providers.p1]"), "{text}");
+    let mtime = std::fs::metadata(home.config()).unwrap().modified().unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    let r = Run::from(home.cmd(&["apply", "-f", f, "--prune"]).env("APPLY_KEY", "k").output().unwrap());
+    assert!(r.code(0).stderr.contains("nothing to change"), "{}", r.stderr);
+    assert_eq!(home.read("config.toml"), text);
+    assert_eq!(std::fs::metadata(home.config()).unwrap().modified().unwrap(), mtime);
+    // export → apply elsewhere gives the same providers.
+    let exported = home.run(&["export", "p0", "p1"]);
+    let other = Home::new();
+    other.write("team.toml", &exported.code(0).stdout);
+    other.run(&["apply", "-f", other.path().join("team.toml").to_str().unwrap(), "--no-probe"]).code(0);
+    assert_eq!(other.run(&["export"]).stdout, exported.stdout);
+}
+
+#[test]
+fn apply_refuses_keys_and_failing_probes_and_export_omits_secrets() {
+    let home = Home::new();
+    let file = home.path().join("team.toml");
+    let f = file.to_str().unwrap();
+    for bad in [
+        "[model_providers.x]\nbase_url = \"http://h/v1\"\nexperimental_bearer_token = \"t\"\n",
+        "[model_providers.x]\nbase_url = \"http://h/v1\"\nhttp_headers = { X-Key = \"sk-apply-0a9b8c7d6e5f4a3b2c1d\" }\n",
+        "[model_providers.x]\nbase_ur = \"http://h/v1\"\n",
+        "[model_providers.openai]\nbase_url = \"http://h/v1\"\n",
+    ] {
+        std::fs::write(&file, bad).unwrap();
+        let r = home.run(&["apply", "-f", f, "--no-probe"]);
+        r.code(2);
+        assert!(!r.stderr.contains("0a9b8c7d6e5f"), "{}", r.stderr);
+        assert!(!home.config().exists());
+    }
+    let down = Server::start(Mode::Unauthorized);
+    std::fs::write(&file, providers_file(1, &down.base())).unwrap();
+    Run::from(home.cmd(&["apply", "-f", f]).env("APPLY_KEY", "k").output().unwrap()).code(1);
+    assert!(!home.config().exists());
+    Run::from(home.cmd(&["apply", "-f", f, "--force"]).env("APPLY_KEY", "k").output().unwrap()).code(0);
+    home.write(
+        "config.toml",
+        "[model_providers.s]\nbase_url = \"http://h/v1\"\nexperimental_bearer_token = \"tok-0a9b8c7d6e5f4a3b2c1d\"\nhttp_headers = { X-Key = \"sk-apply-0a9b8c7d6e5f4a3b2c1d\", X-Team = \"a\" }\n",
+    );
+    let r = home.run(&["export", "--json"]);
+    let j = json(r.code(0));
+    assert!(!r.stdout.contains("0a9b8c7d6e5f") && !r.stderr.contains("0a9b8c7d6e5f"));
+    assert_eq!(j["providers"]["s"]["http_headers"], serde_json::json!({"X-Team": "a"}));
+    assert_eq!(j["omitted"], serde_json::json!(["s.experimental_bearer_token", "s.http_headers.X-Key"]));
+    assert!(r.stderr.contains("left out"), "{}", r.stderr);
+}
+
+/// 20 providers behind a server that answers every request after L: the probes run at once,
+/// so `apply` takes about one provider's probe time, not twenty (figures in BENCHMARKS.md).
+#[test]
+fn apply_probes_twenty_providers_concurrently() {
+    let l = Duration::from_millis(300);
+    let server = Server::start_with(Mode::Ok, l);
+    let time = |n: usize| {
+        let home = Home::new();
+        let file = home.path().join("team.toml");
+        std::fs::write(&file, providers_file(n, &server.base())).unwrap();
+        let t = std::time::Instant::now();
+        Run::from(home.cmd(&["apply", "-f", file.to_str().unwrap()]).env("APPLY_KEY", "k").output().unwrap()).code(0);
+        t.elapsed()
+    };
+    let one = time(1);
+    let twenty = time(20);
+    eprintln!("apply: 1 provider {one:?}, 20 providers {twenty:?} (L = {l:?} per request)");
+    assert!(twenty < one.mul_f64(1.3) + Duration::from_millis(700), "20 providers took {twenty:?}, one {one:?}");
+}

@@ -2,9 +2,11 @@
 
 mod add;
 mod add_tty;
+mod apply;
 mod completions;
 mod current;
 mod doctor;
+mod export;
 mod key;
 mod list;
 mod outcome;
@@ -44,6 +46,8 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Rename(a) => rename::run(a, ctx),
         Command::Set(a) => set::set(a, ctx),
         Command::Unset(a) => set::unset(a, ctx),
+        Command::Export(a) => export::run(a, ctx),
+        Command::Apply(a) => apply::run(a, ctx),
     }
 }
 

@@ -266,3 +266,105 @@ impl ConfigFile {
         })
     }
 }
+
+/// A provider's fields as plain data (the interchange of `export` and `apply`).
+pub type Fields = serde_json::Map<String, serde_json::Value>;
+
+fn json_to_value(v: &serde_json::Value) -> Option<Value> {
+    use serde_json::Value as J;
+    Some(match v {
+        J::String(s) => Value::from(s.as_str()),
+        J::Bool(b) => Value::from(*b),
+        J::Number(n) => match n.as_i64() {
+            Some(i) => Value::from(i),
+            None => Value::from(n.as_f64()?),
+        },
+        J::Array(a) => Value::Array(a.iter().map(json_to_value).collect::<Option<_>>()?),
+        J::Object(o) => {
+            let mut t = InlineTable::new();
+            for (k, v) in o {
+                t.insert(k, json_to_value(v)?);
+            }
+            Value::InlineTable(t)
+        }
+        J::Null => return None,
+    })
+}
+
+/// `[model_providers.ID]` tables for the given providers, in a fresh document (no comments).
+pub fn providers_toml(providers: &[(String, Fields)]) -> String {
+    let mut doc = toml_edit::DocumentMut::new();
+    let mut parent = toml_edit::Table::new();
+    parent.set_implicit(true);
+    for (i, (id, fields)) in providers.iter().enumerate() {
+        let mut t = toml_edit::Table::new();
+        if i > 0 {
+            t.decor_mut().set_prefix("\n");
+        }
+        for (k, v) in fields {
+            match (v, json_to_value(v)) {
+                (serde_json::Value::Object(_), Some(Value::InlineTable(it))) => {
+                    t.insert(k, toml_edit::Item::Table(it.into_table()));
+                }
+                (_, Some(val)) => {
+                    t.insert(k, toml_edit::Item::Value(val));
+                }
+                _ => {}
+            }
+        }
+        parent.insert(id, toml_edit::Item::Table(t));
+    }
+    doc.as_table_mut().insert(MODEL_PROVIDERS, toml_edit::Item::Table(parent));
+    doc.to_string()
+}
+
+impl ConfigFile {
+    /// The fields of `[model_providers.ID]` in this file, as data.
+    pub fn provider_fields(&self, id: &str) -> Result<Option<Fields>, UserError> {
+        let Some(t) = edit::provider(&self.doc, id)? else { return Ok(None) };
+        Ok(Some(t.iter().map(|(k, item)| (k.to_string(), super::view::item_json(item))).collect()))
+    }
+
+    /// Makes the provider carry `fields` (creating it in the file's style when absent); fields
+    /// not named are kept, and values already equal are not touched. Returns what happened.
+    pub fn merge_provider(&mut self, id: &str, fields: &Fields) -> Result<edit::Change, UserError> {
+        let added = !self.has_provider(id)?;
+        if added {
+            edit::upsert_provider(&mut self.doc, id, &edit::ProviderSpec::default(), false)?;
+        }
+        let mut changed = false;
+        for (k, v) in fields {
+            let entries: Vec<(Option<&String>, &serde_json::Value)> = match v {
+                serde_json::Value::Object(o) => o.iter().map(|(sk, sv)| (Some(sk), sv)).collect(),
+                other => vec![(None, other)],
+            };
+            for (sub, v) in entries {
+                let Some(value) = json_to_value(v) else { continue };
+                changed |= with_provider(self, id, |t| match sub {
+                    None => edit::set_value(t, k, value),
+                    Some(sk) => match t.get_mut(k) {
+                        Some(item) if item.is_table_like() => match item.as_inline_table_mut() {
+                            Some(it) => edit::inline_append(it, |it| edit::set_value(it, sk, value)),
+                            None => edit::set_value(item.as_table_like_mut().expect("table-like"), sk, value),
+                        },
+                        _ => {
+                            let mut it = InlineTable::new();
+                            it.insert(sk, value);
+                            edit::set_value(t, k, Value::InlineTable(it))
+                        }
+                    },
+                })?;
+            }
+        }
+        Ok(match (added, changed) {
+            (true, _) => edit::Change::Added,
+            (false, true) => edit::Change::Updated,
+            (false, false) => edit::Change::Unchanged,
+        })
+    }
+
+    /// Removes `[model_providers.ID]` (see `edit::remove_provider`).
+    pub fn remove_provider(&mut self, id: &str) -> Result<bool, UserError> {
+        edit::remove_provider(&mut self.doc, id)
+    }
+}
