@@ -183,6 +183,8 @@ fn key_set_puts_the_canary_in_dotenv_only() {
         (vec!["show", "gw", "--json"], 0),
         (vec!["doctor", "--offline", "--json"], -1), // 0 or 1: only its output matters here
         (vec!["set", "gw", "request_max_retries", "1", "--json"], 0),
+        (vec!["export"], 0),
+        (vec!["export", "gw", "--json"], 0),
         (vec!["rename", "gw", "gw2", "--json"], 0),
         (vec!["undo"], 0),
         (vec!["undo"], 0),
