@@ -146,3 +146,14 @@ fn dynamic_registration_script_is_printed() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("complete ") && text.contains("_CLAP_COMPLETE_INDEX"), "{text}");
 }
+
+#[test]
+fn new_verbs_offer_provider_ids() {
+    let home = scratch_home();
+    for words in
+        [&["rename", ""][..], &["set", ""], &["unset", ""], &["key", "set", ""], &["key", "unset", ""], &["export", ""]]
+    {
+        let got = complete(&home, words);
+        assert!(got.iter().any(|c| c == "alpha") && got.iter().any(|c| c == "beta"), "{words:?}: {got:?}");
+    }
+}

@@ -384,30 +384,3 @@ fn apply_probes_twenty_providers_concurrently() {
     );
     assert!(twenty < one.mul_f64(1.3) + Duration::from_millis(500), "20 providers took {twenty:?}, one {one:?}");
 }
-
-/// Dynamic completion (clap's engine, as `completions bash` installs it) offers the ids.
-#[test]
-fn provider_ids_complete_for_the_new_verbs() {
-    let home = Home::new();
-    home.write(
-        "config.toml",
-        "[model_providers.gw]\nbase_url = \"http://h/v1\"\n[model_providers.corp]\nbase_url = \"http://h/v1\"\n",
-    );
-    for words in
-        [&["rename", ""][..], &["set", ""], &["unset", ""], &["key", "set", ""], &["key", "unset", ""], &["export", ""]]
-    {
-        let mut args = vec!["--", "codex-provider"];
-        args.extend_from_slice(words);
-        let out = home
-            .cmd(&args)
-            .env("COMPLETE", "bash")
-            .env("_CLAP_COMPLETE_INDEX", words.len().to_string())
-            .env("_CLAP_COMPLETE_COMP_TYPE", "9")
-            .env("_CLAP_COMPLETE_SPACE", "true")
-            .env("_CLAP_IFS", "\u{b}")
-            .output()
-            .unwrap();
-        let got: Vec<String> = String::from_utf8(out.stdout).unwrap().split('\u{b}').map(str::to_string).collect();
-        assert!(got.contains(&"gw".to_string()) && got.contains(&"corp".to_string()), "{words:?}: {got:?}");
-    }
-}

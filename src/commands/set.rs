@@ -106,81 +106,74 @@ fn toml_text(v: &FieldValue) -> String {
     }
 }
 
+/// The shared part of `set` and `unset`: load under the lock, run `edit`, write (one backup
+/// entry), print the JSON. Returns (changed, previous value, config path), or None after a
+/// dry run.
+fn edit_field(
+    ctx: &Ctx,
+    (id, path, json_out, dry_run): (&str, &FieldPath, bool, bool),
+    verb: &str,
+    value: Option<&FieldValue>,
+    edit: impl FnOnce(&mut ConfigFile) -> Result<(), UserError>,
+) -> anyhow::Result<Option<(bool, Option<String>, std::path::PathBuf)>> {
+    let session = Session::begin(&ctx.codex_home, dry_run, &ctx.ui)?;
+    let mut cfg = load_with_provider(ctx, id)?;
+    let previous = cfg.provider_field(id, path)?.map(|p| ids::mask_line(&p));
+    edit(&mut cfg)?;
+    let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
+    let changed = outcome::commit(ctx, &session, json_out, &format!("{verb} {id} {}", path.dotted()), &ops)?;
+    if json_out {
+        let mut out = json!({
+            "schema_version": 1,
+            "provider": id,
+            "field": path.dotted(),
+            "previous": previous,
+            "changed": changed,
+            "dry_run": session.dry_run(),
+            "diffs": outcome::diffs(&session, &ops),
+        });
+        if let Some(v) = value {
+            out["value"] = json_value(v);
+        }
+        outcome::print(ctx, &out)?;
+    }
+    Ok((!session.dry_run()).then_some((changed, previous, cfg.path)))
+}
+
 pub fn set(args: SetArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let path = parse_field(&args.field)?;
     let (writes, notes) = checked_value(&path, &args.value)?;
-    let session = Session::begin(&ctx.codex_home, args.write.dry_run, &ctx.ui)?;
-    let mut cfg = load_with_provider(ctx, &args.id)?;
-    let previous = cfg.provider_field(&args.id, &path)?;
-    for (p, v) in &writes {
-        cfg.set_provider_field(&args.id, p, v)?;
-    }
-    let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
-    let command = format!("set {} {}", args.id, path.dotted());
-    let changed = outcome::commit(ctx, &session, args.json, &command, &ops)?;
-    let (_, value) = &writes[0];
-    if args.json {
-        outcome::print(
-            ctx,
-            &json!({
-                "schema_version": 1,
-                "provider": args.id,
-                "field": path.dotted(),
-                "value": json_value(value),
-                "previous": previous.as_deref().map(ids::mask_line),
-                "changed": changed,
-                "dry_run": session.dry_run(),
-                "diffs": outcome::diffs(&session, &ops),
-            }),
-        )?;
-    }
+    let (id, value) = (args.id.as_str(), &writes[0].1);
+    let done = edit_field(ctx, (id, &path, args.json, args.write.dry_run), "set", Some(value), |cfg| {
+        for (p, v) in &writes {
+            cfg.set_provider_field(id, p, v)?;
+        }
+        Ok(())
+    })?;
     for n in notes {
         ctx.ui.note(&n);
     }
-    if session.dry_run() {
-        return Ok(Exit::Ok);
-    }
-    let was = previous.map(|p| format!(" (was {})", ids::mask_line(&p))).unwrap_or_default();
+    let Some((changed, previous, file)) = done else { return Ok(Exit::Ok) };
+    let (field, text) = (path.dotted(), toml_text(value));
+    let was = previous.map(|p| format!(" (was {p})")).unwrap_or_default();
     ctx.ui.status(&match changed {
-        true => {
-            format!("Set {}.{} = {}{was} in {}.", args.id, path.dotted(), toml_text(value), display(ctx, &cfg.path))
-        }
-        false => format!("{}.{} is already {}; nothing to change.", args.id, path.dotted(), toml_text(value)),
+        true => format!("Set {id}.{field} = {text}{was} in {}.", display(ctx, &file)),
+        false => format!("{id}.{field} is already {text}; nothing to change."),
     });
     Ok(Exit::Ok)
 }
 
 pub fn unset(args: UnsetArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let path = parse_field(&args.field)?;
-    let session = Session::begin(&ctx.codex_home, args.write.dry_run, &ctx.ui)?;
-    let mut cfg = load_with_provider(ctx, &args.id)?;
-    let previous = cfg.provider_field(&args.id, &path)?;
-    cfg.unset_provider_field(&args.id, &path)?;
-    let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
-    let command = format!("unset {} {}", args.id, path.dotted());
-    let changed = outcome::commit(ctx, &session, args.json, &command, &ops)?;
-    if args.json {
-        outcome::print(
-            ctx,
-            &json!({
-                "schema_version": 1,
-                "provider": args.id,
-                "field": path.dotted(),
-                "previous": previous.as_deref().map(ids::mask_line),
-                "changed": changed,
-                "dry_run": session.dry_run(),
-                "diffs": outcome::diffs(&session, &ops),
-            }),
-        )?;
-    }
-    if session.dry_run() {
-        return Ok(Exit::Ok);
-    }
+    let id = args.id.as_str();
+    let done = edit_field(ctx, (id, &path, args.json, args.write.dry_run), "unset", None, |cfg| {
+        cfg.unset_provider_field(id, &path).map(|_| ())
+    })?;
+    let Some((changed, _, file)) = done else { return Ok(Exit::Ok) };
+    let field = path.dotted();
     ctx.ui.status(&match changed {
-        true => {
-            format!("Removed {}.{} from {}; Codex uses its default.", args.id, path.dotted(), display(ctx, &cfg.path))
-        }
-        false => format!("{}.{} is not set; nothing to change.", args.id, path.dotted()),
+        true => format!("Removed {id}.{field} from {}; Codex uses its default.", display(ctx, &file)),
+        false => format!("{id}.{field} is not set; nothing to change."),
     });
     Ok(Exit::Ok)
 }
