@@ -384,3 +384,36 @@ fn apply_probes_twenty_providers_concurrently() {
     );
     assert!(twenty < one.mul_f64(1.3) + Duration::from_millis(500), "20 providers took {twenty:?}, one {one:?}");
 }
+
+/// On a terminal the key is asked with a hidden prompt: it is stored, never shown on the
+/// screen; Ctrl-C at the prompt writes nothing and exits 130.
+#[test]
+fn key_set_on_a_terminal_prompts_hidden_and_ctrl_c_writes_nothing() {
+    use expectrl::process::unix::WaitStatus;
+    use expectrl::{Eof, Expect, Session};
+    let run = |home: &Home, keys: &str| {
+        let mut cmd = home.cmd(&["key", "set", "gw"]);
+        cmd.stdin(Stdio::inherit()).env("TERM", "xterm").env("NO_COLOR", "1");
+        let mut s = Session::spawn(cmd).expect("spawn on a pty");
+        s.set_expect_timeout(Some(Duration::from_secs(10)));
+        let mut seen = s.expect("Key for GW_API_KEY").expect("the prompt").as_bytes().to_vec();
+        s.send(keys).unwrap();
+        seen.extend_from_slice(s.expect(Eof).expect("the end").as_bytes());
+        let code = match s.get_process().wait().unwrap() {
+            WaitStatus::Exited(_, c) => c,
+            WaitStatus::Signaled(_, sig, _) => 128 + sig as i32,
+            other => panic!("{other:?}"),
+        };
+        (code, String::from_utf8_lossy(&seen).into_owned())
+    };
+    let home = Home::new();
+    home.write("config.toml", GW);
+    let (code, screen) = run(&home, "\x03");
+    assert_eq!(code, 130, "{screen}");
+    assert!(!home.path().join(".env").exists(), "Ctrl-C wrote .env");
+    let (code, screen) = run(&home, "sk-pty-5e4d3c2b1a0f\r");
+    assert_eq!(code, 0, "{screen}");
+    assert!(!screen.contains("5e4d3c2b1a0f"), "the key was echoed:\n{screen}");
+    assert!(screen.contains("Stored the key for `gw`"), "{screen}");
+    assert_eq!(home.read(".env"), "GW_API_KEY='sk-pty-5e4d3c2b1a0f'\n");
+}
