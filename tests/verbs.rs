@@ -16,7 +16,8 @@ fn run_stdin(home: &Home, args: &[&str], stdin: &str) -> Run {
     let mut c = home.cmd(args);
     c.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = c.spawn().unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    // A command refused before it reads stdin closes the pipe: that is not a test failure.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
     Run::from(child.wait_with_output().unwrap())
 }
 
@@ -397,6 +398,9 @@ fn key_set_on_a_terminal_prompts_hidden_and_ctrl_c_writes_nothing() {
         let mut s = Session::spawn(cmd).expect("spawn on a pty");
         s.set_expect_timeout(Some(Duration::from_secs(10)));
         let mut seen = s.expect("Key for GW_API_KEY").expect("the prompt").as_bytes().to_vec();
+        // The prompt is printed just before the terminal leaves cooked mode; keys typed in
+        // that instant would be echoed by the tty itself, so wait as a person would.
+        std::thread::sleep(Duration::from_millis(300));
         s.send(keys).unwrap();
         seen.extend_from_slice(s.expect(Eof).expect("the end").as_bytes());
         let code = match s.get_process().wait().unwrap() {
