@@ -4,7 +4,9 @@
 //! edits cannot be bypassed. Reads come back as typed data ([`Selection`], [`ProviderTable`],
 //! [`TypeError`], [`NestedValue`], [`view::ProviderView`]), never as TOML items to walk.
 
+pub mod dotenv_write;
 mod edit;
+pub mod fields;
 pub mod file;
 pub mod ids;
 mod lint;
