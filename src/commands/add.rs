@@ -34,6 +34,9 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         true => no_prompt(e),
         false => e,
     })?;
+    if args.bridge {
+        return crate::commands::bridge::add(plan, &args, ctx);
+    }
     if !args.no_probe {
         // Fail fast, before the network; `write` checks again under the lock.
         ensure_new(&plan, &load_config(ctx)?, ctx)?;
@@ -59,7 +62,7 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
 }
 
 /// Refuses an existing id unless --replace (exit 1).
-fn ensure_new(plan: &Plan, cfg: &ConfigFile, ctx: &Ctx) -> Result<(), UserError> {
+pub(crate) fn ensure_new(plan: &Plan, cfg: &ConfigFile, ctx: &Ctx) -> Result<(), UserError> {
     if edit::provider(&cfg.doc, &plan.id)?.is_some() && !plan.replace {
         return Err(UserError::refused(format!(
             "provider `{}` already exists in {}",
@@ -309,7 +312,7 @@ pub fn probe_target(plan: &Plan, model: Option<String>, ctx: &Ctx) -> probe::Tar
 
 /// Probes before saving; a failed probe refuses (exit 1) unless --force. The report goes to
 /// stderr: stdout is kept for diffs.
-fn probe_gate(plan: &Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<()> {
+pub(crate) fn probe_gate(plan: &Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<()> {
     let report = probe::run(vec![probe_target(plan, plan.model.clone(), ctx)], &probe_options(args)).remove(0);
     if !ctx.ui.quiet {
         eprint!("{}", probe::render::render_human(&report, &ctx.ui));
@@ -322,6 +325,9 @@ fn probe_gate(plan: &Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<()> {
         return Ok(());
     }
     let mut hint = report.hint.clone().map(|h| format!("{h}; ")).unwrap_or_default();
+    if report.verdict == probe::Verdict::ChatOnly && !args.bridge {
+        hint.push_str("or add it through a local bridge: the same command with --bridge; ");
+    }
     hint.push_str("--force saves anyway, --no-probe skips the probe");
     Err(UserError::refused(format!("not saved: the probe says `{}`: {}", report.verdict.as_str(), report.summary))
         .hint(hint)

@@ -2,6 +2,7 @@
 
 mod add;
 mod add_tty;
+mod bridge;
 mod completions;
 mod current;
 mod doctor;
@@ -35,6 +36,7 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Presets(a) => presets::run(a, ctx),
         Command::Undo(a) => undo::run(a, ctx),
         Command::Completions(a) => completions::run(a, ctx),
+        Command::Bridge(c) => bridge::run(c, ctx),
     }
 }
 
