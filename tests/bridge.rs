@@ -140,20 +140,29 @@ fn add_bridge_probe_and_real_codex_round_trip_then_stop_leaves_no_process() {
     assert!(s.stdout.contains("x: stopped"), "{}", s.stdout);
 }
 
-#[test]
-fn stale_bridge_is_reported_by_status_and_doctor_and_start_restarts_on_the_same_port() {
-    let Some(dir) = relay_dir() else { return };
-    let path = path_with(&dir);
+/// A chat-only fake server and a home whose default provider `x` is that server.
+fn bridged_setup() -> Option<(Server, Home, String)> {
+    let path = path_with(&relay_dir()?);
     let srv = Server::start(Mode::ChatStream);
     let home = Home::new();
     home.write(
         "config.toml",
         &format!("model = \"mock-model\"\nmodel_provider = \"x\"\n\n[model_providers.x]\nname = \"X\"\nbase_url = \"{}\"\nenv_key = \"FAKE_API_KEY\"\nwire_api = \"responses\"\n", srv.base()),
     );
-    run(&home, &path, &["bridge", "start", "x"]).code(0);
-    let rec = record(&home, "x");
-    let pid = rec["pid"].as_u64().unwrap() as u32;
-    let port = rec["port"].as_u64().unwrap();
+    Some((srv, home, path))
+}
+
+/// `bridge start x`; the recorded pid and port.
+fn started(home: &Home, path: &str) -> (u32, u64) {
+    run(home, path, &["bridge", "start", "x"]).code(0);
+    let rec = record(home, "x");
+    (rec["pid"].as_u64().unwrap() as u32, rec["port"].as_u64().unwrap())
+}
+
+#[test]
+fn stale_bridge_is_reported_by_status_and_doctor_and_start_restarts_on_the_same_port() {
+    let Some((_srv, home, path)) = bridged_setup() else { return };
+    let (pid, port) = started(&home, &path);
     let _c = Cleanup(&home, "x".into(), pid);
     assert!(home.read("config.toml").contains(&format!("http://127.0.0.1:{port}/v1")), "start repoints the provider");
     let d = run(&home, &path, &["doctor", "--offline", "--json"]);
@@ -236,4 +245,50 @@ fn install_writes_a_unit_without_the_key_and_uninstall_removes_it() {
     let r = Run::from(home.cmd(&["bridge", "uninstall", "x"]).env("XDG_CONFIG_HOME", &xdg).output().unwrap());
     r.code(0);
     assert!(!unit.exists());
+}
+
+/// One HTTP/1.1 POST with `connection: close`, read to the end; the wall time.
+fn post(port: u16, path: &str, body: &str) -> Duration {
+    use std::io::{Read, Write};
+    let t = Instant::now();
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        s,
+        "POST {path} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\nauthorization: Bearer {KEY}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut out = Vec::new();
+    s.read_to_end(&mut out).unwrap();
+    assert!(out.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&out));
+    t.elapsed()
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// BENCHMARKS.md "Bridge overhead": `cargo test --test bridge -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn bridge_overhead() {
+    let Some((srv, home, path)) = bridged_setup() else { return };
+    let (pid, port) = started(&home, &path);
+    let _c = Cleanup(&home, "x".into(), pid);
+    let relay = port as u16;
+    let chat = r#"{"model":"mock-model","stream":true,"messages":[{"role":"user","content":"say hi"}]}"#;
+    let resp = r#"{"model":"mock-model","stream":true,"input":[{"type":"message","role":"user","content":[{"type":"input_text","text":"say hi"}]}]}"#;
+    for _ in 0..3 {
+        post(srv.addr.port(), "/v1/chat/completions", chat);
+        post(relay, "/v1/responses", resp);
+    }
+    let direct = median((0..20).map(|_| post(srv.addr.port(), "/v1/chat/completions", chat)).collect());
+    let bridged = median((0..20).map(|_| post(relay, "/v1/responses", resp)).collect());
+    println!(
+        "direct chat/completions: {direct:?}; through codex-relay /responses: {bridged:?}; overhead {:?}",
+        bridged.saturating_sub(direct)
+    );
+    assert!(bridged < Duration::from_secs(1));
 }
