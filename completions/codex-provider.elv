@@ -209,6 +209,7 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand --color 'When to use colour'
             cand --json 'Machine-readable output'
             cand --deep 'Also send Codex''s non-function tools and try the WebSocket upgrade'
+            cand --all 'Probe every configured provider concurrently: one row each (verdict, latency, model)'
             cand -y 'Never prompt; take defaults and flags as given'
             cand --yes 'Never prompt; take defaults and flags as given'
             cand -q 'Print only errors and data'

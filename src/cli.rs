@@ -432,6 +432,9 @@ pub struct ProbeArgs {
     /// Also send Codex's non-function tools and try the WebSocket upgrade
     #[arg(long)]
     pub deep: bool,
+    /// Probe every configured provider concurrently: one row each (verdict, latency, model)
+    #[arg(long, conflicts_with_all = ["id", "base_url", "env_key"])]
+    pub all: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]

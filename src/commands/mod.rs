@@ -10,6 +10,7 @@ mod export;
 mod key;
 mod list;
 mod outcome;
+mod pick;
 mod presets;
 mod probe;
 mod profile;

@@ -542,3 +542,79 @@ fn partial_flags_ask_only_the_model_and_confirm_the_diff() {
     }
     assert!(home.read("config.toml").contains("[model_providers.gw]"));
 }
+
+/// `list` on a terminal fits its width (the long URL cut with `…`); piped, full values.
+#[test]
+fn list_fits_the_terminal_and_prints_full_values_when_piped() {
+    let home = Home::new();
+    let long = format!("http://127.0.0.1:9/{}/v1", "very-long-path-segment".repeat(4));
+    home.write("config.toml", &format!("[model_providers.gw]\nname = \"gw\"\nbase_url = \"{long}\"\n"));
+    let mut cmd = home.cmd(&["list"]);
+    cmd.env("NO_COLOR", "1").env("COLUMNS", "70");
+    let (code, out) = Pty::spawn(cmd).finish();
+    assert_eq!(code, 0, "{out}");
+    let rows: Vec<&str> = out.lines().map(|l| l.trim_end_matches('\r')).filter(|l| !l.is_empty()).collect();
+    assert!(rows.iter().all(|l| l.chars().count() <= 70), "wider than 70:\n{out}");
+    assert!(rows.iter().any(|l| l.starts_with("   gw") || l.contains(" gw ")) && out.contains('…'), "{out}");
+    let piped = home.run(&["list"]);
+    assert!(piped.stdout.contains(&long), "{}", piped.stdout);
+}
+
+/// `doctor --fix` with only stdout piped: the question is asked on the terminal (stderr and
+/// stdin), the report is printed once, then the diff, then after the fix only what is not ok.
+#[test]
+fn doctor_fix_asks_on_the_terminal_when_stdout_is_piped() {
+    let home = Home::new();
+    home.write(
+        "config.toml",
+        "model_provider = \"gw\"\n[model_providers.gw]\nname = \"gw\"\nbase_url = \"http://127.0.0.1:9/v1\"\nwire_api = \"chat\"\n",
+    );
+    let out = tempfile::NamedTempFile::new().unwrap();
+    let cmd = home.cmd(&["doctor", "--offline", "--fix"]);
+    let mut sh = Command::new("/bin/sh");
+    sh.arg("-c").arg("exec \"$0\" \"$@\" >\"$STDOUT_FILE\"").arg(cmd.get_program()).args(cmd.get_args());
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => sh.env(k, v),
+            None => sh.env_remove(k),
+        };
+    }
+    sh.env("STDOUT_FILE", out.path()).env("NO_COLOR", "1").env("PATH", "");
+    let mut p = Pty::spawn(sh);
+    p.expect("Apply these changes?");
+    p.send("y\r");
+    let (code, screen) = p.finish();
+    assert!(!screen.contains("no terminal"), "{screen}");
+    assert!(screen.contains("fixed:"), "{screen}");
+    let stdout = std::fs::read_to_string(out.path()).unwrap();
+    assert_eq!(stdout.matches("config.wire_api").count(), 1, "one full report, not two:\n{stdout}");
+    let diff = stdout.find("+wire_api = \"responses\"").expect("the diff");
+    assert!(stdout.find("config.wire_api").unwrap() < diff, "report, then diff:\n{stdout}");
+    assert!(stdout.find("after --fix:").unwrap() > diff, "{stdout}");
+    assert!(home.read("config.toml").contains("wire_api = \"responses\""));
+    assert!(code == 0 || code == 1, "{screen}");
+}
+
+/// `use` with no id on a terminal: a picker with the active provider first and marked.
+#[test]
+fn use_without_an_id_opens_a_picker() {
+    let home = Home::new();
+    home.write(
+        "config.toml",
+        "model_provider = \"b\"\n[model_providers.a]\nname = \"a\"\nbase_url = \"http://127.0.0.1:9/v1\"\n\
+         [model_providers.b]\nname = \"b\"\nbase_url = \"http://127.0.0.1:8/v1\"\n",
+    );
+    let mut cmd = home.cmd(&["use", "--model", "m1"]);
+    cmd.env("NO_COLOR", "1");
+    let mut p = Pty::spawn(cmd);
+    p.expect("Provider (type to filter; * is active)");
+    p.expect("❯ * b");
+    p.send("a");
+    p.expect("❯   a");
+    p.send("\r");
+    p.expect("Switched to provider \"a\"");
+    let (code, screen) = p.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(home.read("config.toml").contains("model_provider = \"a\""));
+    assert!(home.run(&["use"]).stderr.contains("missing the provider ID"), "no picker without a terminal");
+}
