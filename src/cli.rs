@@ -97,6 +97,24 @@ pub enum Command {
         after_help = "Example:\n  codex-provider completions bash > ~/.local/share/bash-completion/completions/codex-provider"
     )]
     Completions(CompletionsArgs),
+    /// Write a Codex model catalog: the bundled models plus the endpoint's, with their context windows
+    #[command(after_help = "Examples:\n  codex-provider catalog\n  codex-provider catalog openrouter --dry-run")]
+    Catalog(CatalogArgs),
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct CatalogArgs {
+    /// Provider whose `/models` to add [default: the active provider]
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    pub id: Option<String>,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+    /// Request timeout in seconds
+    #[arg(long, value_name = "S", default_value_t = 15.0)]
+    pub timeout: f64,
+    #[command(flatten)]
+    pub write: WriteArgs,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -239,6 +257,9 @@ pub struct ProbeArgs {
     /// Also send Codex's non-function tools and try the WebSocket upgrade
     #[arg(long)]
     pub deep: bool,
+    /// Run the installed Codex on a one-file edit task in a scratch folder (--timeout bounds it; default 120 s)
+    #[arg(long)]
+    pub codex: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]

@@ -1,6 +1,7 @@
 //! One module per user-facing verb; orchestration only (no TOML, no HTTP, no printing rules).
 
 mod add;
+mod catalog;
 mod completions;
 mod current;
 mod doctor;
@@ -34,6 +35,7 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Presets(a) => presets::run(a, ctx),
         Command::Undo(a) => undo::run(a, ctx),
         Command::Completions(a) => completions::run(a, ctx),
+        Command::Catalog(a) => catalog::run(a, ctx),
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod client;
 mod diagnose;
+mod models_list;
 pub mod render;
 pub mod sse;
 
@@ -13,6 +14,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+pub use models_list::fetch_models;
 pub use render::render_human;
 
 pub use crate::config::CODEX_DEFAULT_MODEL;
