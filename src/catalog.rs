@@ -201,10 +201,7 @@ pub fn bundled_from_codex(bin: &std::path::Path) -> Result<Vec<Value>, String> {
 pub fn parse_slugs(text: &str) -> Result<Vec<String>, String> {
     let v: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
     let models = v.get("models").and_then(Value::as_array).ok_or("missing field `models`")?;
-    models
-        .iter()
-        .map(|e| slug(e).map(str::to_string).ok_or_else(|| "missing field `slug`".to_string()))
-        .collect()
+    models.iter().map(|e| slug(e).map(str::to_string).ok_or_else(|| "missing field `slug`".to_string())).collect()
 }
 
 /// The old entries of a catalog file's text (nothing when it is not a catalog).

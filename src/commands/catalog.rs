@@ -53,8 +53,10 @@ pub fn run(args: CatalogArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         return Err(layers.unknown_provider(&id).into());
     };
     let bin = crate::codex_cli::find().ok_or_else(|| {
-        UserError::refused("catalog needs the installed Codex (its bundled model entries are copied in): no `codex` on PATH")
-            .hint("install it (npm install -g @openai/codex) or set CODEX_BIN to its path")
+        UserError::refused(
+            "catalog needs the installed Codex (its bundled model entries are copied in): no `codex` on PATH",
+        )
+        .hint("install it (npm install -g @openai/codex) or set CODEX_BIN to its path")
     })?;
     let bundled = catalog::bundled_from_codex(&bin).map_err(UserError::refused)?;
     let target = Target::from_provider(&view, None, &ctx.codex_home);

@@ -8,6 +8,7 @@ mod doctor;
 mod list;
 mod presets;
 mod probe;
+mod probe_codex;
 mod profile;
 mod remove;
 mod show;

@@ -14,6 +14,9 @@ pub fn run(args: ProbeArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         return Err(UserError::usage("--timeout must be a number of seconds between 0 and 3600").into());
     }
     let target = target(&args, ctx)?;
+    if args.codex {
+        return super::probe_codex::run(&args, target, ctx);
+    }
     let timeout = Duration::from_secs_f64(args.timeout);
     let opts = Options { timeout, connect_timeout: timeout.min(Duration::from_secs(5)), deep: args.deep };
     let report = probe::run(vec![target], &opts).pop().expect("one report per target");
