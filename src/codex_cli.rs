@@ -40,7 +40,7 @@ pub fn run(mut cmd: Command, timeout: Duration, stop_on: &dyn Fn(&str) -> bool) 
     let started = Instant::now();
     cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).process_group(0);
     let program = cmd.get_program().to_string_lossy().into_owned();
-    let mut child = cmd.spawn().map_err(|e| format!("{program}: {}", crate::config::file::io_reason(&e)))?;
+    let mut child = cmd.spawn().map_err(|e| format!("cannot run {program}: {}", crate::config::file::io_reason(&e)))?;
     let pgid = child.id() as libc::pid_t;
     let mut out = child.stdout.take().expect("piped stdout");
     let mut err = child.stderr.take().expect("piped stderr");

@@ -58,7 +58,9 @@ pub fn run(args: CatalogArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         )
         .hint("install it (npm install -g @openai/codex) or set CODEX_BIN to its path")
     })?;
-    let bundled = catalog::bundled_from_codex(&bin).map_err(UserError::refused)?;
+    let bundled = catalog::bundled_from_codex(&bin).map_err(|e| {
+        UserError::refused(e).hint("set CODEX_BIN to the codex binary, or install it: npm install -g @openai/codex")
+    })?;
     let target = Target::from_provider(&view, None, &ctx.codex_home);
     let timeout = Duration::from_secs_f64(args.timeout);
     let opts = Options { timeout, connect_timeout: timeout.min(Duration::from_secs(5)), deep: false };
