@@ -313,7 +313,7 @@ pub fn render(r: &CodexReport) -> String {
     let mark = if r.ok { "✓" } else { "✗" };
     let mut s = format!("{mark} codex {}: {}\n", r.verdict.as_str(), r.summary);
     if !r.ok {
-        for l in &r.codex_errors {
+        for l in r.codex_errors.iter().filter(|l| !r.summary.contains(l.as_str())) {
             s.push_str(&format!("    {l}\n"));
         }
     }
