@@ -13,8 +13,8 @@
 //! `probe_codex::a_scripted_tool_call_writes_the_file_and_passes` prints the list):
 //! `installation_id`, `goals_1.sqlite`, `logs_2.sqlite`, `memories_1.sqlite`,
 //! `queue_1.sqlite`, `state_5.sqlite`, `shell_snapshots/`, `skills/`, `.sandbox_migration`,
-//! `.tmp/`. `--ephemeral` keeps the transcript out of `sessions/` (and, unlike a normal run,
-//! leaves no `thread_history_1.sqlite` or `thread-writer-locks/`). A used home has them all.
+//! `.tmp/`. `--ephemeral` keeps the transcript out of `sessions/`; a home Codex has already
+//! used also has `sessions/`, `thread_history_1.sqlite` and `thread-writer-locks/`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
