@@ -1,22 +1,23 @@
-//! The installed Codex CLI as a subprocess: found via `CODEX_BIN`, else `codex` on `PATH`;
-//! run with stdin closed, in its own process group, and killed (the whole group: the npm
+//! Running the installed Codex CLI (found by `crate::codex::find_bin`) as a subprocess:
+//! with stdin closed, in its own process group, and killed (the whole group: the npm
 //! shim runs the native binary as a child) on a deadline or when a watched line appears.
 
 use std::io::Read;
 use std::os::unix::process::CommandExt;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-/// `$CODEX_BIN` when set (even if wrong: the user asked for it), else the first `codex`
-/// file on `PATH`.
-pub fn find() -> Option<PathBuf> {
-    if let Some(v) = std::env::var_os("CODEX_BIN").filter(|v| !v.is_empty()) {
-        return Some(v.into());
-    }
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join("codex")).find(|p| p.is_file())
+/// The installed Codex for a command that cannot work without it (`what` needs it because …).
+pub fn required(what: &str) -> Result<std::path::PathBuf, crate::error::UserError> {
+    crate::codex::find_bin().ok_or_else(|| {
+        let why = match std::env::var_os("CODEX_BIN").filter(|v| !v.is_empty()) {
+            Some(v) => format!("CODEX_BIN={} is not a file", v.to_string_lossy()),
+            None => "no `codex` on PATH".to_string(),
+        };
+        crate::error::UserError::refused(format!("{what}: {why}"))
+            .hint("install it (npm install -g @openai/codex) or set CODEX_BIN to its path")
+    })
 }
 
 #[derive(Debug, Clone)]
@@ -124,7 +125,7 @@ pub fn meaningful_lines(stderr: &str) -> Vec<String> {
         {
             continue;
         }
-        lines.push(crate::config::ids::mask_line(t));
+        lines.push(crate::redact::mask_line(t));
     }
     lines
 }

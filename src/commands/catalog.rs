@@ -16,7 +16,7 @@ use crate::config::Layers;
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
 use crate::probe::{Options, Target};
-use crate::store::{FileOp, Session};
+use crate::store::FileOp;
 
 #[derive(Serialize)]
 struct Added<'a> {
@@ -41,10 +41,7 @@ struct Out<'a> {
 }
 
 pub fn run(args: CatalogArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    if !(args.timeout.is_finite() && args.timeout > 0.0 && args.timeout <= 3600.0) {
-        return Err(UserError::usage("--timeout must be a number of seconds between 0 and 3600").into());
-    }
-    let session = Session::begin(&ctx.codex_home, args.write.dry_run, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
     let mut cfg = load_config(ctx)?;
     let layers = Layers::new(&cfg, None);
     let sel = layers.selection();
@@ -52,17 +49,13 @@ pub fn run(args: CatalogArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let Some(view) = layers.provider(&id)? else {
         return Err(layers.unknown_provider(&id).into());
     };
-    let bin = crate::codex_cli::find().ok_or_else(|| {
-        UserError::refused(
-            "catalog needs the installed Codex (its bundled model entries are copied in): no `codex` on PATH",
-        )
-        .hint("install it (npm install -g @openai/codex) or set CODEX_BIN to its path")
-    })?;
+    let bin =
+        crate::codex_cli::required("catalog needs the installed Codex (its bundled model entries are copied in)")?;
     let bundled = catalog::bundled_from_codex(&bin).map_err(|e| {
         UserError::refused(e).hint("set CODEX_BIN to the codex binary, or install it: npm install -g @openai/codex")
     })?;
     let target = Target::from_provider(&view, None, &ctx.codex_home);
-    let timeout = Duration::from_secs_f64(args.timeout);
+    let timeout = args.timeout;
     let opts = Options { timeout, connect_timeout: timeout.min(Duration::from_secs(5)), deep: false };
     let body = crate::probe::fetch_models(&target, &opts).map_err(|e| {
         UserError::refused(format!("cannot list the models of `{id}`: {e}"))
@@ -102,7 +95,7 @@ pub fn run(args: CatalogArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     if args.write.dry_run && !args.json {
         ctx.ui.data(&summary(&built, &id, &shown, changed));
     }
-    session.commit(&ctx.ui, &format!("catalog {id}"), &ops)?;
+    crate::commands::written::commit(ctx, &session, &format!("catalog {id}"), &ops)?;
     if args.json {
         let added = built
             .added

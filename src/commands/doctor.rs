@@ -1,17 +1,13 @@
 //! `doctor`: gather once, check, render; with `--fix`, show the diff, confirm, write, re-check.
 
-use std::time::Duration;
-
 use crate::cli::DoctorArgs;
 use crate::config::Layers;
 use crate::ctx::Ctx;
 use crate::doctor::input::{self, Options};
-use crate::doctor::net::NetOutcome;
 use crate::doctor::{self, Report, Status, fix, render};
 use crate::error::{Exit, UserError};
 use crate::probe;
-use crate::store::{FileOp, Session};
-use crate::ui::Stream;
+use crate::store::FileOp;
 
 pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let options = Options {
@@ -23,7 +19,7 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let fixing = args.fix || args.write.dry_run;
     let input = input::gather(&ctx.codex_home, options.clone());
     check_provider_flag(&input, &options)?;
-    let net = network(&args, ctx);
+    let net = network(&args, &input);
     let report = doctor::run(&input, net.as_deref());
     if !fixing || report.fixes().is_empty() {
         print(&report, &args, ctx);
@@ -37,7 +33,7 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     }
 
     // Re-read under the lock so the edit is made on what is on disk now.
-    let session = Session::begin(&ctx.codex_home, args.write.dry_run, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
     let input = input::gather(&ctx.codex_home, options.clone());
     let report = doctor::run(&input, net.as_deref());
     let plan = fix::plan(&input, &report.fixes());
@@ -50,7 +46,7 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     }
     let diffs: String = ops.iter().map(FileOp::diff).collect();
     if args.json {
-        eprint!("{diffs}");
+        ctx.ui.stderr(&diffs);
     } else {
         ctx.ui.data(&diffs);
     }
@@ -67,20 +63,21 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
                 .hint("pass --yes to apply the changes above, or --dry-run to only show them")
                 .into());
         }
-        let ok = dialoguer::Confirm::new().with_prompt("Apply these changes?").default(false).interact()?;
+        let ok = crate::ui::prompt::confirm("Apply these changes?", false)?;
         if !ok {
             ctx.ui.status("nothing was written");
             return Ok(exit_of(&report));
         }
     }
-    session.commit(&ctx.ui, "doctor --fix", &ops)?;
+    session.commit("doctor --fix", &ops)?;
     for s in &plan.applied {
-        ctx.ui.status(&format!("{} {s}", ctx.ui.paint(Stream::Stderr, crate::ui::Tone::Ok, "fixed:")));
+        ctx.ui.status(&format!("{} {s}", ctx.ui.paint(crate::ui::Tone::Ok, "fixed:")));
     }
     drop(session);
-    let after = doctor::run(&input::gather(&ctx.codex_home, options), network(&args, ctx).as_deref());
+    let input = input::gather(&ctx.codex_home, options);
+    let after = doctor::run(&input, network(&args, &input).as_deref());
     if !args.json {
-        ctx.ui.data(&ctx.ui.paint(Stream::Stdout, crate::ui::Tone::Bold, "\nafter --fix:"));
+        ctx.ui.data(&ctx.ui.paint(crate::ui::Tone::Bold, "\nafter --fix:"));
     }
     print(&after, &args, ctx);
     Ok(exit_of(&after))
@@ -108,55 +105,14 @@ fn exit_of(r: &Report) -> Exit {
     if r.overall() == Status::Fail { Exit::Problem } else { Exit::Ok }
 }
 
-/// Probes the active provider (or `--provider ID`, or every provider with `--all`)
-/// concurrently and turns each report into the doctor's `NetOutcome`. None when offline or
-/// when the config cannot be read (the config checks say why).
-fn network(args: &DoctorArgs, ctx: &Ctx) -> Option<Vec<(String, NetOutcome)>> {
-    if args.offline {
-        return None;
-    }
-    let files = crate::commands::load_layers(ctx, args.profile.as_deref()).ok()?;
-    let layers = files.layers();
-    let sel = layers.selection();
-    let ids: Vec<String> = match (&args.provider, args.all) {
-        (Some(id), _) => vec![id.clone()],
-        (None, true) => {
-            let mut ids = layers.custom_ids().ok()?;
-            if !ids.contains(&sel.provider) {
-                ids.push(sel.provider.clone());
-            }
-            ids
-        }
-        (None, false) => vec![sel.provider.clone()],
-    };
-    let targets: Vec<(String, probe::Target)> = ids
-        .into_iter()
-        .filter_map(|id| {
-            let view = layers.provider(&id).ok()??;
-            let model = if id == sel.provider { sel.model.clone() } else { None };
-            Some((id, probe::Target::from_provider(&view, model, &ctx.codex_home)))
-        })
-        .collect();
+/// Probes the providers the doctor's facts are about (`doctor::net::targets`: the active
+/// one, `--provider ID`, or every provider with `--all`) concurrently. None when they cannot
+/// be probed (offline, a config that does not parse, a missing profile): the checks say why.
+fn network(args: &DoctorArgs, input: &input::DoctorInput) -> Option<Vec<(String, probe::Report)>> {
+    let targets = doctor::net::targets(input).ok()?;
     // deep: also send the non-function tool types Codex sends (provider.tools).
-    let opts = probe::Options {
-        timeout: Duration::from_secs_f64(args.timeout.clamp(0.1, 600.0)),
-        deep: true,
-        ..Default::default()
-    };
+    let opts = probe::Options { timeout: args.timeout, deep: true, ..Default::default() };
     let (ids, targets): (Vec<String>, Vec<probe::Target>) = targets.into_iter().unzip();
     let reports = probe::run(targets, &opts);
-    Some(ids.into_iter().zip(reports).map(|(id, r)| (id, outcome(&r))).collect())
-}
-
-fn outcome(r: &probe::Report) -> NetOutcome {
-    let tools_rejected =
-        r.checks.iter().find(|c| c.id == "tools" && c.status == probe::Status::Fail).map(|c| c.summary.clone());
-    NetOutcome {
-        verdict: r.verdict.as_str().to_string(),
-        summary: r.summary.clone(),
-        hint: r.hint.clone().unwrap_or_default(),
-        duration_ms: r.duration_ms,
-        tools_rejected,
-        v1_works: r.suggested_base_url.as_deref().is_some_and(|u| u.trim_end_matches('/').ends_with("/v1")),
-    }
+    Some(ids.into_iter().zip(reports).collect())
 }

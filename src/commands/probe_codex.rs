@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use crate::cli::ProbeArgs;
 use crate::ctx::Ctx;
-use crate::error::{Exit, UserError};
+use crate::error::Exit;
 use crate::probe::Target;
 use crate::probe_codex::{self, Provider, Spec};
 
@@ -14,11 +14,8 @@ use crate::probe_codex::{self, Provider, Spec};
 const DEFAULT_TIMEOUT_S: f64 = 120.0;
 
 pub fn run(args: &ProbeArgs, target: Target, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let bin = crate::codex_cli::find().ok_or_else(|| {
-        UserError::refused("probe --codex needs the installed Codex: no `codex` on PATH")
-            .hint("install it (npm install -g @openai/codex) or set CODEX_BIN to its path")
-    })?;
-    let secs = if args.timeout == 15.0 { DEFAULT_TIMEOUT_S } else { args.timeout };
+    let bin = crate::codex_cli::required("probe --codex runs the installed Codex")?;
+    let secs = if args.timeout == Duration::from_secs(15) { DEFAULT_TIMEOUT_S } else { args.timeout.as_secs_f64() };
     let provider = match target.provider {
         Some(id) => Provider::Configured(id),
         None => Provider::Adhoc { base_url: target.base_url, env_key: target.env_key },

@@ -147,12 +147,12 @@ impl Report {
     }
 }
 
-/// Runs every offline check over `input`, then the network ones from `net` outcomes
-/// (`None`: the probe was not run, so they are skipped).
-pub fn run(input: &DoctorInput, net: Option<&[(String, net::NetOutcome)]>) -> Report {
+/// Runs every offline check over `input`, then the network ones from the probe reports
+/// (`None`: the probe was not run, so they are skipped, saying why).
+pub fn run(input: &DoctorInput, net: Option<&[(String, crate::probe::Report)]>) -> Report {
     let mut facts = config_checks::Facts::new(input);
-    if let Some(outcomes) = net {
-        facts.v1_proven = outcomes.iter().filter(|(_, o)| o.v1_works).map(|(id, _)| id.clone()).collect();
+    if let Some(reports) = net {
+        facts.v1_proven = net::v1_proven(reports);
     }
     let mut checks = Vec::new();
     type CheckFn = fn(&config_checks::Facts) -> Check;
@@ -183,9 +183,10 @@ pub fn run(input: &DoctorInput, net: Option<&[(String, net::NetOutcome)]>) -> Re
         checks.push(c);
     }
     match net {
-        Some(outcomes) => checks.extend(net::network_checks(outcomes)),
-        None if input.options.offline => checks.extend(net::skipped_checks("skipped (--offline)")),
-        None => checks.extend(net::skipped_checks("network checks are not available in this build")),
+        Some(reports) => checks.extend(net::network_checks(reports)),
+        None => {
+            checks.extend(net::skipped_checks(&net::blocked(input).unwrap_or_else(|| "skipped: not probed".into())))
+        }
     }
     checks.push(env_checks::codex_version(input));
     Report { checks }

@@ -46,7 +46,11 @@ pub fn model_catalog(facts: &Facts) -> Check {
                 return Check::skipped(ID, "no model_catalog_json, and no Codex on PATH to ask for its bundled models");
             };
             match crate::catalog::bundled_from_codex(&bin) {
-                Err(e) => Check::skipped(ID, format!("cannot read Codex's bundled models: {e}")),
+                // The reason names the binary's path: kept out of the (stable) summary.
+                Err(_) => Check::skipped(
+                    ID,
+                    "no model_catalog_json, and the `codex` on PATH did not list its bundled models (`codex debug models --bundled`)",
+                ),
                 Ok(entries) => {
                     let slugs: Vec<String> =
                         entries.iter().filter_map(|e| e.get("slug")?.as_str().map(str::to_string)).collect();

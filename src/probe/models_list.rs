@@ -5,7 +5,7 @@ use reqwest::Method;
 use serde_json::Value;
 
 use super::client::{self, Fail, Read};
-use super::{Options, Target};
+use super::{Options, Target, wire};
 
 /// The parsed body of a 2xx `/models` answer, or one line saying what went wrong.
 pub fn fetch_models(t: &Target, opts: &Options) -> Result<Value, String> {
@@ -13,7 +13,8 @@ pub fn fetch_models(t: &Target, opts: &Options) -> Result<Value, String> {
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
     rt.block_on(async {
         let c = client::build(opts)?;
-        let x = client::send(&c, t, Method::GET, "models", None, &[], Read::Buffer).await;
+        let headers = wire::plain_headers(crate::codex::current());
+        let x = client::send(&c, t, Method::GET, "models", None, &headers, Read::Buffer).await;
         let what = format!("GET {}", x.url);
         match &x.result {
             Err(Fail::Unreachable(e) | Fail::Tls(e) | Fail::Timeout(e) | Fail::Other(e)) => Err(format!("{what}: {e}")),
