@@ -19,6 +19,9 @@ _codex__provider() {
             codex__provider,add)
                 cmd="codex__provider__subcmd__add"
                 ;;
+            codex__provider,catalog)
+                cmd="codex__provider__subcmd__catalog"
+                ;;
             codex__provider,completions)
                 cmd="codex__provider__subcmd__completions"
                 ;;
@@ -57,6 +60,9 @@ _codex__provider() {
                 ;;
             codex__provider__subcmd__help,add)
                 cmd="codex__provider__subcmd__help__subcmd__add"
+                ;;
+            codex__provider__subcmd__help,catalog)
+                cmd="codex__provider__subcmd__help__subcmd__catalog"
                 ;;
             codex__provider__subcmd__help,completions)
                 cmd="codex__provider__subcmd__help__subcmd__completions"
@@ -143,7 +149,7 @@ _codex__provider() {
 
     case "${cmd}" in
         codex__provider)
-            opts="-y -q -v -h -V --codex-home --color --yes --quiet --verbose --help --version add use list current show remove probe doctor profile presets undo completions help"
+            opts="-y -q -v -h -V --codex-home --color --yes --quiet --verbose --help --version add use list current show remove probe doctor profile presets undo completions catalog help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -211,6 +217,32 @@ _codex__provider() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__catalog)
+            opts="-y -q -v -h --json --timeout --dry-run --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -313,7 +345,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__help)
-            opts="add use list current show remove probe doctor profile presets undo completions help"
+            opts="add use list current show remove probe doctor profile presets undo completions catalog help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -327,6 +359,20 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__catalog)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -609,7 +655,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__probe)
-            opts="-m -y -q -v -h --base-url --env-key --model --profile --json --timeout --deep --codex-home --color --yes --quiet --verbose --help"
+            opts="-m -y -q -v -h --base-url --env-key --model --profile --json --timeout --deep --codex --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

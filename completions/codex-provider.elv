@@ -42,6 +42,7 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand presets 'The built-in provider presets'
             cand undo 'Restore the files changed by the last codex-provider write'
             cand completions 'Print a shell completion script'
+            cand catalog 'Write a Codex model catalog: the bundled models plus the endpoint''s, with their context windows'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'codex-provider;add'= {
@@ -154,6 +155,7 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand --color 'When to use colour'
             cand --json 'Machine-readable output'
             cand --deep 'Also send Codex''s non-function tools and try the WebSocket upgrade'
+            cand --codex 'Run the installed Codex on a one-file edit task in a scratch folder (--timeout bounds it; default 120 s)'
             cand -y 'Never prompt; take defaults and flags as given'
             cand --yes 'Never prompt; take defaults and flags as given'
             cand -q 'Print only errors and data'
@@ -309,6 +311,21 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'codex-provider;catalog'= {
+            cand --timeout 'Request timeout in seconds'
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'codex-provider;help'= {
             cand add 'Probe an endpoint, then add it as `[model_providers.ID]`'
             cand use 'Make a provider (and model) the default, or write a profile file selecting it'
@@ -322,6 +339,7 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand presets 'The built-in provider presets'
             cand undo 'Restore the files changed by the last codex-provider write'
             cand completions 'Print a shell completion script'
+            cand catalog 'Write a Codex model catalog: the bundled models plus the endpoint''s, with their context windows'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'codex-provider;help;add'= {
@@ -359,6 +377,8 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
         &'codex-provider;help;undo'= {
         }
         &'codex-provider;help;completions'= {
+        }
+        &'codex-provider;help;catalog'= {
         }
         &'codex-provider;help;help'= {
         }
