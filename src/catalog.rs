@@ -191,7 +191,7 @@ pub fn bundled_from_codex(bin: &std::path::Path) -> Result<Vec<Value>, String> {
         return Err(format!("`{shown} debug models --bundled` did not finish within 20 s"));
     }
     if o.code != Some(0) {
-        let why = crate::codex_cli::meaningful_lines(&o.stderr).pop().unwrap_or_default();
+        let why = crate::codex_cli::meaningful_lines(&o.stderr, &[]).pop().unwrap_or_default();
         return Err(format!("`{shown} debug models --bundled` failed ({:?}): {why}", o.code));
     }
     bundled_entries(&o.stdout).map_err(|e| format!("`{shown} debug models --bundled` printed {e}"))

@@ -110,8 +110,10 @@ pub fn run(mut cmd: Command, timeout: Duration, stop_on: &dyn Fn(&str) -> bool) 
 }
 
 /// Codex's stderr lines worth showing: its own errors, without the noise every run prints
-/// (PATH aliases, bubblewrap, stack backtraces).
-pub fn meaningful_lines(stderr: &str) -> Vec<String> {
+/// (PATH aliases, bubblewrap, stack backtraces). Codex quotes servers verbatim, and servers
+/// echo keys ("Incorrect API key provided: sk-…"): each of `secrets` is scrubbed, and so is
+/// every word that looks like a key.
+pub fn meaningful_lines(stderr: &str, secrets: &[String]) -> Vec<String> {
     let mut lines = Vec::new();
     for l in stderr.lines() {
         let t = l.trim();
@@ -125,9 +127,26 @@ pub fn meaningful_lines(stderr: &str) -> Vec<String> {
         {
             continue;
         }
-        lines.push(crate::redact::mask_line(t));
+        lines.push(mask_words(&crate::redact::scrub(t, secrets)));
     }
     lines
+}
+
+/// `line` with each whitespace-separated word that looks like a key (ignoring the
+/// punctuation around it) replaced.
+fn mask_words(line: &str) -> String {
+    let masked: Vec<String> = line
+        .split(' ')
+        .map(|w| {
+            let core = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            if core.len() >= 8 && crate::redact::looks_like_secret(core) {
+                w.replace(core, crate::redact::PLACEHOLDER)
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    masked.join(" ")
 }
 
 #[cfg(test)]
@@ -149,6 +168,11 @@ mod tests {
     #[test]
     fn meaningful_lines_drop_codex_noise() {
         let e = "WARNING: proceeding, even though we could not create PATH aliases: x\nError: boom\n\nStack backtrace:\n  0: <unknown>\n";
-        assert_eq!(meaningful_lines(e), vec!["Error: boom".to_string()]);
+        assert_eq!(meaningful_lines(e, &[]), vec!["Error: boom".to_string()]);
+        let e = "ERROR: unexpected status 401 Unauthorized: Incorrect API key provided: sk-abcdefghijklmnop1234. Bye\n";
+        let l = meaningful_lines(e, &[]).join("\n");
+        assert!(!l.contains("sk-abc") && l.contains("401 Unauthorized"), "{l}");
+        let l = meaningful_lines("ERROR: bad key mykeyvalue\n", &["mykeyvalue".into()]).join("");
+        assert!(!l.contains("mykeyvalue"), "{l}");
     }
 }

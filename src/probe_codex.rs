@@ -46,6 +46,8 @@ pub struct Spec {
     pub profile: Option<String>,
     pub codex_home: PathBuf,
     pub timeout: Duration,
+    /// The provider's key, when known: scrubbed from everything Codex printed.
+    pub secret: Option<crate::probe::Secret>,
 }
 
 /// The verdict words of the HTTP probe where they mean the same, plus the outcomes only a
@@ -205,17 +207,27 @@ pub fn run(spec: &Spec) -> CodexReport {
         }
     };
     let written = std::fs::read_to_string(dir.path().join(FILE)).ok();
-    judge(&mut report, &o, written.as_deref(), &token, spec.timeout);
+    let secrets: Vec<String> = spec.secret.iter().map(|s| s.expose().to_string()).collect();
+    judge(&mut report, &o, written.as_deref(), &token, spec.timeout, &secrets);
     report
 }
 
 /// Fills verdict, summary and hint from what Codex did.
-pub fn judge(r: &mut CodexReport, o: &Outcome, written: Option<&str>, token: &str, timeout: Duration) {
+pub fn judge(
+    r: &mut CodexReport,
+    o: &Outcome,
+    written: Option<&str>,
+    token: &str,
+    timeout: Duration,
+    secrets: &[String],
+) {
     r.duration_ms = o.duration_ms;
     r.exit_code = o.code;
     // The metadata warning is `catalog`'s business, not a failure of this run.
-    let lines: Vec<String> =
-        codex_cli::meaningful_lines(&o.stderr).into_iter().filter(|l| !l.contains("Model metadata for")).collect();
+    let lines: Vec<String> = codex_cli::meaningful_lines(&o.stderr, secrets)
+        .into_iter()
+        .filter(|l| !l.contains("Model metadata for"))
+        .collect();
     r.codex_errors = lines.iter().filter(|l| is_error(l)).cloned().collect::<Vec<_>>();
     if r.codex_errors.is_empty() {
         r.codex_errors = lines.iter().rev().take(3).rev().cloned().collect();
@@ -249,7 +261,10 @@ pub fn judge(r: &mut CodexReport, o: &Outcome, written: Option<&str>, token: &st
         CodexVerdict::Timeout => {
             format!("Codex was still running after {:.0} s and was stopped", timeout.as_secs_f64())
         }
-        CodexVerdict::Unreachable => format!("Codex: {}", o.stopped_on.as_deref().unwrap_or("waiting for network")),
+        CodexVerdict::Unreachable => {
+            let line = o.stopped_on.as_deref().map(|l| codex_cli::meaningful_lines(l, secrets).join(" "));
+            format!("Codex: {}", line.unwrap_or_else(|| "waiting for network".into()))
+        }
         CodexVerdict::BadStream if !last.is_empty() => format!("Codex could not use the stream: {last}"),
         CodexVerdict::BadStream => format!("Codex exited {} with no output and no {FILE}", o.code.unwrap_or(0)),
         CodexVerdict::NoEdit if written.is_some() => format!("Codex wrote {FILE}, but not with the asked content"),
@@ -346,9 +361,10 @@ mod tests {
             profile: None,
             codex_home: "/h".into(),
             timeout: Duration::from_secs(1),
+            secret: None,
         };
         let mut r = CodexReport::new(&spec);
-        judge(&mut r, o, written, "tok", spec.timeout);
+        judge(&mut r, o, written, "tok", spec.timeout, &[]);
         r.verdict
     }
 
@@ -379,6 +395,7 @@ mod tests {
             profile: None,
             codex_home: "/h".into(),
             timeout: Duration::from_secs(1),
+            secret: None,
         };
         let c = command(&spec, Path::new("/tmp/s"), "tok");
         let args: Vec<String> = c.get_args().map(|a| a.to_string_lossy().into_owned()).collect();

@@ -16,6 +16,7 @@ const DEFAULT_TIMEOUT_S: f64 = 120.0;
 pub fn run(args: &ProbeArgs, target: Target, ctx: &Ctx) -> anyhow::Result<Exit> {
     let bin = crate::codex_cli::required("probe --codex runs the installed Codex")?;
     let secs = if args.timeout == Duration::from_secs(15) { DEFAULT_TIMEOUT_S } else { args.timeout.as_secs_f64() };
+    let secret = target.api_key.clone();
     let provider = match target.provider {
         Some(id) => Provider::Configured(id),
         None => Provider::Adhoc { base_url: target.base_url, env_key: target.env_key },
@@ -27,6 +28,7 @@ pub fn run(args: &ProbeArgs, target: Target, ctx: &Ctx) -> anyhow::Result<Exit> 
         profile: args.profile.clone(),
         codex_home: ctx.codex_home.clone(),
         timeout: Duration::from_secs_f64(secs),
+        secret,
     };
     ctx.ui.status(&format!("running Codex on a one-file task (up to {secs:.0} s)…"));
     let report = probe_codex::run(&spec);

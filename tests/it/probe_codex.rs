@@ -109,3 +109,28 @@ fn a_missing_key_variable_is_missing_key() {
     assert_eq!(v["verdict"], "missing_key", "{v:#}");
     assert!(v["codex_errors"][0].as_str().unwrap().contains("FAKE_API_KEY"), "{v:#}");
 }
+
+/// The fake server echoes the bearer token in its 401 message: Codex prints it, we must not.
+#[test]
+fn a_refused_key_is_auth_and_never_echoed() {
+    let Some(bin) = codex_bin() else { return };
+    let server = Server::start(Mode::Unauthorized);
+    let home = Home::new();
+    home.write("config.toml", &codex::config_toml(&server.base(), "mock-model"));
+    for json in [true, false] {
+        let mut args = vec!["probe", "--codex", "--timeout", "60"];
+        if json {
+            args.push("--json");
+        }
+        let r = Run::from(home.cmd(&args).env("CODEX_BIN", &bin).env("FAKE_API_KEY", KEY).output().unwrap());
+        r.code(1);
+        assert!(!r.stdout.contains(KEY) && !r.stderr.contains(KEY), "the key leaked:\n{}\n{}", r.stdout, r.stderr);
+        assert!(!r.stdout.contains("0123456789"), "a part of the key leaked:\n{}", r.stdout);
+        if json {
+            let v: Value = serde_json::from_str(&r.stdout).unwrap();
+            assert_eq!(v["verdict"], "auth", "{v:#}");
+        } else {
+            assert!(r.stdout.contains("codex auth"), "{}", r.stdout);
+        }
+    }
+}
