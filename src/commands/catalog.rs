@@ -95,7 +95,13 @@ pub fn run(args: CatalogArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     if args.write.dry_run && !args.json {
         ctx.ui.data(&summary(&built, &id, &shown, changed));
     }
-    crate::commands::written::commit(ctx, &session, &format!("catalog {id}"), &ops)?;
+    let command = format!("catalog {id}");
+    if args.json {
+        // stdout carries one JSON document: a dry run's diff is not printed.
+        session.commit(&command, &ops)?;
+    } else {
+        crate::commands::written::commit(ctx, &session, &command, &ops)?;
+    }
     if args.json {
         let added = built
             .added

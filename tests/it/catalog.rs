@@ -129,6 +129,12 @@ fn dry_run_writes_nothing_and_shows_the_config_diff() {
     r.code(0);
     assert!(r.stdout.contains("+model_catalog_json = "), "{}", r.stdout);
     assert!(r.stdout.contains("vllm/qwen") && r.stdout.contains("context 32768"), "{}", r.stdout);
+    let j = run(&home, &bin, &["catalog", "--dry-run", "--json"]);
+    j.code(0);
+    let v: Value = serde_json::from_str(&j.stdout).unwrap_or_else(|e| panic!("{e}: {}", j.stdout));
+    assert_eq!((v["dry_run"].as_bool(), v["changed"].as_bool()), (Some(true), Some(true)), "{v:#}");
+    let vllm = v["added"].as_array().unwrap().iter().find(|a| a["slug"] == "vllm/qwen").unwrap();
+    assert_eq!((vllm["context_window"].as_u64(), vllm["context_source"].as_str()), (Some(32768), Some("endpoint")));
     assert!(!home.path().join("codex-provider-models.json").exists());
     assert!(!home.read("config.toml").contains("model_catalog_json"));
 }
