@@ -19,6 +19,9 @@ _codex__provider() {
             codex__provider,add)
                 cmd="codex__provider__subcmd__add"
                 ;;
+            codex__provider,apply)
+                cmd="codex__provider__subcmd__apply"
+                ;;
             codex__provider,catalog)
                 cmd="codex__provider__subcmd__catalog"
                 ;;
@@ -31,10 +34,19 @@ _codex__provider() {
             codex__provider,doctor)
                 cmd="codex__provider__subcmd__doctor"
                 ;;
+            codex__provider,export)
+                cmd="codex__provider__subcmd__export"
+                ;;
             codex__provider,help)
                 cmd="codex__provider__subcmd__help"
                 ;;
+            codex__provider,key)
+                cmd="codex__provider__subcmd__key"
+                ;;
             codex__provider,list)
+                cmd="codex__provider__subcmd__list"
+                ;;
+            codex__provider,ls)
                 cmd="codex__provider__subcmd__list"
                 ;;
             codex__provider,presets)
@@ -49,17 +61,35 @@ _codex__provider() {
             codex__provider,remove)
                 cmd="codex__provider__subcmd__remove"
                 ;;
+            codex__provider,rename)
+                cmd="codex__provider__subcmd__rename"
+                ;;
+            codex__provider,rm)
+                cmd="codex__provider__subcmd__remove"
+                ;;
+            codex__provider,set)
+                cmd="codex__provider__subcmd__set"
+                ;;
             codex__provider,show)
                 cmd="codex__provider__subcmd__show"
                 ;;
+            codex__provider,switch)
+                cmd="codex__provider__subcmd__use"
+                ;;
             codex__provider,undo)
                 cmd="codex__provider__subcmd__undo"
+                ;;
+            codex__provider,unset)
+                cmd="codex__provider__subcmd__unset"
                 ;;
             codex__provider,use)
                 cmd="codex__provider__subcmd__use"
                 ;;
             codex__provider__subcmd__help,add)
                 cmd="codex__provider__subcmd__help__subcmd__add"
+                ;;
+            codex__provider__subcmd__help,apply)
+                cmd="codex__provider__subcmd__help__subcmd__apply"
                 ;;
             codex__provider__subcmd__help,catalog)
                 cmd="codex__provider__subcmd__help__subcmd__catalog"
@@ -73,8 +103,14 @@ _codex__provider() {
             codex__provider__subcmd__help,doctor)
                 cmd="codex__provider__subcmd__help__subcmd__doctor"
                 ;;
+            codex__provider__subcmd__help,export)
+                cmd="codex__provider__subcmd__help__subcmd__export"
+                ;;
             codex__provider__subcmd__help,help)
                 cmd="codex__provider__subcmd__help__subcmd__help"
+                ;;
+            codex__provider__subcmd__help,key)
+                cmd="codex__provider__subcmd__help__subcmd__key"
                 ;;
             codex__provider__subcmd__help,list)
                 cmd="codex__provider__subcmd__help__subcmd__list"
@@ -91,14 +127,29 @@ _codex__provider() {
             codex__provider__subcmd__help,remove)
                 cmd="codex__provider__subcmd__help__subcmd__remove"
                 ;;
+            codex__provider__subcmd__help,rename)
+                cmd="codex__provider__subcmd__help__subcmd__rename"
+                ;;
+            codex__provider__subcmd__help,set)
+                cmd="codex__provider__subcmd__help__subcmd__set"
+                ;;
             codex__provider__subcmd__help,show)
                 cmd="codex__provider__subcmd__help__subcmd__show"
                 ;;
             codex__provider__subcmd__help,undo)
                 cmd="codex__provider__subcmd__help__subcmd__undo"
                 ;;
+            codex__provider__subcmd__help,unset)
+                cmd="codex__provider__subcmd__help__subcmd__unset"
+                ;;
             codex__provider__subcmd__help,use)
                 cmd="codex__provider__subcmd__help__subcmd__use"
+                ;;
+            codex__provider__subcmd__help__subcmd__key,set)
+                cmd="codex__provider__subcmd__help__subcmd__key__subcmd__set"
+                ;;
+            codex__provider__subcmd__help__subcmd__key,unset)
+                cmd="codex__provider__subcmd__help__subcmd__key__subcmd__unset"
                 ;;
             codex__provider__subcmd__help__subcmd__profile,list)
                 cmd="codex__provider__subcmd__help__subcmd__profile__subcmd__list"
@@ -111,6 +162,24 @@ _codex__provider() {
                 ;;
             codex__provider__subcmd__help__subcmd__profile,show)
                 cmd="codex__provider__subcmd__help__subcmd__profile__subcmd__show"
+                ;;
+            codex__provider__subcmd__key,help)
+                cmd="codex__provider__subcmd__key__subcmd__help"
+                ;;
+            codex__provider__subcmd__key,set)
+                cmd="codex__provider__subcmd__key__subcmd__set"
+                ;;
+            codex__provider__subcmd__key,unset)
+                cmd="codex__provider__subcmd__key__subcmd__unset"
+                ;;
+            codex__provider__subcmd__key__subcmd__help,help)
+                cmd="codex__provider__subcmd__key__subcmd__help__subcmd__help"
+                ;;
+            codex__provider__subcmd__key__subcmd__help,set)
+                cmd="codex__provider__subcmd__key__subcmd__help__subcmd__set"
+                ;;
+            codex__provider__subcmd__key__subcmd__help,unset)
+                cmd="codex__provider__subcmd__key__subcmd__help__subcmd__unset"
                 ;;
             codex__provider__subcmd__profile,help)
                 cmd="codex__provider__subcmd__profile__subcmd__help"
@@ -149,7 +218,7 @@ _codex__provider() {
 
     case "${cmd}" in
         codex__provider)
-            opts="-y -q -v -h -V --codex-home --color --yes --quiet --verbose --help --version add use list current show remove probe doctor profile presets undo completions catalog help"
+            opts="-y -q -v -h -V --codex-home --color --yes --quiet --verbose --help --version add use switch list ls current show remove rm probe doctor profile presets undo completions catalog key rename set unset export apply help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -236,6 +305,40 @@ _codex__provider() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        codex__subcmd__provider__subcmd__apply)
+            opts="-f -y -q -v -h --file --prune --no-probe --force --timeout --json --dry-run --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         codex__subcmd__provider__subcmd__catalog)
             opts="-y -q -v -h --json --timeout --dry-run --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -285,13 +388,17 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__current)
-            opts="-y -q -v -h --profile --json --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --profile --format --json --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -344,8 +451,30 @@ _codex__provider() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        codex__subcmd__provider__subcmd__export)
+            opts="-y -q -v -h --json --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         codex__subcmd__provider__subcmd__help)
-            opts="add use list current show remove probe doctor profile presets undo completions catalog help"
+            opts="add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -359,6 +488,20 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__apply)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -428,9 +571,65 @@ _codex__provider() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        codex__subcmd__provider__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         codex__subcmd__provider__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__key)
+            opts="set unset"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__key__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__key__subcmd__unset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -568,6 +767,34 @@ _codex__provider() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        codex__subcmd__provider__subcmd__help__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         codex__subcmd__provider__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -596,6 +823,20 @@ _codex__provider() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        codex__subcmd__provider__subcmd__help__subcmd__unset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         codex__subcmd__provider__subcmd__help__subcmd__use)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -603,6 +844,128 @@ _codex__provider() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__key)
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --help set unset help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__key__subcmd__help)
+            opts="set unset help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__key__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__key__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__key__subcmd__help__subcmd__unset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__key__subcmd__set)
+            opts="-y -q -v -h --json --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__key__subcmd__unset)
+            opts="-y -q -v -h --json --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -916,6 +1279,50 @@ _codex__provider() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        codex__subcmd__provider__subcmd__rename)
+            opts="-y -q -v -h --json --dry-run --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__set)
+            opts="-y -q -v -h --json --dry-run --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         codex__subcmd__provider__subcmd__show)
             opts="-y -q -v -h --profile --json --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -943,7 +1350,29 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__undo)
-            opts="-y -q -v -h --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --list --json --dry-run --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__unset)
+            opts="-y -q -v -h --json --dry-run --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

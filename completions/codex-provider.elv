@@ -32,10 +32,13 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand --version 'Print version'
             cand add 'Probe an endpoint, then add it as `[model_providers.ID]`'
             cand use 'Make a provider (and model) the default, or write a profile file selecting it'
+            cand switch 'Make a provider (and model) the default, or write a profile file selecting it'
             cand list 'List providers (custom and built-in) and profile files'
+            cand ls 'List providers (custom and built-in) and profile files'
             cand current 'Print the active provider id (and model with -v)'
             cand show 'Show every field of a provider with Codex''s defaults and where each comes from'
             cand remove 'Remove a provider'
+            cand rm 'Remove a provider'
             cand probe 'Check that an endpoint works the way Codex needs (models, streaming Responses, tools)'
             cand doctor 'Diagnose the config, the environment and the endpoints; --fix repairs the safe problems'
             cand profile 'Profile files (`NAME.config.toml`, used by `codex --profile NAME`)'
@@ -43,6 +46,12 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand undo 'Restore the files changed by the last codex-provider write'
             cand completions 'Print a shell completion script'
             cand catalog 'Write a Codex model catalog: the bundled models plus the endpoint''s, with their context windows'
+            cand key 'Store or remove a provider''s API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)'
+            cand rename 'Rename a provider and every `model_provider` that selects it'
+            cand set 'Set one field of a provider, typed as Codex reads it'
+            cand unset 'Remove one field of a provider (Codex then uses its default)'
+            cand export 'Print providers as a file of `[model_providers.ID]` tables (no secrets), for `apply`'
+            cand apply 'Make config.toml''s providers match a file (add or update in place, probe, optionally prune)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'codex-provider;add'= {
@@ -89,7 +98,36 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'codex-provider;switch'= {
+            cand -m 'Model id to select with it'
+            cand --model 'Model id to select with it'
+            cand --profile 'Write NAME.config.toml instead (with ID), or make that profile the default (without ID)'
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'codex-provider;list'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;ls'= {
             cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
             cand --color 'When to use colour'
             cand --json 'Machine-readable output'
@@ -104,6 +142,7 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
         }
         &'codex-provider;current'= {
             cand --profile 'Layer NAME.config.toml over config.toml, as `codex --profile NAME` does'
+            cand --format 'Print this template: {provider}, {model}, {profile}, {base_url} (empty when unset)'
             cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
             cand --color 'When to use colour'
             cand --json 'Machine-readable output'
@@ -131,6 +170,20 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand --help 'Print help'
         }
         &'codex-provider;remove'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --force 'Remove even when it is the default or a profile selects it'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;rm'= {
             cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
             cand --color 'When to use colour'
             cand --force 'Remove even when it is the default or a profile selects it'
@@ -289,6 +342,8 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
         &'codex-provider;undo'= {
             cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
             cand --color 'When to use colour'
+            cand --list 'List what each kept backup would restore (newest first); restore nothing'
+            cand --json 'Machine-readable output (with --list)'
             cand --dry-run 'Print a diff of each file that would change; write nothing'
             cand -y 'Never prompt; take defaults and flags as given'
             cand --yes 'Never prompt; take defaults and flags as given'
@@ -326,6 +381,133 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'codex-provider;key'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand set 'Store the key under the provider''s env_key name (hidden prompt, or one line on stdin)'
+            cand unset 'Remove the provider''s key line from $CODEX_HOME/.env'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'codex-provider;key;set'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;key;unset'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;key;help'= {
+            cand set 'Store the key under the provider''s env_key name (hidden prompt, or one line on stdin)'
+            cand unset 'Remove the provider''s key line from $CODEX_HOME/.env'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'codex-provider;key;help;set'= {
+        }
+        &'codex-provider;key;help;unset'= {
+        }
+        &'codex-provider;key;help;help'= {
+        }
+        &'codex-provider;rename'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;set'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;unset'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;export'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'JSON instead of TOML'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;apply'= {
+            cand -f 'A providers file (TOML from `export`, or its --json form)'
+            cand --file 'A providers file (TOML from `export`, or its --json form)'
+            cand --timeout 'Probe request timeout in seconds'
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --prune 'Also remove providers the file lacks (never the active one or one a profile selects)'
+            cand --no-probe 'Write without probing the new and changed providers'
+            cand --force 'Write even when a probe fails'
+            cand --json 'Machine-readable output'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'codex-provider;help'= {
             cand add 'Probe an endpoint, then add it as `[model_providers.ID]`'
             cand use 'Make a provider (and model) the default, or write a profile file selecting it'
@@ -340,6 +522,12 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand undo 'Restore the files changed by the last codex-provider write'
             cand completions 'Print a shell completion script'
             cand catalog 'Write a Codex model catalog: the bundled models plus the endpoint''s, with their context windows'
+            cand key 'Store or remove a provider''s API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)'
+            cand rename 'Rename a provider and every `model_provider` that selects it'
+            cand set 'Set one field of a provider, typed as Codex reads it'
+            cand unset 'Remove one field of a provider (Codex then uses its default)'
+            cand export 'Print providers as a file of `[model_providers.ID]` tables (no secrets), for `apply`'
+            cand apply 'Make config.toml''s providers match a file (add or update in place, probe, optionally prune)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'codex-provider;help;add'= {
@@ -379,6 +567,24 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
         &'codex-provider;help;completions'= {
         }
         &'codex-provider;help;catalog'= {
+        }
+        &'codex-provider;help;key'= {
+            cand set 'Store the key under the provider''s env_key name (hidden prompt, or one line on stdin)'
+            cand unset 'Remove the provider''s key line from $CODEX_HOME/.env'
+        }
+        &'codex-provider;help;key;set'= {
+        }
+        &'codex-provider;help;key;unset'= {
+        }
+        &'codex-provider;help;rename'= {
+        }
+        &'codex-provider;help;set'= {
+        }
+        &'codex-provider;help;unset'= {
+        }
+        &'codex-provider;help;export'= {
+        }
+        &'codex-provider;help;apply'= {
         }
         &'codex-provider;help;help'= {
         }

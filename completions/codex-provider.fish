@@ -35,10 +35,13 @@ complete -c codex-provider -n "__fish_codex_provider_needs_command" -s h -l help
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -s V -l version -d 'Print version'
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "add" -d 'Probe an endpoint, then add it as `[model_providers.ID]`'
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "use" -d 'Make a provider (and model) the default, or write a profile file selecting it'
+complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "switch" -d 'Make a provider (and model) the default, or write a profile file selecting it'
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "list" -d 'List providers (custom and built-in) and profile files'
+complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "ls" -d 'List providers (custom and built-in) and profile files'
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "current" -d 'Print the active provider id (and model with -v)'
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "show" -d 'Show every field of a provider with Codex\'s defaults and where each comes from'
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "remove" -d 'Remove a provider'
+complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "rm" -d 'Remove a provider'
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "probe" -d 'Check that an endpoint works the way Codex needs (models, streaming Responses, tools)'
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "doctor" -d 'Diagnose the config, the environment and the endpoints; --fix repairs the safe problems'
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "profile" -d 'Profile files (`NAME.config.toml`, used by `codex --profile NAME`)'
@@ -46,6 +49,12 @@ complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "prese
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "undo" -d 'Restore the files changed by the last codex-provider write'
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "catalog" -d 'Write a Codex model catalog: the bundled models plus the endpoint\'s, with their context windows'
+complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "key" -d 'Store or remove a provider\'s API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)'
+complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "rename" -d 'Rename a provider and every `model_provider` that selects it'
+complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "set" -d 'Set one field of a provider, typed as Codex reads it'
+complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "unset" -d 'Remove one field of a provider (Codex then uses its default)'
+complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "export" -d 'Print providers as a file of `[model_providers.ID]` tables (no secrets), for `apply`'
+complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "apply" -d 'Make config.toml\'s providers match a file (add or update in place, probe, optionally prune)'
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l base-url -d 'API root, e.g. https://openrouter.ai/api/v1 (Codex POSTs to BASE_URL/responses)' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l env-key -d 'Name of the environment variable holding the API key (never the key itself)' -r
@@ -81,6 +90,17 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -s y 
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -s h -l help -d 'Print help'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s m -l model -d 'Model id to select with it' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l profile -d 'Write NAME.config.toml instead (with ID), or make that profile the default (without ID)' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l dry-run -d 'Print a diff of each file that would change; write nothing'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s y -l yes -d 'Never prompt; take defaults and flags as given'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s q -l quiet -d 'Print only errors and data'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -90,7 +110,17 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -s y
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -s h -l help -d 'Print help'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -s y -l yes -d 'Never prompt; take defaults and flags as given'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -s q -l quiet -d 'Print only errors and data'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -l profile -d 'Layer NAME.config.toml over config.toml, as `codex --profile NAME` does' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -l format -d 'Print this template: {provider}, {model}, {profile}, {base_url} (empty when unset)' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -120,6 +150,16 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -s
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -s h -l help -d 'Print help'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l force -d 'Remove even when it is the default or a profile selects it'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l dry-run -d 'Print a diff of each file that would change; write nothing'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -s y -l yes -d 'Never prompt; take defaults and flags as given'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -s q -l quiet -d 'Print only errors and data'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l base-url -d 'Probe this URL instead of a configured provider' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l env-key -d 'Variable holding the key (with --base-url)' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -s m -l model -d 'Model id to send [default: the configured model]' -r
@@ -221,6 +261,8 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -l c
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -l list -d 'List what each kept backup would restore (newest first); restore nothing'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -l json -d 'Machine-readable output (with --list)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -s q -l quiet -d 'Print only errors and data'
@@ -245,21 +287,115 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -s h -l help -d 'Print help'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog help" -f -a "add" -d 'Probe an endpoint, then add it as `[model_providers.ID]`'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog help" -f -a "use" -d 'Make a provider (and model) the default, or write a profile file selecting it'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog help" -f -a "list" -d 'List providers (custom and built-in) and profile files'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog help" -f -a "current" -d 'Print the active provider id (and model with -v)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog help" -f -a "show" -d 'Show every field of a provider with Codex\'s defaults and where each comes from'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog help" -f -a "remove" -d 'Remove a provider'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog help" -f -a "probe" -d 'Check that an endpoint works the way Codex needs (models, streaming Responses, tools)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog help" -f -a "doctor" -d 'Diagnose the config, the environment and the endpoints; --fix repairs the safe problems'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog help" -f -a "profile" -d 'Profile files (`NAME.config.toml`, used by `codex --profile NAME`)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog help" -f -a "presets" -d 'The built-in provider presets'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog help" -f -a "undo" -d 'Restore the files changed by the last codex-provider write'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog help" -f -a "completions" -d 'Print a shell completion script'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog help" -f -a "catalog" -d 'Write a Codex model catalog: the bundled models plus the endpoint\'s, with their context windows'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and not __fish_seen_subcommand_from set unset help" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and not __fish_seen_subcommand_from set unset help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and not __fish_seen_subcommand_from set unset help" -s y -l yes -d 'Never prompt; take defaults and flags as given'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and not __fish_seen_subcommand_from set unset help" -s q -l quiet -d 'Print only errors and data'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and not __fish_seen_subcommand_from set unset help" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and not __fish_seen_subcommand_from set unset help" -s h -l help -d 'Print help'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and not __fish_seen_subcommand_from set unset help" -f -a "set" -d 'Store the key under the provider\'s env_key name (hidden prompt, or one line on stdin)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and not __fish_seen_subcommand_from set unset help" -f -a "unset" -d 'Remove the provider\'s key line from $CODEX_HOME/.env'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and not __fish_seen_subcommand_from set unset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from set" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from set" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from set" -s y -l yes -d 'Never prompt; take defaults and flags as given'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only errors and data'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from unset" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from unset" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from unset" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from unset" -s y -l yes -d 'Never prompt; take defaults and flags as given'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from unset" -s q -l quiet -d 'Print only errors and data'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from unset" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "set" -d 'Store the key under the provider\'s env_key name (hidden prompt, or one line on stdin)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove the provider\'s key line from $CODEX_HOME/.env'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -l dry-run -d 'Print a diff of each file that would change; write nothing'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -s y -l yes -d 'Never prompt; take defaults and flags as given'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -s q -l quiet -d 'Print only errors and data'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -s h -l help -d 'Print help'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -l dry-run -d 'Print a diff of each file that would change; write nothing'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -s y -l yes -d 'Never prompt; take defaults and flags as given'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -s q -l quiet -d 'Print only errors and data'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -s h -l help -d 'Print help'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -l dry-run -d 'Print a diff of each file that would change; write nothing'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -s y -l yes -d 'Never prompt; take defaults and flags as given'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -s q -l quiet -d 'Print only errors and data'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -s h -l help -d 'Print help'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -l json -d 'JSON instead of TOML'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -s y -l yes -d 'Never prompt; take defaults and flags as given'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -s q -l quiet -d 'Print only errors and data'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -s h -l help -d 'Print help'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -s f -l file -d 'A providers file (TOML from `export`, or its --json form)' -r -F
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l timeout -d 'Probe request timeout in seconds' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l prune -d 'Also remove providers the file lacks (never the active one or one a profile selects)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l no-probe -d 'Write without probing the new and changed providers'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l force -d 'Write even when a probe fails'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l dry-run -d 'Print a diff of each file that would change; write nothing'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -s y -l yes -d 'Never prompt; take defaults and flags as given'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -s q -l quiet -d 'Print only errors and data'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -s h -l help -d 'Print help'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "add" -d 'Probe an endpoint, then add it as `[model_providers.ID]`'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "use" -d 'Make a provider (and model) the default, or write a profile file selecting it'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "list" -d 'List providers (custom and built-in) and profile files'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "current" -d 'Print the active provider id (and model with -v)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "show" -d 'Show every field of a provider with Codex\'s defaults and where each comes from'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "remove" -d 'Remove a provider'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "probe" -d 'Check that an endpoint works the way Codex needs (models, streaming Responses, tools)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "doctor" -d 'Diagnose the config, the environment and the endpoints; --fix repairs the safe problems'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "profile" -d 'Profile files (`NAME.config.toml`, used by `codex --profile NAME`)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "presets" -d 'The built-in provider presets'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "undo" -d 'Restore the files changed by the last codex-provider write'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "completions" -d 'Print a shell completion script'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "catalog" -d 'Write a Codex model catalog: the bundled models plus the endpoint\'s, with their context windows'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "key" -d 'Store or remove a provider\'s API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "rename" -d 'Rename a provider and every `model_provider` that selects it'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "set" -d 'Set one field of a provider, typed as Codex reads it'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "unset" -d 'Remove one field of a provider (Codex then uses its default)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "export" -d 'Print providers as a file of `[model_providers.ID]` tables (no secrets), for `apply`'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "apply" -d 'Make config.toml\'s providers match a file (add or update in place, probe, optionally prune)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List profile files and legacy `[profiles.*]` tables'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Show a profile file and what it selects'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "remove" -d 'Delete a profile file (backed up; `undo` restores it)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "migrate" -d 'Turn legacy `[profiles.x]` tables and `profile = "x"` into x.config.toml files'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "set" -d 'Store the key under the provider\'s env_key name (hidden prompt, or one line on stdin)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "unset" -d 'Remove the provider\'s key line from $CODEX_HOME/.env'

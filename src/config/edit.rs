@@ -202,7 +202,7 @@ fn upsert_provider(doc: &mut DocumentMut, id: &str, spec: &ProviderSpec, replace
 
 /// Runs `edit` on an inline table; when it appends keys, the old last value's suffix (the
 /// space before `}`) moves to the new last value, so `{ a = 1 }` becomes `{ a = 1, b = 2 }`.
-fn inline_append<R>(t: &mut InlineTable, edit: impl FnOnce(&mut InlineTable) -> R) -> R {
+pub(super) fn inline_append<R>(t: &mut InlineTable, edit: impl FnOnce(&mut InlineTable) -> R) -> R {
     let before: Option<String> = t.iter().last().map(|(k, _)| k.to_string());
     let r = edit(t);
     let after: Option<String> = t.iter().last().map(|(k, _)| k.to_string());

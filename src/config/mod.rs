@@ -5,7 +5,9 @@
 //! [`TypeError`], [`NestedValue`], [`view::ProviderView`]), never as TOML items to walk.
 
 mod catalog_key;
+pub mod dotenv_write;
 mod edit;
+pub mod fields;
 pub mod file;
 pub mod ids;
 mod lint;

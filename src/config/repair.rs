@@ -4,6 +4,7 @@
 use toml_edit::{DocumentMut, InlineTable, Item, Key, Table, TableLike, Value};
 
 use super::{ConfigFile, MODEL_PROVIDER, MODEL_PROVIDERS, edit, read};
+use crate::error::UserError;
 
 /// The repairs as the door's methods; each returns whether it changed anything.
 impl ConfigFile {
@@ -18,9 +19,14 @@ impl ConfigFile {
         rename_key(&mut self.doc, table, from, to)
     }
 
-    /// Renames `[model_providers.FROM]` to `TO` in place and points `model_provider` at it.
-    pub fn rename_provider(&mut self, from: &str, to: &str) -> bool {
-        rename_provider(&mut self.doc, from, to)
+    /// Renames the provider table (in place, its style and comments kept) and repoints a
+    /// top-level `model_provider = "FROM"`, also when this file only selects it (a profile);
+    /// returns (table renamed, selector repointed).
+    pub fn rename_provider(&mut self, from: &str, to: &str) -> Result<(bool, bool), UserError> {
+        let table = rename_key(&mut self.doc, &[MODEL_PROVIDERS.to_string()], from, to);
+        let selector = read::root_str(&self.doc, MODEL_PROVIDER) == Some(from)
+            && edit::set_root_str(&mut self.doc, MODEL_PROVIDER, to)?;
+        Ok((table, selector))
     }
 
     /// Sets `base_url` and moves `query` entries into `query_params`.
@@ -113,19 +119,6 @@ fn renamed(old: &Key, to: &str) -> Key {
     Key::new(to).with_leaf_decor(old.leaf_decor().clone()).with_dotted_decor(old.dotted_decor().clone())
 }
 
-/// Renames `[model_providers.FROM]` to `TO` in place (header, sub-tables and comments kept)
-/// and points a root `model_provider = "FROM"` at it. False when FROM is absent or TO exists.
-fn rename_provider(doc: &mut DocumentMut, from: &str, to: &str) -> bool {
-    let path = vec![MODEL_PROVIDERS.to_string()];
-    if !rename_key(doc, &path, from, to) {
-        return false;
-    }
-    if read::root_str(doc, MODEL_PROVIDER) == Some(from) {
-        let _ = edit::set_root_str(doc, MODEL_PROVIDER, to);
-    }
-    true
-}
-
 /// Sets `base_url` and adds `query` entries to `query_params` (in its own style, inline
 /// when new); entries already in `query_params` win over the URL's.
 fn set_base_url(doc: &mut DocumentMut, id: &str, url: &str, query: &[(String, String)]) -> bool {
@@ -215,10 +208,10 @@ mod tests {
     #[test]
     fn rename_reserved_provider() {
         let src = "model_provider = \"openai\"  # egress\n\n# proxy\n[model_providers.openai]\nname = \"OpenAI\"\n\n[model_providers.openai.http_headers]\nX = \"1\"\n\n[model_providers.other]\nname = \"o\"\n";
-        let mut d = doc(src);
-        assert!(rename_provider(&mut d, "openai", "openai-custom"));
+        let mut f = ConfigFile::parse(std::path::Path::new("config.toml"), src.to_string()).unwrap();
+        assert_eq!(f.rename_provider("openai", "openai-custom").unwrap(), (true, true));
         assert_eq!(
-            d.to_string(),
+            f.render(),
             src.replace("= \"openai\"", "= \"openai-custom\"").replace("providers.openai", "providers.openai-custom")
         );
     }

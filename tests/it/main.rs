@@ -23,4 +23,5 @@ mod probe_hostile;
 mod props;
 mod secrets;
 mod toml_suite;
+mod verbs;
 mod writes;
