@@ -38,6 +38,9 @@ struct Out<'a> {
     kept: usize,
     added: Vec<Added<'a>>,
     skipped: &'a [String],
+    /// With `--json --dry-run`: `[{path, diff}]` of config.toml (the catalog file's diff would
+    /// be the whole bundled catalog), else `[]`.
+    diffs: serde_json::Value,
 }
 
 pub fn run(args: CatalogArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
@@ -95,13 +98,9 @@ pub fn run(args: CatalogArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     if args.write.dry_run && !args.json {
         ctx.ui.data(&summary(&built, &id, &shown, changed));
     }
-    let command = format!("catalog {id}");
-    if args.json {
-        // stdout carries one JSON document: a dry run's diff is not printed.
-        session.commit(&command, &ops)?;
-    } else {
-        crate::commands::written::commit(ctx, &session, &command, &ops)?;
-    }
+    // With --json --dry-run the config diff goes into the JSON (`diffs`), not around it.
+    let diffs = crate::commands::outcome::diffs(&session, &ops);
+    crate::commands::outcome::commit(ctx, &session, args.json, &format!("catalog {id}"), &ops)?;
     if args.json {
         let added = built
             .added
@@ -123,6 +122,7 @@ pub fn run(args: CatalogArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             kept: built.kept,
             added,
             skipped: &built.skipped,
+            diffs,
         };
         ctx.ui.data(&serde_json::to_string_pretty(&out)?);
     } else if !args.write.dry_run {

@@ -133,6 +133,7 @@ fn dry_run_writes_nothing_and_shows_the_config_diff() {
     j.code(0);
     let v: Value = serde_json::from_str(&j.stdout).unwrap_or_else(|e| panic!("{e}: {}", j.stdout));
     assert_eq!((v["dry_run"].as_bool(), v["changed"].as_bool()), (Some(true), Some(true)), "{v:#}");
+    assert!(v["diffs"][0]["diff"].as_str().unwrap().contains("+model_catalog_json = "), "{v:#}");
     let vllm = v["added"].as_array().unwrap().iter().find(|a| a["slug"] == "vllm/qwen").unwrap();
     assert_eq!((vllm["context_window"].as_u64(), vllm["context_source"].as_str()), (Some(32768), Some("endpoint")));
     assert!(!home.path().join("codex-provider-models.json").exists());
