@@ -128,6 +128,12 @@ pub enum Command {
         after_help = "Examples:\n  codex-provider apply -f team-providers.toml --dry-run\n  codex-provider apply -f team-providers.toml --prune"
     )]
     Apply(ApplyArgs),
+    /// Run codex-relay in front of a chat-only endpoint, so Codex can use it
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  codex-provider add mistral --preset mistral --model codestral-latest --bridge\n  codex-provider bridge status\n  codex-provider bridge install mistral"
+    )]
+    Bridge(BridgeCommand),
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -239,6 +245,50 @@ pub struct UnsetArgs {
     pub write: WriteArgs,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum BridgeCommand {
+    /// Start the relay for a provider (and point its base_url at it)
+    Start(BridgeStartArgs),
+    /// Stop the provider's relay
+    Stop(BridgeIdArgs),
+    /// running / stopped / stale, per provider (all recorded bridges without ID)
+    Status(BridgeStatusArgs),
+    /// Write a login service (systemd user unit or launchd agent) that starts the relay
+    Install(BridgeIdArgs),
+    /// Remove that login service
+    Uninstall(BridgeIdArgs),
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct BridgeIdArgs {
+    /// Provider id
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    pub id: String,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct BridgeStartArgs {
+    /// Provider id
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    pub id: String,
+    /// The chat-only API root to forward to [default: the recorded one, else the provider's base_url]
+    #[arg(long, value_name = "URL")]
+    pub upstream: Option<String>,
+    /// Run the relay in this process (for login services)
+    #[arg(long, hide = true)]
+    pub foreground: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct BridgeStatusArgs {
+    /// Provider id [default: every recorded bridge]
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    pub id: Option<String>,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+}
+
 #[derive(Debug, Args, Clone, Default)]
 pub struct CatalogArgs {
     /// Provider whose `/models` to add [default: the active provider]
@@ -311,6 +361,9 @@ pub struct AddArgs {
     /// Update an existing provider (only the fields given)
     #[arg(long)]
     pub replace: bool,
+    /// Chat-only endpoint: run codex-relay in front of it and point the provider at the relay
+    #[arg(long, conflicts_with = "replace")]
+    pub bridge: bool,
     /// Probe request timeout in seconds
     #[arg(long, value_name = "S", default_value = "15", value_parser = parse_timeout, allow_hyphen_values = true)]
     pub timeout: Duration,

@@ -3,6 +3,7 @@
 //! The binary is a thin wrapper over [`run`]; the modules are public so the fuzz target and
 //! the benchmarks can drive the config editor directly.
 
+pub mod bridge;
 pub mod catalog;
 pub mod cli;
 pub mod codex;

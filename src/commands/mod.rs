@@ -2,6 +2,7 @@
 
 mod add;
 mod apply;
+mod bridge;
 mod catalog;
 mod completions;
 mod current;
@@ -51,6 +52,7 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Unset(a) => set::unset(a, ctx),
         Command::Export(a) => export::run(a, ctx),
         Command::Apply(a) => apply::run(a, ctx),
+        Command::Bridge(c) => bridge::run(c, ctx),
     }
 }
 

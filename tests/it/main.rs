@@ -7,6 +7,7 @@
 mod support;
 
 mod arch;
+mod bridge;
 mod cases;
 mod catalog;
 mod completions;

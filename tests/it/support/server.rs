@@ -22,6 +22,10 @@ pub enum Mode {
     NotFound,
     /// /responses 404, /chat/completions works.
     ChatOnly,
+    /// /responses 404; /chat/completions streams (SSE chat chunks): a tool call to Codex's
+    /// shell tool when the request offers tools and holds no tool result yet, else the text
+    /// "hi from fake" (after a tool result: "done from fake"). For the codex-relay bridge.
+    ChatStream,
     /// 200 text/html on every path.
     Html,
     /// 200 application/json (a non-streaming Response) on /responses.
@@ -428,6 +432,7 @@ fn respond(conn: &mut TcpStream, s: &Shared, req: &Req, route: &str) -> std::io:
                 "choices": [{"index": 0, "message": {"role": "assistant", "content": "hi"}, "finish_reason": "stop"}]});
             simple(conn, 200, "application/json", &b.to_string(), "")
         }
+        ("POST", "/v1/chat/completions") if *mode == Mode::ChatStream => chat_stream(conn, req),
         ("POST", "/v1/responses") => responses(conn, s),
         _ => {
             let (c, b) = error_json(404, &format!("no route for {} {route}", req.method));
@@ -480,7 +485,7 @@ fn huge(conn: &mut TcpStream) -> std::io::Result<()> {
 
 fn responses(conn: &mut TcpStream, s: &Shared) -> std::io::Result<()> {
     match &s.mode {
-        Mode::ChatOnly => {
+        Mode::ChatOnly | Mode::ChatStream => {
             let (c, b) = error_json(404, "Not Found");
             simple(conn, c, "application/json", &b, "")
         }
@@ -574,4 +579,51 @@ fn responses(conn: &mut TcpStream, s: &Shared) -> std::io::Result<()> {
             chunk_end(conn)
         }
     }
+}
+
+/// The scripted Chat Completions answer of `Mode::ChatStream` (see there).
+fn chat_stream(conn: &mut TcpStream, req: &Req) -> std::io::Result<()> {
+    use serde_json::json;
+    let body: serde_json::Value = serde_json::from_str(&req.body).unwrap_or_default();
+    let messages = body["messages"].as_array().cloned().unwrap_or_default();
+    let has_result = messages.iter().any(|m| m["role"] == "tool");
+    let tools: Vec<String> = body["tools"]
+        .as_array()
+        .map(|t| t.iter().filter_map(|x| x["function"]["name"].as_str().map(str::to_string)).collect())
+        .unwrap_or_default();
+    let call = ["exec_command", "shell_command", "shell"].into_iter().find(|n| tools.iter().any(|t| t == n));
+    let chunk_of = |delta: serde_json::Value, finish: Option<&str>| {
+        json!({"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1, "model": body["model"],
+            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]})
+    };
+    let mut out = vec![chunk_of(json!({"role": "assistant", "content": ""}), None)];
+    match call {
+        Some(name) if !has_result => {
+            let args = match name {
+                "exec_command" => json!({"cmd": "echo tool-ran"}),
+                "shell_command" => json!({"command": "echo tool-ran"}),
+                _ => json!({"command": ["echo", "tool-ran"]}),
+            }
+            .to_string();
+            let (a, b) = args.split_at(args.len() / 2);
+            out.push(chunk_of(
+                json!({"tool_calls": [{"index": 0, "id": "call_1", "type": "function",
+                "function": {"name": name, "arguments": a}}]}),
+                None,
+            ));
+            out.push(chunk_of(json!({"tool_calls": [{"index": 0, "function": {"arguments": b}}]}), None));
+            out.push(chunk_of(json!({}), Some("tool_calls")));
+        }
+        _ => {
+            let text = if has_result { "done from fake" } else { "hi from fake" };
+            out.push(chunk_of(json!({"content": text}), None));
+            out.push(chunk_of(json!({}), Some("stop")));
+        }
+    }
+    sse_start(conn)?;
+    for c in out {
+        chunk(conn, format!("data: {c}\n\n").as_bytes())?;
+    }
+    chunk(conn, b"data: [DONE]\n\n")?;
+    chunk_end(conn)
 }
