@@ -3,6 +3,7 @@
 mod add;
 mod apply;
 mod bridge;
+mod catalog;
 mod completions;
 mod current;
 mod doctor;
@@ -12,6 +13,7 @@ mod list;
 mod outcome;
 mod presets;
 mod probe;
+mod probe_codex;
 mod profile;
 mod remove;
 mod rename;
@@ -42,6 +44,7 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Presets(a) => presets::run(a, ctx),
         Command::Undo(a) => undo::run(a, ctx),
         Command::Completions(a) => completions::run(a, ctx),
+        Command::Catalog(a) => catalog::run(a, ctx),
         Command::Key(KeyCommand::Set(a)) => key::set(a, ctx),
         Command::Key(KeyCommand::Unset(a)) => key::unset(a, ctx),
         Command::Rename(a) => rename::run(a, ctx),
