@@ -49,6 +49,17 @@ fn is_executable(p: &Path) -> bool {
 }
 
 /// A port nobody listens on right now (the kernel's choice; the relay binds it next).
+/// The upstream key from `env_key` (process environment, then `$CODEX_HOME/.env`, as Codex
+/// reads it); an unset variable is refused, since the upstream would answer 401 to every turn.
+pub fn upstream_key(codex_home: &Path, env_key: Option<&str>) -> Result<Option<String>, UserError> {
+    let Some(var) = env_key else { return Ok(None) };
+    match crate::env::lookup(var, codex_home) {
+        Some(k) => Ok(Some(k)),
+        None => Err(UserError::refused(format!("{var} is not set: the bridge would have no key for the upstream"))
+            .hint(format!("export {var}=... (or `codex-provider key set` it into $CODEX_HOME/.env) and run again"))),
+    }
+}
+
 pub fn free_port() -> std::io::Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }

@@ -10,8 +10,7 @@
 use std::path::PathBuf;
 
 use crate::bridge::{self, State, unit};
-use crate::cli::{AddArgs, BridgeCommand, BridgeIdArgs, BridgeStartArgs, BridgeStatusArgs};
-use crate::commands::add::{self, Plan};
+use crate::cli::{BridgeCommand, BridgeIdArgs, BridgeStartArgs, BridgeStatusArgs};
 use crate::commands::{display, load_config};
 use crate::config::ProviderSpec;
 use crate::config::view::Layers;
@@ -35,17 +34,6 @@ fn provider_fields(ctx: &Ctx, id: &str) -> anyhow::Result<(Option<String>, Optio
     let layers = Layers::new(&cfg, None);
     let Some(view) = layers.provider(id)? else { return Err(layers.unknown_provider(id).into()) };
     Ok((view.base_url().map(str::to_string), view.env_key().map(str::to_string)))
-}
-
-/// The key from `env_key` (process environment, then `$CODEX_HOME/.env`); an unset
-/// variable is refused, since the upstream would answer 401 to every turn.
-fn key_for(ctx: &Ctx, env_key: Option<&str>) -> Result<Option<String>, UserError> {
-    let Some(var) = env_key else { return Ok(None) };
-    match crate::env::lookup(var, &ctx.codex_home) {
-        Some(k) => Ok(Some(k)),
-        None => Err(UserError::refused(format!("{var} is not set: the bridge would have no key for the upstream"))
-            .hint(format!("export {var}=... (or `codex-provider key set` it into $CODEX_HOME/.env) and run again"))),
-    }
 }
 
 /// Where the relay forwards to and on which port: the record's (a restart keeps the port
@@ -76,7 +64,7 @@ fn start(a: BridgeStartArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         return Ok(Exit::Ok);
     }
     let (upstream, port, repoint) = plan_start(&a, ctx, base_url.as_deref())?;
-    let key = key_for(ctx, env_key.as_deref())?;
+    let key = bridge::upstream_key(&ctx.codex_home, env_key.as_deref())?;
     if a.foreground {
         return foreground(ctx, &a.id, port, &upstream, env_key.as_deref(), key.as_deref());
     }
@@ -231,33 +219,4 @@ fn uninstall(a: BridgeIdArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
 fn unit_path(kind: unit::Kind, id: &str) -> Result<PathBuf, UserError> {
     crate::config::ids::check_new_provider_id(id).or_else(|_| crate::config::ids::check_profile_name(id))?;
     unit::path(kind, id).ok_or_else(|| UserError::usage("cannot find the home directory for the login service"))
-}
-
-/// `add ID … --bridge`: start codex-relay in front of the given (chat-only) base URL, write
-/// the provider pointing at it, and probe through it; a refused probe stops the relay again.
-pub fn add(mut plan: Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    bridge::require_relay()?;
-    let Some(upstream) = plan.spec.base_url.clone() else {
-        return Err(UserError::usage("--bridge needs the upstream: --base-url URL or --preset").into());
-    };
-    add::ensure_new(&plan, &load_config(ctx)?, ctx)?;
-    let port = bridge::free_port()?;
-    plan.spec.base_url = Some(bridge::base_url(port));
-    if args.write.dry_run {
-        ctx.ui.note(&format!("--dry-run: the bridge to {upstream} was not started"));
-        return add::write(&plan, true, ctx);
-    }
-    let key = key_for(ctx, plan.spec.env_key.as_deref())?;
-    bridge::record::remove(&ctx.codex_home, &plan.id)?;
-    let rec = bridge::spawn(&ctx.codex_home, &plan.id, port, &upstream, plan.spec.env_key.as_deref(), key.as_deref())?;
-    ctx.ui.status(&format!("Bridge running: {} → {upstream} (pid {}).", bridge::base_url(port), rec.pid));
-    let saved = match args.no_probe {
-        true => Ok(()),
-        false => add::probe_gate(&plan, args, ctx),
-    }
-    .and_then(|()| add::write(&plan, false, ctx));
-    if saved.is_err() {
-        bridge::stop(&ctx.codex_home, &plan.id)?;
-    }
-    saved
 }

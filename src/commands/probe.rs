@@ -18,6 +18,9 @@ pub fn run(args: ProbeArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         return all(&args, &opts, ctx);
     }
     let target = target(&args, ctx)?;
+    if args.codex {
+        return super::probe_codex::run(&args, target, ctx);
+    }
     let report = probe::run(vec![target], &opts).pop().expect("one report per target");
     if args.json {
         ctx.ui.data(&serde_json::to_string_pretty(&report)?);

@@ -4,6 +4,7 @@
 //! answers; this file runs both flows (flags only, or asking on a terminal), probes, and
 //! writes. Arrows point one way: neither submodule calls back up here.
 
+mod bridge;
 mod interactive;
 mod plan;
 mod wizard;
@@ -31,7 +32,7 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         false => e,
     })?;
     if args.bridge {
-        return crate::commands::bridge::add(plan, &args, ctx);
+        return bridge::add(plan, &args, ctx);
     }
     if !args.no_probe {
         // Fail fast, before the network; `write` checks again under the lock.

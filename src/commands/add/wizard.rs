@@ -89,7 +89,7 @@ pub(super) fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     } else if let Next::Bridge = probe_loop(&mut a, &mut plan, &ask, ctx)? {
         a.args.bridge = true;
         crate::interrupt::while_writing();
-        return crate::commands::bridge::add(plan, &a.args, ctx);
+        return super::bridge::add(plan, &a.args, ctx);
     }
 
     if !partial && !a.args.use_it && a.args.profile.is_none() {
