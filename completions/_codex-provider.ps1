@@ -223,6 +223,7 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output')
             [CompletionResult]::new('--deep', '--deep', [CompletionResultType]::ParameterName, 'Also send Codex''s non-function tools and try the WebSocket upgrade')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Probe every configured provider concurrently: one row each (verdict, latency, model)')
             [CompletionResult]::new('--codex', '--codex', [CompletionResultType]::ParameterName, 'Run the installed Codex on a one-file edit task in a scratch folder (--timeout bounds it; default 120 s)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')

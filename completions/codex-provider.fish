@@ -173,6 +173,7 @@ always\t''
 never\t''"
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l json -d 'Machine-readable output'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l deep -d 'Also send Codex\'s non-function tools and try the WebSocket upgrade'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l all -d 'Probe every configured provider concurrently: one row each (verdict, latency, model)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l codex -d 'Run the installed Codex on a one-file edit task in a scratch folder (--timeout bounds it; default 120 s)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -s q -l quiet -d 'Print only errors and data'

@@ -450,6 +450,9 @@ pub struct ProbeArgs {
     /// Also send Codex's non-function tools and try the WebSocket upgrade
     #[arg(long)]
     pub deep: bool,
+    /// Probe every configured provider concurrently: one row each (verdict, latency, model)
+    #[arg(long, conflicts_with_all = ["id", "base_url", "env_key", "codex"])]
+    pub all: bool,
     /// Run the installed Codex on a one-file edit task in a scratch folder (--timeout bounds it; default 120 s)
     #[arg(long)]
     pub codex: bool,

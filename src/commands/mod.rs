@@ -11,6 +11,7 @@ mod export;
 mod key;
 mod list;
 mod outcome;
+mod pick;
 mod presets;
 mod probe;
 mod probe_codex;

@@ -468,3 +468,22 @@ fn oracle_codex_loads_the_config_after_fix() {
         assert!(code.is_some(), "{file}: codex hung");
     }
 }
+
+/// `-q` prints only what is not ok, plus the tally; `--json` adds `generatedAt` (RFC 3339),
+/// `codexVersion` (null: no Codex on PATH) and a per-check `fixable`.
+#[test]
+fn quiet_shows_only_problems_and_json_has_the_new_fields() {
+    let d = Doctor::fixture("wire-api-chat.toml").env("LITELLM_MASTER_KEY", "x");
+    let full = d.human(&[]);
+    assert!(full.stdout.contains('✓'), "{}", full.stdout);
+    let q = d.human(&["-q"]);
+    assert!(!q.stdout.contains('✓'), "ok lines under -q:\n{}", q.stdout);
+    assert!(q.stdout.contains("config.wire_api"), "{}", q.stdout);
+    assert_eq!(q.stdout.lines().last(), full.stdout.lines().last(), "the same tally");
+    let (_, v) = d.json(&[]);
+    let at = v["generatedAt"].as_str().expect("generatedAt");
+    assert!(at.len() == 20 && at.ends_with('Z') && at.as_bytes()[10] == b'T', "{at}");
+    assert_eq!(v["codexVersion"], Value::Null);
+    assert_eq!(v["checks"]["config.wire_api"]["fixable"], true);
+    assert_eq!(v["checks"]["config.parse"]["fixable"], false);
+}
