@@ -367,6 +367,9 @@ pub struct AddArgs {
     /// Probe request timeout in seconds
     #[arg(long, value_name = "S", default_value = "15", value_parser = parse_timeout, allow_hyphen_values = true)]
     pub timeout: Duration,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -382,6 +385,9 @@ pub struct UseArgs {
     /// Write NAME.config.toml instead (with ID), or make that profile the default (without ID)
     #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::profile_names))]
     pub profile: Option<String>,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -420,6 +426,9 @@ pub struct RemoveArgs {
     /// Remove even when it is the default or a profile selects it
     #[arg(long)]
     pub force: bool,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
     pub write: WriteArgs,
 }

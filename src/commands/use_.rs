@@ -3,22 +3,31 @@
 
 use crate::cli::UseArgs;
 use crate::commands::add::{switched, warn_no_model};
-use crate::commands::{display, load_config, load_layers, load_profile};
+use crate::commands::{display, load_config, load_layers, load_profile, outcome};
 use crate::config::{ConfigFile, Layers, ProviderSpec, Selection, ids};
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
 use crate::store::{self, FileOp, Session};
 
+/// How to write and report: `--dry-run`, `--json`.
+#[derive(Clone, Copy)]
+struct Mode {
+    dry: bool,
+    json: bool,
+}
+
 pub fn run(args: UseArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let dry = args.write.dry_run;
+    let m = Mode { dry: args.write.dry_run, json: args.json };
     match (args.id.as_deref(), args.profile.as_deref()) {
-        (Some("-"), None) => previous(ctx, dry),
+        (Some("-"), None) => previous(ctx, m),
         (Some("-"), Some(_)) => Err(UserError::usage("`use -` takes no --profile").into()),
-        (Some(id), None) => set_default(ctx, id, args.model.as_deref(), dry),
-        (Some(id), Some(p)) => write_profile(ctx, id, p, args.model.as_deref(), dry),
-        (None, Some(p)) => profile_as_default(ctx, p, args.model.as_deref(), dry),
+        (Some(id), None) => set_default(ctx, id, args.model.as_deref(), m),
+        (Some(id), Some(p)) => write_profile(ctx, id, p, args.model.as_deref(), m),
+        (None, Some(p)) => profile_as_default(ctx, p, args.model.as_deref(), m),
         // On a terminal, pick one (the model step is then `use ID`'s own).
-        (None, None) if ctx.interactive => set_default(ctx, &super::pick::provider(ctx)?, args.model.as_deref(), dry),
+        (None, None) if ctx.interactive && !args.json => {
+            set_default(ctx, &super::pick::provider(ctx)?, args.model.as_deref(), m)
+        }
         (None, None) => Err(UserError::usage("missing the provider ID")
             .hint("codex-provider use ID [--model M] (see `codex-provider list`)")
             .into()),
@@ -39,13 +48,13 @@ fn apply_default(
     session: &Session,
     mut cfg: ConfigFile,
     after: &Selection,
-    command: &str,
+    (command, json): (&str, bool),
 ) -> anyhow::Result<Exit> {
     let before = cfg.selection();
     cfg.set_selection(after)?;
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
     let id = after.provider.as_deref().unwrap_or("openai");
-    if !crate::commands::written::commit(ctx, session, command, &ops)? {
+    if !outcome::commit_and_report(ctx, session, json, command, &ops, fields(id, after.model.as_deref(), None))? {
         ctx.ui.status(&format!(
             "Already using provider \"{id}\"{}; nothing to change.",
             model_suffix(after.model.as_deref())
@@ -64,6 +73,11 @@ fn apply_default(
     Ok(Exit::Ok)
 }
 
+/// `use --json`: the selection written (`profile`: the profile file written, else null).
+fn fields(id: &str, model: Option<&str>, profile: Option<&str>) -> serde_json::Value {
+    serde_json::json!({ "provider": id, "model": model, "profile": profile })
+}
+
 fn model_suffix(m: Option<&str>) -> String {
     m.map(|m| format!(" (model \"{m}\")")).unwrap_or_default()
 }
@@ -75,8 +89,8 @@ fn require_known(layers: &Layers, id: &str) -> Result<(), UserError> {
     Ok(())
 }
 
-fn set_default(ctx: &Ctx, id: &str, model: Option<&str>, dry: bool) -> anyhow::Result<Exit> {
-    let session = crate::commands::written::begin(ctx, dry)?;
+fn set_default(ctx: &Ctx, id: &str, model: Option<&str>, m: Mode) -> anyhow::Result<Exit> {
+    let session = crate::commands::written::begin(ctx, m.dry)?;
     let cfg = load_config(ctx)?;
     require_known(&Layers::new(&cfg, None), id)?;
     let before = cfg.selection();
@@ -87,11 +101,11 @@ fn set_default(ctx: &Ctx, id: &str, model: Option<&str>, dry: bool) -> anyhow::R
             before.model.as_deref().unwrap_or_default()
         ));
     }
-    apply_default(ctx, &session, cfg, &after, &format!("use {id}"))
+    apply_default(ctx, &session, cfg, &after, (&format!("use {id}"), m.json))
 }
 
-fn previous(ctx: &Ctx, dry: bool) -> anyhow::Result<Exit> {
-    let session = crate::commands::written::begin(ctx, dry)?;
+fn previous(ctx: &Ctx, m: Mode) -> anyhow::Result<Exit> {
+    let session = crate::commands::written::begin(ctx, m.dry)?;
     let Some(prev) = store::read_previous(&ctx.codex_home) else {
         return Err(UserError::refused("no previous default recorded yet")
             .hint("`use -` goes back after a `codex-provider use ID`")
@@ -105,12 +119,12 @@ fn previous(ctx: &Ctx, dry: bool) -> anyhow::Result<Exit> {
             .hint("pick one from `codex-provider list`")
             .into());
     }
-    apply_default(ctx, &session, cfg, &prev, "use -")
+    apply_default(ctx, &session, cfg, &prev, ("use -", m.json))
 }
 
-fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, dry: bool) -> anyhow::Result<Exit> {
+fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, m: Mode) -> anyhow::Result<Exit> {
     ids::check_profile_name(name)?;
-    let session = crate::commands::written::begin(ctx, dry)?;
+    let session = crate::commands::written::begin(ctx, m.dry)?;
     let cfg = load_config(ctx)?;
     let mut pf = load_profile(ctx, name, false)?;
     require_known(&Layers::new(&cfg, Some((name, &pf))), id)?;
@@ -118,11 +132,12 @@ fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, dry: bool
     pf.set_selection(&Selection { provider: Some(id.to_string()), model })?;
     let created = !pf.existed;
     let ops: Vec<FileOp> = FileOp::from_file(&pf).into_iter().collect();
-    if !crate::commands::written::commit(ctx, &session, &format!("use {id} --profile {name}"), &ops)? {
+    let out = fields(id, pf.selection().model.as_deref(), Some(name));
+    if !outcome::commit_and_report(ctx, &session, m.json, &format!("use {id} --profile {name}"), &ops, out)? {
         ctx.ui.status(&format!("Profile `{name}` already selects \"{id}\"; nothing to change."));
         return Ok(Exit::Ok);
     }
-    if dry {
+    if m.dry {
         return Ok(Exit::Ok);
     }
     let model = pf.selection().model.or(cfg.selection().model);
@@ -143,8 +158,8 @@ fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, dry: bool
     Ok(Exit::Ok)
 }
 
-fn profile_as_default(ctx: &Ctx, name: &str, model: Option<&str>, dry: bool) -> anyhow::Result<Exit> {
-    let session = crate::commands::written::begin(ctx, dry)?;
+fn profile_as_default(ctx: &Ctx, name: &str, model: Option<&str>, m: Mode) -> anyhow::Result<Exit> {
+    let session = crate::commands::written::begin(ctx, m.dry)?;
     let files = load_layers(ctx, Some(name))?;
     let layers = files.layers();
     let (_, pf) = layers.profile().expect("loaded with a profile");
@@ -171,5 +186,5 @@ fn profile_as_default(ctx: &Ctx, name: &str, model: Option<&str>, dry: bool) -> 
     }
     let model = model.map(str::to_string).or_else(|| pf.selection().model).or_else(|| cfg.selection().model);
     let after = Selection { provider: Some(id.clone()), model };
-    apply_default(ctx, &session, cfg, &after, &format!("use --profile {name}"))
+    apply_default(ctx, &session, cfg, &after, (&format!("use --profile {name}"), m.json))
 }
