@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('presets', 'presets', [CompletionResultType]::ParameterValue, 'The built-in provider presets')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Restore the files changed by the last codex-provider write')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Write a Codex model catalog: the bundled models plus the endpoint''s, with their context windows')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Store or remove a provider''s API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename a provider and every `model_provider` that selects it')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set one field of a provider, typed as Codex reads it')
@@ -222,6 +223,8 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output')
             [CompletionResult]::new('--deep', '--deep', [CompletionResultType]::ParameterName, 'Also send Codex''s non-function tools and try the WebSocket upgrade')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Probe every configured provider concurrently: one row each (verdict, latency, model)')
+            [CompletionResult]::new('--codex', '--codex', [CompletionResultType]::ParameterName, 'Run the installed Codex on a one-file edit task in a scratch folder (--timeout bounds it; default 120 s)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and data')
@@ -385,6 +388,22 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
         'codex-provider;completions' {
             [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'codex-provider;catalog' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Request timeout in seconds')
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print a diff of each file that would change; write nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and data')
@@ -661,6 +680,7 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('presets', 'presets', [CompletionResultType]::ParameterValue, 'The built-in provider presets')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Restore the files changed by the last codex-provider write')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Write a Codex model catalog: the bundled models plus the endpoint''s, with their context windows')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Store or remove a provider''s API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename a provider and every `model_provider` that selects it')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set one field of a provider, typed as Codex reads it')
@@ -721,6 +741,9 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             break
         }
         'codex-provider;help;completions' {
+            break
+        }
+        'codex-provider;help;catalog' {
             break
         }
         'codex-provider;help;key' {

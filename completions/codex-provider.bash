@@ -25,6 +25,9 @@ _codex__provider() {
             codex__provider,bridge)
                 cmd="codex__provider__subcmd__bridge"
                 ;;
+            codex__provider,catalog)
+                cmd="codex__provider__subcmd__catalog"
+                ;;
             codex__provider,completions)
                 cmd="codex__provider__subcmd__completions"
                 ;;
@@ -129,6 +132,9 @@ _codex__provider() {
                 ;;
             codex__provider__subcmd__help,bridge)
                 cmd="codex__provider__subcmd__help__subcmd__bridge"
+                ;;
+            codex__provider__subcmd__help,catalog)
+                cmd="codex__provider__subcmd__help__subcmd__catalog"
                 ;;
             codex__provider__subcmd__help,completions)
                 cmd="codex__provider__subcmd__help__subcmd__completions"
@@ -269,7 +275,7 @@ _codex__provider() {
 
     case "${cmd}" in
         codex__provider)
-            opts="-y -q -v -h -V --codex-home --color --yes --quiet --verbose --help --version add use switch list ls current show remove rm probe doctor profile presets undo completions key rename set unset export apply bridge help"
+            opts="-y -q -v -h -V --codex-home --color --yes --quiet --verbose --help --version add use switch list ls current show remove rm probe doctor profile presets undo completions catalog key rename set unset export apply bridge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -624,6 +630,32 @@ _codex__provider() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        codex__subcmd__provider__subcmd__catalog)
+            opts="-y -q -v -h --json --timeout --dry-run --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         codex__subcmd__provider__subcmd__completions)
             opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -733,7 +765,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__help)
-            opts="add use list current show remove probe doctor profile presets undo completions key rename set unset export apply bridge help"
+            opts="add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply bridge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -847,6 +879,20 @@ _codex__provider() {
         codex__subcmd__provider__subcmd__help__subcmd__bridge__subcmd__uninstall)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__catalog)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1347,7 +1393,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__probe)
-            opts="-m -y -q -v -h --base-url --env-key --model --profile --json --timeout --deep --codex-home --color --yes --quiet --verbose --help"
+            opts="-m -y -q -v -h --base-url --env-key --model --profile --json --timeout --deep --all --codex --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -45,6 +45,7 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand presets 'The built-in provider presets'
             cand undo 'Restore the files changed by the last codex-provider write'
             cand completions 'Print a shell completion script'
+            cand catalog 'Write a Codex model catalog: the bundled models plus the endpoint''s, with their context windows'
             cand key 'Store or remove a provider''s API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)'
             cand rename 'Rename a provider and every `model_provider` that selects it'
             cand set 'Set one field of a provider, typed as Codex reads it'
@@ -209,6 +210,8 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand --color 'When to use colour'
             cand --json 'Machine-readable output'
             cand --deep 'Also send Codex''s non-function tools and try the WebSocket upgrade'
+            cand --all 'Probe every configured provider concurrently: one row each (verdict, latency, model)'
+            cand --codex 'Run the installed Codex on a one-file edit task in a scratch folder (--timeout bounds it; default 120 s)'
             cand -y 'Never prompt; take defaults and flags as given'
             cand --yes 'Never prompt; take defaults and flags as given'
             cand -q 'Print only errors and data'
@@ -357,6 +360,21 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
         &'codex-provider;completions'= {
             cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
             cand --color 'When to use colour'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;catalog'= {
+            cand --timeout 'Request timeout in seconds'
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
             cand -y 'Never prompt; take defaults and flags as given'
             cand --yes 'Never prompt; take defaults and flags as given'
             cand -q 'Print only errors and data'
@@ -607,6 +625,7 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand presets 'The built-in provider presets'
             cand undo 'Restore the files changed by the last codex-provider write'
             cand completions 'Print a shell completion script'
+            cand catalog 'Write a Codex model catalog: the bundled models plus the endpoint''s, with their context windows'
             cand key 'Store or remove a provider''s API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)'
             cand rename 'Rename a provider and every `model_provider` that selects it'
             cand set 'Set one field of a provider, typed as Codex reads it'
@@ -651,6 +670,8 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
         &'codex-provider;help;undo'= {
         }
         &'codex-provider;help;completions'= {
+        }
+        &'codex-provider;help;catalog'= {
         }
         &'codex-provider;help;key'= {
             cand set 'Store the key under the provider''s env_key name (hidden prompt, or one line on stdin)'

@@ -98,6 +98,9 @@ pub enum Command {
         after_help = "Example:\n  codex-provider completions bash > ~/.local/share/bash-completion/completions/codex-provider"
     )]
     Completions(CompletionsArgs),
+    /// Write a Codex model catalog: the bundled models plus the endpoint's, with their context windows
+    #[command(after_help = "Examples:\n  codex-provider catalog\n  codex-provider catalog openrouter --dry-run")]
+    Catalog(CatalogArgs),
     /// Store or remove a provider's API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)
     #[command(
         subcommand,
@@ -287,6 +290,21 @@ pub struct BridgeStatusArgs {
 }
 
 #[derive(Debug, Args, Clone, Default)]
+pub struct CatalogArgs {
+    /// Provider whose `/models` to add [default: the active provider]
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    pub id: Option<String>,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+    /// Request timeout in seconds
+    #[arg(long, value_name = "S", default_value = "15", value_parser = parse_timeout, allow_hyphen_values = true)]
+    pub timeout: Duration,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Debug, Args, Clone, Default)]
 pub struct WriteArgs {
     /// Print a diff of each file that would change; write nothing
     #[arg(long)]
@@ -432,6 +450,12 @@ pub struct ProbeArgs {
     /// Also send Codex's non-function tools and try the WebSocket upgrade
     #[arg(long)]
     pub deep: bool,
+    /// Probe every configured provider concurrently: one row each (verdict, latency, model)
+    #[arg(long, conflicts_with_all = ["id", "base_url", "env_key", "codex"])]
+    pub all: bool,
+    /// Run the installed Codex on a one-file edit task in a scratch folder (--timeout bounds it; default 120 s)
+    #[arg(long)]
+    pub codex: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]

@@ -4,8 +4,10 @@
 //! the benchmarks can drive the config editor directly.
 
 pub mod bridge;
+pub mod catalog;
 pub mod cli;
 pub mod codex;
+pub mod codex_cli;
 pub mod commands;
 pub mod complete;
 pub mod config;
@@ -18,6 +20,7 @@ pub mod home;
 pub mod interrupt;
 pub mod presets;
 pub mod probe;
+pub mod probe_codex;
 pub mod redact;
 pub mod store;
 pub mod testpoint;

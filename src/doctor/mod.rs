@@ -7,6 +7,7 @@ pub mod config_checks;
 pub mod env_checks;
 pub mod fix;
 pub mod input;
+pub mod model_catalog;
 pub mod net;
 pub mod render;
 
@@ -170,6 +171,7 @@ pub fn run(input: &DoctorInput, net: Option<&[(String, crate::probe::Report)]>) 
         config_checks::auth_conflict,
         config_checks::profile_files,
         config_checks::project_local,
+        model_catalog::model_catalog,
         env_checks::key,
         env_checks::openai_vars,
         env_checks::proxy,

@@ -58,6 +58,14 @@ pub enum Mode {
     RedirectLoop,
     /// `content-encoding: gzip` with 64 KiB that inflate to 64 MiB, on every path.
     GzipBomb,
+    /// A file-creating turn, as `probe --codex` asks: the first `/responses` answers an
+    /// `exec_command` call writing the prompt's `codex-provider-probe-…` token to
+    /// `codex-probe.txt` (`printf hello > out.txt` without a token); the second (carrying the
+    /// `function_call_output`) a final message.
+    WriteFile,
+    /// `/models` with OpenRouter / vLLM / Groq style context fields (see [`CATALOG_MODELS`]);
+    /// `/responses` as `Ok`.
+    Catalog,
     /// `content-encoding: zstd`, 16 MiB of zeros once decoded (4 times the cap), on every path.
     ZstdBomb,
     /// The `Ok` stream on /responses sent `content-encoding: gzip` (Codex 0.171 decodes it).
@@ -72,6 +80,13 @@ pub enum Mode {
     /// Paths outside /v1 answer 200 with an HTML page; /v1 works like `Ok`.
     HtmlRoot,
 }
+
+/// `(id, field, context)` that `Mode::Catalog` lists.
+pub const CATALOG_MODELS: &[(&str, &str, u64)] = &[
+    ("mock-model", "context_length", 65536),
+    ("vllm/qwen", "max_model_len", 32768),
+    ("groq-x", "context_window", 131072),
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bad {
@@ -385,6 +400,15 @@ fn respond(conn: &mut TcpStream, s: &Shared, req: &Req, route: &str) -> std::io:
         _ => {}
     }
     match (req.method.as_str(), route) {
+        ("GET", "/v1/models") if *mode == Mode::Catalog => {
+            let data: Vec<_> = CATALOG_MODELS
+                .iter()
+                .map(|(id, field, n)| serde_json::json!({"id": id, "object": "model", *field: n}))
+                .collect();
+            let b = serde_json::json!({"object": "list", "data": data}).to_string();
+            simple(conn, 200, "application/json", &b, "")
+        }
+        ("POST", "/v1/responses") if *mode == Mode::WriteFile => write_file(conn, req),
         ("GET", "/v1/models") => {
             if *mode == Mode::Huge {
                 return huge(conn);
@@ -415,6 +439,35 @@ fn respond(conn: &mut TcpStream, s: &Shared, req: &Req, route: &str) -> std::io:
             simple(conn, c, "application/json", &b, "")
         }
     }
+}
+
+/// `Mode::WriteFile`: the tool call on the first turn, a final message on the second.
+fn write_file(conn: &mut TcpStream, req: &Req) -> std::io::Result<()> {
+    use serde_json::json;
+    let item = if req.body.contains("function_call_output") {
+        json!({"type": "message", "role": "assistant", "content": [{"type": "output_text", "text": "done"}]})
+    } else {
+        const TOKEN: &str = "codex-provider-probe-";
+        let cmd = match req.body.find(TOKEN) {
+            Some(i) => {
+                let rest = &req.body[i..];
+                let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).unwrap_or(rest.len());
+                format!("printf '%s\\n' '{}' > codex-probe.txt", &rest[..end])
+            }
+            None => "printf hello > out.txt".to_string(),
+        };
+        let args = json!({ "cmd": cmd }).to_string();
+        json!({"type": "function_call", "name": "exec_command", "arguments": args, "call_id": "call_w1"})
+    };
+    sse_start(conn)?;
+    for ev in [
+        json!({"type": "response.created", "response": {"id": "resp_w"}}),
+        json!({"type": "response.output_item.done", "item": item}),
+        json!({"type": "response.completed", "response": {"id": "resp_w"}}),
+    ] {
+        chunk(conn, format!("event: {}\ndata: {ev}\n\n", ev["type"].as_str().unwrap_or("")).as_bytes())?;
+    }
+    chunk_end(conn)
 }
 
 fn huge(conn: &mut TcpStream) -> std::io::Result<()> {
