@@ -14,6 +14,9 @@ pub fn run(args: ProbeArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let timeout = args.timeout;
     let opts = Options { timeout, connect_timeout: timeout.min(Duration::from_secs(5)), deep: args.deep };
     let report = probe::run(vec![target], &opts).pop().expect("one report per target");
+    if let Some(id) = &report.target.provider {
+        crate::memo::save_models(&ctx.codex_home, id, &report.models)?;
+    }
     if args.json {
         ctx.ui.data(&serde_json::to_string_pretty(&report)?);
     } else {

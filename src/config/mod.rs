@@ -14,6 +14,7 @@ mod migrate;
 mod read;
 mod repair;
 mod selection;
+mod top;
 pub mod view;
 
 pub use edit::{Change, ProviderSpec};
