@@ -49,11 +49,51 @@ fn provider_of(path: &Path) -> Option<String> {
     let f = fs::File::open(path).ok()?;
     let mut line = String::new();
     BufReader::new(f.take(FIRST_LINE_CAP)).read_line(&mut line).ok()?;
-    let v: serde_json::Value = serde_json::from_str(line.trim_end()).ok()?;
-    if v.get("type")?.as_str()? != "session_meta" {
+    let line = line.trim_end();
+    if let Some(p) = compact_provider(line) {
+        return Some(p);
+    }
+    // Typed, so serde skips the large fields (base instructions) instead of building them.
+    #[derive(serde::Deserialize)]
+    struct Line {
+        #[serde(rename = "type")]
+        kind: String,
+        payload: Payload,
+    }
+    #[derive(serde::Deserialize)]
+    struct Payload {
+        model_provider: Option<String>,
+    }
+    let l: Line = serde_json::from_str(line).ok()?;
+    if l.kind != "session_meta" {
         return None;
     }
-    Some(v.get("payload")?.get("model_provider")?.as_str()?.to_string())
+    l.payload.model_provider
+}
+
+/// The fast path for the compact JSON Codex writes: the `model_provider` string found by a
+/// plain search (an unescaped `"model_provider":"` cannot occur inside another string), decoded
+/// by serde; None sends the caller to the full parse.
+fn compact_provider(line: &str) -> Option<String> {
+    if !line.contains(r#""type":"session_meta""#) {
+        return None;
+    }
+    let key = r#""model_provider":"#;
+    let start = line.find(key)? + key.len();
+    let rest = &line[start..];
+    let bytes = rest.as_bytes();
+    if bytes.first() != Some(&b'"') {
+        return None;
+    }
+    let mut i = 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return serde_json::from_str(&rest[..=i]).ok(),
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -78,13 +118,18 @@ mod tests {
         rollout(d.path(), "2026/12/02/notes.jsonl", &meta("gw"));
         rollout(d.path(), "2026/12/02/rollout-d.jsonl", r#"{"type":"event_msg"}"#);
         rollout(d.path(), "2026/12/02/rollout-e.jsonl", "not json");
+        let spaced = r#"{"type": "session_meta", "payload": {"model_provider": "ollama"}}"#;
+        rollout(d.path(), "2026/12/03/rollout-g.jsonl", spaced);
+        let escaped = r#"{"type":"session_meta","payload":{"instructions":"say \"model_provider\":\"x\"","model_provider":"gw\u0021"}}"#;
+        rollout(d.path(), "2026/12/03/rollout-h.jsonl", escaped);
         let archived = d.path().join("archived_sessions/rollout-f.jsonl");
         fs::create_dir_all(archived.parent().unwrap()).unwrap();
         fs::write(archived, meta("gw")).unwrap();
         let c = count_by_provider(d.path());
         assert_eq!(c.get("gw"), Some(&2));
-        assert_eq!(c.get("ollama"), Some(&1));
-        assert_eq!(c.len(), 2);
+        assert_eq!(c.get("ollama"), Some(&2));
+        assert_eq!(c.get("gw!"), Some(&1));
+        assert_eq!(c.len(), 3);
         assert!(count_by_provider(&d.path().join("missing")).is_empty());
     }
 }

@@ -228,7 +228,9 @@ fn probe_gate(plan: &mut Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<()> 
         show_report(&report, ctx);
         return Ok(());
     }
-    if !ctx.ui.quiet {
+    // The ✗ check line already says what happened; the error repeats it only under -q.
+    let shown = !ctx.ui.quiet;
+    if shown {
         ctx.ui.report(&probe::render::render_checks(&report, &ctx.ui));
     }
     if args.force {
@@ -248,7 +250,11 @@ fn probe_gate(plan: &mut Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<()> 
         (None, Some(h)) => format!("{h} (or --force saves anyway)"),
         (None, None) => "--force saves anyway, --no-probe skips the probe".into(),
     };
-    Err(UserError::refused(format!("not saved: `{}`: {}", report.verdict.as_str(), report.summary)).hint(todo).into())
+    let what = match shown {
+        true => format!("not saved: the probe says `{}` (above)", report.verdict.as_str()),
+        false => format!("not saved: `{}`: {}", report.verdict.as_str(), report.summary),
+    };
+    Err(UserError::refused(what).hint(todo).into())
 }
 
 /// The `{base}/v1` the probe PROVED works (it answered 2xx there), if any.
