@@ -2,6 +2,8 @@
 
 mod add;
 mod apply;
+mod bridge;
+mod catalog;
 mod completions;
 mod current;
 mod doctor;
@@ -13,6 +15,7 @@ mod models;
 mod outcome;
 mod presets;
 mod probe;
+mod probe_codex;
 mod profile;
 mod remove;
 mod rename;
@@ -43,6 +46,7 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Presets(a) => presets::run(a, ctx),
         Command::Undo(a) => undo::run(a, ctx),
         Command::Completions(a) => completions::run(a, ctx),
+        Command::Catalog(a) => catalog::run(a, ctx),
         Command::Key(KeyCommand::Set(a)) => key::set(a, ctx),
         Command::Key(KeyCommand::Unset(a)) => key::unset(a, ctx),
         Command::Rename(a) => rename::run(a, ctx),
@@ -52,6 +56,7 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Apply(a) => apply::run(a, ctx),
         Command::Import(a) => import::run(a, ctx),
         Command::Models(a) => models::run(a, ctx),
+        Command::Bridge(c) => bridge::run(c, ctx),
     }
 }
 

@@ -2,10 +2,12 @@
 //! outside world once; the checks are pure functions over it, so each can be unit-tested
 //! without a filesystem; `render` is the only place that prints; `fix` applies repairs.
 
+pub mod bridge_checks;
 pub mod config_checks;
 pub mod env_checks;
 pub mod fix;
 pub mod input;
+pub mod model_catalog;
 pub mod net;
 pub mod render;
 
@@ -169,6 +171,7 @@ pub fn run(input: &DoctorInput, net: Option<&[(String, crate::probe::Report)]>) 
         config_checks::auth_conflict,
         config_checks::profile_files,
         config_checks::project_local,
+        model_catalog::model_catalog,
         env_checks::key,
         env_checks::openai_vars,
         env_checks::proxy,
@@ -180,6 +183,7 @@ pub fn run(input: &DoctorInput, net: Option<&[(String, crate::probe::Report)]>) 
         c.duration_ms = start.elapsed().as_millis() as u64;
         checks.push(c);
     }
+    checks.extend(bridge_checks::provider_bridge(&facts));
     match net {
         Some(reports) => checks.extend(net::network_checks(reports)),
         None => {
