@@ -3,10 +3,8 @@
 //! metadata for X not found" and guesses the context window). The list is remembered for
 //! `use` (see `memo`).
 
-use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::json;
 
@@ -77,45 +75,12 @@ pub fn run(args: ModelsArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
 }
 
 /// The slugs Codex has metadata for: `model_catalog_json` when set (relative to the Codex
-/// home), else the installed Codex's bundled catalog (`codex debug models --bundled`, ~0.1 s).
-/// None when neither can be read.
+/// home), else the installed Codex's bundled catalog (`codex debug models --bundled`, through
+/// `catalog`'s reader). None when neither can be read.
 fn codex_catalog(catalog_json: Option<&str>, home: &Path) -> Option<Vec<String>> {
-    let text = match catalog_json {
-        Some(p) => std::fs::read_to_string(home.join(p)).ok()?,
-        None => bundled(&crate::codex::installed()?.bin, home)?,
-    };
-    let v: serde_json::Value = serde_json::from_str(&text).ok()?;
-    let list = v.get("models").and_then(|m| m.as_array())?;
-    Some(list.iter().filter_map(|m| m.get("slug").and_then(|s| s.as_str()).map(str::to_string)).collect())
-}
-
-/// `codex debug models --bundled`, killed after 5 s.
-fn bundled(bin: &Path, home: &Path) -> Option<String> {
-    let mut child = Command::new(bin)
-        .args(["debug", "models", "--bundled"])
-        .env("CODEX_HOME", home)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .ok()?;
-    let mut out = child.stdout.take()?;
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = out.read_to_string(&mut s);
-        s
-    });
-    let start = Instant::now();
-    loop {
-        match child.try_wait() {
-            Ok(Some(st)) if st.success() => break,
-            Ok(None) if start.elapsed() < Duration::from_secs(5) => std::thread::sleep(Duration::from_millis(10)),
-            _ => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return None;
-            }
-        }
+    if let Some(p) = catalog_json {
+        return crate::catalog::parse_slugs(&std::fs::read_to_string(home.join(p)).ok()?).ok();
     }
-    reader.join().ok()
+    let entries = crate::catalog::bundled_from_codex(&crate::codex::installed()?.bin).ok()?;
+    Some(entries.iter().filter_map(|e| e.get("slug").and_then(|s| s.as_str()).map(str::to_string)).collect())
 }
