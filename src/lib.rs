@@ -18,12 +18,14 @@ pub mod env;
 pub mod error;
 pub mod home;
 pub mod interrupt;
+pub mod memo;
 pub mod presets;
 pub mod probe;
 pub mod probe_codex;
 pub mod redact;
 pub mod store;
 pub mod testpoint;
+pub mod threads;
 pub mod ui;
 
 use std::process::ExitCode;

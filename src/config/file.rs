@@ -31,6 +31,10 @@ fn too_large(path: &Path, len: u64) -> UserError {
 }
 
 /// One loaded config file: the door every read and edit goes through.
+/// The hint of a parse error. `undo` is offered by the commands, which know whether there is a
+/// backup to restore (this module does not know the home).
+pub const PARSE_HINT: &str = "fix the TOML by hand (the file was not changed)";
+
 #[derive(Debug, Clone)]
 pub struct ConfigFile {
     /// The path as the user knows it (shown in messages).
@@ -86,7 +90,7 @@ impl ConfigFile {
         Self::parse(path, text)
     }
 
-    /// Parses `text` as the content of `path`.
+    /// Parses `text` as the content of `path`; a TOML error carries [`PARSE_HINT`].
     pub fn parse(path: &Path, text: String) -> Result<ConfigFile, UserError> {
         let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let format = TextFormat {
@@ -97,8 +101,7 @@ impl ConfigFile {
         let doc: DocumentMut = body.parse().map_err(|e: toml_edit::TomlError| {
             let (line, col) = e.span().map(|s| line_col(body, s.start)).unwrap_or((1, 1));
             let msg = e.message().trim().replace('\n', " ");
-            UserError::usage(format!("{}:{line}:{col}: {msg}", path.display()))
-                .hint("fix the TOML by hand (the file was not changed); `codex-provider undo` restores our last backup")
+            UserError::usage(format!("{}:{line}:{col}: {msg}", path.display())).hint(PARSE_HINT)
         })?;
         let baseline = doc.to_string();
         Ok(ConfigFile { path: path.to_path_buf(), existed: true, original: text, baseline, format, doc })

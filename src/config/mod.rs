@@ -15,6 +15,7 @@ mod migrate;
 mod read;
 mod repair;
 mod selection;
+mod top;
 pub mod view;
 
 pub use catalog_key::MODEL_CATALOG_JSON;

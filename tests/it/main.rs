@@ -15,6 +15,7 @@ mod doctor;
 mod fuzz_stable;
 mod hardening;
 mod interactive;
+mod journeys;
 mod oracle;
 mod oracle_config;
 mod presets;
