@@ -9,9 +9,11 @@ pub mod file;
 pub mod ids;
 mod lint;
 mod migrate;
+mod outline;
 mod read;
 mod repair;
 mod selection;
+mod splice;
 pub mod view;
 
 pub use edit::{Change, ProviderSpec};
