@@ -3,7 +3,7 @@
 //! Usage: `cargo run --example fake_server [LATENCY_MS]` (a delay before every answer).
 
 #[allow(dead_code)]
-#[path = "../tests/support/server.rs"]
+#[path = "../tests/it/support/server.rs"]
 mod server;
 
 fn main() {

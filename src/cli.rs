@@ -2,10 +2,13 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
 use clap_complete::engine::ArgValueCandidates;
 
 use crate::complete;
+pub use crate::ui::ColorChoice;
 
 /// Manage the model providers of OpenAI's Codex CLI.
 ///
@@ -40,13 +43,6 @@ pub struct GlobalArgs {
     /// Say more (where values come from, request details)
     #[arg(short, long, global = true, action = clap::ArgAction::Count, help_heading = "Global options")]
     pub verbose: u8,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -157,8 +153,8 @@ pub struct AddArgs {
     #[arg(long)]
     pub replace: bool,
     /// Probe request timeout in seconds
-    #[arg(long, value_name = "S", default_value_t = 15.0)]
-    pub timeout: f64,
+    #[arg(long, value_name = "S", default_value = "15", value_parser = parse_timeout, allow_hyphen_values = true)]
+    pub timeout: Duration,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -234,8 +230,8 @@ pub struct ProbeArgs {
     #[arg(long)]
     pub json: bool,
     /// Request timeout in seconds
-    #[arg(long, value_name = "S", default_value_t = 15.0)]
-    pub timeout: f64,
+    #[arg(long, value_name = "S", default_value = "15", value_parser = parse_timeout, allow_hyphen_values = true)]
+    pub timeout: Duration,
     /// Also send Codex's non-function tools and try the WebSocket upgrade
     #[arg(long)]
     pub deep: bool,
@@ -265,8 +261,8 @@ pub struct DoctorArgs {
     #[arg(long)]
     pub fix: bool,
     /// Request timeout in seconds for the network checks
-    #[arg(long, value_name = "S", default_value_t = 15.0)]
-    pub timeout: f64,
+    #[arg(long, value_name = "S", default_value = "15", value_parser = parse_timeout, allow_hyphen_values = true)]
+    pub timeout: Duration,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -322,4 +318,32 @@ pub struct CompletionsArgs {
     /// Shell
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// The longest `--timeout` accepted: an hour.
+const MAX_TIMEOUT_S: f64 = 3600.0;
+
+/// `--timeout S` for `add`, `doctor` and `probe`: seconds, finite, above 0, at most 3600.
+/// Anything else (`nan`, `inf`, `-1`, `0`, `4000`) is a usage error (exit 2), never a panic.
+pub fn parse_timeout(s: &str) -> Result<Duration, String> {
+    let secs: f64 = s.trim().parse().map_err(|_| format!("`{s}` is not a number of seconds"))?;
+    if !(secs.is_finite() && secs > 0.0 && secs <= MAX_TIMEOUT_S) {
+        return Err(format!("must be a number of seconds above 0 and at most {MAX_TIMEOUT_S}"));
+    }
+    Ok(Duration::from_secs_f64(secs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timeouts_are_finite_positive_and_at_most_an_hour() {
+        assert_eq!(parse_timeout("15"), Ok(Duration::from_secs(15)));
+        assert_eq!(parse_timeout("0.5"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_timeout("3600"), Ok(Duration::from_secs(3600)));
+        for bad in ["nan", "NaN", "inf", "-inf", "-1", "0", "-0", "4000", "3600.5", "", "abc", "1e400"] {
+            assert!(parse_timeout(bad).is_err(), "{bad}");
+        }
+    }
 }

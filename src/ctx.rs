@@ -3,7 +3,6 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::cli::GlobalArgs;
 use crate::ui::Ui;
 
 pub struct Ctx {
@@ -17,11 +16,11 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn new(g: &GlobalArgs) -> anyhow::Result<Ctx> {
-        let ui = Ui::new(g.color, g.quiet, g.verbose);
-        let codex_home = crate::home::resolve(g.codex_home.clone())?;
-        let interactive = !g.yes && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-        Ok(Ctx { codex_home, ui, yes: g.yes, interactive })
+    /// From the global flags, passed as values so this module needs nothing from `cli`.
+    pub fn new(codex_home: Option<PathBuf>, ui: Ui, yes: bool) -> anyhow::Result<Ctx> {
+        let codex_home = crate::home::resolve(codex_home)?;
+        let interactive = !yes && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+        Ok(Ctx { codex_home, ui, yes, interactive })
     }
 
     pub fn config_path(&self) -> PathBuf {

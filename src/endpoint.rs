@@ -78,11 +78,8 @@ pub fn normalize_base_url(raw: &str) -> Result<Normalized, UserError> {
     // Never echo a key pasted into the wrong flag, or credentials inside the URL.
     let has_credentials = Url::parse(raw.trim()).is_ok_and(|u| !u.username().is_empty() || u.password().is_some());
     let bad = |why: &str| {
-        let shown = if has_credentials {
-            "<hidden: has credentials>".to_string()
-        } else {
-            crate::config::ids::shown(raw.trim())
-        };
+        let shown =
+            if has_credentials { crate::redact::PLACEHOLDER.to_string() } else { crate::redact::shown(raw.trim()) };
         UserError::usage(format!("--base-url `{shown}` {why}")).hint(
             "give the API root as an absolute URL, e.g. https://openrouter.ai/api/v1 or http://localhost:11434/v1",
         )
@@ -97,7 +94,7 @@ pub fn normalize_base_url(raw: &str) -> Result<Normalized, UserError> {
         )
         .hint("drop them from the URL; put the key in an environment variable and pass --env-key VAR"));
     }
-    if let Some((k, _)) = u.query.iter().find(|(_, v)| crate::config::ids::looks_like_secret(v)) {
+    if let Some((k, _)) = u.query.iter().find(|(_, v)| crate::redact::looks_like_secret(v)) {
         return Err(secret_value("--base-url", &format!("query parameter `{k}`")));
     }
     let mut notes = Vec::new();
@@ -117,7 +114,7 @@ pub fn parse_pairs(what: &str, values: &[String]) -> Result<Vec<(String, String)
         .iter()
         .map(|kv| match kv.split_once('=') {
             Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
-            _ => Err(UserError::usage(format!("{what} expects K=V, got `{}`", crate::config::ids::shown(kv)))
+            _ => Err(UserError::usage(format!("{what} expects K=V, got `{}`", crate::redact::shown(kv)))
                 .hint(format!("e.g. {what} api-version=2025-04-01-preview"))),
         })
         .collect()

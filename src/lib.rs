@@ -9,13 +9,14 @@ pub mod complete;
 pub mod config;
 pub mod ctx;
 pub mod doctor;
-pub mod dotenv;
 pub mod endpoint;
+pub mod env;
 pub mod error;
 pub mod home;
 pub mod interrupt;
 pub mod presets;
 pub mod probe;
+pub mod redact;
 pub mod store;
 pub mod testpoint;
 pub mod ui;
@@ -30,13 +31,28 @@ use crate::error::{Exit, UserError};
 pub fn run() -> ExitCode {
     clap_complete::CompleteEnv::with_factory(cli::Cli::command).complete();
     let cli = cli::Cli::parse();
-    let ctx = match ctx::Ctx::new(&cli.global) {
+    let g = cli.global;
+    let ui = ui::Ui::new(g.color, g.quiet, g.verbose);
+    let ctx = match ctx::Ctx::new(g.codex_home, ui.clone(), g.yes) {
         Ok(c) => c,
-        Err(e) => return report(&ui::Ui::new(cli.global.color, false, 0), &e),
+        Err(e) => return report(&ui::Ui::new(g.color, false, 0), &e),
     };
-    match commands::dispatch(cli.command, &ctx) {
-        Ok(exit) => ExitCode::from(exit as u8),
-        Err(e) => report(&ctx.ui, &e),
+    let result = commands::dispatch(cli.command, &ctx);
+    finish(&ctx.ui, result)
+}
+
+/// The exit code of a run, with stdout's fate applied (ripgrep's rule): a closed pipe ends a
+/// successful run early and is still success; any other write error fails the run (exit 1)
+/// with one line, unless the command already failed with its own error.
+fn finish(ui: &ui::Ui, result: anyhow::Result<Exit>) -> ExitCode {
+    match (result, ui::stdout_failure()) {
+        (Err(e), _) => report(ui, &e),
+        (Ok(_), Some(ui::StdoutFailure::BrokenPipe)) => ExitCode::from(Exit::Ok as u8),
+        (Ok(_), Some(ui::StdoutFailure::Failed(why))) => {
+            ui.error(&format!("cannot write to stdout: {why}"), None);
+            ExitCode::from(Exit::Problem as u8)
+        }
+        (Ok(exit), None) => ExitCode::from(exit as u8),
     }
 }
 

@@ -453,7 +453,7 @@ pub fn lookup(id: &str) -> Result<&'static Preset, UserError> {
             Some(p) => format!("did you mean `{}`? `codex-provider presets` lists them all", p.id),
             None => "`codex-provider presets` lists them all".to_string(),
         };
-        UserError::usage(format!("unknown preset `{}`", ids::shown(id))).hint(hint)
+        UserError::usage(format!("unknown preset `{}`", crate::redact::shown(id))).hint(hint)
     })
 }
 

@@ -1,6 +1,9 @@
 //! Writing files safely: one advisory lock per Codex home across read-modify-write, a backup
 //! of every file before it changes (for `undo`), then temp file + fsync + rename, following
 //! symlinks and keeping the file's mode. Our own state lives in `$CODEX_HOME/.codex-provider/`.
+//!
+//! Nothing here prints: each step returns what happened ([`Outcome`], [`Session::created`])
+//! and the command says it.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Write};
@@ -13,7 +16,6 @@ use serde::{Deserialize, Serialize};
 use crate::config::file::{io_reason, unified_diff};
 use crate::config::{ConfigFile, Selection};
 use crate::error::UserError;
-use crate::ui::Ui;
 
 pub const STATE_DIR: &str = ".codex-provider";
 const BACKUPS_KEPT: usize = 10;
@@ -48,7 +50,25 @@ impl FileOp {
             FileOp::Write { path, old, new } => unified_diff(path, old.as_deref().unwrap_or(""), new),
             FileOp::Delete { path, old } => unified_diff(path, old, ""),
         };
-        crate::config::ids::mask_text(&diff)
+        crate::redact::mask_text(&diff)
+    }
+}
+
+/// What [`Session::commit`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The files already say that: nothing to do.
+    NoChange,
+    /// `--dry-run`: the masked diffs of what would have been written; nothing was.
+    DryRun { diffs: Vec<String> },
+    /// The files changed (one backup entry was made first).
+    Written { paths: Vec<PathBuf> },
+}
+
+impl Outcome {
+    /// Whether anything was (or, with --dry-run, would be) changed.
+    pub fn changed(&self) -> bool {
+        !matches!(self, Outcome::NoChange)
     }
 }
 
@@ -56,21 +76,23 @@ impl FileOp {
 pub struct Session {
     home: PathBuf,
     dry_run: bool,
+    created: Option<PathBuf>,
     _lock: Option<File>,
 }
 
 impl Session {
     /// Takes the lock (creating the Codex home when a real write may follow).
-    pub fn begin(home: &Path, dry_run: bool, ui: &Ui) -> anyhow::Result<Session> {
+    pub fn begin(home: &Path, dry_run: bool) -> anyhow::Result<Session> {
         if dry_run {
-            return Ok(Session { home: home.to_path_buf(), dry_run, _lock: None });
+            return Ok(Session { home: home.to_path_buf(), dry_run, created: None, _lock: None });
         }
+        let mut created = None;
         if !home.exists() {
             fs::create_dir_all(home).map_err(|e| {
                 UserError::refused(format!("cannot create {}: {}", home.display(), io_reason(&e)))
                     .hint("create the directory yourself or pass --codex-home DIR")
             })?;
-            ui.note(&format!("created {}", home.display()));
+            created = Some(home.to_path_buf());
         } else if !home.is_dir() {
             return Err(UserError::usage(format!("{} is not a directory", home.display()))
                 .hint("point --codex-home or CODEX_HOME at a directory")
@@ -79,25 +101,26 @@ impl Session {
         let lock = lock_home(home)?;
         remove_stale_temps(home);
         crate::testpoint::pause("locked");
-        Ok(Session { home: home.to_path_buf(), dry_run, _lock: Some(lock) })
+        Ok(Session { home: home.to_path_buf(), dry_run, created, _lock: Some(lock) })
     }
 
     pub fn dry_run(&self) -> bool {
         self.dry_run
     }
 
-    /// Applies `ops` as one transaction (one backup entry); with --dry-run prints the diffs
-    /// instead. Returns whether anything was (or would be) changed.
-    pub fn commit(&self, ui: &Ui, command: &str, ops: &[FileOp]) -> anyhow::Result<bool> {
+    /// The Codex home, when this session had to create it.
+    pub fn created(&self) -> Option<&Path> {
+        self.created.as_deref()
+    }
+
+    /// Applies `ops` as one transaction (one backup entry); with --dry-run returns the diffs
+    /// instead of writing.
+    pub fn commit(&self, command: &str, ops: &[FileOp]) -> anyhow::Result<Outcome> {
         if ops.is_empty() {
-            return Ok(false);
+            return Ok(Outcome::NoChange);
         }
         if self.dry_run {
-            for op in ops {
-                ui.data(&op.diff());
-            }
-            ui.note("dry run: nothing was written");
-            return Ok(true);
+            return Ok(Outcome::DryRun { diffs: ops.iter().map(FileOp::diff).collect() });
         }
         backup(&self.home, command, ops)?;
         crate::testpoint::pause("after-backup");
@@ -105,7 +128,7 @@ impl Session {
             apply(op)?;
         }
         crate::testpoint::pause("after-rename");
-        Ok(true)
+        Ok(Outcome::Written { paths: ops.iter().map(|op| op.path().to_path_buf()).collect() })
     }
 }
 

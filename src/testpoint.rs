@@ -4,8 +4,8 @@
 
 #[cfg(debug_assertions)]
 pub fn pause(name: &str) {
-    if std::env::var("CODEX_PROVIDER_TEST_PAUSE").is_ok_and(|v| v == name) {
-        eprintln!("paused at {name}");
+    if crate::env::process_var("CODEX_PROVIDER_TEST_PAUSE").is_some_and(|v| v == name) {
+        crate::ui::stderr_line(&format!("paused at {name}"));
         std::thread::sleep(std::time::Duration::from_secs(30));
     }
 }

@@ -1,39 +1,13 @@
 //! Man pages rendered from the CLI definition with clap_mangen, committed in `docs/man/` and
 //! kept in sync here. Regenerate with `UPDATE_MANPAGES=1 cargo test --test manpage`.
 //!
-//! The crate has no library target, so this test compiles `src/cli.rs` itself; `cli.rs` only
-//! names the dynamic completion functions (never calls them while rendering), so stand-ins do.
-
-#![allow(dead_code)]
+//! The pages come from the library's own `cli::Cli::command()`, the definition the binary runs.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use clap::CommandFactory;
-
-#[path = "../src/cli.rs"]
-mod cli;
-
-/// Stand-ins for `src/complete.rs` (same names, no candidates).
-mod complete {
-    use clap_complete::engine::CompletionCandidate;
-
-    pub fn custom_provider_ids() -> Vec<CompletionCandidate> {
-        vec![]
-    }
-    pub fn provider_ids() -> Vec<CompletionCandidate> {
-        vec![]
-    }
-    pub fn provider_ids_and_dash() -> Vec<CompletionCandidate> {
-        vec![]
-    }
-    pub fn profile_names() -> Vec<CompletionCandidate> {
-        vec![]
-    }
-    pub fn preset_ids() -> Vec<CompletionCandidate> {
-        vec![]
-    }
-}
+use codex_provider::cli;
 
 fn read_pages(dir: &Path) -> BTreeMap<String, String> {
     std::fs::read_dir(dir)

@@ -1,6 +1,6 @@
 //! `cargo +nightly fuzz run config_edit`: arbitrary bytes through the config parser and
 //! every editor operation (see `../check.rs`; the same property runs on stable in
-//! `tests/fuzz_stable.rs`).
+//! `tests/it/fuzz_stable.rs`).
 #![no_main]
 
 #[path = "../check.rs"]

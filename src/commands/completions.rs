@@ -9,8 +9,11 @@ use crate::cli::{Cli, CompletionsArgs};
 use crate::ctx::Ctx;
 use crate::error::Exit;
 
-pub fn run(args: CompletionsArgs, _ctx: &Ctx) -> anyhow::Result<Exit> {
-    let mut out = std::io::stdout().lock();
-    clap_complete::generate(args.shell, &mut Cli::command(), "codex-provider", &mut out);
+/// Generated into memory, then written by the printer, so a full disk is an error and a
+/// closed pipe is not (clap_complete itself panics on a write error).
+pub fn run(args: CompletionsArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "codex-provider", &mut script);
+    ctx.ui.data_raw(&script);
     Ok(Exit::Ok)
 }

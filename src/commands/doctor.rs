@@ -1,7 +1,5 @@
 //! `doctor`: gather once, check, render; with `--fix`, show the diff, confirm, write, re-check.
 
-use std::time::Duration;
-
 use crate::cli::DoctorArgs;
 use crate::config::Layers;
 use crate::ctx::Ctx;
@@ -10,8 +8,7 @@ use crate::doctor::net::NetOutcome;
 use crate::doctor::{self, Report, Status, fix, render};
 use crate::error::{Exit, UserError};
 use crate::probe;
-use crate::store::{FileOp, Session};
-use crate::ui::Stream;
+use crate::store::FileOp;
 
 pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let options = Options {
@@ -37,7 +34,7 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     }
 
     // Re-read under the lock so the edit is made on what is on disk now.
-    let session = Session::begin(&ctx.codex_home, args.write.dry_run, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
     let input = input::gather(&ctx.codex_home, options.clone());
     let report = doctor::run(&input, net.as_deref());
     let plan = fix::plan(&input, &report.fixes());
@@ -50,7 +47,7 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     }
     let diffs: String = ops.iter().map(FileOp::diff).collect();
     if args.json {
-        eprint!("{diffs}");
+        ctx.ui.stderr(&diffs);
     } else {
         ctx.ui.data(&diffs);
     }
@@ -67,20 +64,20 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
                 .hint("pass --yes to apply the changes above, or --dry-run to only show them")
                 .into());
         }
-        let ok = dialoguer::Confirm::new().with_prompt("Apply these changes?").default(false).interact()?;
+        let ok = crate::ui::prompt::confirm("Apply these changes?", false)?;
         if !ok {
             ctx.ui.status("nothing was written");
             return Ok(exit_of(&report));
         }
     }
-    session.commit(&ctx.ui, "doctor --fix", &ops)?;
+    session.commit("doctor --fix", &ops)?;
     for s in &plan.applied {
-        ctx.ui.status(&format!("{} {s}", ctx.ui.paint(Stream::Stderr, crate::ui::Tone::Ok, "fixed:")));
+        ctx.ui.status(&format!("{} {s}", ctx.ui.paint(crate::ui::Tone::Ok, "fixed:")));
     }
     drop(session);
     let after = doctor::run(&input::gather(&ctx.codex_home, options), network(&args, ctx).as_deref());
     if !args.json {
-        ctx.ui.data(&ctx.ui.paint(Stream::Stdout, crate::ui::Tone::Bold, "\nafter --fix:"));
+        ctx.ui.data(&ctx.ui.paint(crate::ui::Tone::Bold, "\nafter --fix:"));
     }
     print(&after, &args, ctx);
     Ok(exit_of(&after))
@@ -138,11 +135,7 @@ fn network(args: &DoctorArgs, ctx: &Ctx) -> Option<Vec<(String, NetOutcome)>> {
         })
         .collect();
     // deep: also send the non-function tool types Codex sends (provider.tools).
-    let opts = probe::Options {
-        timeout: Duration::from_secs_f64(args.timeout.clamp(0.1, 600.0)),
-        deep: true,
-        ..Default::default()
-    };
+    let opts = probe::Options { timeout: args.timeout, deep: true, ..Default::default() };
     let (ids, targets): (Vec<String>, Vec<probe::Target>) = targets.into_iter().unzip();
     let reports = probe::run(targets, &opts);
     Some(ids.into_iter().zip(reports).map(|(id, r)| (id, outcome(&r))).collect())

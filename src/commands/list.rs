@@ -7,26 +7,7 @@ use crate::commands::{display, key_presence, load_layers};
 use crate::config::ConfigFile;
 use crate::ctx::Ctx;
 use crate::error::Exit;
-use crate::ui::{Stream, Tone};
-
-/// Pads cells to column widths (kubectl style), two spaces apart.
-pub fn table(rows: &[Vec<String>]) -> Vec<String> {
-    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> =
-        (0..cols).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0)).collect();
-    rows.iter()
-        .map(|r| {
-            let mut line = String::new();
-            for (i, cell) in r.iter().enumerate() {
-                line.push_str(cell);
-                if i + 1 < r.len() {
-                    line.push_str(&" ".repeat(widths[i] - cell.chars().count() + 2));
-                }
-            }
-            line.trim_end().to_string()
-        })
-        .collect()
-}
+use crate::ui::{Tone, table};
 
 pub fn run(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let files = load_layers(ctx, None)?;
@@ -72,7 +53,7 @@ pub fn run(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let mut rows = vec![vec!["CURRENT".into(), "ID".into(), "NAME".into(), "BASE URL".into(), "KEY".into()]];
     for (id, v, key, active) in &providers {
         let key = match key {
-            Some((var, p)) => format!("{var}: {}", p.describe()),
+            Some((var, p)) => p.describe(var),
             None if v.builtin => "built-in".into(),
             None => "none".into(),
         };
@@ -84,17 +65,11 @@ pub fn run(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             key,
         ]);
     }
-    let mut out = Vec::new();
-    for (i, line) in table(&rows).into_iter().enumerate() {
-        let active = i > 0 && providers[i - 1].3;
-        out.push(if i == 0 {
-            ctx.ui.paint(Stream::Stdout, Tone::Bold, &line)
-        } else if active {
-            ctx.ui.paint(Stream::Stdout, Tone::Ok, &line)
-        } else {
-            line
-        });
-    }
+    let mut out = table::painted(&rows, Some(&ctx.ui), &|row, _| match row {
+        0 => Some(Tone::Bold),
+        r if providers[r - 1].3 => Some(Tone::Ok),
+        _ => None,
+    });
     if let Some(m) = &sel.model {
         out.push(format!("\nmodel: {m}"));
     }
@@ -109,7 +84,7 @@ pub fn run(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             ]);
         }
         out.push(String::new());
-        out.extend(table(&rows));
+        out.extend(table::lines(&rows));
     }
     ctx.ui.data(&out.join("\n"));
     if !legacy.is_empty() {

@@ -12,6 +12,7 @@ mod remove;
 mod show;
 mod undo;
 mod use_;
+mod written;
 
 use crate::cli::{Command, ProfileCommand};
 use crate::ctx::Ctx;
@@ -95,6 +96,6 @@ pub(crate) fn display(_ctx: &Ctx, path: &Path) -> String {
 }
 
 /// Whether the key variable is set (process env or `$CODEX_HOME/.env`); never its value.
-pub(crate) fn key_presence(ctx: &Ctx, var: &str) -> crate::dotenv::Presence {
-    crate::dotenv::presence(var, &ctx.codex_home)
+pub(crate) fn key_presence(ctx: &Ctx, var: &str) -> crate::env::Presence {
+    crate::env::presence(var, &ctx.codex_home)
 }

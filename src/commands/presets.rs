@@ -6,7 +6,7 @@ use crate::cli::JsonArgs;
 use crate::ctx::Ctx;
 use crate::error::Exit;
 use crate::presets::{ALL, Preset, Responses};
-use crate::ui::{Stream, Tone, Ui};
+use crate::ui::{Tone, Ui, table};
 
 /// `--json` output; a struct (not `json!`) so `schema_version` comes first and fields keep their order.
 #[derive(Serialize)]
@@ -33,41 +33,25 @@ fn cells(p: &Preset) -> [&'static str; 5] {
     [p.id, p.name, p.base_url, p.env_key.unwrap_or("-"), p.responses.label()]
 }
 
-/// Pads every column to its widest cell first, then paints, so escape codes never skew alignment.
-/// With `details`, each row is followed by indented model, note, edit and bridge lines.
+/// The catalogue table (the one table formatter, painted per cell). With `details`, each row
+/// is followed by indented model, note, edit and bridge lines.
 fn table(presets: &[Preset], ui: &Ui, details: bool) -> String {
-    let header = ["ID", "NAME", "BASE URL", "KEY VAR", "RESPONSES"];
-    let rows: Vec<[&str; 5]> = presets.iter().map(cells).collect();
-    let mut widths = header.map(str::len);
-    for r in &rows {
-        for (w, c) in widths.iter_mut().zip(r) {
-            *w = (*w).max(c.chars().count());
-        }
-    }
-    let line = |r: &[&str; 5], tone: &dyn Fn(usize) -> Option<Tone>| {
-        let mut out = String::new();
-        for (i, c) in r.iter().enumerate() {
-            let last = i + 1 == r.len();
-            let padded = if last { c.to_string() } else { format!("{c:<w$}  ", w = widths[i]) };
-            match tone(i) {
-                Some(t) => out.push_str(&ui.paint(Stream::Stdout, t, &padded)),
-                None => out.push_str(&padded),
-            }
-        }
+    let mut rows = vec![["ID", "NAME", "BASE URL", "KEY VAR", "RESPONSES"].map(String::from).to_vec()];
+    rows.extend(presets.iter().map(|p| cells(p).map(String::from).to_vec()));
+    let lines = table::painted(&rows, Some(ui), &|r, c| match (r, c) {
+        (0, _) => Some(Tone::Bold),
+        (_, 0) => Some(Tone::Accent),
+        (r, 4) => Some(match presets[r - 1].responses {
+            Responses::Native => Tone::Ok,
+            Responses::Bridge => Tone::Warn,
+            Responses::Probe => Tone::Dim,
+        }),
+        _ => None,
+    });
+    let mut out = format!("{}\n", lines[0]);
+    for (p, line) in presets.iter().zip(&lines[1..]) {
+        out.push_str(line);
         out.push('\n');
-        out
-    };
-    let mut out = line(&header, &|_| Some(Tone::Bold));
-    for (p, r) in presets.iter().zip(&rows) {
-        out.push_str(&line(r, &|i| match i {
-            0 => Some(Tone::Accent),
-            4 => Some(match p.responses {
-                Responses::Native => Tone::Ok,
-                Responses::Bridge => Tone::Warn,
-                Responses::Probe => Tone::Dim,
-            }),
-            _ => None,
-        }));
         if details {
             out.push_str(&detail_lines(p, ui));
         }
@@ -80,16 +64,17 @@ fn detail_lines(p: &Preset, ui: &Ui) -> String {
     lines.extend(p.needs_edit.map(|e| format!("edit: {e}")));
     lines.push(format!("note: {}", p.notes));
     lines.extend(p.bridge.map(|b| format!("bridge: {b}")));
-    lines.iter().map(|l| format!("    {}\n", ui.paint(Stream::Stdout, Tone::Dim, l))).collect()
+    lines.iter().map(|l| format!("    {}\n", ui.paint(Tone::Dim, l))).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::ColorChoice;
 
     #[test]
     fn columns_line_up_without_colour() {
-        let ui = Ui { color_out: false, color_err: false, quiet: false, verbose: 0 };
+        let ui = Ui::new(ColorChoice::Never, false, 0);
         let t = table(ALL, &ui, false);
         let lines: Vec<&str> = t.lines().collect();
         let col = lines[0].find("BASE URL").unwrap();
@@ -100,7 +85,7 @@ mod tests {
 
     #[test]
     fn verbose_explains_bridges() {
-        let ui = Ui { color_out: false, color_err: false, quiet: false, verbose: 1 };
+        let ui = Ui::new(ColorChoice::Never, false, 1);
         let t = table(ALL, &ui, true);
         assert!(t.contains("    bridge: run `litellm --model mistral/codestral-latest`"), "{t}");
         assert!(t.contains("    edit: replace YOUR-RESOURCE"), "{t}");

@@ -4,11 +4,11 @@
 use serde_json::json;
 
 use crate::cli::{JsonArgs, MigrateArgs, ProfileNameArgs, ProfileRemoveArgs};
-use crate::commands::{display, list::table, load_config, load_profile};
+use crate::commands::{display, load_config, load_profile};
 use crate::config::{ConfigFile, Selection, ids};
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
-use crate::store::{FileOp, Session};
+use crate::store::FileOp;
 
 pub fn list(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let mut rows = Vec::new();
@@ -50,7 +50,7 @@ pub fn list(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             "legacy [profiles] table: run `codex-provider profile migrate`".into(),
         ]);
     }
-    ctx.ui.data(&table(&t).join("\n"));
+    ctx.ui.data(&crate::ui::table::lines(&t).join("\n"));
     Ok(Exit::Ok)
 }
 
@@ -77,17 +77,17 @@ pub fn show(args: ProfileNameArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     out.push(format!("  use it:   codex --profile {}", args.name));
     if ctx.ui.verbose > 0 {
         out.push(String::new());
-        out.push(crate::config::ids::mask_text(f.original()));
+        out.push(crate::redact::mask_text(f.original()));
     }
     ctx.ui.data(&out.join("\n"));
     Ok(Exit::Ok)
 }
 
 pub fn remove(args: ProfileRemoveArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let session = Session::begin(&ctx.codex_home, args.write.dry_run, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
     let f = load_profile(ctx, &args.name, true)?;
     let op = FileOp::Delete { path: f.path.clone(), old: f.original().to_string() };
-    session.commit(&ctx.ui, &format!("profile remove {}", args.name), &[op])?;
+    crate::commands::written::commit(ctx, &session, &format!("profile remove {}", args.name), &[op])?;
     if !args.write.dry_run {
         ctx.ui.status(&format!(
             "Removed profile `{}` ({}); `codex-provider undo` restores it.",
@@ -99,7 +99,7 @@ pub fn remove(args: ProfileRemoveArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
 }
 
 pub fn migrate(args: MigrateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let session = Session::begin(&ctx.codex_home, args.write.dry_run, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
     let mut cfg = load_config(ctx)?;
     let names = cfg.legacy_profiles();
     let selector = cfg.legacy_profile_selector().map(str::to_string);
@@ -141,7 +141,7 @@ pub fn migrate(args: MigrateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     }
     let mut ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
     ops.extend(files.iter().filter_map(FileOp::from_file));
-    session.commit(&ctx.ui, "profile migrate", &ops)?;
+    crate::commands::written::commit(ctx, &session, "profile migrate", &ops)?;
     if args.write.dry_run {
         return Ok(Exit::Ok);
     }

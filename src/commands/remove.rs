@@ -5,11 +5,11 @@ use crate::commands::{display, load_config};
 use crate::config::{ConfigFile, Layers, Selection, ids};
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
-use crate::store::{FileOp, Session};
+use crate::store::FileOp;
 
 pub fn run(args: RemoveArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let id = args.id.as_str();
-    let session = Session::begin(&ctx.codex_home, args.write.dry_run, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
     let mut cfg = load_config(ctx)?;
     if cfg.provider(id)?.is_none() {
         if ids::is_builtin(id) {
@@ -42,7 +42,7 @@ pub fn run(args: RemoveArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         cfg.set_selection(&Selection { provider: None, ..cfg.selection() })?;
     }
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
-    session.commit(&ctx.ui, &format!("remove {id}"), &ops)?;
+    crate::commands::written::commit(ctx, &session, &format!("remove {id}"), &ops)?;
     if args.write.dry_run {
         return Ok(Exit::Ok);
     }

@@ -4,7 +4,7 @@
 use serde_json::{Map, json};
 
 use crate::cli::ShowArgs;
-use crate::commands::{key_presence, list::table, load_layers};
+use crate::commands::{key_presence, load_layers};
 use crate::config::view::{FIELD_DEFAULTS, shown_value};
 use crate::ctx::Ctx;
 use crate::error::Exit;
@@ -27,8 +27,8 @@ pub fn run(args: ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     if view.fields.contains_key("experimental_bearer_token") {
         rows.push((
             "experimental_bearer_token".into(),
-            "<set, hidden>".into(),
-            json!("<hidden>"),
+            crate::redact::PLACEHOLDER.into(),
+            json!(crate::redact::PLACEHOLDER),
             "config.toml".into(),
         ));
     }
@@ -57,7 +57,7 @@ pub fn run(args: ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             "builtin": view.builtin,
             "active": active,
             "fields": fields,
-            "key": key.as_ref().map(|(var, p)| json!({"env_key": var, "set": p.is_set(), "description": p.describe()})),
+            "key": key.as_ref().map(|(var, p)| json!({"env_key": var, "set": p.is_set(), "description": p.describe(var)})),
             "unknown_keys": unknown,
         });
         ctx.ui.data(&serde_json::to_string_pretty(&out)?);
@@ -69,9 +69,9 @@ pub fn run(args: ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     for (k, text, _, src) in &rows {
         t.push(vec![k.clone(), text.clone(), src.clone()]);
     }
-    out.extend(table(&t).into_iter().map(|l| format!("  {l}")));
+    out.extend(crate::ui::table::lines(&t).into_iter().map(|l| format!("  {l}")));
     if let Some((var, p)) = &key {
-        out.push(format!("  key: {var}: {}", p.describe()));
+        out.push(format!("  key: {}", p.describe(var)));
     }
     ctx.ui.data(&out.join("\n"));
     for k in unknown {

@@ -5,10 +5,10 @@ use crate::cli::WriteArgs;
 use crate::commands::display;
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
-use crate::store::{self, Session};
+use crate::store;
 
 pub fn run(args: WriteArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let session = Session::begin(&ctx.codex_home, args.dry_run, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, args.dry_run)?;
     let Some(plan) = store::plan_undo(&ctx.codex_home)? else {
         return Err(UserError::refused("nothing to undo: codex-provider has made no backup here").into());
     };
@@ -23,7 +23,7 @@ pub fn run(args: WriteArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         return Ok(Exit::Ok);
     }
     if args.dry_run {
-        session.commit(&ctx.ui, "undo", &plan.ops)?;
+        crate::commands::written::commit(ctx, &session, "undo", &plan.ops)?;
         return Ok(Exit::Ok);
     }
     store::apply_undo(&plan)?;

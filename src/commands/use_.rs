@@ -43,7 +43,7 @@ fn apply_default(
     cfg.set_selection(after)?;
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
     let id = after.provider.as_deref().unwrap_or("openai");
-    if !session.commit(&ctx.ui, command, &ops)? {
+    if !crate::commands::written::commit(ctx, session, command, &ops)? {
         ctx.ui.status(&format!(
             "Already using provider \"{id}\"{}; nothing to change.",
             model_suffix(after.model.as_deref())
@@ -74,7 +74,7 @@ fn require_known(layers: &Layers, id: &str) -> Result<(), UserError> {
 }
 
 fn set_default(ctx: &Ctx, id: &str, model: Option<&str>, dry: bool) -> anyhow::Result<Exit> {
-    let session = Session::begin(&ctx.codex_home, dry, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, dry)?;
     let cfg = load_config(ctx)?;
     require_known(&Layers::new(&cfg, None), id)?;
     let before = cfg.selection();
@@ -89,7 +89,7 @@ fn set_default(ctx: &Ctx, id: &str, model: Option<&str>, dry: bool) -> anyhow::R
 }
 
 fn previous(ctx: &Ctx, dry: bool) -> anyhow::Result<Exit> {
-    let session = Session::begin(&ctx.codex_home, dry, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, dry)?;
     let Some(prev) = store::read_previous(&ctx.codex_home) else {
         return Err(UserError::refused("no previous default recorded yet")
             .hint("`use -` goes back after a `codex-provider use ID`")
@@ -108,7 +108,7 @@ fn previous(ctx: &Ctx, dry: bool) -> anyhow::Result<Exit> {
 
 fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, dry: bool) -> anyhow::Result<Exit> {
     ids::check_profile_name(name)?;
-    let session = Session::begin(&ctx.codex_home, dry, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, dry)?;
     let cfg = load_config(ctx)?;
     let mut pf = load_profile(ctx, name, false)?;
     require_known(&Layers::new(&cfg, Some((name, &pf))), id)?;
@@ -116,7 +116,7 @@ fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, dry: bool
     pf.set_selection(&Selection { provider: Some(id.to_string()), model })?;
     let created = !pf.existed;
     let ops: Vec<FileOp> = FileOp::from_file(&pf).into_iter().collect();
-    if !session.commit(&ctx.ui, &format!("use {id} --profile {name}"), &ops)? {
+    if !crate::commands::written::commit(ctx, &session, &format!("use {id} --profile {name}"), &ops)? {
         ctx.ui.status(&format!("Profile `{name}` already selects \"{id}\"; nothing to change."));
         return Ok(Exit::Ok);
     }
@@ -142,7 +142,7 @@ fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, dry: bool
 }
 
 fn profile_as_default(ctx: &Ctx, name: &str, model: Option<&str>, dry: bool) -> anyhow::Result<Exit> {
-    let session = Session::begin(&ctx.codex_home, dry, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, dry)?;
     let files = load_layers(ctx, Some(name))?;
     let layers = files.layers();
     let (_, pf) = layers.profile().expect("loaded with a profile");

@@ -231,7 +231,7 @@ impl<'a> Layers<'a> {
             Some(n) => format!("did you mean `{n}`? (`codex-provider list` shows them all)"),
             None => "`codex-provider list` shows the providers; `codex-provider add` adds one".to_string(),
         };
-        UserError::usage(format!("unknown provider `{}`", ids::shown(id))).hint(hint)
+        UserError::usage(format!("unknown provider `{}`", crate::redact::shown(id))).hint(hint)
     }
 }
 
@@ -247,8 +247,8 @@ fn mask_secrets(item: &Item) -> Item {
     let mut item = item.clone();
     fn mask(v: &mut Value) {
         match v {
-            Value::String(s) if ids::looks_like_secret(s.value()) => {
-                *v = Value::from("<hidden: looks like a key>");
+            Value::String(s) if crate::redact::looks_like_secret(s.value()) => {
+                *v = Value::from(crate::redact::PLACEHOLDER);
             }
             Value::InlineTable(t) => t.iter_mut().for_each(|(_, v)| mask(v)),
             Value::Array(a) => a.iter_mut().for_each(mask),

@@ -575,17 +575,6 @@ pub fn model(f: &Facts) -> Check {
     }
 }
 
-/// A URL with query values hidden (they may hold keys).
-fn masked(u: &str) -> String {
-    match u.split_once('?') {
-        Some((a, q)) => {
-            let keys: Vec<&str> = q.split('&').map(|p| p.split('=').next().unwrap_or(p)).collect();
-            format!("{a}?{}", keys.iter().map(|k| format!("{k}=…")).collect::<Vec<_>>().join("&"))
-        }
-        None => u.to_string(),
-    }
-}
-
 pub fn base_url(f: &Facts) -> Check {
     const ID: &str = "config.base_url";
     let (_, layers) = need_config!(f, ID);
@@ -627,7 +616,7 @@ pub fn base_url(f: &Facts) -> Check {
             continue;
         };
         n += 1;
-        check = check.detail(format!("{id}.base_url"), masked(raw));
+        check = check.detail(format!("{id}.base_url"), crate::redact::mask_query(raw));
         let u = match crate::endpoint::analyze(raw) {
             Ok(u) => u,
             Err(why) => {
@@ -775,7 +764,10 @@ pub fn profile_files(f: &Facts) -> Check {
     if let Some(p) = &f.input.options.profile {
         if ids::check_profile_name(p).is_err() {
             check.status = Status::Fail;
-            msgs.push(format!("invalid --profile value `{}`: Codex accepts only [A-Za-z0-9_-]+", ids::shown(p)));
+            msgs.push(format!(
+                "invalid --profile value `{}`: Codex accepts only [A-Za-z0-9_-]+",
+                crate::redact::shown(p)
+            ));
             remedies.push("pass a plain name such as `work`".into());
         } else if !files.contains_key(p) {
             check.status = Status::Fail;
@@ -843,7 +835,7 @@ mod tests {
     }
 
     fn corpus(name: &str) -> String {
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(name)).unwrap()
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus").join(name)).unwrap()
     }
 
     #[test]

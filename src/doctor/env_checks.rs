@@ -7,8 +7,8 @@ use super::{Check, DoctorInput, Status};
 use crate::config::ids;
 
 /// "VAR (set, 51 chars)" — the most doctor ever says about a secret.
-fn presence(var: &str, value: &str, place: &str) -> String {
-    format!("{var} ({place}, {} chars)", value.chars().count())
+fn presence(var: &str, value: &str, found_in: Option<&str>) -> String {
+    crate::redact::set_chars(var, value.chars().count(), found_in)
 }
 
 pub fn key(f: &Facts) -> Check {
@@ -24,7 +24,7 @@ pub fn key(f: &Facts) -> Check {
             (Status::Ok, "command-backed auth (`auth.command`)".to_string())
         } else if id == "openai" || (v.bool_field("requires_openai_auth") == Some(true) && v.env_key().is_none()) {
             match input.var("CODEX_API_KEY").filter(|s| !s.trim().is_empty()) {
-                Some(k) => (Status::Ok, presence("CODEX_API_KEY", k, "set")),
+                Some(k) => (Status::Ok, presence("CODEX_API_KEY", k, None)),
                 None if input.auth_json => (Status::Ok, "Codex login (auth.json)".to_string()),
                 None => {
                     remedies.push("run `codex login` or export CODEX_API_KEY (Codex 0.169 ignores OPENAI_API_KEY for the built-in provider)".to_string());
@@ -62,12 +62,12 @@ fn env_key_status(
     remedies: &mut Vec<String>,
 ) -> (Status, String) {
     let dotenv = input.home.join(".env");
-    if ids::looks_like_secret(var) || ids::check_env_var_name("env_key", var).is_err() {
+    if crate::redact::looks_like_secret(var) || ids::check_env_var_name("env_key", var).is_err() {
         remedies.push(format!(
             "env_key takes the NAME of a variable: export the key as e.g. MYPROV_API_KEY (or put it in {}) and set env_key = \"MYPROV_API_KEY\"",
             dotenv.display()
         ));
-        let what = if ids::looks_like_secret(var) {
+        let what = if crate::redact::looks_like_secret(var) {
             "env_key holds what looks like an API key, not a variable name (value not shown)".to_string()
         } else {
             format!("env_key `{var}` is not a valid variable name")
@@ -75,7 +75,7 @@ fn env_key_status(
         return (Status::Fail, what);
     }
     match (input.env.get(var), input.dotenv.get(var)) {
-        (Some(v), _) if !v.trim().is_empty() => (Status::Ok, presence(var, v, "set")),
+        (Some(v), _) if !v.trim().is_empty() => (Status::Ok, presence(var, v, None)),
         (Some(_), _) => {
             remedies.push(format!("export a non-empty {var}"));
             (Status::Fail, format!("{var} is set but empty: Codex stops with `Missing environment variable: `{var}`.`"))
@@ -87,9 +87,7 @@ fn env_key_status(
                 format!("{var} is only in {}: Codex does not load CODEX_* names from .env", dotenv.display()),
             )
         }
-        (None, Some(v)) if !v.trim().is_empty() => {
-            (Status::Ok, presence(var, v, &format!("from {}", dotenv.display())))
-        }
+        (None, Some(v)) if !v.trim().is_empty() => (Status::Ok, presence(var, v, Some(&dotenv.display().to_string()))),
         _ => {
             let extra = instructions.map(|i| format!(" {i}")).unwrap_or_default();
             remedies.push(format!(
@@ -305,7 +303,7 @@ mod tests {
         i.dotenv.insert("GW_KEY".into(), "secret-value-123".into());
         let c = key(&Facts::new(&i));
         assert_eq!(c.status, Status::Ok);
-        assert!(c.summary.starts_with("GW_KEY (from /h/.env, 16 chars)"), "{}", c.summary);
+        assert!(c.summary.starts_with("GW_KEY (set in /h/.env, 16 chars)"), "{}", c.summary);
         i.env.insert("GW_KEY".into(), "another-secret".into());
         let c = key(&Facts::new(&i));
         assert_eq!(c.summary, "GW_KEY (set, 14 chars)");

@@ -85,9 +85,10 @@ impl DoctorInput {
         }
     }
 
-    /// A variable as Codex sees it: the process env, else `$CODEX_HOME/.env`.
+    /// A variable as Codex sees it (see `env::resolve`: `.env` over the process env).
     pub fn var(&self, name: &str) -> Option<&str> {
-        self.env.get(name).or_else(|| self.dotenv.get(name)).map(String::as_str)
+        crate::env::resolve(name, self.env.get(name).map(String::as_str), self.dotenv.get(name).map(String::as_str))
+            .map(|(v, _)| v)
     }
 }
 
@@ -101,8 +102,8 @@ pub fn gather(home: &Path, options: Options) -> DoctorInput {
     let mut input = DoctorInput::empty(home);
     input.base = load(&home.join(CONFIG_FILE));
     input.profile_files = profile_files(home);
-    input.env = std::env::vars().collect();
-    input.dotenv = crate::dotenv::load(home);
+    input.env = crate::env::process_vars();
+    input.dotenv = crate::env::load(home);
     input.auth_json = home.join("auth.json").is_file();
     input.project_local = std::env::current_dir().ok().and_then(|cwd| find_project_local(&cwd, home));
     for var in PROXY_VARS {

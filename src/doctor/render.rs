@@ -3,14 +3,15 @@
 use serde_json::{Map, Value, json};
 
 use super::{Report, Status};
-use crate::ui::{Stream, Tone, Ui};
+use crate::ui::glyph::{self, Level};
+use crate::ui::{Tone, Ui};
 
-fn symbol(s: Status) -> (&'static str, Tone) {
+fn level(s: Status) -> Level {
     match s {
-        Status::Ok => ("✓", Tone::Ok),
-        Status::Warning => ("⚠", Tone::Warn),
-        Status::Fail => ("✗", Tone::Fail),
-        Status::Skipped => ("-", Tone::Dim),
+        Status::Ok => Level::Ok,
+        Status::Warning => Level::Warn,
+        Status::Fail => Level::Fail,
+        Status::Skipped => Level::Skip,
     }
 }
 
@@ -34,9 +35,9 @@ pub fn tally(r: &Report) -> String {
 }
 
 /// Human output: checks grouped by category in first-seen order; each non-ok line carries
-/// its remedy, `verbose` adds details; `summary_only` prints just the tally.
+/// its hint, `verbose` adds details; `summary_only` prints just the tally.
 pub fn human(r: &Report, ui: &Ui, summary_only: bool) -> String {
-    let paint = |tone, s: &str| ui.paint(Stream::Stdout, tone, s);
+    let paint = |tone, s: &str| ui.paint(tone, s);
     let mut out = String::new();
     if !summary_only {
         let mut cats: Vec<&str> = Vec::new();
@@ -50,11 +51,10 @@ pub fn human(r: &Report, ui: &Ui, summary_only: bool) -> String {
             out.push_str(&paint(Tone::Bold, cat));
             out.push('\n');
             for c in r.checks.iter().filter(|c| c.category == cat) {
-                let (sym, tone) = symbol(c.status);
-                out.push_str(&format!("  {} {:width$}  {}\n", paint(tone, sym), c.id, c.summary));
+                out.push_str(&format!("  {} {:width$}  {}\n", glyph::painted(ui, level(c.status)), c.id, c.summary));
                 if c.status > Status::Ok {
                     if let Some(rem) = &c.remediation {
-                        out.push_str(&format!("      {} {rem}\n", paint(Tone::Accent, "→")));
+                        out.push_str(&format!("      {} {rem}\n", paint(Tone::Accent, "hint:")));
                     }
                     if c.fix.is_some() {
                         out.push_str(&format!("      {}\n", paint(Tone::Dim, "fixable: codex-provider doctor --fix")));
@@ -106,8 +106,8 @@ pub fn json(r: &Report) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::ColorChoice;
     use crate::doctor::Check;
+    use crate::ui::ColorChoice;
 
     fn report() -> Report {
         Report {
@@ -126,7 +126,7 @@ mod tests {
         let h = human(&report(), &ui, false);
         assert!(
             h.starts_with(
-                "config\n  ✓ config.parse     config.toml parses\n  ✗ config.wire_api  chat\n      → set responses\n"
+                "config\n  ✓ config.parse     config.toml parses\n  ✗ config.wire_api  chat\n      hint: set responses\n"
             ),
             "{h}"
         );

@@ -19,7 +19,7 @@ pub fn build(opts: &Options) -> Result<Client, String> {
         .timeout(opts.timeout)
         .user_agent(concat!("codex-provider/", env!("CARGO_PKG_VERSION"), " (probe)"));
     for var in ["CODEX_CA_CERTIFICATE", "SSL_CERT_FILE"] {
-        let Some(path) = std::env::var_os(var).filter(|v| !v.is_empty()) else { continue };
+        let Some(path) = crate::env::process_path(var) else { continue };
         let pem = std::fs::read(&path).map_err(|e| format!("{var}: cannot read {}: {e}", path.to_string_lossy()))?;
         let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|_| format!("{var}: not a PEM bundle"))?;
         for c in certs {

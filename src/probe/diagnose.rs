@@ -44,7 +44,7 @@ impl Diag {
     fn new(t: &Target) -> Diag {
         let mut base_url = Url::parse(&t.base_url)
             .map(|u| client::shown_url(&u))
-            .unwrap_or_else(|_| crate::config::ids::shown(&t.base_url));
+            .unwrap_or_else(|_| crate::redact::shown(&t.base_url));
         // Url adds "/" to a bare host; keep the user's spelling.
         if base_url.ends_with('/') && !t.base_url.split(['?', '#']).next().unwrap_or("").ends_with('/') {
             base_url.pop();
@@ -95,7 +95,7 @@ async fn run_checks(mut d: Diag, client: Result<&Client, &String>, t: &Target, o
         let shown = if t.base_url.is_empty() {
             "(empty)".to_string()
         } else {
-            format!("`{}`", crate::config::ids::shown(&t.base_url))
+            format!("`{}`", crate::redact::shown(&t.base_url))
         };
         d.check("url", Status::Fail, None, format!("base_url {shown} is not an http(s) URL"), None);
         for id in ["models", "responses"] {
@@ -120,8 +120,12 @@ async fn run_checks(mut d: Diag, client: Result<&Client, &String>, t: &Target, o
                 Some(format!("export {var}=... (or add {var}=... to $CODEX_HOME/.env)")),
             );
         }
-        (Some(var), Some(k)) => d.check("key", Status::Pass, None, format!("{var} (set, {} chars)", k.chars()), None),
-        (None, Some(k)) => d.check("key", Status::Pass, None, format!("bearer token (set, {} chars)", k.chars()), None),
+        (Some(var), Some(k)) => {
+            d.check("key", Status::Pass, None, crate::redact::set_chars(var, k.chars(), None), None)
+        }
+        (None, Some(k)) => {
+            d.check("key", Status::Pass, None, crate::redact::set_chars("bearer token", k.chars(), None), None)
+        }
         (None, None) => d.check("key", Status::Skip, None, "no env_key: requests carry no Authorization".into(), None),
     }
     let client = match client {
@@ -469,8 +473,8 @@ fn responses_verdict(
         401 | 403 => {
             let hint = match (&t.env_key, &t.api_key) {
                 (Some(var), Some(k)) => format!(
-                    "the server rejected the key in {var} (set, {} chars): check its value and that it belongs to this endpoint",
-                    k.chars()
+                    "the server rejected the key in {}: check its value and that it belongs to this endpoint",
+                    crate::redact::set_chars(var, k.chars(), None)
                 ),
                 (None, Some(_)) => "the server rejected the configured bearer token; check it".into(),
                 _ => "no key was sent: set env_key on the provider and export that variable".into(),
@@ -663,13 +667,7 @@ fn redact(r: &mut Report, t: &Target) {
     if secrets.is_empty() {
         return;
     }
-    let fix = |s: &mut String| {
-        for k in &secrets {
-            if s.contains(k.as_str()) {
-                *s = s.replace(k.as_str(), "<redacted>");
-            }
-        }
-    };
+    let fix = |s: &mut String| *s = crate::redact::scrub(s, &secrets);
     fix(&mut r.summary);
     r.hint.iter_mut().for_each(fix);
     r.suggested_base_url.iter_mut().for_each(fix);

@@ -69,8 +69,8 @@ impl Target {
     /// The value of an `env_http_headers` variable the way Codex resolves it.
     pub fn header_var(&self, var: &str) -> Option<String> {
         match &self.codex_home {
-            Some(home) => crate::dotenv::lookup(var, home),
-            None => std::env::var(var).ok().filter(|v| !v.trim().is_empty()),
+            Some(home) => crate::env::lookup(var, home),
+            None => crate::env::process_var(var).filter(|v| !v.trim().is_empty()),
         }
     }
 
@@ -78,14 +78,14 @@ impl Target {
     /// environment, then `$CODEX_HOME/.env`).
     pub fn from_provider(view: &crate::config::view::ProviderView, model: Option<String>, codex_home: &Path) -> Target {
         let mut env_key = view.env_key().map(str::to_string);
-        let mut api_key = env_key.as_deref().and_then(|v| crate::dotenv::lookup(v, codex_home)).map(Secret);
+        let mut api_key = env_key.as_deref().and_then(|v| crate::env::lookup(v, codex_home)).map(Secret);
         if env_key.is_none() {
             if let Some(tok) = view.str_field("experimental_bearer_token").filter(|t| !t.trim().is_empty()) {
                 api_key = Some(Secret(tok.to_string()));
             } else if view.id == "openai" && view.builtin {
                 // The built-in provider takes CODEX_API_KEY from the environment (contract §5.5);
                 // without it Codex uses the login, which a probe cannot.
-                if let Some(v) = crate::dotenv::lookup("CODEX_API_KEY", codex_home) {
+                if let Some(v) = crate::env::lookup("CODEX_API_KEY", codex_home) {
                     env_key = Some("CODEX_API_KEY".into());
                     api_key = Some(Secret(v));
                 }

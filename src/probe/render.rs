@@ -1,34 +1,34 @@
 //! Human rendering of a probe report (the command prints it; nothing here prints).
 
 use super::{Report, Status};
-use crate::ui::{Stream, Tone, Ui};
+use crate::ui::glyph::{self, Level};
+use crate::ui::{Tone, Ui};
 
 /// ✓/⚠/✗ per check, then the verdict line and the hint line.
 pub fn render_human(report: &Report, ui: &Ui) -> String {
-    let p = |tone, s: &str| ui.paint(Stream::Stdout, tone, s);
+    let p = |tone, s: &str| ui.paint(tone, s);
     let mut out = String::new();
     let who = report.target.provider.as_deref().map(|p| format!("{p} ")).unwrap_or_default();
     let model = report.target.model.as_deref().map(|m| format!(" model {m}")).unwrap_or_default();
     out.push_str(&format!("{} {who}{}{model}\n", p(Tone::Bold, "probe"), report.target.base_url));
     for c in &report.checks {
-        let (mark, tone) = match c.status {
-            Status::Pass => ("✓", Tone::Ok),
-            Status::Warn => ("⚠", Tone::Warn),
-            Status::Fail => ("✗", Tone::Fail),
-            Status::Skip => ("-", Tone::Dim),
+        let level = match c.status {
+            Status::Pass => Level::Ok,
+            Status::Warn => Level::Warn,
+            Status::Fail => Level::Fail,
+            Status::Skip => Level::Skip,
         };
         let ms = c.duration_ms.map(|m| p(Tone::Dim, &format!(" ({m} ms)"))).unwrap_or_default();
-        out.push_str(&format!("  {} {:<16} {}{ms}\n", p(tone, mark), c.id, c.summary));
+        out.push_str(&format!("  {} {:<16} {}{ms}\n", glyph::painted(ui, level), c.id, c.summary));
         if let Some(h) = &c.hint
             && c.status == Status::Warn
         {
             out.push_str(&format!("    {}\n", p(Tone::Dim, h)));
         }
     }
-    let (tone, mark) = if report.ok { (Tone::Ok, "✓") } else { (Tone::Fail, "✗") };
     out.push_str(&format!(
         "{} {}: {} {}\n",
-        p(tone, mark),
+        glyph::painted(ui, if report.ok { Level::Ok } else { Level::Fail }),
         p(Tone::Bold, report.verdict.as_str()),
         report.summary,
         p(Tone::Dim, &format!("[{} ms]", report.duration_ms))

@@ -36,7 +36,7 @@ pub struct Prompts {
 
 impl Prompts {
     pub fn new() -> Prompts {
-        Prompts { theme: ColorfulTheme::default() }
+        Prompts { theme: crate::ui::prompt::theme() }
     }
 
     /// A preset id, or `None` for a custom endpoint.

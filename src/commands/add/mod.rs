@@ -7,8 +7,6 @@
 mod interactive;
 mod plan;
 
-use std::time::Duration;
-
 use crate::cli::AddArgs;
 use crate::commands::{display, key_presence, load_config, load_profile};
 use crate::config::{Change, ConfigFile, Layers, Selection, ids};
@@ -16,8 +14,7 @@ use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
 use crate::presets;
 use crate::probe::{self, Report, Verdict};
-use crate::store::{self, FileOp, Session};
-use crate::ui::Ui;
+use crate::store::{self, FileOp};
 use interactive::{Prompts, Then};
 use plan::{Plan, no_prompt, resolve};
 
@@ -112,11 +109,11 @@ fn preview(plan: &Plan, ctx: &Ctx) -> anyhow::Result<Vec<FileOp>> {
 
 /// Writes the plan in one locked transaction: config.toml, and the profile file if asked.
 fn write(plan: &Plan, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let session = Session::begin(&ctx.codex_home, dry_run, &ctx.ui)?;
+    let session = crate::commands::written::begin(ctx, dry_run)?;
     let (files, change, before) = edit_files(plan, ctx)?;
     let ops: Vec<FileOp> = files.iter().filter_map(FileOp::from_file).collect();
     let command = format!("add {}", plan.id);
-    if !session.commit(&ctx.ui, &command, &ops)? {
+    if !crate::commands::written::commit(ctx, &session, &command, &ops)? {
         ctx.ui.status(&format!("Provider `{}` is already configured that way; nothing to change.", plan.id));
         return Ok(Exit::Ok);
     }
@@ -175,7 +172,7 @@ pub fn warn_no_model(ctx: &Ctx) {
 }
 
 fn probe_options(args: &AddArgs) -> probe::Options {
-    probe::Options { timeout: Duration::from_secs_f64(args.timeout.clamp(0.1, 600.0)), ..Default::default() }
+    probe::Options { timeout: args.timeout, ..Default::default() }
 }
 
 /// The endpoint as Codex will call it once saved: the existing provider (for --replace)
@@ -192,7 +189,7 @@ fn probe_target(plan: &Plan, model: Option<String>, ctx: &Ctx) -> probe::Target 
     }
     if let Some(k) = &plan.spec.env_key {
         t.env_key = Some(k.clone());
-        t.api_key = crate::dotenv::lookup(k, &ctx.codex_home).map(probe::Secret::new);
+        t.api_key = crate::env::lookup(k, &ctx.codex_home).map(probe::Secret::new);
     }
     let merge = |into: &mut Vec<(String, String)>, from: &[(String, String)]| {
         for (k, v) in from {
@@ -227,15 +224,13 @@ fn probe_gate(plan: &Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<()> {
         .into())
 }
 
-/// Prints the probe report to stderr (stdout is kept for diffs), painted with stderr's own
-/// colour decision, unless -q; true when printed.
+/// Prints the probe report to stderr (stdout is kept for diffs; the printer applies stderr's
+/// colour decision), unless -q; true when printed.
 fn show_report(report: &Report, ctx: &Ctx) -> bool {
     if ctx.ui.quiet {
         return false;
     }
-    // The renderer paints for stdout; give it stderr's decision.
-    let ui = Ui { color_out: ctx.ui.color_err, ..ctx.ui.clone() };
-    eprint!("{}", probe::render::render_human(report, &ui));
+    ctx.ui.report(&probe::render::render_human(report, &ctx.ui));
     true
 }
 
@@ -272,7 +267,7 @@ fn run_interactive(mut args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         match ask.key_var(default)? {
             Some(var) => {
                 let p = key_presence(ctx, &var);
-                ctx.ui.status(&format!("  {var}: {}", p.describe()));
+                ctx.ui.status(&format!("  {}", p.describe(&var)));
                 if !p.is_set() {
                     ctx.ui.hint(&format!("export {var}=... (or put it in $CODEX_HOME/.env) so Codex can read it"));
                 }

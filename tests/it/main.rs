@@ -1,0 +1,24 @@
+//! The integration tests, as one binary: `support/` is compiled once, not once per file.
+//! Run one group with `cargo test --test it NAME::` (for example `cases::`).
+//!
+//! `tests/manpage.rs` stays a binary of its own: it compiles `src/cli.rs` as its crate root
+//! (cli.rs names `crate::complete`), which cannot live inside this crate.
+
+mod support;
+
+mod arch;
+mod cases;
+mod completions;
+mod doctor;
+mod fuzz_stable;
+mod hardening;
+mod interactive;
+mod oracle;
+mod oracle_config;
+mod presets;
+mod probe;
+mod probe_hostile;
+mod props;
+mod secrets;
+mod toml_suite;
+mod writes;

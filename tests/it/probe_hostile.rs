@@ -1,0 +1,113 @@
+//! Hostile endpoints that tests/it/probe.rs does not cover: invalid UTF-8, non-JSON SSE data,
+//! a redirect loop, a gzip bomb (the client has no decompression: it must not inflate), and
+//! bounded peak memory against the huge / endless / bomb bodies.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::server::{Mode, Server};
+use crate::support::{Home, Run};
+use serde_json::Value;
+
+const VAR: &str = "HOSTILE_KEY";
+use crate::support::CANARY as KEY;
+
+fn probe(s: &Server, extra: &[&str]) -> (Run, Value) {
+    let base = s.base();
+    let mut args = vec!["--base-url", &base, "--env-key", VAR, "--model", "m"];
+    args.extend_from_slice(extra);
+    crate::support::probe_json(&Home::new(), &args, &[(VAR, KEY)])
+}
+
+#[test]
+fn invalid_utf8_bodies_are_a_verdict_not_a_crash() {
+    let s = Server::start(Mode::InvalidUtf8);
+    let (r, j) = probe(&s, &[]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert_eq!(j["verdict"], "bad_stream", "{}", r.stdout);
+    assert!(r.stderr.is_empty() || !r.stderr.contains("panicked"), "{}", r.stderr);
+}
+
+#[test]
+fn sse_data_that_is_not_json_is_bad_stream() {
+    let s = Server::start(Mode::BadJsonSse);
+    let (r, j) = probe(&s, &[]);
+    assert_eq!(r.code, 1);
+    assert_eq!(j["verdict"], "bad_stream", "{}", r.stdout);
+}
+
+#[test]
+fn redirect_loop_is_not_followed() {
+    let s = Server::start(Mode::RedirectLoop);
+    let t = Instant::now();
+    let (r, j) = probe(&s, &[]);
+    assert_eq!(r.code, 1);
+    assert_eq!(j["verdict"], "redirect", "{}", r.stdout);
+    assert!(t.elapsed() < Duration::from_secs(5));
+    // One request per endpoint: no redirect was followed.
+    let paths: Vec<String> = s.requests().iter().map(|q| q.path.clone()).collect();
+    assert!(paths.len() <= 3, "{paths:?}");
+}
+
+#[test]
+fn gzip_bomb_is_never_inflated() {
+    let s = Server::start(Mode::GzipBomb);
+    let (r, j) = probe(&s, &[]);
+    assert_eq!(r.code, 1);
+    assert_ne!(j["verdict"], "ok", "{}", r.stdout);
+    // reqwest is built without gzip/brotli/deflate/zstd: nothing asks for compression.
+    for q in s.requests() {
+        let ae = q.header("accept-encoding").unwrap_or("");
+        assert!(!ae.contains("gzip") && !ae.contains("br") && !ae.contains("deflate"), "accept-encoding: {ae}");
+    }
+}
+
+/// Peak RSS in KiB of `probe` against `mode`, measured by /usr/bin/time (None when absent).
+fn peak_rss_kib(mode: Mode, extra: &[&str]) -> Option<(u64, Duration, Value)> {
+    if !Path::new("/usr/bin/time").exists() {
+        return None;
+    }
+    let s = Server::start(mode);
+    let home = Home::new();
+    let base = s.base();
+    let bin = crate::support::bin();
+    let mut args = vec!["-f", "%M", bin.to_str().unwrap(), "probe", "--base-url", &base, "--env-key", VAR];
+    args.extend_from_slice(&["--model", "m", "--json"]);
+    args.extend_from_slice(extra);
+    let base_cmd = home.cmd(&[]);
+    let t = Instant::now();
+    let out = Command::new("/usr/bin/time")
+        .args(&args)
+        .envs(base_cmd.get_envs().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))))
+        .env(VAR, KEY)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let took = t.elapsed();
+    let err = String::from_utf8_lossy(&out.stderr);
+    let kib: u64 = err.lines().last()?.trim().parse().ok()?;
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    Some((kib, took, j))
+}
+
+#[test]
+fn peak_memory_is_bounded_against_huge_endless_and_bomb_bodies() {
+    let mut figures = Vec::new();
+    for (name, mode, extra) in [
+        ("huge 64 MiB JSON", Mode::Huge, &[][..]),
+        ("endless SSE", Mode::EndlessSse, &[][..]),
+        ("gzip bomb", Mode::GzipBomb, &[][..]),
+        ("drip (timeout 2 s)", Mode::Drip, &["--timeout", "2"][..]),
+    ] {
+        let Some((kib, took, j)) = peak_rss_kib(mode, extra) else {
+            eprintln!("SKIPPED: /usr/bin/time not available");
+            return;
+        };
+        assert_ne!(j["verdict"], "ok");
+        assert!(kib < 64 * 1024, "{name}: peak RSS {kib} KiB");
+        assert!(took < Duration::from_secs(10), "{name}: took {took:?}");
+        figures.push(format!("{name}: {} MiB peak RSS, {} ms, verdict {}", kib / 1024, took.as_millis(), j["verdict"]));
+    }
+    eprintln!("{}", figures.join("\n"));
+}

@@ -1,0 +1,136 @@
+//! A canary key run through every command: its value never appears in stdout, stderr, or
+//! any file under CODEX_HOME (backups included). Key-like values given on the command line
+//! are refused without being echoed.
+
+use std::fs;
+
+use crate::support::server::{Mode, Server};
+use crate::support::{Home, Run};
+
+const VAR: &str = "CANARY_KEY";
+use crate::support::{CANARY, CANARY_CORE as CORE};
+
+fn run(home: &Home, args: &[&str]) -> Run {
+    let mut c = home.cmd(args);
+    c.env(VAR, CANARY).env("NO_PROXY", "127.0.0.1,localhost");
+    let r = Run::from(c.output().unwrap());
+    for (what, text) in [("stdout", &r.stdout), ("stderr", &r.stderr)] {
+        assert!(!text.contains(CORE), "{args:?} printed the key on {what}:\n{text}");
+    }
+    r
+}
+
+fn assert_no_key_on_disk(home: &Home, after: &str) {
+    for f in crate::support::snapshot(home.path()).into_keys().map(|k| home.path().join(k)) {
+        if f.file_name().is_some_and(|n| n == ".env") {
+            continue; // the user's own file
+        }
+        let bytes = fs::read(&f).unwrap_or_default();
+        assert!(!String::from_utf8_lossy(&bytes).contains(CORE), "after {after}: the key is in {}", f.display());
+    }
+}
+
+#[test]
+fn canary_key_never_leaves_the_environment() {
+    let ok = Server::start(Mode::Ok);
+    // Echoes the bearer token in its 401 body, like some real gateways.
+    let echo = Server::start(Mode::Unauthorized);
+    let home = Home::new();
+    let (b_ok, b_echo) = (ok.base(), echo.base());
+    let steps: Vec<(Vec<&str>, i32)> = vec![
+        (vec!["add", "gw", "--base-url", &b_ok, "--env-key", VAR, "--model", "mock-model"], 0),
+        (vec!["add", "gw2", "--base-url", &b_ok, "--env-key", VAR, "--no-probe"], 0),
+        (vec!["add", "leaky", "--base-url", &b_echo, "--env-key", VAR, "--model", "m"], 1),
+        (vec!["add", "leaky", "--base-url", &b_echo, "--env-key", VAR, "--model", "m", "--force"], 0),
+        (vec!["use", "gw", "--model", "mock-model"], 0),
+        (vec!["use", "gw", "--profile", "work", "--model", "mock-model"], 0),
+        (vec!["use", "-"], 0),
+        (vec!["use", "gw", "--model", "mock-model"], 0),
+        (vec!["list"], 0),
+        (vec!["list", "--json"], 0),
+        (vec!["show", "gw"], 0),
+        (vec!["show", "gw", "--json"], 0),
+        (vec!["show", "leaky", "--json"], 0),
+        (vec!["current", "-v"], 0),
+        (vec!["current", "--json"], 0),
+        (vec!["probe"], 0),
+        (vec!["probe", "gw", "--json", "--deep"], 0),
+        (vec!["probe", "leaky"], 1),
+        (vec!["probe", "leaky", "--json"], 1),
+        (vec!["probe", "--base-url", &b_echo, "--env-key", VAR, "--json"], 1),
+        (vec!["-v", "probe", "--base-url", &b_echo, "--env-key", VAR], 1),
+        (vec!["doctor"], 0),
+        (vec!["doctor", "--json"], 0),
+        (vec!["doctor", "--all", "--json"], 1),
+        (vec!["doctor", "--all", "-v"], 1),
+        (vec!["doctor", "--profile", "work", "--json"], 0),
+        (vec!["profile", "list"], 0),
+        (vec!["profile", "show", "work"], 0),
+        (vec!["presets"], 0),
+        (vec!["presets", "--json"], 0),
+        (vec!["remove", "gw2"], 0),
+    ];
+    for (args, code) in &steps {
+        let r = run(&home, args);
+        assert_eq!(r.code, *code, "{args:?}\n{}{}", r.stdout, r.stderr);
+        assert_no_key_on_disk(&home, &args.join(" "));
+    }
+    // Legacy profiles to migrate, a wire_api for doctor --fix, then undo all the way back.
+    let mut text = home.read("config.toml");
+    text = text.replacen("wire_api = \"responses\"", "wire_api = \"chat\"", 1);
+    text.push_str("\n[profiles.old]\nmodel_provider = \"gw\"\nmodel = \"mock-model\"\n");
+    home.write("config.toml", &text);
+    for (args, code) in [
+        (vec!["doctor", "--fix", "--yes", "--offline"], 0),
+        (vec!["profile", "migrate"], 0),
+        (vec!["profile", "show", "old"], 0),
+        (vec!["undo"], 0),
+        (vec!["undo"], 0),
+        (vec!["undo"], 0),
+    ] {
+        let r = run(&home, &args);
+        assert_eq!(r.code, code, "{args:?}\n{}{}", r.stdout, r.stderr);
+        assert_no_key_on_disk(&home, &args.join(" "));
+    }
+    // The key in $CODEX_HOME/.env instead of the environment: same rules.
+    home.write(".env", &format!("{VAR}={CANARY}\n"));
+    let r = Run::from(home.cmd(&["doctor", "--all", "--json"]).env_remove(VAR).output().unwrap());
+    assert!(!r.stdout.contains(CORE) && !r.stderr.contains(CORE));
+    let r = Run::from(home.cmd(&["probe", "leaky", "--json"]).env_remove(VAR).output().unwrap());
+    assert!(!r.stdout.contains(CORE) && !r.stderr.contains(CORE));
+    assert_no_key_on_disk(&home, "runs with .env");
+    // The key reached the servers only as a bearer token.
+    assert!(ok.requests().iter().all(|q| q.header("authorization").is_none_or(|a| a == format!("Bearer {CANARY}"))));
+}
+
+#[test]
+fn key_values_on_the_command_line_are_refused_unechoed() {
+    let home = Home::new();
+    let url_with_creds = format!("http://user:{CANARY}@127.0.0.1:9/v1");
+    let url_with_query = format!("http://127.0.0.1:9/v1?api-key={CANARY}");
+    let auth = format!("Authorization=Bearer {CANARY}");
+    let xkey = format!("X-Api-Key={CANARY}");
+    let query = format!("key={CANARY}");
+    let env_header = format!("X-Key={CANARY}");
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["add", "x", "--base-url", "http://h/v1", "--env-key", CANARY, "--no-probe"],
+        vec!["add", "x", "--base-url", "http://h/v1", "--header", &auth, "--no-probe"],
+        vec!["add", "x", "--base-url", "http://h/v1", "--header", &xkey, "--no-probe"],
+        vec!["add", "x", "--base-url", "http://h/v1", "--query", &query, "--no-probe"],
+        vec!["add", "x", "--base-url", "http://h/v1", "--env-header", &env_header, "--no-probe"],
+        vec!["add", "x", "--base-url", &url_with_creds, "--no-probe"],
+        vec!["add", "x", "--base-url", &url_with_query, "--no-probe"],
+        vec!["add", "x", "--base-url", CANARY, "--no-probe"],
+        vec!["probe", "--base-url", "http://127.0.0.1:9/v1", "--env-key", CANARY],
+    ];
+    for args in cases {
+        let r = run(&home, &args);
+        assert_eq!(r.code, 2, "{args:?}\n{}{}", r.stdout, r.stderr);
+        assert_eq!(r.stderr.lines().filter(|l| l.starts_with("error:")).count(), 1, "{args:?}: {}", r.stderr);
+        assert!(!home.config().exists(), "{args:?} wrote config.toml");
+    }
+    // An ad-hoc probe of a URL with credentials writes nothing and shows the URL without them.
+    let r = run(&home, &["probe", "--base-url", &url_with_creds, "--env-key", VAR]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(!home.config().exists());
+}
