@@ -157,7 +157,7 @@ impl ConfigFile {
             Some(Node::Item(Item::Table(_))) => {
                 // An implicit table gets its header, after its last descendant.
                 let header = format!("[{}]", table.iter().map(|k| key_repr(k)).collect::<Vec<_>>().join("."));
-                let at = last_block_end(&o, table).unwrap_or(text.len());
+                let at = last_block_end(&o, table).unwrap_or_else(|| content_end(text));
                 block_insert(&o, at, &[header, kv])
             }
             _ => return Err(super::read::not_a_table(&table.join("."))),
@@ -181,6 +181,19 @@ impl ConfigFile {
                     match merged.last_mut() {
                         Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
                         _ => merged.push(r),
+                    }
+                }
+                // The last top-level key before a table goes with the blank line that
+                // inserting it as the first one added (see `insert_into`).
+                if path.len() == 1
+                    && o.root_values().count() == 1
+                    && let Some(first) = merged.first_mut()
+                    && first.start == root_insert_point_without_values(&o)
+                {
+                    let eol = o.eol_at(first.end);
+                    let rest = &o.text[first.end..];
+                    if rest.starts_with(eol) && rest[eol.len()..].starts_with('[') {
+                        first.end += eol.len();
                     }
                 }
                 // At the end of a file without a final newline, the line ending before goes
@@ -268,7 +281,7 @@ impl ConfigFile {
         let o = Outline::new(&self.spans);
         let lines: Vec<String> = rendered.trim_matches('\n').lines().map(str::to_string).collect();
         let at = if after.is_empty() { None } else { last_block_end(&o, after) };
-        let edit = block_insert(&o, at.unwrap_or(o.text.len()), &lines);
+        let edit = block_insert(&o, at.unwrap_or_else(|| content_end(o.text)), &lines);
         self.splice(vec![edit])
     }
 }
@@ -287,9 +300,14 @@ fn inline_node<'a>(t: &'a InlineTable, rest: &[String]) -> Option<Node<'a>> {
 /// Where a new top-level key goes: after the last top-level key-value; in a file without
 /// one, after the file header (a comment paragraph followed by a blank line), else first.
 fn root_insert_point(o: &Outline) -> usize {
-    if let Some((_, e)) = o.root_values().last() {
-        return e.lines.end;
+    match o.root_values().last() {
+        Some((_, e)) => e.lines.end,
+        None => root_insert_point_without_values(o),
     }
+}
+
+/// Where the first top-level key goes: after the file header, else first.
+fn root_insert_point_without_values(o: &Outline) -> usize {
     let mut at = 0;
     let mut seen_comment = false;
     while at < o.text.len() {
@@ -305,6 +323,19 @@ fn root_insert_point(o: &Outline) -> usize {
         at = end;
     }
     0
+}
+
+/// After the last line that is not blank (trailing blank lines stay at the end), or 0.
+fn content_end(text: &str) -> usize {
+    let mut end = text.len();
+    while end > 0 {
+        let start = super::outline::line_start(text, end - 1);
+        if !text[start..end].trim().is_empty() {
+            break;
+        }
+        end = start;
+    }
+    end
 }
 
 /// After the line of `table.after` when it is a line in the outline.
