@@ -142,12 +142,14 @@ pub(super) fn eol_before(text: &str, at: usize) -> usize {
     }
 }
 
+/// Start of the line holding byte `at` (any byte, not only a char boundary).
 pub(super) fn line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind('\n').map_or(0, |n| n + 1)
+    text.as_bytes()[..at].iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1)
 }
 
+/// After the line ending of the line holding byte `at` (or the end of the text).
 pub(super) fn line_end(text: &str, at: usize) -> usize {
-    text[at..].find('\n').map_or(text.len(), |n| at + n + 1)
+    text.as_bytes()[at..].iter().position(|&b| b == b'\n').map_or(text.len(), |n| at + n + 1)
 }
 
 fn is_comment(line: &str) -> bool {
