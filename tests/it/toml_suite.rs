@@ -98,7 +98,7 @@ fn value_to_tagged(v: &toml_edit::Value) -> Value {
     }
 }
 
-fn to_tagged(item: &Item) -> Value {
+pub(crate) fn to_tagged(item: &Item) -> Value {
     match item {
         Item::None => Value::Null,
         Item::Value(v) => value_to_tagged(v),
@@ -172,7 +172,7 @@ fn s(v: &str) -> Value {
 }
 
 /// Whether `new` is `old` with one contiguous run of bytes inserted (nothing else changed).
-fn one_insertion(old: &str, new: &str) -> bool {
+pub(crate) fn one_insertion(old: &str, new: &str) -> bool {
     let (a, b) = (old.as_bytes(), new.as_bytes());
     let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let q = a[p..].iter().rev().zip(b[p..].iter().rev()).take_while(|(x, y)| x == y).count();
