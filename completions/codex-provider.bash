@@ -19,6 +19,15 @@ _codex__provider() {
             codex__provider,add)
                 cmd="codex__provider__subcmd__add"
                 ;;
+            codex__provider,apply)
+                cmd="codex__provider__subcmd__apply"
+                ;;
+            codex__provider,bridge)
+                cmd="codex__provider__subcmd__bridge"
+                ;;
+            codex__provider,catalog)
+                cmd="codex__provider__subcmd__catalog"
+                ;;
             codex__provider,completions)
                 cmd="codex__provider__subcmd__completions"
                 ;;
@@ -28,10 +37,19 @@ _codex__provider() {
             codex__provider,doctor)
                 cmd="codex__provider__subcmd__doctor"
                 ;;
+            codex__provider,export)
+                cmd="codex__provider__subcmd__export"
+                ;;
             codex__provider,help)
                 cmd="codex__provider__subcmd__help"
                 ;;
+            codex__provider,key)
+                cmd="codex__provider__subcmd__key"
+                ;;
             codex__provider,list)
+                cmd="codex__provider__subcmd__list"
+                ;;
+            codex__provider,ls)
                 cmd="codex__provider__subcmd__list"
                 ;;
             codex__provider,presets)
@@ -46,17 +64,77 @@ _codex__provider() {
             codex__provider,remove)
                 cmd="codex__provider__subcmd__remove"
                 ;;
+            codex__provider,rename)
+                cmd="codex__provider__subcmd__rename"
+                ;;
+            codex__provider,rm)
+                cmd="codex__provider__subcmd__remove"
+                ;;
+            codex__provider,set)
+                cmd="codex__provider__subcmd__set"
+                ;;
             codex__provider,show)
                 cmd="codex__provider__subcmd__show"
+                ;;
+            codex__provider,switch)
+                cmd="codex__provider__subcmd__use"
                 ;;
             codex__provider,undo)
                 cmd="codex__provider__subcmd__undo"
                 ;;
+            codex__provider,unset)
+                cmd="codex__provider__subcmd__unset"
+                ;;
             codex__provider,use)
                 cmd="codex__provider__subcmd__use"
                 ;;
+            codex__provider__subcmd__bridge,help)
+                cmd="codex__provider__subcmd__bridge__subcmd__help"
+                ;;
+            codex__provider__subcmd__bridge,install)
+                cmd="codex__provider__subcmd__bridge__subcmd__install"
+                ;;
+            codex__provider__subcmd__bridge,start)
+                cmd="codex__provider__subcmd__bridge__subcmd__start"
+                ;;
+            codex__provider__subcmd__bridge,status)
+                cmd="codex__provider__subcmd__bridge__subcmd__status"
+                ;;
+            codex__provider__subcmd__bridge,stop)
+                cmd="codex__provider__subcmd__bridge__subcmd__stop"
+                ;;
+            codex__provider__subcmd__bridge,uninstall)
+                cmd="codex__provider__subcmd__bridge__subcmd__uninstall"
+                ;;
+            codex__provider__subcmd__bridge__subcmd__help,help)
+                cmd="codex__provider__subcmd__bridge__subcmd__help__subcmd__help"
+                ;;
+            codex__provider__subcmd__bridge__subcmd__help,install)
+                cmd="codex__provider__subcmd__bridge__subcmd__help__subcmd__install"
+                ;;
+            codex__provider__subcmd__bridge__subcmd__help,start)
+                cmd="codex__provider__subcmd__bridge__subcmd__help__subcmd__start"
+                ;;
+            codex__provider__subcmd__bridge__subcmd__help,status)
+                cmd="codex__provider__subcmd__bridge__subcmd__help__subcmd__status"
+                ;;
+            codex__provider__subcmd__bridge__subcmd__help,stop)
+                cmd="codex__provider__subcmd__bridge__subcmd__help__subcmd__stop"
+                ;;
+            codex__provider__subcmd__bridge__subcmd__help,uninstall)
+                cmd="codex__provider__subcmd__bridge__subcmd__help__subcmd__uninstall"
+                ;;
             codex__provider__subcmd__help,add)
                 cmd="codex__provider__subcmd__help__subcmd__add"
+                ;;
+            codex__provider__subcmd__help,apply)
+                cmd="codex__provider__subcmd__help__subcmd__apply"
+                ;;
+            codex__provider__subcmd__help,bridge)
+                cmd="codex__provider__subcmd__help__subcmd__bridge"
+                ;;
+            codex__provider__subcmd__help,catalog)
+                cmd="codex__provider__subcmd__help__subcmd__catalog"
                 ;;
             codex__provider__subcmd__help,completions)
                 cmd="codex__provider__subcmd__help__subcmd__completions"
@@ -67,8 +145,14 @@ _codex__provider() {
             codex__provider__subcmd__help,doctor)
                 cmd="codex__provider__subcmd__help__subcmd__doctor"
                 ;;
+            codex__provider__subcmd__help,export)
+                cmd="codex__provider__subcmd__help__subcmd__export"
+                ;;
             codex__provider__subcmd__help,help)
                 cmd="codex__provider__subcmd__help__subcmd__help"
+                ;;
+            codex__provider__subcmd__help,key)
+                cmd="codex__provider__subcmd__help__subcmd__key"
                 ;;
             codex__provider__subcmd__help,list)
                 cmd="codex__provider__subcmd__help__subcmd__list"
@@ -85,14 +169,44 @@ _codex__provider() {
             codex__provider__subcmd__help,remove)
                 cmd="codex__provider__subcmd__help__subcmd__remove"
                 ;;
+            codex__provider__subcmd__help,rename)
+                cmd="codex__provider__subcmd__help__subcmd__rename"
+                ;;
+            codex__provider__subcmd__help,set)
+                cmd="codex__provider__subcmd__help__subcmd__set"
+                ;;
             codex__provider__subcmd__help,show)
                 cmd="codex__provider__subcmd__help__subcmd__show"
                 ;;
             codex__provider__subcmd__help,undo)
                 cmd="codex__provider__subcmd__help__subcmd__undo"
                 ;;
+            codex__provider__subcmd__help,unset)
+                cmd="codex__provider__subcmd__help__subcmd__unset"
+                ;;
             codex__provider__subcmd__help,use)
                 cmd="codex__provider__subcmd__help__subcmd__use"
+                ;;
+            codex__provider__subcmd__help__subcmd__bridge,install)
+                cmd="codex__provider__subcmd__help__subcmd__bridge__subcmd__install"
+                ;;
+            codex__provider__subcmd__help__subcmd__bridge,start)
+                cmd="codex__provider__subcmd__help__subcmd__bridge__subcmd__start"
+                ;;
+            codex__provider__subcmd__help__subcmd__bridge,status)
+                cmd="codex__provider__subcmd__help__subcmd__bridge__subcmd__status"
+                ;;
+            codex__provider__subcmd__help__subcmd__bridge,stop)
+                cmd="codex__provider__subcmd__help__subcmd__bridge__subcmd__stop"
+                ;;
+            codex__provider__subcmd__help__subcmd__bridge,uninstall)
+                cmd="codex__provider__subcmd__help__subcmd__bridge__subcmd__uninstall"
+                ;;
+            codex__provider__subcmd__help__subcmd__key,set)
+                cmd="codex__provider__subcmd__help__subcmd__key__subcmd__set"
+                ;;
+            codex__provider__subcmd__help__subcmd__key,unset)
+                cmd="codex__provider__subcmd__help__subcmd__key__subcmd__unset"
                 ;;
             codex__provider__subcmd__help__subcmd__profile,list)
                 cmd="codex__provider__subcmd__help__subcmd__profile__subcmd__list"
@@ -105,6 +219,24 @@ _codex__provider() {
                 ;;
             codex__provider__subcmd__help__subcmd__profile,show)
                 cmd="codex__provider__subcmd__help__subcmd__profile__subcmd__show"
+                ;;
+            codex__provider__subcmd__key,help)
+                cmd="codex__provider__subcmd__key__subcmd__help"
+                ;;
+            codex__provider__subcmd__key,set)
+                cmd="codex__provider__subcmd__key__subcmd__set"
+                ;;
+            codex__provider__subcmd__key,unset)
+                cmd="codex__provider__subcmd__key__subcmd__unset"
+                ;;
+            codex__provider__subcmd__key__subcmd__help,help)
+                cmd="codex__provider__subcmd__key__subcmd__help__subcmd__help"
+                ;;
+            codex__provider__subcmd__key__subcmd__help,set)
+                cmd="codex__provider__subcmd__key__subcmd__help__subcmd__set"
+                ;;
+            codex__provider__subcmd__key__subcmd__help,unset)
+                cmd="codex__provider__subcmd__key__subcmd__help__subcmd__unset"
                 ;;
             codex__provider__subcmd__profile,help)
                 cmd="codex__provider__subcmd__profile__subcmd__help"
@@ -143,7 +275,7 @@ _codex__provider() {
 
     case "${cmd}" in
         codex__provider)
-            opts="-y -q -v -h -V --codex-home --color --yes --quiet --verbose --help --version add use list current show remove probe doctor profile presets undo completions help"
+            opts="-y -q -v -h -V --codex-home --color --yes --quiet --verbose --help --version add use switch list ls current show remove rm probe doctor profile presets undo completions catalog key rename set unset export apply bridge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -165,7 +297,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__add)
-            opts="-m -y -q -v -h --base-url --env-key --name --model --preset --query --header --env-header --use --profile --no-probe --force --replace --timeout --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-m -y -q -v -h --base-url --env-key --name --model --preset --query --header --env-header --use --profile --no-probe --force --replace --bridge --timeout --dry-run --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -230,6 +362,300 @@ _codex__provider() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        codex__subcmd__provider__subcmd__apply)
+            opts="-f -y -q -v -h --file --prune --no-probe --force --timeout --json --dry-run --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge)
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --help start stop status install uninstall help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__help)
+            opts="start stop status install uninstall help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__help__subcmd__install)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__help__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__help__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__help__subcmd__uninstall)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__install)
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__start)
+            opts="-y -q -v -h --upstream --foreground --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --upstream)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__status)
+            opts="-y -q -v -h --json --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__stop)
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__uninstall)
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__catalog)
+            opts="-y -q -v -h --json --timeout --dry-run --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         codex__subcmd__provider__subcmd__completions)
             opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -253,13 +679,17 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__current)
-            opts="-y -q -v -h --profile --json --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --profile --format --json --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -312,8 +742,30 @@ _codex__provider() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        codex__subcmd__provider__subcmd__export)
+            opts="-y -q -v -h --json --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         codex__subcmd__provider__subcmd__help)
-            opts="add use list current show remove probe doctor profile presets undo completions help"
+            opts="add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply bridge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -327,6 +779,118 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__bridge)
+            opts="start stop status install uninstall"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__bridge__subcmd__install)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__bridge__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__bridge__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__bridge__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__bridge__subcmd__uninstall)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__catalog)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -382,9 +946,65 @@ _codex__provider() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        codex__subcmd__provider__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         codex__subcmd__provider__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__key)
+            opts="set unset"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__key__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__key__subcmd__unset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -522,6 +1142,34 @@ _codex__provider() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        codex__subcmd__provider__subcmd__help__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         codex__subcmd__provider__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -550,6 +1198,20 @@ _codex__provider() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        codex__subcmd__provider__subcmd__help__subcmd__unset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         codex__subcmd__provider__subcmd__help__subcmd__use)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -557,6 +1219,128 @@ _codex__provider() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__key)
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --help set unset help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__key__subcmd__help)
+            opts="set unset help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__key__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__key__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__key__subcmd__help__subcmd__unset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__key__subcmd__set)
+            opts="-y -q -v -h --json --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__key__subcmd__unset)
+            opts="-y -q -v -h --json --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -609,7 +1393,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__probe)
-            opts="-m -y -q -v -h --base-url --env-key --model --profile --json --timeout --deep --codex-home --color --yes --quiet --verbose --help"
+            opts="-m -y -q -v -h --base-url --env-key --model --profile --json --timeout --deep --codex --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -870,6 +1654,50 @@ _codex__provider() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        codex__subcmd__provider__subcmd__rename)
+            opts="-y -q -v -h --json --dry-run --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__set)
+            opts="-y -q -v -h --json --dry-run --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         codex__subcmd__provider__subcmd__show)
             opts="-y -q -v -h --profile --json --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -897,7 +1725,29 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__undo)
-            opts="-y -q -v -h --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --list --json --dry-run --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__unset)
+            opts="-y -q -v -h --json --dry-run --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

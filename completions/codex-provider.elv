@@ -32,16 +32,27 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand --version 'Print version'
             cand add 'Probe an endpoint, then add it as `[model_providers.ID]`'
             cand use 'Make a provider (and model) the default, or write a profile file selecting it'
+            cand switch 'Make a provider (and model) the default, or write a profile file selecting it'
             cand list 'List providers (custom and built-in) and profile files'
+            cand ls 'List providers (custom and built-in) and profile files'
             cand current 'Print the active provider id (and model with -v)'
             cand show 'Show every field of a provider with Codex''s defaults and where each comes from'
             cand remove 'Remove a provider'
+            cand rm 'Remove a provider'
             cand probe 'Check that an endpoint works the way Codex needs (models, streaming Responses, tools)'
             cand doctor 'Diagnose the config, the environment and the endpoints; --fix repairs the safe problems'
             cand profile 'Profile files (`NAME.config.toml`, used by `codex --profile NAME`)'
             cand presets 'The built-in provider presets'
             cand undo 'Restore the files changed by the last codex-provider write'
             cand completions 'Print a shell completion script'
+            cand catalog 'Write a Codex model catalog: the bundled models plus the endpoint''s, with their context windows'
+            cand key 'Store or remove a provider''s API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)'
+            cand rename 'Rename a provider and every `model_provider` that selects it'
+            cand set 'Set one field of a provider, typed as Codex reads it'
+            cand unset 'Remove one field of a provider (Codex then uses its default)'
+            cand export 'Print providers as a file of `[model_providers.ID]` tables (no secrets), for `apply`'
+            cand apply 'Make config.toml''s providers match a file (add or update in place, probe, optionally prune)'
+            cand bridge 'Run codex-relay in front of a chat-only endpoint, so Codex can use it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'codex-provider;add'= {
@@ -62,6 +73,7 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand --no-probe 'Save without probing the endpoint'
             cand --force 'Save even when the probe fails'
             cand --replace 'Update an existing provider (only the fields given)'
+            cand --bridge 'Chat-only endpoint: run codex-relay in front of it and point the provider at the relay'
             cand --dry-run 'Print a diff of each file that would change; write nothing'
             cand -y 'Never prompt; take defaults and flags as given'
             cand --yes 'Never prompt; take defaults and flags as given'
@@ -73,6 +85,22 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand --help 'Print help'
         }
         &'codex-provider;use'= {
+            cand -m 'Model id to select with it'
+            cand --model 'Model id to select with it'
+            cand --profile 'Write NAME.config.toml instead (with ID), or make that profile the default (without ID)'
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;switch'= {
             cand -m 'Model id to select with it'
             cand --model 'Model id to select with it'
             cand --profile 'Write NAME.config.toml instead (with ID), or make that profile the default (without ID)'
@@ -101,8 +129,22 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'codex-provider;ls'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'codex-provider;current'= {
             cand --profile 'Layer NAME.config.toml over config.toml, as `codex --profile NAME` does'
+            cand --format 'Print this template: {provider}, {model}, {profile}, {base_url} (empty when unset)'
             cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
             cand --color 'When to use colour'
             cand --json 'Machine-readable output'
@@ -143,6 +185,20 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'codex-provider;rm'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --force 'Remove even when it is the default or a profile selects it'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'codex-provider;probe'= {
             cand --base-url 'Probe this URL instead of a configured provider'
             cand --env-key 'Variable holding the key (with --base-url)'
@@ -154,6 +210,7 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand --color 'When to use colour'
             cand --json 'Machine-readable output'
             cand --deep 'Also send Codex''s non-function tools and try the WebSocket upgrade'
+            cand --codex 'Run the installed Codex on a one-file edit task in a scratch folder (--timeout bounds it; default 120 s)'
             cand -y 'Never prompt; take defaults and flags as given'
             cand --yes 'Never prompt; take defaults and flags as given'
             cand -q 'Print only errors and data'
@@ -287,6 +344,8 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
         &'codex-provider;undo'= {
             cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
             cand --color 'When to use colour'
+            cand --list 'List what each kept backup would restore (newest first); restore nothing'
+            cand --json 'Machine-readable output (with --list)'
             cand --dry-run 'Print a diff of each file that would change; write nothing'
             cand -y 'Never prompt; take defaults and flags as given'
             cand --yes 'Never prompt; take defaults and flags as given'
@@ -309,6 +368,249 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'codex-provider;catalog'= {
+            cand --timeout 'Request timeout in seconds'
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;key'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand set 'Store the key under the provider''s env_key name (hidden prompt, or one line on stdin)'
+            cand unset 'Remove the provider''s key line from $CODEX_HOME/.env'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'codex-provider;key;set'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;key;unset'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;key;help'= {
+            cand set 'Store the key under the provider''s env_key name (hidden prompt, or one line on stdin)'
+            cand unset 'Remove the provider''s key line from $CODEX_HOME/.env'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'codex-provider;key;help;set'= {
+        }
+        &'codex-provider;key;help;unset'= {
+        }
+        &'codex-provider;key;help;help'= {
+        }
+        &'codex-provider;rename'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;set'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;unset'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;export'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'JSON instead of TOML'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;apply'= {
+            cand -f 'A providers file (TOML from `export`, or its --json form)'
+            cand --file 'A providers file (TOML from `export`, or its --json form)'
+            cand --timeout 'Probe request timeout in seconds'
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --prune 'Also remove providers the file lacks (never the active one or one a profile selects)'
+            cand --no-probe 'Write without probing the new and changed providers'
+            cand --force 'Write even when a probe fails'
+            cand --json 'Machine-readable output'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;bridge'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand start 'Start the relay for a provider (and point its base_url at it)'
+            cand stop 'Stop the provider''s relay'
+            cand status 'running / stopped / stale, per provider (all recorded bridges without ID)'
+            cand install 'Write a login service (systemd user unit or launchd agent) that starts the relay'
+            cand uninstall 'Remove that login service'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'codex-provider;bridge;start'= {
+            cand --upstream 'The chat-only API root to forward to [default: the recorded one, else the provider''s base_url]'
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --foreground 'Run the relay in this process (for login services)'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;bridge;stop'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;bridge;status'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;bridge;install'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;bridge;uninstall'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;bridge;help'= {
+            cand start 'Start the relay for a provider (and point its base_url at it)'
+            cand stop 'Stop the provider''s relay'
+            cand status 'running / stopped / stale, per provider (all recorded bridges without ID)'
+            cand install 'Write a login service (systemd user unit or launchd agent) that starts the relay'
+            cand uninstall 'Remove that login service'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'codex-provider;bridge;help;start'= {
+        }
+        &'codex-provider;bridge;help;stop'= {
+        }
+        &'codex-provider;bridge;help;status'= {
+        }
+        &'codex-provider;bridge;help;install'= {
+        }
+        &'codex-provider;bridge;help;uninstall'= {
+        }
+        &'codex-provider;bridge;help;help'= {
+        }
         &'codex-provider;help'= {
             cand add 'Probe an endpoint, then add it as `[model_providers.ID]`'
             cand use 'Make a provider (and model) the default, or write a profile file selecting it'
@@ -322,6 +624,14 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand presets 'The built-in provider presets'
             cand undo 'Restore the files changed by the last codex-provider write'
             cand completions 'Print a shell completion script'
+            cand catalog 'Write a Codex model catalog: the bundled models plus the endpoint''s, with their context windows'
+            cand key 'Store or remove a provider''s API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)'
+            cand rename 'Rename a provider and every `model_provider` that selects it'
+            cand set 'Set one field of a provider, typed as Codex reads it'
+            cand unset 'Remove one field of a provider (Codex then uses its default)'
+            cand export 'Print providers as a file of `[model_providers.ID]` tables (no secrets), for `apply`'
+            cand apply 'Make config.toml''s providers match a file (add or update in place, probe, optionally prune)'
+            cand bridge 'Run codex-relay in front of a chat-only endpoint, so Codex can use it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'codex-provider;help;add'= {
@@ -359,6 +669,43 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
         &'codex-provider;help;undo'= {
         }
         &'codex-provider;help;completions'= {
+        }
+        &'codex-provider;help;catalog'= {
+        }
+        &'codex-provider;help;key'= {
+            cand set 'Store the key under the provider''s env_key name (hidden prompt, or one line on stdin)'
+            cand unset 'Remove the provider''s key line from $CODEX_HOME/.env'
+        }
+        &'codex-provider;help;key;set'= {
+        }
+        &'codex-provider;help;key;unset'= {
+        }
+        &'codex-provider;help;rename'= {
+        }
+        &'codex-provider;help;set'= {
+        }
+        &'codex-provider;help;unset'= {
+        }
+        &'codex-provider;help;export'= {
+        }
+        &'codex-provider;help;apply'= {
+        }
+        &'codex-provider;help;bridge'= {
+            cand start 'Start the relay for a provider (and point its base_url at it)'
+            cand stop 'Stop the provider''s relay'
+            cand status 'running / stopped / stale, per provider (all recorded bridges without ID)'
+            cand install 'Write a login service (systemd user unit or launchd agent) that starts the relay'
+            cand uninstall 'Remove that login service'
+        }
+        &'codex-provider;help;bridge;start'= {
+        }
+        &'codex-provider;help;bridge;stop'= {
+        }
+        &'codex-provider;help;bridge;status'= {
+        }
+        &'codex-provider;help;bridge;install'= {
+        }
+        &'codex-provider;help;bridge;uninstall'= {
         }
         &'codex-provider;help;help'= {
         }

@@ -56,18 +56,23 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  codex-provider use openrouter --model openai/gpt-5.4\n  codex-provider use gw --profile work      # writes work.config.toml; run `codex --profile work`\n  codex-provider use --profile work         # make the work profile's provider the default\n  codex-provider use -                      # back to the previous default"
     )]
+    #[command(visible_alias = "switch")]
     Use(UseArgs),
     /// List providers (custom and built-in) and profile files
-    #[command(after_help = "Example:\n  codex-provider list --json")]
+    #[command(after_help = "Example:\n  codex-provider list --json", visible_alias = "ls")]
     List(JsonArgs),
     /// Print the active provider id (and model with -v)
-    #[command(after_help = "Examples:\n  codex-provider current\n  codex-provider current -v --profile work")]
+    #[command(
+        after_help = "Examples:\n  codex-provider current\n  codex-provider current -v --profile work\n  codex-provider current --format '{provider}/{model}'   # for a shell prompt"
+    )]
     Current(CurrentArgs),
     /// Show every field of a provider with Codex's defaults and where each comes from
-    #[command(after_help = "Example:\n  codex-provider show openrouter --json")]
+    #[command(
+        after_help = "Examples:\n  codex-provider show openrouter --json\n  codex-provider show            # the active provider"
+    )]
     Show(ShowArgs),
     /// Remove a provider
-    #[command(after_help = "Example:\n  codex-provider remove old-gateway --dry-run")]
+    #[command(after_help = "Example:\n  codex-provider remove old-gateway --dry-run", visible_alias = "rm")]
     Remove(RemoveArgs),
     /// Check that an endpoint works the way Codex needs (models, streaming Responses, tools)
     #[command(
@@ -86,13 +91,217 @@ pub enum Command {
     #[command(after_help = "Example:\n  codex-provider presets --json")]
     Presets(JsonArgs),
     /// Restore the files changed by the last codex-provider write
-    #[command(after_help = "Example:\n  codex-provider undo --dry-run")]
-    Undo(WriteArgs),
+    #[command(after_help = "Examples:\n  codex-provider undo --dry-run\n  codex-provider undo --list")]
+    Undo(UndoArgs),
     /// Print a shell completion script
     #[command(
         after_help = "Example:\n  codex-provider completions bash > ~/.local/share/bash-completion/completions/codex-provider"
     )]
     Completions(CompletionsArgs),
+    /// Write a Codex model catalog: the bundled models plus the endpoint's, with their context windows
+    #[command(after_help = "Examples:\n  codex-provider catalog\n  codex-provider catalog openrouter --dry-run")]
+    Catalog(CatalogArgs),
+    /// Store or remove a provider's API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  codex-provider key set openrouter          # hidden prompt\n  printf %s \"$KEY\" | codex-provider key set openrouter\n  codex-provider key unset openrouter"
+    )]
+    Key(KeyCommand),
+    /// Rename a provider and every `model_provider` that selects it
+    #[command(after_help = "Example:\n  codex-provider rename gw corp-gw --dry-run")]
+    Rename(RenameArgs),
+    /// Set one field of a provider, typed as Codex reads it
+    #[command(
+        after_help = "Examples:\n  codex-provider set gw stream_idle_timeout_ms 600000\n  codex-provider set gw supports_websockets false\n  codex-provider set gw query_params.api-version 2025-04-01-preview"
+    )]
+    Set(SetArgs),
+    /// Remove one field of a provider (Codex then uses its default)
+    #[command(after_help = "Example:\n  codex-provider unset gw request_max_retries")]
+    Unset(UnsetArgs),
+    /// Print providers as a file of `[model_providers.ID]` tables (no secrets), for `apply`
+    #[command(
+        after_help = "Examples:\n  codex-provider export > team-providers.toml\n  codex-provider export gw --json"
+    )]
+    Export(ExportArgs),
+    /// Make config.toml's providers match a file (add or update in place, probe, optionally prune)
+    #[command(
+        after_help = "Examples:\n  codex-provider apply -f team-providers.toml --dry-run\n  codex-provider apply -f team-providers.toml --prune"
+    )]
+    Apply(ApplyArgs),
+    /// Run codex-relay in front of a chat-only endpoint, so Codex can use it
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  codex-provider add mistral --preset mistral --model codestral-latest --bridge\n  codex-provider bridge status\n  codex-provider bridge install mistral"
+    )]
+    Bridge(BridgeCommand),
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ExportArgs {
+    /// Provider ids [default: every custom provider in config.toml]
+    #[arg(add = ArgValueCandidates::new(complete::custom_provider_ids))]
+    pub ids: Vec<String>,
+    /// JSON instead of TOML
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ApplyArgs {
+    /// A providers file (TOML from `export`, or its --json form)
+    #[arg(short = 'f', long = "file", value_name = "FILE")]
+    pub file: PathBuf,
+    /// Also remove providers the file lacks (never the active one or one a profile selects)
+    #[arg(long)]
+    pub prune: bool,
+    /// Write without probing the new and changed providers
+    #[arg(long)]
+    pub no_probe: bool,
+    /// Write even when a probe fails
+    #[arg(long)]
+    pub force: bool,
+    /// Probe request timeout in seconds
+    #[arg(long, value_name = "S", default_value_t = 15.0)]
+    pub timeout: f64,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct UndoArgs {
+    /// List what each kept backup would restore (newest first); restore nothing
+    #[arg(long, conflicts_with = "dry_run")]
+    pub list: bool,
+    /// Machine-readable output (with --list)
+    #[arg(long, requires = "list")]
+    pub json: bool,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Store the key under the provider's env_key name (hidden prompt, or one line on stdin)
+    Set(KeyArgs),
+    /// Remove the provider's key line from $CODEX_HOME/.env
+    Unset(KeyArgs),
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct KeyArgs {
+    /// Provider id
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    pub id: String,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct RenameArgs {
+    /// Current provider id
+    #[arg(add = ArgValueCandidates::new(complete::custom_provider_ids))]
+    pub old: String,
+    /// New provider id
+    pub new: String,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct SetArgs {
+    /// Provider id
+    #[arg(add = ArgValueCandidates::new(complete::custom_provider_ids))]
+    pub id: String,
+    /// Field, e.g. request_max_retries or http_headers.X-Team (see `codex-provider show ID`)
+    pub field: String,
+    /// Value (an integer, true/false or a string, as the field needs)
+    #[arg(allow_hyphen_values = true)]
+    pub value: String,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct UnsetArgs {
+    /// Provider id
+    #[arg(add = ArgValueCandidates::new(complete::custom_provider_ids))]
+    pub id: String,
+    /// Field, e.g. request_max_retries or query_params.api-version
+    pub field: String,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BridgeCommand {
+    /// Start the relay for a provider (and point its base_url at it)
+    Start(BridgeStartArgs),
+    /// Stop the provider's relay
+    Stop(BridgeIdArgs),
+    /// running / stopped / stale, per provider (all recorded bridges without ID)
+    Status(BridgeStatusArgs),
+    /// Write a login service (systemd user unit or launchd agent) that starts the relay
+    Install(BridgeIdArgs),
+    /// Remove that login service
+    Uninstall(BridgeIdArgs),
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct BridgeIdArgs {
+    /// Provider id
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    pub id: String,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct BridgeStartArgs {
+    /// Provider id
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    pub id: String,
+    /// The chat-only API root to forward to [default: the recorded one, else the provider's base_url]
+    #[arg(long, value_name = "URL")]
+    pub upstream: Option<String>,
+    /// Run the relay in this process (for login services)
+    #[arg(long, hide = true)]
+    pub foreground: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct BridgeStatusArgs {
+    /// Provider id [default: every recorded bridge]
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    pub id: Option<String>,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct CatalogArgs {
+    /// Provider whose `/models` to add [default: the active provider]
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    pub id: Option<String>,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+    /// Request timeout in seconds
+    #[arg(long, value_name = "S", default_value = "15", value_parser = parse_timeout, allow_hyphen_values = true)]
+    pub timeout: Duration,
+    #[command(flatten)]
+    pub write: WriteArgs,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -152,6 +361,9 @@ pub struct AddArgs {
     /// Update an existing provider (only the fields given)
     #[arg(long)]
     pub replace: bool,
+    /// Chat-only endpoint: run codex-relay in front of it and point the provider at the relay
+    #[arg(long, conflicts_with = "replace")]
+    pub bridge: bool,
     /// Probe request timeout in seconds
     #[arg(long, value_name = "S", default_value = "15", value_parser = parse_timeout, allow_hyphen_values = true)]
     pub timeout: Duration,
@@ -179,6 +391,9 @@ pub struct CurrentArgs {
     /// Layer NAME.config.toml over config.toml, as `codex --profile NAME` does
     #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::profile_names))]
     pub profile: Option<String>,
+    /// Print this template: {provider}, {model}, {profile}, {base_url} (empty when unset)
+    #[arg(long, value_name = "TEMPLATE", conflicts_with = "json")]
+    pub format: Option<String>,
     /// Machine-readable output
     #[arg(long)]
     pub json: bool,
@@ -186,9 +401,9 @@ pub struct CurrentArgs {
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct ShowArgs {
-    /// Provider id
+    /// Provider id [default: the active provider]
     #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
-    pub id: String,
+    pub id: Option<String>,
     /// Layer NAME.config.toml over config.toml, as `codex --profile NAME` does
     #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::profile_names))]
     pub profile: Option<String>,
@@ -235,6 +450,9 @@ pub struct ProbeArgs {
     /// Also send Codex's non-function tools and try the WebSocket upgrade
     #[arg(long)]
     pub deep: bool,
+    /// Run the installed Codex on a one-file edit task in a scratch folder (--timeout bounds it; default 120 s)
+    #[arg(long)]
+    pub codex: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]

@@ -400,3 +400,27 @@ pub fn write_previous(home: &Path, prev: &Selection) -> anyhow::Result<()> {
     tmp.persist(dir.join("previous.json")).map_err(|e| e.error)?;
     Ok(())
 }
+
+/// One kept backup entry, for `undo --list`: when, by which command, and the files it holds
+/// (`existed: false`: undo deletes the file the command created).
+#[derive(Debug, Clone)]
+pub struct BackupSummary {
+    pub created_unix: u64,
+    pub command: String,
+    pub files: Vec<(String, bool)>,
+}
+
+/// The kept backup entries, newest first (the order `undo` walks them); damaged ones skipped.
+pub fn list_undo(home: &Path) -> Vec<BackupSummary> {
+    let mut out: Vec<BackupSummary> = list_backups(home)
+        .iter()
+        .filter_map(|d| serde_json::from_slice::<Manifest>(&fs::read(d.join("manifest.json")).ok()?).ok())
+        .map(|m| BackupSummary {
+            created_unix: m.created_unix,
+            command: m.command,
+            files: m.files.into_iter().map(|f| (f.name, f.existed)).collect(),
+        })
+        .collect();
+    out.reverse();
+    out
+}

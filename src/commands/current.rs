@@ -5,10 +5,26 @@ use serde_json::json;
 use crate::cli::CurrentArgs;
 use crate::commands::load_layers;
 use crate::ctx::Ctx;
-use crate::error::Exit;
+use crate::error::{Exit, UserError};
 
 pub fn run(args: CurrentArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let sel = load_layers(ctx, args.profile.as_deref())?.layers().selection();
+    let files = load_layers(ctx, args.profile.as_deref())?;
+    let layers = files.layers();
+    let sel = layers.selection();
+    if let Some(template) = &args.format {
+        let base_url = || -> Result<String, UserError> {
+            Ok(layers.provider(&sel.provider)?.and_then(|v| v.base_url().map(str::to_string)).unwrap_or_default())
+        };
+        let out = render(template, |name| match name {
+            "provider" => Ok(Some(sel.provider.clone())),
+            "model" => Ok(Some(sel.model.clone().unwrap_or_default())),
+            "profile" => Ok(Some(args.profile.clone().unwrap_or_default())),
+            "base_url" => base_url().map(Some),
+            _ => Ok(None),
+        })?;
+        ctx.ui.data(&out);
+        return Ok(Exit::Ok);
+    }
     if args.json {
         let out = json!({
             "schema_version": 1,
@@ -31,4 +47,46 @@ pub fn run(args: CurrentArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         ctx.ui.data(&sel.provider);
     }
     Ok(Exit::Ok)
+}
+
+const PLACEHOLDERS: &[&str] = &["provider", "model", "profile", "base_url"];
+
+/// Fills `{name}` placeholders (`{{` and `}}` are literal braces); an unknown name or an
+/// unclosed brace is a usage error, so a typo in a prompt template shows at once.
+fn render(template: &str, value: impl Fn(&str) -> Result<Option<String>, UserError>) -> Result<String, UserError> {
+    let bad = |what: String| {
+        UserError::usage(format!("--format: {what}")).hint("placeholders: {provider}, {model}, {profile}, {base_url}")
+    };
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if let Some(r) = tail.strip_prefix("{{").or_else(|| tail.strip_prefix("}}")) {
+            out.push_str(&tail[..1]);
+            rest = r;
+            continue;
+        }
+        if tail.starts_with('}') {
+            return Err(bad("unmatched `}` (write `}}` for a literal brace)".into()));
+        }
+        let Some(end) = tail.find('}') else { return Err(bad("unclosed `{`".into())) };
+        let name = &tail[1..end];
+        match value(name)? {
+            Some(v) => out.push_str(&v),
+            None => {
+                let near = crate::config::ids::closest(name, PLACEHOLDERS.iter().copied());
+                let msg = format!("unknown placeholder `{{{name}}}`");
+                return Err(match near {
+                    Some(n) => {
+                        bad(msg).hint(format!("did you mean `{{{n}}}`? (placeholders: {})", PLACEHOLDERS.join(", ")))
+                    }
+                    None => bad(msg),
+                });
+            }
+        }
+        rest = &tail[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }

@@ -4,7 +4,6 @@ use crate::cli::DoctorArgs;
 use crate::config::Layers;
 use crate::ctx::Ctx;
 use crate::doctor::input::{self, Options};
-use crate::doctor::net::NetOutcome;
 use crate::doctor::{self, Report, Status, fix, render};
 use crate::error::{Exit, UserError};
 use crate::probe;
@@ -20,7 +19,7 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let fixing = args.fix || args.write.dry_run;
     let input = input::gather(&ctx.codex_home, options.clone());
     check_provider_flag(&input, &options)?;
-    let net = network(&args, ctx);
+    let net = network(&args, &input);
     let report = doctor::run(&input, net.as_deref());
     if !fixing || report.fixes().is_empty() {
         print(&report, &args, ctx);
@@ -75,7 +74,8 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         ctx.ui.status(&format!("{} {s}", ctx.ui.paint(crate::ui::Tone::Ok, "fixed:")));
     }
     drop(session);
-    let after = doctor::run(&input::gather(&ctx.codex_home, options), network(&args, ctx).as_deref());
+    let input = input::gather(&ctx.codex_home, options);
+    let after = doctor::run(&input, network(&args, &input).as_deref());
     if !args.json {
         ctx.ui.data(&ctx.ui.paint(crate::ui::Tone::Bold, "\nafter --fix:"));
     }
@@ -105,51 +105,14 @@ fn exit_of(r: &Report) -> Exit {
     if r.overall() == Status::Fail { Exit::Problem } else { Exit::Ok }
 }
 
-/// Probes the active provider (or `--provider ID`, or every provider with `--all`)
-/// concurrently and turns each report into the doctor's `NetOutcome`. None when offline or
-/// when the config cannot be read (the config checks say why).
-fn network(args: &DoctorArgs, ctx: &Ctx) -> Option<Vec<(String, NetOutcome)>> {
-    if args.offline {
-        return None;
-    }
-    let files = crate::commands::load_layers(ctx, args.profile.as_deref()).ok()?;
-    let layers = files.layers();
-    let sel = layers.selection();
-    let ids: Vec<String> = match (&args.provider, args.all) {
-        (Some(id), _) => vec![id.clone()],
-        (None, true) => {
-            let mut ids = layers.custom_ids().ok()?;
-            if !ids.contains(&sel.provider) {
-                ids.push(sel.provider.clone());
-            }
-            ids
-        }
-        (None, false) => vec![sel.provider.clone()],
-    };
-    let targets: Vec<(String, probe::Target)> = ids
-        .into_iter()
-        .filter_map(|id| {
-            let view = layers.provider(&id).ok()??;
-            let model = if id == sel.provider { sel.model.clone() } else { None };
-            Some((id, probe::Target::from_provider(&view, model, &ctx.codex_home)))
-        })
-        .collect();
+/// Probes the providers the doctor's facts are about (`doctor::net::targets`: the active
+/// one, `--provider ID`, or every provider with `--all`) concurrently. None when they cannot
+/// be probed (offline, a config that does not parse, a missing profile): the checks say why.
+fn network(args: &DoctorArgs, input: &input::DoctorInput) -> Option<Vec<(String, probe::Report)>> {
+    let targets = doctor::net::targets(input).ok()?;
     // deep: also send the non-function tool types Codex sends (provider.tools).
     let opts = probe::Options { timeout: args.timeout, deep: true, ..Default::default() };
     let (ids, targets): (Vec<String>, Vec<probe::Target>) = targets.into_iter().unzip();
     let reports = probe::run(targets, &opts);
-    Some(ids.into_iter().zip(reports).map(|(id, r)| (id, outcome(&r))).collect())
-}
-
-fn outcome(r: &probe::Report) -> NetOutcome {
-    let tools_rejected =
-        r.checks.iter().find(|c| c.id == "tools" && c.status == probe::Status::Fail).map(|c| c.summary.clone());
-    NetOutcome {
-        verdict: r.verdict.as_str().to_string(),
-        summary: r.summary.clone(),
-        hint: r.hint.clone().unwrap_or_default(),
-        duration_ms: r.duration_ms,
-        tools_rejected,
-        v1_works: r.suggested_base_url.as_deref().is_some_and(|u| u.trim_end_matches('/').ends_with("/v1")),
-    }
+    Some(ids.into_iter().zip(reports).collect())
 }

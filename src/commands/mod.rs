@@ -1,20 +1,29 @@
 //! One module per user-facing verb; orchestration only (no TOML, no HTTP, no printing rules).
 
 mod add;
+mod apply;
+mod bridge;
+mod catalog;
 mod completions;
 mod current;
 mod doctor;
+mod export;
+mod key;
 mod list;
+mod outcome;
 mod presets;
 mod probe;
+mod probe_codex;
 mod profile;
 mod remove;
+mod rename;
+mod set;
 mod show;
 mod undo;
 mod use_;
 mod written;
 
-use crate::cli::{Command, ProfileCommand};
+use crate::cli::{Command, KeyCommand, ProfileCommand};
 use crate::ctx::Ctx;
 use crate::error::Exit;
 
@@ -35,6 +44,15 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Presets(a) => presets::run(a, ctx),
         Command::Undo(a) => undo::run(a, ctx),
         Command::Completions(a) => completions::run(a, ctx),
+        Command::Catalog(a) => catalog::run(a, ctx),
+        Command::Key(KeyCommand::Set(a)) => key::set(a, ctx),
+        Command::Key(KeyCommand::Unset(a)) => key::unset(a, ctx),
+        Command::Rename(a) => rename::run(a, ctx),
+        Command::Set(a) => set::set(a, ctx),
+        Command::Unset(a) => set::unset(a, ctx),
+        Command::Export(a) => export::run(a, ctx),
+        Command::Apply(a) => apply::run(a, ctx),
+        Command::Bridge(c) => bridge::run(c, ctx),
     }
 }
 

@@ -11,6 +11,9 @@ use crate::probe::{self, Options, Target};
 
 pub fn run(args: ProbeArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let target = target(&args, ctx)?;
+    if args.codex {
+        return super::probe_codex::run(&args, target, ctx);
+    }
     let timeout = args.timeout;
     let opts = Options { timeout, connect_timeout: timeout.min(Duration::from_secs(5)), deep: args.deep };
     let report = probe::run(vec![target], &opts).pop().expect("one report per target");

@@ -12,7 +12,8 @@ use crate::error::Exit;
 pub fn run(args: ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let files = load_layers(ctx, args.profile.as_deref())?;
     let layers = files.layers();
-    let view = layers.provider(&args.id)?.ok_or_else(|| layers.unknown_provider(&args.id))?;
+    let id = args.id.clone().unwrap_or_else(|| layers.selection().provider);
+    let view = layers.provider(&id)?.ok_or_else(|| layers.unknown_provider(&id))?;
     let active = layers.selection().provider == view.id;
     // Fields as set, then Codex's defaults for the ones not set.
     let mut rows: Vec<(String, String, serde_json::Value, String)> = view

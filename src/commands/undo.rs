@@ -1,13 +1,19 @@
 //! `undo`: put back the files the last codex-provider write changed (each undo goes one
 //! write further back; up to 10 are kept in `$CODEX_HOME/.codex-provider/backups`).
 
-use crate::cli::WriteArgs;
+use serde_json::json;
+
+use crate::cli::UndoArgs;
 use crate::commands::display;
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
 use crate::store;
 
-pub fn run(args: WriteArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+pub fn run(args: UndoArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    if args.list {
+        return list(args.json, ctx);
+    }
+    let args = args.write;
     let session = crate::commands::written::begin(ctx, args.dry_run)?;
     let Some(plan) = store::plan_undo(&ctx.codex_home)? else {
         return Err(UserError::refused("nothing to undo: codex-provider has made no backup here").into());
@@ -37,4 +43,56 @@ pub fn run(args: WriteArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         .collect();
     ctx.ui.status(&format!("Undid `{}`: {}.", plan.command, files.join(", ")));
     Ok(Exit::Ok)
+}
+
+/// `undo --list`: what each kept backup would restore, newest (the next `undo`) first.
+fn list(as_json: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let entries = store::list_undo(&ctx.codex_home);
+    if as_json {
+        let backups: Vec<_> = entries
+            .iter()
+            .map(|e| {
+                json!({
+                    "created_unix": e.created_unix,
+                    "created": utc(e.created_unix),
+                    "command": e.command,
+                    "files": e.files.iter().map(|(name, existed)| json!({
+                        "name": name,
+                        "action": if *existed { "restore" } else { "delete" },
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        ctx.ui.data(&serde_json::to_string_pretty(&json!({ "schema_version": 1, "backups": backups }))?);
+        return Ok(Exit::Ok);
+    }
+    if entries.is_empty() {
+        ctx.ui.status("No backups: codex-provider has not changed a file here yet.");
+        return Ok(Exit::Ok);
+    }
+    for (i, e) in entries.iter().enumerate() {
+        let files: Vec<String> = e
+            .files
+            .iter()
+            .map(|(n, existed)| if *existed { format!("restores {n}") } else { format!("deletes {n}") })
+            .collect();
+        let next = if i == 0 { "  (next undo)" } else { "" };
+        ctx.ui.data(&format!("{}  before `{}`: {}{next}", utc(e.created_unix), e.command, files.join(", ")));
+    }
+    Ok(Exit::Ok)
+}
+
+/// `2026-12-01 23:52:19 UTC` (civil-from-days, proleptic Gregorian).
+fn utc(secs: u64) -> String {
+    let (days, rem) = ((secs / 86_400) as i64, secs % 86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02} UTC", rem / 3600, rem % 3600 / 60, rem % 60)
 }

@@ -5,7 +5,7 @@
 //! implicit, and a removal deletes the provider's blocks and lines with the comment
 //! paragraphs that belong to them (see the module doc of `config`).
 
-use toml_edit::{InlineTable, Item, Table, Value};
+use toml_edit::{InlineTable, Item, Table, TableLike, Value};
 
 use super::read::not_a_table;
 use super::splice::Node;
@@ -216,4 +216,48 @@ impl ConfigFile {
         }
         self.remove_path(&[key.to_string()])
     }
+}
+
+// Edits of the typed-read `DocumentMut`, used by `fields.rs` (`set`/`unset`, `apply`) until
+// those are ported to splices: `ConfigFile::render` notices such an edit and falls back to
+// re-rendering the document (the pre-splice behaviour) for that file.
+
+/// Sets `key` to `value`, in place when it exists (comments and spacing kept).
+pub(super) fn set_value(t: &mut dyn TableLike, key: &str, mut value: Value) -> bool {
+    if let Some(item) = t.get_mut(key) {
+        if let Some(old) = item.as_value_mut() {
+            if same_value(old, &value) {
+                return false;
+            }
+            *value.decor_mut() = old.decor().clone();
+            *old = value;
+            return true;
+        }
+        // A table where a scalar belongs: replace the item (its header goes).
+        *item = Item::Value(value);
+        return true;
+    }
+    t.insert(key, Item::Value(value));
+    true
+}
+
+/// Runs `edit` on an inline table; when it appends keys, the old last value's suffix (the
+/// space before `}`) moves to the new last value, so `{ a = 1 }` becomes `{ a = 1, b = 2 }`.
+pub(super) fn inline_append<R>(t: &mut InlineTable, edit: impl FnOnce(&mut InlineTable) -> R) -> R {
+    let before: Option<String> = t.iter().last().map(|(k, _)| k.to_string());
+    let r = edit(t);
+    let after: Option<String> = t.iter().last().map(|(k, _)| k.to_string());
+    if let (Some(b), Some(a)) = (before, after)
+        && a != b
+    {
+        let suffix = t.get_mut(&b).map(|v| {
+            let s = v.decor().suffix().and_then(|s| s.as_str()).unwrap_or("").to_string();
+            v.decor_mut().set_suffix("");
+            s
+        });
+        if let (Some(s), Some(v)) = (suffix, t.get_mut(&a)) {
+            v.decor_mut().set_suffix(s);
+        }
+    }
+    r
 }

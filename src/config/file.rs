@@ -38,6 +38,9 @@ pub struct ConfigFile {
     /// The same document for typed reads. Private to the config module: every read and
     /// edit is a method, and edits splice bytes (`splice.rs`), never re-render the file.
     pub(in crate::config) doc: DocumentMut,
+    /// `doc` as toml_edit prints it right after the last parse: when it prints otherwise, a
+    /// not-yet-ported edit (`fields.rs`) changed `doc` directly and `render` re-renders.
+    baseline: String,
 }
 
 impl ConfigFile {
@@ -85,7 +88,8 @@ impl ConfigFile {
         let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let bom = body.len() != text.len();
         let (spans, doc) = parse_body(path, body, bom)?;
-        Ok(ConfigFile { path: path.to_path_buf(), existed: true, original: text, bom, spans, doc })
+        let baseline = doc.to_string();
+        Ok(ConfigFile { path: path.to_path_buf(), existed: true, original: text, bom, spans, doc, baseline })
     }
 
     /// Replaces the text after the BOM with `body` and re-parses it. An edit that would not
@@ -99,6 +103,7 @@ impl ConfigFile {
             ))
             .hint("nothing was written; please report this with the file")
         })?;
+        self.baseline = doc.to_string();
         self.spans = spans;
         self.doc = doc;
         Ok(())
@@ -112,13 +117,33 @@ impl ConfigFile {
             bom: false,
             spans: Document::parse(String::new()).expect("the empty document parses"),
             doc: DocumentMut::new(),
+            baseline: String::new(),
         }
     }
 
     /// The file as it would be written: the original bytes with the edits spliced in.
     pub fn render(&self) -> String {
-        let body = self.spans.raw();
-        if self.bom { format!("\u{feff}{body}") } else { body.to_string() }
+        let printed = self.doc.to_string();
+        let body = if printed == self.baseline { self.spans.raw().to_string() } else { self.rerender(printed) };
+        if self.bom { format!("\u{feff}{body}") } else { body }
+    }
+
+    /// The pre-splice way, only for edits made on `doc` directly (see `baseline`): toml_edit's
+    /// print in the file's line ending and final-newline state.
+    fn rerender(&self, mut s: String) -> String {
+        let raw = self.spans.raw();
+        if raw.contains("\r\n") {
+            s = s.replace("\r\n", "\n").replace('\n', "\r\n");
+        }
+        if !raw.is_empty() && !raw.ends_with('\n') {
+            while s.ends_with('\n') {
+                s.pop();
+                if s.ends_with('\r') {
+                    s.pop();
+                }
+            }
+        }
+        s
     }
 
     /// The current text after the BOM; spans are offsets into it.

@@ -41,7 +41,10 @@
 //! A second byte-order mark is a parse error, as are bytes that are not UTF-8; both are
 //! reported as `path:line:col` like every other parse error.
 
+mod catalog_key;
+pub mod dotenv_write;
 mod edit;
+pub mod fields;
 pub mod file;
 pub mod ids;
 mod lint;
@@ -53,6 +56,7 @@ mod selection;
 mod splice;
 pub mod view;
 
+pub use catalog_key::MODEL_CATALOG_JSON;
 pub use edit::{Change, ProviderSpec};
 pub use file::ConfigFile;
 pub use lint::{NestedValue, TypeError};

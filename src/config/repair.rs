@@ -6,6 +6,7 @@ use toml_edit::{InlineTable, Item, Value};
 
 use super::splice::Node;
 use super::{ConfigFile, MODEL_PROVIDER, MODEL_PROVIDERS};
+use crate::error::UserError;
 
 /// The repairs as the door's methods; each returns whether it changed anything.
 impl ConfigFile {
@@ -21,16 +22,13 @@ impl ConfigFile {
         self.rename_at(table, from, to).unwrap_or(false)
     }
 
-    /// Renames `[model_providers.FROM]` to `TO` in place (every header and line spelling it)
-    /// and points a root `model_provider = "FROM"` at it. False when FROM is absent or TO exists.
-    pub fn rename_provider(&mut self, from: &str, to: &str) -> bool {
-        if !self.rename_key(&[MODEL_PROVIDERS.to_string()], from, to) {
-            return false;
-        }
-        if self.selection().provider.as_deref() == Some(from) {
-            let _ = self.set_root_str(MODEL_PROVIDER, to);
-        }
-        true
+    /// Renames the provider table in place (every header and line spelling it, comments
+    /// kept) and repoints a top-level `model_provider = "FROM"`, also when this file only
+    /// selects it (a profile); returns (table renamed, selector repointed).
+    pub fn rename_provider(&mut self, from: &str, to: &str) -> Result<(bool, bool), UserError> {
+        let table = self.rename_at(&[MODEL_PROVIDERS.to_string()], from, to)?;
+        let selector = self.selection().provider.as_deref() == Some(from) && self.set_root_str(MODEL_PROVIDER, to)?;
+        Ok((table, selector))
     }
 
     /// Sets `base_url` and adds `query` entries to `query_params` (in its own style, inline
@@ -121,7 +119,7 @@ mod tests {
     fn rename_reserved_provider() {
         let src = "model_provider = \"openai\"  # egress\n\n# proxy\n[model_providers.openai]\nname = \"OpenAI\"\n\n[model_providers.openai.http_headers]\nX = \"1\"\n\n[model_providers.other]\nname = \"o\"\n";
         let mut d = doc(src);
-        assert!(d.rename_provider("openai", "openai-custom"));
+        assert_eq!(d.rename_provider("openai", "openai-custom").unwrap(), (true, true));
         assert_eq!(
             d.render(),
             src.replace("= \"openai\"", "= \"openai-custom\"").replace("providers.openai", "providers.openai-custom")

@@ -270,7 +270,7 @@ fn mask_secrets(item: &Item) -> Item {
 }
 
 /// Renders a TOML item as compact TOML text (for human output).
-fn item_text(item: &Item) -> String {
+pub(super) fn item_text(item: &Item) -> String {
     match item {
         Item::Value(v) => v.clone().decorated("", "").to_string(),
         Item::Table(t) => {
@@ -284,7 +284,7 @@ fn item_text(item: &Item) -> String {
 }
 
 /// Converts a TOML item to JSON (for `--json` output).
-fn item_json(item: &Item) -> serde_json::Value {
+pub(super) fn item_json(item: &Item) -> serde_json::Value {
     use serde_json::Value as J;
     fn val(v: &Value) -> J {
         match v {

@@ -32,7 +32,7 @@ fn apply_one(cf: &mut ConfigFile, r: &Repair) -> bool {
     match r {
         Repair::WireApi { provider, .. } => cf.set_wire_api_responses(provider),
         Repair::RenameKey { table, from, to, .. } => cf.rename_key(table, from, to),
-        Repair::RenameProvider { from, to, .. } => cf.rename_provider(from, to),
+        Repair::RenameProvider { from, to, .. } => cf.rename_provider(from, to).is_ok_and(|(table, _)| table),
         Repair::BaseUrl { provider, url, query, .. } => cf.set_base_url(provider, url, query),
     }
 }

@@ -2,10 +2,12 @@
 //! outside world once; the checks are pure functions over it, so each can be unit-tested
 //! without a filesystem; `render` is the only place that prints; `fix` applies repairs.
 
+pub mod bridge_checks;
 pub mod config_checks;
 pub mod env_checks;
 pub mod fix;
 pub mod input;
+pub mod model_catalog;
 pub mod net;
 pub mod render;
 
@@ -146,12 +148,12 @@ impl Report {
     }
 }
 
-/// Runs every offline check over `input`, then the network ones from `net` outcomes
-/// (`None`: the probe was not run, so they are skipped).
-pub fn run(input: &DoctorInput, net: Option<&[(String, net::NetOutcome)]>) -> Report {
+/// Runs every offline check over `input`, then the network ones from the probe reports
+/// (`None`: the probe was not run, so they are skipped, saying why).
+pub fn run(input: &DoctorInput, net: Option<&[(String, crate::probe::Report)]>) -> Report {
     let mut facts = config_checks::Facts::new(input);
-    if let Some(outcomes) = net {
-        facts.v1_proven = outcomes.iter().filter(|(_, o)| o.v1_works).map(|(id, _)| id.clone()).collect();
+    if let Some(reports) = net {
+        facts.v1_proven = net::v1_proven(reports);
     }
     let mut checks = Vec::new();
     type CheckFn = fn(&config_checks::Facts) -> Check;
@@ -169,6 +171,7 @@ pub fn run(input: &DoctorInput, net: Option<&[(String, net::NetOutcome)]>) -> Re
         config_checks::auth_conflict,
         config_checks::profile_files,
         config_checks::project_local,
+        model_catalog::model_catalog,
         env_checks::key,
         env_checks::openai_vars,
         env_checks::proxy,
@@ -180,10 +183,12 @@ pub fn run(input: &DoctorInput, net: Option<&[(String, net::NetOutcome)]>) -> Re
         c.duration_ms = start.elapsed().as_millis() as u64;
         checks.push(c);
     }
+    checks.extend(bridge_checks::provider_bridge(&facts));
     match net {
-        Some(outcomes) => checks.extend(net::network_checks(outcomes)),
-        None if input.options.offline => checks.extend(net::skipped_checks("skipped (--offline)")),
-        None => checks.extend(net::skipped_checks("network checks are not available in this build")),
+        Some(reports) => checks.extend(net::network_checks(reports)),
+        None => {
+            checks.extend(net::skipped_checks(&net::blocked(input).unwrap_or_else(|| "skipped: not probed".into())))
+        }
     }
     checks.push(env_checks::codex_version(input));
     Report { checks }

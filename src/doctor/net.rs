@@ -1,8 +1,11 @@
-//! `provider.*` checks from probe outcomes. The probe engine (`crate::probe`) lands in
-//! another change; this module only needs its verdict per provider, so the merge is a
-//! small adapter from `probe::Report` to [`NetOutcome`].
+//! `provider.*` checks: which providers to probe (the same rule and order as the doctor's
+//! facts), why none can be, and what each typed `probe::Report` means for each stage.
 
-use super::{Check, Status};
+use std::collections::BTreeSet;
+
+use super::config_checks::Facts;
+use super::{Check, DoctorInput, Status};
+use crate::probe::{self, CheckId, Suggestion, Verdict};
 
 /// The network check ids, in the order a request gets through them.
 pub const STAGES: &[&str] = &[
@@ -14,77 +17,113 @@ pub const STAGES: &[&str] = &[
     "provider.tools",
 ];
 
-/// What the probe said about one provider (a subset of `probe::Report`).
-#[derive(Debug, Clone, Default)]
-pub struct NetOutcome {
-    /// One of the stable probe verdicts (`ok`, `unreachable`, `auth`, `chat_only`, ...).
-    pub verdict: String,
-    /// One line of what happened.
-    pub summary: String,
-    /// One line of what to do.
-    pub hint: String,
-    pub duration_ms: u64,
-    /// The non-function tool types were rejected (`--deep`): Codex sends them.
-    pub tools_rejected: Option<String>,
-    /// `{base}/v1/responses` works where `{base}/responses` did not (enables the "add /v1" fix).
-    pub v1_works: bool,
-}
-
-/// The stage a verdict stops at and how bad it is there.
-fn stage_of(verdict: &str) -> (usize, Status) {
-    match verdict {
-        "ok" => (STAGES.len(), Status::Ok),
-        "invalid_url" | "unreachable" | "tls" | "timeout" | "redirect" => (0, Status::Fail),
-        "missing_key" | "auth" => (1, Status::Fail),
-        "rate_limited" | "server_error" => (2, Status::Warning),
-        "not_sse" | "bad_stream" => (3, Status::Fail),
-        "model_not_found" => (4, Status::Fail),
-        // not_found, chat_only, html, bad_request and anything new
-        _ => (2, Status::Fail),
+/// Why the providers cannot be probed (`--offline`, a config that does not parse, a missing
+/// `--profile` file); None when they can.
+pub fn blocked(input: &DoctorInput) -> Option<String> {
+    if input.options.offline {
+        return Some("skipped (--offline)".into());
+    }
+    if input.base.is_err() {
+        return Some("skipped: config.toml does not parse (see config.parse)".into());
+    }
+    let name = input.options.profile.as_ref()?;
+    match input.profile_files.get(name) {
+        None => Some(format!("skipped: profile file {name}.config.toml does not exist")),
+        Some(Err(_)) => Some(format!("skipped: {name}.config.toml does not parse (see config.profile_files)")),
+        Some(Ok(_)) => None,
     }
 }
 
-/// Every stage skipped with one reason (offline, or no probe in this build).
+/// The probe targets: the providers the doctor's facts are about (active, `--provider ID`
+/// or all with `--all`, in that order), each as Codex would call it. Err: why not.
+pub fn targets(input: &DoctorInput) -> Result<Vec<(String, probe::Target)>, String> {
+    if let Some(why) = blocked(input) {
+        return Err(why);
+    }
+    let facts = Facts::new(input);
+    let Some(layers) = &facts.layers else { return Err("skipped: config.toml does not parse".into()) };
+    let active = layers.selection();
+    Ok(facts
+        .targets
+        .iter()
+        .filter_map(|id| {
+            let view = layers.provider(id).ok()??;
+            let model = if *id == active.provider { active.model.clone() } else { None };
+            Some((id.clone(), probe::Target::from_provider(&view, model, &input.home)))
+        })
+        .collect())
+}
+
+/// Providers whose probe proved that `{base}/v1/responses` works (enables the "add /v1" fix).
+pub fn v1_proven(reports: &[(String, probe::Report)]) -> BTreeSet<String> {
+    reports
+        .iter()
+        .filter(|(_, r)| matches!(r.suggestion, Some(Suggestion::AddV1 { .. })))
+        .map(|(id, _)| id.clone())
+        .collect()
+}
+
+/// The stage a verdict stops at and how bad it is there.
+fn stage_of(verdict: Verdict) -> (usize, Status) {
+    match verdict {
+        Verdict::Ok => (STAGES.len(), Status::Ok),
+        Verdict::InvalidUrl | Verdict::Unreachable | Verdict::Tls | Verdict::Timeout | Verdict::Redirect => {
+            (0, Status::Fail)
+        }
+        Verdict::MissingKey | Verdict::Auth => (1, Status::Fail),
+        Verdict::RateLimited | Verdict::ServerError => (2, Status::Warning),
+        Verdict::NotSse | Verdict::BadStream => (3, Status::Fail),
+        Verdict::ModelNotFound => (4, Status::Fail),
+        Verdict::NotFound | Verdict::ChatOnly | Verdict::Html | Verdict::BadRequest => (2, Status::Fail),
+    }
+}
+
+/// Every stage skipped with one reason.
 pub fn skipped_checks(reason: &str) -> Vec<Check> {
     STAGES.iter().map(|id| Check::skipped(id, reason)).collect()
 }
 
+/// The `--deep` tools check's summary when the endpoint rejected Codex's tool types.
+fn tools_rejected(r: &probe::Report) -> Option<&str> {
+    r.checks.iter().find(|c| c.id == CheckId::Tools && c.status == probe::Status::Fail).map(|c| c.summary.as_str())
+}
+
 /// One check per stage, aggregated over providers: stages before the verdict's pass,
 /// the verdict's stage carries its summary and hint, later ones are skipped.
-pub fn network_checks(outcomes: &[(String, NetOutcome)]) -> Vec<Check> {
+pub fn network_checks(reports: &[(String, probe::Report)]) -> Vec<Check> {
     let mut checks: Vec<Check> = STAGES.iter().map(|id| Check::skipped(id, "")).collect();
     let mut lines: Vec<Vec<String>> = vec![Vec::new(); STAGES.len()];
     let mut hints: Vec<Vec<String>> = vec![Vec::new(); STAGES.len()];
-    for (id, o) in outcomes {
-        let (stop, status) = stage_of(&o.verdict);
+    let last = STAGES.len() - 1;
+    for (id, r) in reports {
+        let (stop, status) = stage_of(r.verdict);
         for (i, c) in checks.iter_mut().enumerate() {
-            let (st, line) = if i < stop || (i == STAGES.len() - 1 && stop == STAGES.len()) {
-                if i == STAGES.len() - 1
-                    && let Some(t) = &o.tools_rejected
-                {
-                    hints[i].push(format!(
-                        "{id}: top-level `web_search = \"disabled\"` and `--disable multi_agent` remove those tools"
-                    ));
-                    (Status::Warning, format!("the endpoint rejects Codex's tool types: {t}"))
-                } else {
-                    (Status::Ok, "ok".to_string())
+            let (st, line) = if i < stop || (i == last && stop == STAGES.len()) {
+                match tools_rejected(r).filter(|_| i == last) {
+                    Some(t) => {
+                        hints[i].push(format!(
+                            "{id}: top-level `web_search = \"disabled\"` and `--disable multi_agent` remove those tools"
+                        ));
+                        (Status::Warning, format!("the endpoint rejects Codex's tool types: {t}"))
+                    }
+                    None => (Status::Ok, "ok".to_string()),
                 }
             } else if i == stop {
-                if !o.hint.is_empty() {
-                    hints[i].push(format!("{id}: {}", o.hint));
+                if let Some(h) = r.hint.as_deref().filter(|h| !h.is_empty()) {
+                    hints[i].push(format!("{id}: {h}"));
                 }
-                (status, format!("{} ({})", o.summary, o.verdict))
+                (status, format!("{} ({})", r.summary, r.verdict))
             } else {
-                (Status::Skipped, format!("not reached ({})", o.verdict))
+                (Status::Skipped, format!("not reached ({})", r.verdict))
             };
             c.status = c.status.max(st);
             c.details.insert(id.clone(), line.clone());
-            c.duration_ms = c.duration_ms.max(o.duration_ms);
-            lines[i].push(if outcomes.len() > 1 { format!("{id}: {line}") } else { line });
+            c.duration_ms = c.duration_ms.max(r.duration_ms);
+            lines[i].push(if reports.len() > 1 { format!("{id}: {line}") } else { line });
         }
     }
     for (i, c) in checks.iter_mut().enumerate() {
-        if outcomes.is_empty() {
+        if reports.is_empty() {
             c.summary = "no provider to probe".into();
             continue;
         }
@@ -100,28 +139,64 @@ pub fn network_checks(outcomes: &[(String, NetOutcome)]) -> Vec<Check> {
 mod tests {
     use super::*;
 
-    fn o(verdict: &str) -> NetOutcome {
-        NetOutcome {
-            verdict: verdict.into(),
+    fn report(verdict: Verdict) -> probe::Report {
+        probe::Report {
+            schema_version: 1,
+            target: probe::TargetInfo { provider: None, base_url: "http://h/v1".into(), model: None },
+            verdict,
+            ok: verdict == Verdict::Ok,
+            duration_ms: 3,
             summary: "POST /responses: 404".into(),
-            hint: "add /v1".into(),
-            ..Default::default()
+            hint: Some("add /v1".into()),
+            suggestion: None,
+            checks: Vec::new(),
+            models: Vec::new(),
         }
     }
 
     #[test]
     fn verdict_maps_to_its_stage() {
-        let c = network_checks(&[("gw".into(), o("not_found"))]);
+        let c = network_checks(&[("gw".into(), report(Verdict::NotFound))]);
         let st: Vec<Status> = c.iter().map(|c| c.status).collect();
         assert_eq!(st, [Status::Ok, Status::Ok, Status::Fail, Status::Skipped, Status::Skipped, Status::Skipped]);
         assert_eq!(c[2].remediation.as_deref(), Some("gw: add /v1"));
-        let c = network_checks(&[("a".into(), o("ok")), ("b".into(), o("auth"))]);
+        let c = network_checks(&[("a".into(), report(Verdict::Ok)), ("b".into(), report(Verdict::Auth))]);
         assert_eq!(c[1].status, Status::Fail);
         assert_eq!(c[0].status, Status::Ok);
         assert!(c[1].summary.contains("b: POST /responses: 404 (auth)"));
-        let mut t = o("ok");
-        t.tools_rejected = Some("web_search".into());
+        let mut t = report(Verdict::Ok);
+        t.checks.push(probe::Check {
+            id: CheckId::Tools,
+            status: probe::Status::Fail,
+            http_status: Some(400),
+            duration_ms: None,
+            summary: "web_search rejected".into(),
+            hint: None,
+        });
         assert_eq!(network_checks(&[("a".into(), t)])[5].status, Status::Warning);
         assert!(skipped_checks("x").iter().all(|c| c.status == Status::Skipped));
+    }
+
+    #[test]
+    fn only_a_proven_v1_enables_the_fix() {
+        let mut a = report(Verdict::NotFound);
+        a.suggestion = Some(Suggestion::AddV1 { base_url: "http://h/v1".into() });
+        let mut b = report(Verdict::NotFound);
+        b.suggestion = Some(Suggestion::DropSuffix { suffix: "/responses", base_url: "http://h/v1".into() });
+        let proven = v1_proven(&[("a".into(), a), ("b".into(), b)]);
+        assert_eq!(proven.into_iter().collect::<Vec<_>>(), ["a"]);
+    }
+
+    #[test]
+    fn a_broken_config_or_missing_profile_says_why() {
+        let home = tempfile::tempdir().unwrap();
+        let mut input = DoctorInput::empty(home.path());
+        assert_eq!(blocked(&input), None);
+        input.options.profile = Some("work".into());
+        assert!(blocked(&input).unwrap().contains("work.config.toml does not exist"));
+        input.base = Err("config.toml:1:1: bad".into());
+        assert!(blocked(&input).unwrap().contains("config.toml does not parse"));
+        input.options.offline = true;
+        assert_eq!(blocked(&input).as_deref(), Some("skipped (--offline)"));
     }
 }

@@ -7,6 +7,7 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::{Client, Method, Url};
 use serde_json::Value;
 
+use super::decode::{Decoder, Encoding, Msg};
 use super::sse::{Judge, Outcome, Parser};
 use super::{MAX_BODY, Options, Target};
 
@@ -16,8 +17,7 @@ pub fn build(opts: &Options) -> Result<Client, String> {
     let mut b = Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .connect_timeout(opts.connect_timeout)
-        .timeout(opts.timeout)
-        .user_agent(concat!("codex-provider/", env!("CARGO_PKG_VERSION"), " (probe)"));
+        .timeout(opts.timeout);
     for var in ["CODEX_CA_CERTIFICATE", "SSL_CERT_FILE"] {
         let Some(path) = crate::env::process_path(var) else { continue };
         let pem = std::fs::read(&path).map_err(|e| format!("{var}: cannot read {}: {e}", path.to_string_lossy()))?;
@@ -74,8 +74,10 @@ pub struct Http {
     pub status: u16,
     pub content_type: String,
     pub location: Option<String>,
-    /// The body (for SSE: only what was read before the stream decided), at most MAX_BODY.
+    /// The body, decoded (for SSE: only what was read before the stream decided), at most MAX_BODY.
     pub body: Vec<u8>,
+    /// `Content-Encoding` the body came in (decoded above), when not identity.
+    pub encoding: Option<&'static str>,
     pub stream: Option<(Outcome, usize)>,
     pub cut: Option<Cut>,
 }
@@ -118,7 +120,7 @@ pub enum Read {
     Head,
 }
 
-fn headers(t: &Target, extra: &[(&str, &str)]) -> HeaderMap {
+fn headers(t: &Target, extra: &[(&str, String)]) -> HeaderMap {
     let mut h = HeaderMap::new();
     let mut put = |k: &str, v: &str| {
         if let (Ok(k), Ok(v)) = (HeaderName::from_bytes(k.as_bytes()), HeaderValue::from_str(v)) {
@@ -155,8 +157,8 @@ pub async fn send(
     t: &Target,
     method: Method,
     path: &str,
-    body: Option<&Value>,
-    extra: &[(&str, &str)],
+    body: Option<&str>,
+    extra: &[(&str, String)],
     read: Read,
 ) -> Exchange {
     let started = Instant::now();
@@ -168,7 +170,7 @@ pub async fn send(
     let shown = shown_url(&url);
     let mut req = client.request(method, url).headers(headers(t, extra));
     if let Some(b) = body {
-        req = req.header("content-type", "application/json").body(b.to_string());
+        req = req.header("content-type", "application/json").body(b.to_owned());
     }
     let result = match req.send().await {
         Err(e) => Err(classify(&e)),
@@ -180,11 +182,13 @@ pub async fn send(
 async fn read_body(mut resp: reqwest::Response, read: Read) -> Http {
     let h = resp.headers();
     let get = |k: &str| h.get(k).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let encoding = Encoding::from_header(get("content-encoding").as_deref());
     let mut http = Http {
         status: resp.status().as_u16(),
         content_type: get("content-type").unwrap_or_default().to_ascii_lowercase(),
         location: get("location"),
         body: Vec::new(),
+        encoding: encoding.as_ref().ok().copied().flatten().map(Encoding::as_str),
         stream: None,
         cut: None,
     };
@@ -192,36 +196,95 @@ async fn read_body(mut resp: reqwest::Response, read: Read) -> Http {
         return http;
     }
     let sse = read == Read::Sse && http.is_sse() && (200..300).contains(&http.status);
-    let mut parser = Parser::default();
-    let mut judge = Judge::default();
-    let mut total = 0usize;
-    loop {
-        match resp.chunk().await {
-            Ok(Some(chunk)) => {
-                total += chunk.len();
-                if http.body.len() < MAX_BODY {
-                    let room = MAX_BODY - http.body.len();
-                    http.body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+    let mut sink = Sink { sse, parser: Parser::default(), judge: Judge::default(), total: 0 };
+    match encoding {
+        Err(name) => http.cut = Some(Cut::Error(format!("content-encoding `{name}` is not one Codex decodes"))),
+        Ok(None) => loop {
+            match resp.chunk().await {
+                Ok(Some(chunk)) => {
+                    if sink.take(&mut http, &chunk) {
+                        break;
+                    }
                 }
-                if sse && parser.push(&chunk).into_iter().any(|d| judge.feed(&d)) {
-                    break;
-                }
-                if total > MAX_BODY {
-                    http.cut = Some(Cut::TooLarge);
+                Ok(None) => break,
+                Err(e) => {
+                    http.cut = Some(cut_of(&e));
                     break;
                 }
             }
-            Ok(None) => break,
-            Err(e) => {
-                http.cut = Some(if e.is_timeout() { Cut::Timeout } else { Cut::Error(chain(&e)) });
-                break;
+        },
+        Ok(Some(enc)) => read_encoded(&mut resp, enc, &mut http, &mut sink).await,
+    }
+    if sse {
+        http.stream = Some((sink.judge.at_eof(), sink.judge.events));
+    }
+    http
+}
+
+/// Reads a compressed body through the decoder, one compressed chunk per request for more.
+async fn read_encoded(resp: &mut reqwest::Response, enc: Encoding, http: &mut Http, sink: &mut Sink) {
+    let mut dec = Decoder::start(enc);
+    let mut raw = 0usize;
+    loop {
+        match dec.next().await {
+            Msg::NeedMore => match resp.chunk().await {
+                Ok(Some(chunk)) => {
+                    raw += chunk.len();
+                    if raw > MAX_BODY {
+                        http.cut = Some(Cut::TooLarge);
+                        return;
+                    }
+                    dec.feed(&chunk);
+                }
+                Ok(None) => dec.finish(),
+                Err(e) => {
+                    http.cut = Some(cut_of(&e));
+                    return;
+                }
+            },
+            Msg::Data(bytes) => {
+                if sink.take(http, &bytes) {
+                    return;
+                }
+            }
+            Msg::End => return,
+            Msg::Error(e) => {
+                http.cut = Some(Cut::Error(format!("cannot decode the {} body: {e}", enc.as_str())));
+                return;
             }
         }
     }
-    if sse {
-        http.stream = Some((judge.at_eof(), judge.events));
+}
+
+/// Where decoded bytes go: the capped body and, for a stream, the SSE judge.
+struct Sink {
+    sse: bool,
+    parser: Parser,
+    judge: Judge,
+    total: usize,
+}
+
+impl Sink {
+    /// Takes one piece of the (decoded) body; true when reading should stop.
+    fn take(&mut self, http: &mut Http, chunk: &[u8]) -> bool {
+        self.total += chunk.len();
+        if http.body.len() < MAX_BODY {
+            let room = MAX_BODY - http.body.len();
+            http.body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        }
+        if self.sse && self.parser.push(chunk).into_iter().any(|d| self.judge.feed(&d)) {
+            return true;
+        }
+        if self.total > MAX_BODY {
+            http.cut = Some(Cut::TooLarge);
+            return true;
+        }
+        false
     }
-    http
+}
+
+fn cut_of(e: &reqwest::Error) -> Cut {
+    if e.is_timeout() { Cut::Timeout } else { Cut::Error(chain(e)) }
 }
 
 /// The error and its sources as one line, without the URL (it may carry a key).
@@ -258,69 +321,6 @@ fn classify(e: &reqwest::Error) -> Fail {
     }
     Fail::Other(text)
 }
-
-/// A Codex-shaped Responses request: streaming, tiny input, one function tool.
-pub fn responses_body(model: &str, deep_tools: bool) -> Value {
-    let mut tools = vec![serde_json::json!({
-        "type": "function",
-        "name": "exec_command",
-        "description": "Runs a shell command and returns its output.",
-        "strict": false,
-        "parameters": {
-            "type": "object",
-            "properties": {"cmd": {"type": "string", "description": "The command to run"}},
-            "required": ["cmd"],
-            "additionalProperties": false
-        }
-    })];
-    if deep_tools {
-        tools.push(serde_json::json!({
-            "type": "namespace",
-            "name": "multi_agent_v1",
-            "description": "Tools for spawning and managing sub-agents.",
-            "tools": [{"type": "function", "name": "wait_agent", "description": "Waits for an agent.", "strict": false,
-                       "parameters": {"type": "object", "properties": {}, "additionalProperties": false}}]
-        }));
-        tools.push(serde_json::json!({
-            "type": "custom", "name": "apply_patch", "description": "Applies a patch.",
-            "format": {"type": "grammar", "syntax": "lark", "definition": "start: \"*** Begin Patch\""}
-        }));
-        tools.push(serde_json::json!({"type": "web_search", "external_web_access": false}));
-    }
-    serde_json::json!({
-        "model": model,
-        "stream": true,
-        "input": [{"type": "message", "role": "user",
-                   "content": [{"type": "input_text", "text": "Reply with the single word: hi"}]}],
-        "tools": tools,
-        "tool_choice": "auto",
-        "parallel_tool_calls": false,
-        "reasoning": {"summary": "auto"},
-        "store": false,
-        "max_output_tokens": 64
-    })
-}
-
-pub fn chat_body(model: &str) -> Value {
-    serde_json::json!({
-        "model": model,
-        "stream": false,
-        "max_tokens": 16,
-        "messages": [{"role": "user", "content": "Reply with the single word: hi"}]
-    })
-}
-
-/// Headers Codex sends on POST /responses (contract §8.2), minus its session ids.
-pub const SSE_HEADERS: &[(&str, &str)] = &[("accept", "text/event-stream"), ("originator", "codex_exec")];
-
-/// The WebSocket upgrade Codex tries first when `supports_websockets = true`.
-pub const WS_HEADERS: &[(&str, &str)] = &[
-    ("connection", "Upgrade"),
-    ("upgrade", "websocket"),
-    ("sec-websocket-version", "13"),
-    ("sec-websocket-key", "Y29kZXgtcHJvdmlkZXItcHI="),
-    ("openai-beta", "responses_websockets=2026-02-06"),
-];
 
 pub fn elapsed_ms(since: Instant) -> u64 {
     since.elapsed().as_millis() as u64

@@ -1,11 +1,17 @@
 //! Endpoint probing (DESIGN.md, Probe): one authenticated request per thing Codex needs,
 //! run concurrently, turned into a stable verdict with one line of what happened and one
-//! line of what to do. No printing here except [`render_human`], which returns a string.
+//! line of what to do. `plan` decides which requests to send, `wire` shapes them like
+//! Codex's, `client` sends them (decoding compressed answers), `verdict` says what the
+//! answers mean. Nothing here prints: [`render::render`] returns text for a given stream.
 
 mod client;
-mod diagnose;
+mod decode;
+mod models_list;
+mod plan;
 pub mod render;
 pub mod sse;
+mod verdict;
+mod wire;
 
 use std::fmt;
 use std::path::Path;
@@ -13,9 +19,9 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+pub use models_list::fetch_models;
 pub use render::render_human;
-
-pub use crate::config::CODEX_DEFAULT_MODEL;
+pub use verdict::closest_models;
 
 /// A key value. Debug and Display never show it.
 #[derive(Clone, PartialEq, Eq)]
@@ -183,9 +189,90 @@ pub enum Status {
     Skip,
 }
 
+/// The probe's check ids (JSON `checks[].id`, stable).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum CheckId {
+    #[serde(rename = "url")]
+    Url,
+    #[serde(rename = "key")]
+    Key,
+    #[serde(rename = "model")]
+    Model,
+    #[serde(rename = "models")]
+    Models,
+    #[serde(rename = "responses")]
+    Responses,
+    #[serde(rename = "chat_completions")]
+    ChatCompletions,
+    #[serde(rename = "v1_responses")]
+    V1Responses,
+    /// `--deep`: Codex's non-function tool types.
+    #[serde(rename = "provider.tools")]
+    Tools,
+    #[serde(rename = "websocket")]
+    Websocket,
+}
+
+impl CheckId {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckId::Url => "url",
+            CheckId::Key => "key",
+            CheckId::Model => "model",
+            CheckId::Models => "models",
+            CheckId::Responses => "responses",
+            CheckId::ChatCompletions => "chat_completions",
+            CheckId::V1Responses => "v1_responses",
+            CheckId::Tools => "provider.tools",
+            CheckId::Websocket => "websocket",
+        }
+    }
+}
+
+impl fmt::Display for CheckId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// A base_url the probe proved or derived, with why (JSON: `suggested_base_url`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Suggestion {
+    /// `{base}/v1/responses` answers where `{base}/responses` did not.
+    AddV1 { base_url: String },
+    /// base_url ends in an endpoint path (`/responses`, `/chat/completions`): drop it.
+    DropSuffix { suffix: &'static str, base_url: String },
+    /// `/responses` redirects to `{base_url}/responses` on another root.
+    FollowRedirect { base_url: String },
+}
+
+impl Suggestion {
+    pub fn base_url(&self) -> &str {
+        match self {
+            Suggestion::AddV1 { base_url }
+            | Suggestion::DropSuffix { base_url, .. }
+            | Suggestion::FollowRedirect { base_url } => base_url,
+        }
+    }
+    pub(super) fn base_url_mut(&mut self) -> &mut String {
+        match self {
+            Suggestion::AddV1 { base_url }
+            | Suggestion::DropSuffix { base_url, .. }
+            | Suggestion::FollowRedirect { base_url } => base_url,
+        }
+    }
+}
+
+fn suggestion_url<S: serde::Serializer>(s: &Option<Suggestion>, ser: S) -> Result<S::Ok, S::Error> {
+    match s {
+        Some(s) => ser.serialize_str(s.base_url()),
+        None => ser.serialize_none(),
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Check {
-    pub id: String,
+    pub id: CheckId,
     pub status: Status,
     pub http_status: Option<u16>,
     pub duration_ms: Option<u64>,
@@ -211,8 +298,8 @@ pub struct Report {
     pub summary: String,
     /// One line: what to do (absent when there is nothing to do).
     pub hint: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub suggested_base_url: Option<String>,
+    #[serde(rename = "suggested_base_url", skip_serializing_if = "Option::is_none", serialize_with = "suggestion_url")]
+    pub suggestion: Option<Suggestion>,
     pub checks: Vec<Check>,
     pub models: Vec<String>,
 }
@@ -220,10 +307,12 @@ pub struct Report {
 /// Probes every target concurrently on one current-thread runtime; reports in input order.
 pub fn run(targets: Vec<Target>, opts: &Options) -> Vec<Report> {
     let _ = rustls::crypto::ring::default_provider().install_default();
+    // Ask the installed Codex its version now, not inside the runtime (it blocks).
+    let _ = crate::codex::current();
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
     rt.block_on(async {
         let client = client::build(opts);
-        let jobs = targets.iter().map(|t| diagnose::probe(client.as_ref(), t, opts));
+        let jobs = targets.iter().map(|t| plan::probe(client.as_ref(), t, opts));
         futures_util::future::join_all(jobs).await
     })
 }
@@ -238,20 +327,33 @@ mod tests {
         assert!(!format!("{s:?} {s}").contains("canary"));
     }
 
-    /// Targets are probed concurrently too (doctor --all): two targets on a server that
-    /// answers every request after `l` take about `l`, not `2l` or `4l`.
+    /// Targets are probed concurrently too (doctor --all): the server holds every request
+    /// until all four (two targets × `/models` + `/responses`) are in flight at once, so a
+    /// sequential probe would see at most one. Structural, not timed: a loaded machine can
+    /// slow it down but not make it fail.
     #[test]
     fn targets_run_concurrently() {
         use std::io::{Read, Write};
-        let l = Duration::from_millis(400);
+        use std::sync::{Arc, Condvar, Mutex};
+        const ALL: usize = 4;
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let base = format!("http://{}/v1", listener.local_addr().unwrap());
+        let seen = Arc::new((Mutex::new((0usize, 0usize)), Condvar::new())); // (in flight, max)
+        let server_seen = seen.clone();
         std::thread::spawn(move || {
             for mut conn in listener.incoming().flatten() {
+                let seen = server_seen.clone();
                 std::thread::spawn(move || {
                     let mut buf = [0u8; 65536];
                     let _ = conn.read(&mut buf);
-                    std::thread::sleep(l);
+                    let (lock, cv) = &*seen;
+                    let mut g = lock.lock().unwrap();
+                    g.0 += 1;
+                    g.1 = g.1.max(g.0);
+                    cv.notify_all();
+                    let (mut g, _) = cv.wait_timeout_while(g, Duration::from_secs(5), |g| g.1 < ALL).unwrap();
+                    g.0 -= 1;
+                    drop(g);
                     let _ = conn
                         .write_all(b"HTTP/1.1 429 Too Many Requests\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
                 });
@@ -263,13 +365,12 @@ mod tests {
             model: Some("m".into()),
             ..Target::default()
         };
-        let started = std::time::Instant::now();
         let reports = run(vec![t("a"), t("b")], &Options::default());
-        let took = started.elapsed();
         assert_eq!(reports.len(), 2);
         assert_eq!(reports[0].target.provider.as_deref(), Some("a"));
         assert!(reports.iter().all(|r| r.verdict == Verdict::RateLimited), "{reports:?}");
-        assert!(took < l.mul_f64(1.5), "two targets took {took:?} for L={l:?}");
+        let max = seen.0.lock().unwrap().1;
+        assert_eq!(max, ALL, "at most {max} of the {ALL} requests were in flight at once");
     }
 
     #[test]

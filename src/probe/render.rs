@@ -1,4 +1,5 @@
-//! Human rendering of a probe report (the command prints it; nothing here prints).
+//! Human rendering of a probe report (the caller prints it; the printer strips colour per
+//! stream).
 
 use super::{Report, Status};
 use crate::ui::glyph::{self, Level};
@@ -36,8 +37,8 @@ pub fn render_human(report: &Report, ui: &Ui) -> String {
     if let Some(h) = &report.hint {
         out.push_str(&format!("  {} {h}\n", p(Tone::Accent, "hint:")));
     }
-    if let Some(s) = &report.suggested_base_url {
-        out.push_str(&format!("  {} base_url = \"{s}\"\n", p(Tone::Accent, "suggested:")));
+    if let Some(s) = &report.suggestion {
+        out.push_str(&format!("  {} base_url = \"{}\"\n", p(Tone::Accent, "suggested:"), s.base_url()));
     }
     out
 }

@@ -174,3 +174,14 @@ fn a_closed_pipe_is_success() {
         assert!(!stderr.contains("error") && !stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn new_verbs_offer_provider_ids() {
+    let home = scratch_home();
+    for words in
+        [&["rename", ""][..], &["set", ""], &["unset", ""], &["key", "set", ""], &["key", "unset", ""], &["export", ""]]
+    {
+        let got = complete(&home, words);
+        assert!(got.iter().any(|c| c == "alpha") && got.iter().any(|c| c == "beta"), "{words:?}: {got:?}");
+    }
+}

@@ -7,7 +7,9 @@
 mod support;
 
 mod arch;
+mod bridge;
 mod cases;
+mod catalog;
 mod completions;
 mod doctor;
 mod fuzz_stable;
@@ -17,8 +19,10 @@ mod oracle;
 mod oracle_config;
 mod presets;
 mod probe;
+mod probe_codex;
 mod probe_hostile;
 mod props;
 mod secrets;
 mod toml_suite;
+mod verbs;
 mod writes;

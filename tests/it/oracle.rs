@@ -184,3 +184,132 @@ fn oracle_dotenv_spellings_and_precedence() {
         assert_eq!(ours, sent, ".env {dotenv:?}, process {process:?}");
     }
 }
+
+/// A release from the CI cache (`~/.cache/codex-provider-ci/codex-VERSION`), when installed.
+fn release_bin(version: &str) -> Option<std::path::PathBuf> {
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from).unwrap_or_default();
+    let p = home.join(format!(".cache/codex-provider-ci/codex-{version}/node_modules/.bin/codex"));
+    if p.is_file() {
+        return Some(p);
+    }
+    if std::env::var_os("CI").is_some() {
+        panic!("Codex {version} is missing under CI");
+    }
+    eprintln!("\n!!!!! SKIPPED: Codex {version} not installed; the oracle test did not run !!!!!\n");
+    None
+}
+
+/// Runs `codex exec` of one release against `s` (a config selecting it, model mock-model).
+fn codex_on(bin: &std::path::Path, s: &Server) -> (Home, Outcome) {
+    let home = Home::new();
+    home.write("config.toml", &codex::config_toml(&s.base(), "mock-model"));
+    let scratch = home.path().join("user-home");
+    std::fs::create_dir_all(&scratch).unwrap();
+    let env = [("FAKE_API_KEY", KEY), ("HOME", scratch.to_str().unwrap())];
+    let out = codex::exec_bin(bin, home.path(), &[], &env, Duration::from_secs(60));
+    (home, out)
+}
+
+fn object_keys(v: &Value) -> Vec<String> {
+    let mut k: Vec<String> = v.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default();
+    k.sort();
+    k
+}
+
+/// The probe's first `POST /responses` has the shape of real Codex 0.171's, captured by the
+/// same server: the same header names, the same user-agent / originator / accept-encoding
+/// shapes, the same body keys (and turn-metadata keys); only ids and the prompt differ.
+#[test]
+fn oracle_probe_request_has_codex_0171_shape() {
+    let Some(bin) = release_bin("0.171.0") else { return };
+    let s = Server::start(Mode::Ok);
+    let (home, out) = codex_on(&bin, &s);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let codex_post = s.requests().into_iter().find(|q| q.method == "POST").expect("codex POST");
+    let n = s.requests().len();
+    let run = Run::from(
+        home.cmd(&["probe", "--json"])
+            .env("FAKE_API_KEY", KEY)
+            .env("CODEX_BIN", &bin)
+            .env("TERM", "xterm")
+            .env("NO_PROXY", "127.0.0.1")
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let probe_post =
+        s.requests().into_iter().skip(n).find(|q| q.method == "POST" && q.path == "/v1/responses").expect("probe POST");
+
+    let names = |q: &crate::support::server::Req| {
+        let mut v: Vec<String> = q.headers.iter().map(|(k, _)| k.clone()).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(names(&probe_post), names(&codex_post), "header names differ");
+    for h in ["accept", "content-type", "originator", "accept-encoding", "x-codex-beta-features"] {
+        assert_eq!(probe_post.header(h), codex_post.header(h), "header {h}");
+    }
+    // user-agent: `codex_exec/0.171.0 (OS VERSION; ARCH) TERMINAL (codex_exec; 0.171.0)`.
+    let shape = |ua: &str| {
+        let (head, rest) = ua.split_once(" (").unwrap_or((ua, ""));
+        let (os, rest) = rest.split_once(") ").unwrap_or(("", ""));
+        let tail = rest.split_once(' ').map(|(_, t)| t).unwrap_or("");
+        (head.to_string(), os.contains("; "), tail.to_string())
+    };
+    let (pua, cua) = (probe_post.header("user-agent").unwrap(), codex_post.header("user-agent").unwrap());
+    assert_eq!(shape(pua), shape(cua), "user-agent {pua:?} vs {cua:?}");
+    let meta = |q: &crate::support::server::Req| {
+        object_keys(&serde_json::from_str(q.header("x-codex-turn-metadata").unwrap()).unwrap())
+    };
+    assert_eq!(meta(&probe_post), meta(&codex_post), "x-codex-turn-metadata keys");
+    for h in ["session-id", "thread-id", "x-client-request-id"] {
+        assert_eq!(probe_post.header(h).map(str::len), Some(36), "{h} is a UUID");
+    }
+
+    let (pb, cb): (Value, Value) =
+        (serde_json::from_str(&probe_post.body).unwrap(), serde_json::from_str(&codex_post.body).unwrap());
+    assert_eq!(object_keys(&pb), object_keys(&cb), "body keys");
+    assert_eq!(object_keys(&pb["client_metadata"]), object_keys(&cb["client_metadata"]), "client_metadata keys");
+    // Same key order too (serde_json sorts, so read positions in the raw text).
+    let order = |body: &str, keys: &[String]| {
+        let mut k: Vec<(usize, String)> =
+            keys.iter().map(|k| (body.find(&format!("\"{k}\":")).unwrap(), k.clone())).collect();
+        k.sort();
+        k.into_iter().map(|(_, k)| k).collect::<Vec<_>>()
+    };
+    let keys = object_keys(&cb);
+    assert_eq!(order(&probe_post.body, &keys), order(&codex_post.body, &keys), "body key order");
+    for k in ["stream", "tool_choice", "parallel_tool_calls", "reasoning", "store", "include"] {
+        assert_eq!(pb[k], cb[k], "body {k}");
+    }
+}
+
+/// Codex 0.171 reads gzip- and zstd-compressed streams (it asks for `zstd,gzip`), and so does
+/// the probe. Codex 0.169 fails on them (`stream disconnected before completion: UTF8 error:
+/// invalid utf-8 sequence`, codex-0.171-delta.md), and the probe, imitating 0.169, says so.
+#[test]
+fn oracle_compressed_streams() {
+    for mode in [Mode::Gzip, Mode::Zstd] {
+        if let Some(bin) = release_bin("0.171.0") {
+            let s = Server::start(mode.clone());
+            let (home, out) = codex_on(&bin, &s);
+            assert_eq!(out.code, Some(0), "{mode:?}: {}", out.stderr);
+            assert!(out.stdout.contains("hi from fake"), "{mode:?}: {}", out.stdout);
+            let run = Run::from(
+                home.cmd(&["probe", "--json"]).env("FAKE_API_KEY", KEY).env("CODEX_BIN", &bin).output().unwrap(),
+            );
+            assert_eq!(run.code, 0, "{mode:?}: {}", run.stdout);
+        }
+        if let Some(bin) = release_bin("0.169.0") {
+            let s = Server::start(mode.clone());
+            let (home, out) = codex_on(&bin, &s);
+            assert!(!out.timed_out);
+            assert_ne!(out.code, Some(0), "{mode:?}: Codex 0.169 read a compressed stream: {}", out.stdout);
+            let run = Run::from(
+                home.cmd(&["probe", "--json"]).env("FAKE_API_KEY", KEY).env("CODEX_BIN", &bin).output().unwrap(),
+            );
+            let j: Value = serde_json::from_str(&run.stdout).unwrap();
+            assert_eq!(j["verdict"], "bad_stream", "{mode:?}: {}", run.stdout);
+        }
+    }
+}

@@ -433,11 +433,13 @@ fn honours_http_proxy_from_env() {
 fn no_model_warns_and_sends_codex_default() {
     let s = Server::start(Mode::Ok);
     let home = Home::new();
-    let r = probe_env(&home, &["--base-url", &s.base(), "--env-key", KEY_VAR], &[(KEY_VAR, CANARY)]);
+    let env = [(KEY_VAR, CANARY), ("CODEX_BIN", ""), ("PATH", "/usr/bin:/bin")];
+    let r = probe_env(&home, &["--base-url", &s.base(), "--env-key", KEY_VAR], &env);
     expect(&r, "ok", &[]);
     assert_eq!(check(&r.1, "model")["status"], "warn");
     assert!(r.1["target"]["model"].is_null());
-    assert!(s.requests().iter().any(|q| q.body.contains("\"model\":\"gpt-6.1-sol\"")));
+    // No Codex found (see default_model_follows_the_installed_codex): the newest release's default.
+    assert!(s.requests().iter().any(|q| q.body.contains("\"model\":\"gpt-6.2-sol\"")));
 }
 
 #[test]
@@ -450,4 +452,66 @@ fn env_header_variables_are_read_from_codex_home_dotenv_too() {
     expect(&r, "ok", &[]);
     assert!(s.requests().iter().all(|q| q.header("x-org") == Some("org-canary-123456")), "header from .env not sent");
     assert!(!r.0.stdout.contains("org-canary") && !r.0.stderr.contains("org-canary"));
+}
+
+#[test]
+fn gzip_and_zstd_streams_are_decoded() {
+    for mode in [Mode::Gzip, Mode::Zstd] {
+        let s = Server::start(mode.clone());
+        let r = adhoc(&s.base(), "mock-model", &[]);
+        expect(&r, "ok", &[]);
+        assert!(check(&r.1, "responses")["summary"].as_str().unwrap().contains("hi from fake"), "{mode:?}: {}", r.1);
+    }
+}
+
+/// A relay that refuses clients whose user-agent is not Codex's lets the probe through:
+/// it sends Codex's user-agent and originator shapes.
+#[test]
+fn user_agent_filtering_relay_accepts_the_probe() {
+    let s = Server::start(Mode::UaFilter);
+    let r = adhoc(&s.base(), "mock-model", &[]);
+    expect(&r, "ok", &[]);
+    let post = s.requests().into_iter().find(|q| q.method == "POST").unwrap();
+    let ua = post.header("user-agent").unwrap();
+    assert!(ua.starts_with("codex_exec/0.") && ua.contains(" (codex_exec; 0."), "{ua}");
+    assert_eq!(post.header("originator"), Some("codex_exec"));
+}
+
+/// On a redirect to a login page, or a web page, at `{base}/responses` with no /v1 in base,
+/// the probe also tries `{base}/v1/responses` and suggests /v1 when it works.
+#[test]
+fn redirect_or_html_without_v1_suggests_v1() {
+    for (mode, verdict) in [(Mode::LoginRedirect, "redirect"), (Mode::HtmlRoot, "html")] {
+        let s = Server::start(mode);
+        let r = adhoc(&s.url(), "mock-model", &[]);
+        expect(&r, verdict, &["add /v1"]);
+        assert_eq!(r.1["suggested_base_url"], s.base());
+        assert!(s.requests().iter().any(|q| q.path == "/v1/responses"));
+    }
+}
+
+/// No model set: the probe sends the default model of the installed Codex (0.169:
+/// gpt-6.1-sol), or of the newest supported release (0.171: gpt-6.2-sol) when none is found.
+#[test]
+fn default_model_follows_the_installed_codex() {
+    let home_dir = std::env::var("HOME").unwrap_or_default();
+    let old = &format!("{home_dir}/.cache/codex-provider-ci/codex-0.169.0/node_modules/.bin/codex");
+    // An empty CODEX_BIN counts as unset, and PATH holds no codex.
+    let mut cases: Vec<(&str, &str)> = vec![("", "gpt-6.2-sol")];
+    if std::path::Path::new(old).is_file() {
+        cases.push((old, "gpt-6.1-sol"));
+    } else {
+        eprintln!("SKIPPED part: no Codex 0.169 at {old}");
+    }
+    for (bin, want) in cases {
+        let s = Server::start(Mode::Ok);
+        let home = Home::new();
+        let env = [(KEY_VAR, CANARY), ("PATH", "/usr/bin:/bin"), ("CODEX_BIN", bin)];
+        let base = s.base();
+        let (_, j) = probe_env(&home, &["--base-url", &base, "--env-key", KEY_VAR], &env);
+        assert!(check(&j, "model")["summary"].as_str().unwrap().contains(want), "{j}");
+        let post = s.requests().into_iter().find(|q| q.method == "POST").unwrap();
+        let body: Value = serde_json::from_str(&post.body).unwrap();
+        assert_eq!(body["model"], want);
+    }
 }

@@ -1,6 +1,6 @@
 //! Hostile endpoints that tests/it/probe.rs does not cover: invalid UTF-8, non-JSON SSE data,
-//! a redirect loop, a gzip bomb (the client has no decompression: it must not inflate), and
-//! bounded peak memory against the huge / endless / bomb bodies.
+//! a redirect loop, gzip and zstd bombs (decoded as Codex 0.171 does, but never past the
+//! 4 MiB cap), and bounded peak memory against huge / endless / bomb bodies.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -51,16 +51,16 @@ fn redirect_loop_is_not_followed() {
 }
 
 #[test]
-fn gzip_bomb_is_never_inflated() {
+fn gzip_bomb_is_inflated_only_up_to_the_cap() {
     let s = Server::start(Mode::GzipBomb);
+    let t = Instant::now();
     let (r, j) = probe(&s, &[]);
     assert_eq!(r.code, 1);
     assert_ne!(j["verdict"], "ok", "{}", r.stdout);
-    // reqwest is built without gzip/brotli/deflate/zstd: nothing asks for compression.
-    for q in s.requests() {
-        let ae = q.header("accept-encoding").unwrap_or("");
-        assert!(!ae.contains("gzip") && !ae.contains("br") && !ae.contains("deflate"), "accept-encoding: {ae}");
-    }
+    assert!(t.elapsed() < Duration::from_secs(10));
+    // Like Codex 0.171, the probe asks for zstd and gzip (and nothing Codex cannot decode).
+    let post = s.requests().into_iter().find(|q| q.method == "POST").expect("a POST");
+    assert_eq!(post.header("accept-encoding"), Some("zstd,gzip"));
 }
 
 /// Peak RSS in KiB of `probe` against `mode`, measured by /usr/bin/time (None when absent).
@@ -98,6 +98,7 @@ fn peak_memory_is_bounded_against_huge_endless_and_bomb_bodies() {
         ("huge 64 MiB JSON", Mode::Huge, &[][..]),
         ("endless SSE", Mode::EndlessSse, &[][..]),
         ("gzip bomb", Mode::GzipBomb, &[][..]),
+        ("zstd bomb", Mode::ZstdBomb, &[][..]),
         ("drip (timeout 2 s)", Mode::Drip, &["--timeout", "2"][..]),
     ] {
         let Some((kib, took, j)) = peak_rss_kib(mode, extra) else {
@@ -105,6 +106,7 @@ fn peak_memory_is_bounded_against_huge_endless_and_bomb_bodies() {
             return;
         };
         assert_ne!(j["verdict"], "ok");
+        // TODO(issue 12): the target is 15 MiB; the debug binary idles at ~14.7 MiB, see report.
         assert!(kib < 64 * 1024, "{name}: peak RSS {kib} KiB");
         assert!(took < Duration::from_secs(10), "{name}: took {took:?}");
         figures.push(format!("{name}: {} MiB peak RSS, {} ms, verdict {}", kib / 1024, took.as_millis(), j["verdict"]));

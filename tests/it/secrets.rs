@@ -134,3 +134,48 @@ fn key_values_on_the_command_line_are_refused_unechoed() {
     assert_eq!(r.code, 1, "{}", r.stdout);
     assert!(!home.config().exists());
 }
+
+/// `key set` writes the canary to `$CODEX_HOME/.env` and nowhere else: not stdout, stderr or
+/// JSON, not a backup, not config.toml; the commands that follow (rename, set, undo) keep it so.
+#[test]
+fn key_set_puts_the_canary_in_dotenv_only() {
+    let home = Home::new();
+    home.write(
+        "config.toml",
+        &format!("[model_providers.gw]\nbase_url = \"http://127.0.0.1:9/v1\"\nenv_key = \"{VAR}\"\n"),
+    );
+    let key_set = |args: &[&str]| {
+        let mut c = home.cmd(args);
+        c.env_remove(VAR)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut child = c.spawn().unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), format!("{CANARY}\n").as_bytes()).unwrap();
+        let r = Run::from(child.wait_with_output().unwrap());
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        assert!(!r.stdout.contains(CORE) && !r.stderr.contains(CORE), "{args:?} printed the key");
+    };
+    key_set(&["key", "set", "gw"]);
+    key_set(&["key", "set", "gw", "--json"]);
+    assert!(home.read(".env").contains(CANARY));
+    assert_no_key_on_disk(&home, "key set");
+    for (args, code) in [
+        (vec!["list", "--json"], 0),
+        (vec!["show", "gw", "--json"], 0),
+        (vec!["doctor", "--offline", "--json"], -1), // 0 or 1: only its output matters here
+        (vec!["set", "gw", "request_max_retries", "1", "--json"], 0),
+        (vec!["export"], 0),
+        (vec!["export", "gw", "--json"], 0),
+        (vec!["rename", "gw", "gw2", "--json"], 0),
+        (vec!["undo"], 0),
+        (vec!["undo"], 0),
+        (vec!["key", "unset", "gw", "--json"], 0),
+    ] {
+        let r = Run::from(home.cmd(&args).env_remove(VAR).output().unwrap());
+        assert!(!r.stdout.contains(CORE) && !r.stderr.contains(CORE), "{args:?} printed the key");
+        assert!(code < 0 || r.code == code, "{args:?}: {}{}", r.stdout, r.stderr);
+        assert_no_key_on_disk(&home, &args.join(" "));
+    }
+    assert!(!home.read(".env").contains(CORE), "key unset left the key");
+}

@@ -4,6 +4,7 @@
 //! answers; this file runs both flows (flags only, or asking on a terminal), probes, and
 //! writes. Arrows point one way: neither submodule calls back up here.
 
+mod bridge;
 mod interactive;
 mod plan;
 
@@ -16,7 +17,8 @@ use crate::presets;
 use crate::probe::{self, Report, Verdict};
 use crate::store::{self, FileOp};
 use interactive::{Prompts, Then};
-use plan::{Plan, no_prompt, resolve};
+pub(crate) use plan::Plan;
+use plan::{no_prompt, resolve};
 
 pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let missing = args.id.is_none() && args.preset.is_none() || args.base_url.is_none() && args.preset.is_none();
@@ -30,6 +32,9 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         true => no_prompt(e),
         false => e,
     })?;
+    if args.bridge {
+        return bridge::add(plan, &args, ctx);
+    }
     if !args.no_probe {
         // Fail fast, before the network; `write` checks again under the lock.
         ensure_new(&plan, &load_config(ctx)?, ctx)?;
@@ -55,7 +60,7 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
 }
 
 /// Refuses an existing id unless --replace (exit 1).
-fn ensure_new(plan: &Plan, cfg: &ConfigFile, ctx: &Ctx) -> Result<(), UserError> {
+pub(crate) fn ensure_new(plan: &Plan, cfg: &ConfigFile, ctx: &Ctx) -> Result<(), UserError> {
     if cfg.provider(&plan.id)?.is_some() && !plan.replace {
         return Err(UserError::refused(format!(
             "provider `{}` already exists in {}",
@@ -108,7 +113,7 @@ fn preview(plan: &Plan, ctx: &Ctx) -> anyhow::Result<Vec<FileOp>> {
 }
 
 /// Writes the plan in one locked transaction: config.toml, and the profile file if asked.
-fn write(plan: &Plan, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
+pub(crate) fn write(plan: &Plan, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
     let session = crate::commands::written::begin(ctx, dry_run)?;
     let (files, change, before) = edit_files(plan, ctx)?;
     let ops: Vec<FileOp> = files.iter().filter_map(FileOp::from_file).collect();
@@ -206,7 +211,7 @@ fn probe_target(plan: &Plan, model: Option<String>, ctx: &Ctx) -> probe::Target 
 }
 
 /// Probes before saving; a failed probe refuses (exit 1) unless --force.
-fn probe_gate(plan: &Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<()> {
+pub(crate) fn probe_gate(plan: &Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<()> {
     let report = probe::run(vec![probe_target(plan, plan.model.clone(), ctx)], &probe_options(args)).remove(0);
     let shown = show_report(&report, ctx);
     if report.ok {
@@ -218,6 +223,9 @@ fn probe_gate(plan: &Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<()> {
     }
     // The report's own hint was just printed; repeat it only when the report was not (-q).
     let mut hint = report.hint.clone().filter(|_| !shown).map(|h| format!("{h}; ")).unwrap_or_default();
+    if report.verdict == probe::Verdict::ChatOnly && !args.bridge {
+        hint.push_str("or add it through a local bridge: the same command with --bridge; ");
+    }
     hint.push_str("--force saves anyway, --no-probe skips the probe");
     Err(UserError::refused(format!("not saved: the probe says `{}`: {}", report.verdict.as_str(), report.summary))
         .hint(hint)

@@ -40,7 +40,23 @@ pub struct Outcome {
 /// Runs `codex exec --skip-git-repo-check [extra] "say hi"` with CODEX_HOME=home, stdin
 /// null, cwd a temp dir and a clean proxy environment; kills it after `timeout`.
 pub fn exec(home: &Path, extra_args: &[&str], env: &[(&str, &str)], timeout: Duration) -> Outcome {
-    let bin = bin().expect("codex binary (call bin() first to skip)");
+    exec_bin(&bin().expect("codex binary (call bin() first to skip)"), home, extra_args, env, timeout)
+}
+
+/// A release from the CI cache (`~/.cache/codex-provider-ci/codex-VERSION`), when installed.
+pub fn release(version: &str) -> Option<PathBuf> {
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+    let p = home.join(format!(".cache/codex-provider-ci/codex-{version}/node_modules/.bin/codex"));
+    p.is_file().then_some(p)
+}
+
+/// Codex 0.171 from the CI cache, when installed.
+pub fn bin_0171() -> Option<PathBuf> {
+    release("0.171.0")
+}
+
+/// [`exec`] with a given Codex binary (to run one release on purpose).
+pub fn exec_bin(bin: &Path, home: &Path, extra_args: &[&str], env: &[(&str, &str)], timeout: Duration) -> Outcome {
     let cwd = tempfile::tempdir().expect("tempdir");
     let mut c = Command::new(bin);
     c.arg("exec").arg("--skip-git-repo-check").args(extra_args).arg("say hi");

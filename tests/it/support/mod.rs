@@ -37,6 +37,9 @@ pub const SCRUBBED_ENV: &[&str] = &[
     "OPENAI_API_BASE",
     "OPENAI_API_KEY",
     "CODEX_API_KEY",
+    // The tool under test imitates the installed Codex (user-agent, default model, compressed
+    // streams): a test that needs one names it; none inherits the developer's.
+    "CODEX_BIN",
     "SSL_CERT_FILE",
     "CODEX_CA_CERTIFICATE",
     "REQUESTS_CA_BUNDLE",

@@ -22,6 +22,10 @@ pub enum Mode {
     NotFound,
     /// /responses 404, /chat/completions works.
     ChatOnly,
+    /// /responses 404; /chat/completions streams (SSE chat chunks): a tool call to Codex's
+    /// shell tool when the request offers tools and holds no tool result yet, else the text
+    /// "hi from fake" (after a tool result: "done from fake"). For the codex-relay bridge.
+    ChatStream,
     /// 200 text/html on every path.
     Html,
     /// 200 application/json (a non-streaming Response) on /responses.
@@ -54,7 +58,35 @@ pub enum Mode {
     RedirectLoop,
     /// `content-encoding: gzip` with 64 KiB that inflate to 64 MiB, on every path.
     GzipBomb,
+    /// A file-creating turn, as `probe --codex` asks: the first `/responses` answers an
+    /// `exec_command` call writing the prompt's `codex-provider-probe-…` token to
+    /// `codex-probe.txt` (`printf hello > out.txt` without a token); the second (carrying the
+    /// `function_call_output`) a final message.
+    WriteFile,
+    /// `/models` with OpenRouter / vLLM / Groq style context fields (see [`CATALOG_MODELS`]);
+    /// `/responses` as `Ok`.
+    Catalog,
+    /// `content-encoding: zstd`, 16 MiB of zeros once decoded (4 times the cap), on every path.
+    ZstdBomb,
+    /// The `Ok` stream on /responses sent `content-encoding: gzip` (Codex 0.171 decodes it).
+    Gzip,
+    /// The `Ok` stream on /responses sent `content-encoding: zstd`.
+    Zstd,
+    /// Like a relay that filters on user-agent: 403 unless the user-agent looks like Codex's
+    /// (`codex_exec/…` or `codex_cli_rs/…`), else `Ok`.
+    UaFilter,
+    /// Paths outside /v1 redirect (302) to an HTML login page; /v1 works like `Ok`.
+    LoginRedirect,
+    /// Paths outside /v1 answer 200 with an HTML page; /v1 works like `Ok`.
+    HtmlRoot,
 }
+
+/// `(id, field, context)` that `Mode::Catalog` lists.
+pub const CATALOG_MODELS: &[(&str, &str, u64)] = &[
+    ("mock-model", "context_length", 65536),
+    ("vllm/qwen", "max_model_len", 32768),
+    ("groq-x", "context_window", 131072),
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bad {
@@ -198,9 +230,11 @@ fn handle(mut conn: TcpStream, s: &Shared) {
 fn status_line(code: u16) -> &'static str {
     match code {
         200 => "200 OK",
+        302 => "302 Found",
         307 => "307 Temporary Redirect",
         400 => "400 Bad Request",
         401 => "401 Unauthorized",
+        403 => "403 Forbidden",
         404 => "404 Not Found",
         426 => "426 Upgrade Required",
         429 => "429 Too Many Requests",
@@ -302,6 +336,33 @@ fn respond(conn: &mut TcpStream, s: &Shared, req: &Req, route: &str) -> std::io:
         Mode::RedirectLoop => {
             return simple(conn, 307, "text/plain", "again", &format!("location: {route}\r\n"));
         }
+        Mode::ZstdBomb => {
+            static BOMB: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+            let body = BOMB.get_or_init(|| {
+                let zeros = std::io::Read::take(std::io::repeat(0), 16 << 20);
+                ruzstd::encoding::compress_to_vec(zeros, ruzstd::encoding::CompressionLevel::Fastest)
+            });
+            let ctype = if route.ends_with("/responses") { "text/event-stream" } else { "application/json" };
+            write!(
+                conn,
+                "HTTP/1.1 200 OK\r\ncontent-type: {ctype}\r\ncontent-encoding: zstd\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                body.len()
+            )?;
+            return conn.write_all(body);
+        }
+        Mode::LoginRedirect | Mode::HtmlRoot if !route.starts_with("/v1/") => {
+            if route == "/login" || *mode == Mode::HtmlRoot {
+                return simple(conn, 200, "text/html", "<!doctype html><html><body>Sign in</body></html>", "");
+            }
+            return simple(conn, 302, "text/html", "<a href=\"/login\">moved</a>", "location: /login\r\n");
+        }
+        Mode::UaFilter => {
+            let ua = req.header("user-agent").unwrap_or("");
+            if !(ua.starts_with("codex_exec/") || ua.starts_with("codex_cli_rs/")) {
+                let (c, b) = error_json(403, &format!("client not allowed: {ua}"));
+                return simple(conn, c, "application/json", &b, "");
+            }
+        }
         Mode::GzipBomb => {
             let body = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/probe/gzip-bomb-64mib.gz"))?;
             let ctype = if route.ends_with("/responses") { "text/event-stream" } else { "application/json" };
@@ -339,6 +400,15 @@ fn respond(conn: &mut TcpStream, s: &Shared, req: &Req, route: &str) -> std::io:
         _ => {}
     }
     match (req.method.as_str(), route) {
+        ("GET", "/v1/models") if *mode == Mode::Catalog => {
+            let data: Vec<_> = CATALOG_MODELS
+                .iter()
+                .map(|(id, field, n)| serde_json::json!({"id": id, "object": "model", *field: n}))
+                .collect();
+            let b = serde_json::json!({"object": "list", "data": data}).to_string();
+            simple(conn, 200, "application/json", &b, "")
+        }
+        ("POST", "/v1/responses") if *mode == Mode::WriteFile => write_file(conn, req),
         ("GET", "/v1/models") => {
             if *mode == Mode::Huge {
                 return huge(conn);
@@ -362,12 +432,42 @@ fn respond(conn: &mut TcpStream, s: &Shared, req: &Req, route: &str) -> std::io:
                 "choices": [{"index": 0, "message": {"role": "assistant", "content": "hi"}, "finish_reason": "stop"}]});
             simple(conn, 200, "application/json", &b.to_string(), "")
         }
+        ("POST", "/v1/chat/completions") if *mode == Mode::ChatStream => chat_stream(conn, req),
         ("POST", "/v1/responses") => responses(conn, s),
         _ => {
             let (c, b) = error_json(404, &format!("no route for {} {route}", req.method));
             simple(conn, c, "application/json", &b, "")
         }
     }
+}
+
+/// `Mode::WriteFile`: the tool call on the first turn, a final message on the second.
+fn write_file(conn: &mut TcpStream, req: &Req) -> std::io::Result<()> {
+    use serde_json::json;
+    let item = if req.body.contains("function_call_output") {
+        json!({"type": "message", "role": "assistant", "content": [{"type": "output_text", "text": "done"}]})
+    } else {
+        const TOKEN: &str = "codex-provider-probe-";
+        let cmd = match req.body.find(TOKEN) {
+            Some(i) => {
+                let rest = &req.body[i..];
+                let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).unwrap_or(rest.len());
+                format!("printf '%s\\n' '{}' > codex-probe.txt", &rest[..end])
+            }
+            None => "printf hello > out.txt".to_string(),
+        };
+        let args = json!({ "cmd": cmd }).to_string();
+        json!({"type": "function_call", "name": "exec_command", "arguments": args, "call_id": "call_w1"})
+    };
+    sse_start(conn)?;
+    for ev in [
+        json!({"type": "response.created", "response": {"id": "resp_w"}}),
+        json!({"type": "response.output_item.done", "item": item}),
+        json!({"type": "response.completed", "response": {"id": "resp_w"}}),
+    ] {
+        chunk(conn, format!("event: {}\ndata: {ev}\n\n", ev["type"].as_str().unwrap_or("")).as_bytes())?;
+    }
+    chunk_end(conn)
 }
 
 fn huge(conn: &mut TcpStream) -> std::io::Result<()> {
@@ -385,7 +485,7 @@ fn huge(conn: &mut TcpStream) -> std::io::Result<()> {
 
 fn responses(conn: &mut TcpStream, s: &Shared) -> std::io::Result<()> {
     match &s.mode {
-        Mode::ChatOnly => {
+        Mode::ChatOnly | Mode::ChatStream => {
             let (c, b) = error_json(404, "Not Found");
             simple(conn, c, "application/json", &b, "")
         }
@@ -412,6 +512,31 @@ fn responses(conn: &mut TcpStream, s: &Shared) -> std::io::Result<()> {
             simple(conn, 400, "application/json", &b.to_string(), "")
         }
         Mode::Huge => huge(conn),
+        Mode::Gzip | Mode::Zstd => {
+            let text: String = events(&Mode::Ok)
+                .into_iter()
+                .map(|ev| format!("event: {}\ndata: {ev}\n\n", ev["type"].as_str().unwrap_or("")))
+                .collect();
+            let (name, body) = if s.mode == Mode::Gzip {
+                let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+                gz.write_all(text.as_bytes())?;
+                ("gzip", gz.finish()?)
+            } else {
+                (
+                    "zstd",
+                    ruzstd::encoding::compress_to_vec(text.as_bytes(), ruzstd::encoding::CompressionLevel::Fastest),
+                )
+            };
+            write!(
+                conn,
+                "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ncontent-encoding: {name}\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n"
+            )?;
+            // Two chunks, split inside the compressed data.
+            let (a, b) = body.split_at(body.len() / 2);
+            chunk(conn, a)?;
+            chunk(conn, b)?;
+            chunk_end(conn)
+        }
         Mode::Drip => {
             sse_start(conn)?;
             let until = Instant::now() + Duration::from_secs(120);
@@ -454,4 +579,51 @@ fn responses(conn: &mut TcpStream, s: &Shared) -> std::io::Result<()> {
             chunk_end(conn)
         }
     }
+}
+
+/// The scripted Chat Completions answer of `Mode::ChatStream` (see there).
+fn chat_stream(conn: &mut TcpStream, req: &Req) -> std::io::Result<()> {
+    use serde_json::json;
+    let body: serde_json::Value = serde_json::from_str(&req.body).unwrap_or_default();
+    let messages = body["messages"].as_array().cloned().unwrap_or_default();
+    let has_result = messages.iter().any(|m| m["role"] == "tool");
+    let tools: Vec<String> = body["tools"]
+        .as_array()
+        .map(|t| t.iter().filter_map(|x| x["function"]["name"].as_str().map(str::to_string)).collect())
+        .unwrap_or_default();
+    let call = ["exec_command", "shell_command", "shell"].into_iter().find(|n| tools.iter().any(|t| t == n));
+    let chunk_of = |delta: serde_json::Value, finish: Option<&str>| {
+        json!({"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1, "model": body["model"],
+            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]})
+    };
+    let mut out = vec![chunk_of(json!({"role": "assistant", "content": ""}), None)];
+    match call {
+        Some(name) if !has_result => {
+            let args = match name {
+                "exec_command" => json!({"cmd": "echo tool-ran"}),
+                "shell_command" => json!({"command": "echo tool-ran"}),
+                _ => json!({"command": ["echo", "tool-ran"]}),
+            }
+            .to_string();
+            let (a, b) = args.split_at(args.len() / 2);
+            out.push(chunk_of(
+                json!({"tool_calls": [{"index": 0, "id": "call_1", "type": "function",
+                "function": {"name": name, "arguments": a}}]}),
+                None,
+            ));
+            out.push(chunk_of(json!({"tool_calls": [{"index": 0, "function": {"arguments": b}}]}), None));
+            out.push(chunk_of(json!({}), Some("tool_calls")));
+        }
+        _ => {
+            let text = if has_result { "done from fake" } else { "hi from fake" };
+            out.push(chunk_of(json!({"content": text}), None));
+            out.push(chunk_of(json!({}), Some("stop")));
+        }
+    }
+    sse_start(conn)?;
+    for c in out {
+        chunk(conn, format!("data: {c}\n\n").as_bytes())?;
+    }
+    chunk(conn, b"data: [DONE]\n\n")?;
+    chunk_end(conn)
 }

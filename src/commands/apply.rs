@@ -1,0 +1,202 @@
+//! `apply -f FILE`: make config.toml's providers match a team file. Providers are added or
+//! updated in place (fields the file names are set, every other byte kept), the new and
+//! changed ones probed concurrently before anything is written, and with `--prune` the
+//! providers the file lacks are removed unless something selects them. Idempotent: a second
+//! run finds nothing to change and does not touch the file.
+
+use serde_json::{Value, json};
+
+use crate::cli::ApplyArgs;
+use crate::commands::{display, load_config, outcome};
+
+use crate::config::Change;
+use crate::config::fields::{Fields, parse_field};
+use crate::config::view::Layers;
+use crate::config::{ConfigFile, ids};
+use crate::ctx::Ctx;
+use crate::endpoint::normalize_base_url;
+use crate::error::{Exit, UserError};
+use crate::probe;
+use crate::store::FileOp;
+
+/// The providers of the file (TOML like `export` writes, or `export --json`), validated:
+/// known fields, writable ids, valid URLs, and no key value anywhere (refused unechoed).
+fn read_providers(args: &ApplyArgs) -> Result<Vec<(String, Fields)>, UserError> {
+    let path = &args.file;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        UserError::usage(format!("{}: cannot read: {}", path.display(), crate::config::file::io_reason(&e)))
+    })?;
+    let providers: Vec<(String, Fields)> = match serde_json::from_str::<Value>(&text) {
+        Ok(v) => v
+            .get("providers")
+            .and_then(Value::as_object)
+            .ok_or_else(|| UserError::usage(format!("{}: JSON without a `providers` object", path.display())))?
+            .iter()
+            .map(|(id, f)| Ok((id.clone(), f.as_object().cloned().ok_or_else(|| not_table(path, id))?)))
+            .collect::<Result<_, UserError>>()?,
+        Err(_) => {
+            let f = ConfigFile::parse(path, text)?;
+            f.provider_ids()?
+                .into_iter()
+                .map(|id| Ok((id.clone(), f.provider_fields(&id)?.unwrap_or_default())))
+                .collect::<Result<_, UserError>>()?
+        }
+    };
+    for (id, fields) in &providers {
+        ids::check_new_provider_id(id)?;
+        for (k, v) in fields {
+            let name = format!("{id}.{k}");
+            if k == "experimental_bearer_token" || secret_in(v) {
+                return Err(UserError::usage(format!(
+                    "{}: {name} holds a key value (not shown); nothing was written",
+                    path.display()
+                ))
+                .hint("keep keys out of shared files: name a variable in env_key and run `codex-provider key set ID` on each machine"));
+            }
+            if let Err(e) = parse_field(k) {
+                let structured = e.message.contains("is a map") || e.message.contains("does not write");
+                if !structured {
+                    return Err(UserError { message: format!("{}: {name}: {}", path.display(), e.message), ..e });
+                }
+            }
+        }
+        if let Some(url) = fields.get("base_url").and_then(Value::as_str) {
+            normalize_base_url(url)
+                .map_err(|e| UserError { message: format!("{}: {id}: {}", path.display(), e.message), ..e })?;
+        }
+    }
+    Ok(providers)
+}
+
+fn not_table(path: &std::path::Path, id: &str) -> UserError {
+    UserError::usage(format!("{}: provider `{id}` is not a table", path.display()))
+}
+
+fn secret_in(v: &Value) -> bool {
+    match v {
+        Value::String(s) => crate::redact::looks_like_secret(s),
+        Value::Object(o) => o.iter().any(|(k, v)| k.eq_ignore_ascii_case("authorization") || secret_in(v)),
+        Value::Array(a) => a.iter().any(secret_in),
+        _ => false,
+    }
+}
+
+/// Providers something selects: config.toml's default and every profile file's.
+fn selected(ctx: &Ctx, cfg: &ConfigFile) -> Vec<String> {
+    let mut v: Vec<String> = cfg.selected_provider().map(str::to_string).into_iter().collect();
+    for n in crate::home::profile_names(&ctx.codex_home) {
+        if let Ok(f) = ConfigFile::load(&ctx.profile_path(&n))
+            && let Some(p) = f.selected_provider()
+        {
+            v.push(p.to_string());
+        }
+    }
+    v
+}
+
+pub fn run(args: ApplyArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let providers = read_providers(&args)?;
+    let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
+    let mut cfg = load_config(ctx)?;
+    let (mut added, mut updated, mut unchanged, mut removed, mut kept) = (vec![], vec![], vec![], vec![], vec![]);
+    for (id, fields) in &providers {
+        match cfg.merge_provider(id, fields)? {
+            Change::Added => added.push(id.clone()),
+            Change::Updated => updated.push(id.clone()),
+            Change::Unchanged => unchanged.push(id.clone()),
+        }
+    }
+    if args.prune {
+        let in_file: Vec<&String> = providers.iter().map(|(id, _)| id).collect();
+        let selected = selected(ctx, &cfg);
+        for id in cfg.provider_ids()? {
+            if in_file.contains(&&id) {
+                continue;
+            }
+            if selected.contains(&id) {
+                kept.push(id);
+            } else if cfg.remove_provider(&id)? {
+                removed.push(id);
+            }
+        }
+    }
+    let probes = if args.no_probe { vec![] } else { probe_changed(ctx, &cfg, &args, added.iter().chain(&updated))? };
+    let failed: Vec<&probe::Report> = probes.iter().filter(|r| !r.ok).collect();
+    if !failed.is_empty() && !args.force {
+        for r in &failed {
+            ctx.ui.warn(&format!(
+                "{}: {} ({})",
+                r.target.provider.as_deref().unwrap_or("?"),
+                r.summary,
+                r.verdict.as_str()
+            ));
+        }
+        let names: Vec<&str> = failed.iter().filter_map(|r| r.target.provider.as_deref()).collect();
+        return Err(UserError::refused(format!("not applied: the probe failed for {}", names.join(", ")))
+            .hint("fix the endpoints or keys, or pass --force to write anyway, --no-probe to skip the probes")
+            .into());
+    }
+    let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
+    let file = args.file.display().to_string();
+    outcome::commit(ctx, &session, args.json, &format!("apply -f {file}"), &ops)?;
+    if args.json {
+        let probes: Vec<Value> = probes
+            .iter()
+            .map(|r| json!({ "provider": r.target.provider, "verdict": r.verdict, "ok": r.ok, "duration_ms": r.duration_ms }))
+            .collect();
+        outcome::print(
+            ctx,
+            &json!({
+                "schema_version": 1,
+                "file": file,
+                "added": added, "updated": updated, "unchanged": unchanged,
+                "removed": removed, "kept_selected": kept,
+                "probes": probes,
+                "changed": !ops.is_empty(),
+                "dry_run": session.dry_run(),
+                "diffs": outcome::diffs(&session, &ops),
+            }),
+        )?;
+    }
+    for id in &kept {
+        ctx.ui.note(&format!("kept `{id}` although the file lacks it: it is the default or a profile selects it"));
+    }
+    if session.dry_run() {
+        return Ok(Exit::Ok);
+    }
+    ctx.ui.status(&match ops.is_empty() {
+        true => format!("{} already matches {file}; nothing to change.", display(ctx, &cfg.path)),
+        false => format!(
+            "Applied {file} to {}: {} added, {} updated, {} removed, {} unchanged.",
+            display(ctx, &cfg.path),
+            added.len(),
+            updated.len(),
+            removed.len(),
+            unchanged.len()
+        ),
+    });
+    Ok(Exit::Ok)
+}
+
+/// Probes the given providers as they will be written, all at once.
+fn probe_changed<'a>(
+    ctx: &Ctx,
+    cfg: &ConfigFile,
+    args: &ApplyArgs,
+    ids: impl Iterator<Item = &'a String>,
+) -> anyhow::Result<Vec<probe::Report>> {
+    let layers = Layers::new(cfg, None);
+    let sel = layers.selection();
+    let mut targets = Vec::new();
+    for id in ids {
+        if let Some(view) = layers.provider(id)? {
+            let model = (sel.provider == *id).then(|| sel.model.clone()).flatten();
+            targets.push(probe::Target::from_provider(&view, model, &ctx.codex_home));
+        }
+    }
+    if targets.is_empty() {
+        return Ok(vec![]);
+    }
+    let timeout = std::time::Duration::from_secs_f64(args.timeout.clamp(0.1, 600.0));
+    Ok(probe::run(targets, &probe::Options { timeout, ..Default::default() }))
+}

@@ -1,0 +1,356 @@
+//! One provider field at a time, typed as Codex reads it (contract §2), and the provider-level
+//! edits of `rename` and `set`/`unset`. Edits keep the value's decor and extend a provider in
+//! its own style (header table, inline table or dotted keys).
+
+use toml_edit::{InlineTable, TableLike, Value};
+
+use super::{ConfigFile, MODEL_PROVIDER, MODEL_PROVIDERS, edit};
+use crate::error::UserError;
+
+/// How Codex deserialises a provider field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldType {
+    String,
+    /// u64; `Some(max)` when Codex caps it.
+    UInt(Option<u64>),
+    Bool,
+    /// A string → string map, set one entry at a time (`query_params.K`).
+    StringMap,
+    /// One of a few strings.
+    Enum(&'static [&'static str]),
+    /// A table or array `set` does not write (edit it by hand).
+    Structured,
+}
+
+impl FieldType {
+    pub fn describe(self) -> String {
+        match self {
+            FieldType::String => "a string".into(),
+            FieldType::UInt(Some(max)) => format!("an integer from 0 to {max}"),
+            FieldType::UInt(None) => "a non-negative integer".into(),
+            FieldType::Bool => "true or false".into(),
+            FieldType::StringMap => "a map of strings (set one entry: FIELD.KEY VALUE)".into(),
+            FieldType::Enum(v) => format!("one of {}", v.join(", ")),
+            FieldType::Structured => "a table".into(),
+        }
+    }
+}
+
+/// Every provider field of Codex 0.169/0.171 with its type (`super::PROVIDER_FIELDS`, plus the
+/// typed sub-fields of `auth`, `aws` and `capabilities`).
+pub const FIELD_TYPES: &[(&str, FieldType)] = &[
+    ("name", FieldType::String),
+    ("base_url", FieldType::String),
+    ("env_key", FieldType::String),
+    ("env_key_instructions", FieldType::String),
+    ("experimental_bearer_token", FieldType::String),
+    ("wire_api", FieldType::Enum(&["responses"])),
+    ("model_catalog_url", FieldType::String),
+    ("project_id", FieldType::String),
+    ("location", FieldType::String),
+    ("credential_file", FieldType::String),
+    ("query_params", FieldType::StringMap),
+    ("http_headers", FieldType::StringMap),
+    ("env_http_headers", FieldType::StringMap),
+    ("request_max_retries", FieldType::UInt(Some(100))),
+    ("stream_max_retries", FieldType::UInt(None)),
+    ("stream_idle_timeout_ms", FieldType::UInt(None)),
+    ("websocket_connect_timeout_ms", FieldType::UInt(None)),
+    ("requires_openai_auth", FieldType::Bool),
+    ("supports_websockets", FieldType::Bool),
+    ("supports_standalone_web_search", FieldType::Bool),
+    ("auth", FieldType::Structured),
+    ("aws", FieldType::Structured),
+    ("gateway_oauth", FieldType::Structured),
+    ("capabilities", FieldType::Structured),
+    ("auth.command", FieldType::String),
+    ("auth.timeout_ms", FieldType::UInt(None)),
+    ("auth.refresh_interval_ms", FieldType::UInt(None)),
+    ("auth.cwd", FieldType::String),
+    ("aws.profile", FieldType::String),
+    ("aws.region", FieldType::String),
+    ("capabilities.cyber_access_programs", FieldType::Bool),
+    ("capabilities.external_web_access", FieldType::Bool),
+    ("capabilities.remote_compaction", FieldType::Enum(&["unsupported", "v2"])),
+];
+
+/// A field as typed on the command line: `request_max_retries`, `http_headers.X-Team`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldPath {
+    /// The provider key (`http_headers`).
+    pub field: String,
+    /// The entry inside it (`X-Team`), for maps and sub-tables.
+    pub key: Option<String>,
+    pub ty: FieldType,
+}
+
+impl FieldPath {
+    pub fn dotted(&self) -> String {
+        match &self.key {
+            Some(k) => format!("{}.{k}", self.field),
+            None => self.field.clone(),
+        }
+    }
+}
+
+fn type_of(name: &str) -> Option<FieldType> {
+    FIELD_TYPES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}
+
+/// Parses `FIELD` or `FIELD.KEY`; unknown fields get a did-you-mean (exit 2).
+pub fn parse_field(raw: &str) -> Result<FieldPath, UserError> {
+    let (field, key) = match raw.split_once('.') {
+        Some((f, k)) => (f, Some(k)),
+        None => (raw, None),
+    };
+    let unknown = || {
+        let names = FIELD_TYPES.iter().map(|(n, _)| *n);
+        let hint = match super::ids::closest(raw, names) {
+            Some(n) => format!("did you mean `{n}`?"),
+            None => format!(
+                "the fields Codex knows: {}",
+                FIELD_TYPES.iter().filter(|(n, _)| !n.contains('.')).map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+            ),
+        };
+        UserError::usage(format!("unknown provider field `{}`", crate::redact::shown(raw))).hint(hint)
+    };
+    let top = type_of(field).ok_or_else(unknown)?;
+    match (top, key) {
+        (FieldType::StringMap, Some(k)) if !k.is_empty() => {
+            Ok(FieldPath { field: field.into(), key: Some(k.into()), ty: FieldType::String })
+        }
+        (FieldType::StringMap, _) => {
+            Err(UserError::usage(format!("`{field}` is a map: name one entry"))
+                .hint(format!("e.g. `{field}.NAME VALUE`")))
+        }
+        (FieldType::Structured, Some(k)) => match type_of(raw) {
+            Some(ty) => Ok(FieldPath { field: field.into(), key: Some(k.into()), ty }),
+            None => Err(unknown()),
+        },
+        (FieldType::Structured, None) => {
+            Err(UserError::usage(format!("`{field}` is a table that `set` does not write"))
+                .hint(format!("set one of its fields (e.g. `{}`), or edit [model_providers.ID.{field}] by hand", {
+                    FIELD_TYPES.iter().map(|(n, _)| *n).find(|n| n.starts_with(&format!("{field}."))).unwrap_or(field)
+                })))
+        }
+        (_, Some(_)) => Err(unknown()),
+        (ty, None) => Ok(FieldPath { field: field.into(), key: None, ty }),
+    }
+}
+
+/// A value of a field's type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldValue {
+    Str(String),
+    UInt(u64),
+    Bool(bool),
+}
+
+impl FieldValue {
+    /// Parses `raw` as `ty` wants it; the error names the type (never echoes `raw`).
+    pub fn parse(ty: FieldType, raw: &str) -> Result<FieldValue, String> {
+        match ty {
+            FieldType::String => Ok(FieldValue::Str(raw.to_string())),
+            FieldType::Enum(v) if v.contains(&raw) => Ok(FieldValue::Str(raw.to_string())),
+            FieldType::UInt(max) => match raw.trim().replace('_', "").parse::<u64>() {
+                Ok(n) if max.is_none_or(|m| n <= m) && n <= i64::MAX as u64 => Ok(FieldValue::UInt(n)),
+                _ => Err(ty.describe()),
+            },
+            FieldType::Bool => match raw.trim() {
+                "true" => Ok(FieldValue::Bool(true)),
+                "false" => Ok(FieldValue::Bool(false)),
+                _ => Err(ty.describe()),
+            },
+            _ => Err(ty.describe()),
+        }
+    }
+
+    fn to_toml(&self) -> Value {
+        match self {
+            FieldValue::Str(s) => Value::from(s.as_str()),
+            FieldValue::UInt(n) => Value::from(*n as i64),
+            FieldValue::Bool(b) => Value::from(*b),
+        }
+    }
+}
+
+fn no_provider(id: &str) -> UserError {
+    UserError::usage(format!("provider `{id}` is not defined in this file"))
+}
+
+/// Runs `f` on the provider's table, in whichever style it is written; for an inline table
+/// a key appended keeps the closing `}` spacing (see `edit::inline_append`).
+fn with_provider<R>(cfg: &mut ConfigFile, id: &str, f: impl FnOnce(&mut dyn TableLike) -> R) -> Result<R, UserError> {
+    let item = cfg
+        .doc
+        .as_table_mut()
+        .get_mut(MODEL_PROVIDERS)
+        .and_then(|p| p.as_table_like_mut())
+        .and_then(|p| p.get_mut(id))
+        .ok_or_else(|| no_provider(id))?;
+    if let Some(t) = item.as_inline_table_mut() {
+        return Ok(edit::inline_append(t, |t| f(t)));
+    }
+    let t = item.as_table_like_mut().ok_or_else(|| no_provider(id))?;
+    Ok(f(t))
+}
+
+impl ConfigFile {
+    /// Whether `[model_providers.ID]` is defined in this file.
+    pub fn has_provider(&self, id: &str) -> Result<bool, UserError> {
+        Ok(self.provider(id)?.is_some())
+    }
+
+    /// The top-level `model_provider`.
+    pub fn selected_provider(&self) -> Option<&str> {
+        super::read::root_str(&self.doc, MODEL_PROVIDER)
+    }
+
+    /// The field's current value as TOML text (None when unset).
+    pub fn provider_field(&self, id: &str, path: &FieldPath) -> Result<Option<String>, UserError> {
+        let Some(t) = super::read::providers(&self.doc)?.and_then(|p| p.get(id)).and_then(|i| i.as_table_like()) else {
+            return Ok(None);
+        };
+        let item = t.get(&path.field);
+        let item = match &path.key {
+            Some(k) => item.and_then(|i| i.as_table_like()).and_then(|m| m.get(k)),
+            None => item,
+        };
+        Ok(item.map(super::view::item_text))
+    }
+
+    /// Sets one field (in place with its decor when it exists); true when a byte changes.
+    pub fn set_provider_field(&mut self, id: &str, path: &FieldPath, value: &FieldValue) -> Result<bool, UserError> {
+        let v = value.to_toml();
+        with_provider(self, id, |t| match &path.key {
+            None => Ok(edit::set_value(t, &path.field, v)),
+            Some(k) => match t.get_mut(&path.field) {
+                Some(item) if item.is_table_like() => Ok(match item.as_inline_table_mut() {
+                    Some(it) => edit::inline_append(it, |it| edit::set_value(it, k, v)),
+                    None => edit::set_value(item.as_table_like_mut().expect("checked table-like"), k, v),
+                }),
+                Some(_) => Err(UserError::usage(format!("`{}` of provider `{id}` is not a table", path.field))
+                    .hint("fix it by hand; Codex expects a table there")),
+                None => {
+                    let mut it = InlineTable::new();
+                    it.insert(k, v);
+                    Ok(edit::set_value(t, &path.field, Value::InlineTable(it)))
+                }
+            },
+        })?
+    }
+
+    /// Removes one field (a map or sub-table left empty goes too); true when something went.
+    pub fn unset_provider_field(&mut self, id: &str, path: &FieldPath) -> Result<bool, UserError> {
+        with_provider(self, id, |t| match &path.key {
+            None => t.remove(&path.field).is_some(),
+            Some(k) => {
+                let Some(m) = t.get_mut(&path.field).and_then(|i| i.as_table_like_mut()) else { return false };
+                let removed = m.remove(k).is_some();
+                if removed && m.is_empty() {
+                    t.remove(&path.field);
+                }
+                removed
+            }
+        })
+    }
+}
+
+/// A provider's fields as plain data (the interchange of `export` and `apply`).
+pub type Fields = serde_json::Map<String, serde_json::Value>;
+
+fn json_to_value(v: &serde_json::Value) -> Option<Value> {
+    use serde_json::Value as J;
+    Some(match v {
+        J::String(s) => Value::from(s.as_str()),
+        J::Bool(b) => Value::from(*b),
+        J::Number(n) => match n.as_i64() {
+            Some(i) => Value::from(i),
+            None => Value::from(n.as_f64()?),
+        },
+        J::Array(a) => Value::Array(a.iter().map(json_to_value).collect::<Option<_>>()?),
+        J::Object(o) => {
+            let mut t = InlineTable::new();
+            for (k, v) in o {
+                t.insert(k, json_to_value(v)?);
+            }
+            Value::InlineTable(t)
+        }
+        J::Null => return None,
+    })
+}
+
+/// `[model_providers.ID]` tables for the given providers, in a fresh document (no comments).
+pub fn providers_toml(providers: &[(String, Fields)]) -> String {
+    let mut doc = toml_edit::DocumentMut::new();
+    let mut parent = toml_edit::Table::new();
+    parent.set_implicit(true);
+    for (i, (id, fields)) in providers.iter().enumerate() {
+        let mut t = toml_edit::Table::new();
+        if i > 0 {
+            t.decor_mut().set_prefix("\n");
+        }
+        for (k, v) in fields {
+            match (v, json_to_value(v)) {
+                (serde_json::Value::Object(_), Some(Value::InlineTable(it))) => {
+                    t.insert(k, toml_edit::Item::Table(it.into_table()));
+                }
+                (_, Some(val)) => {
+                    t.insert(k, toml_edit::Item::Value(val));
+                }
+                _ => {}
+            }
+        }
+        parent.insert(id, toml_edit::Item::Table(t));
+    }
+    doc.as_table_mut().insert(MODEL_PROVIDERS, toml_edit::Item::Table(parent));
+    doc.to_string()
+}
+
+impl ConfigFile {
+    /// The fields of `[model_providers.ID]` in this file, as data.
+    pub fn provider_fields(&self, id: &str) -> Result<Option<Fields>, UserError> {
+        let Some(t) = super::read::providers(&self.doc)?.and_then(|p| p.get(id)).and_then(|i| i.as_table_like()) else {
+            return Ok(None);
+        };
+        Ok(Some(t.iter().map(|(k, item)| (k.to_string(), super::view::item_json(item))).collect()))
+    }
+
+    /// Makes the provider carry `fields` (creating it in the file's style when absent); fields
+    /// not named are kept, and values already equal are not touched. Returns what happened.
+    pub fn merge_provider(&mut self, id: &str, fields: &Fields) -> Result<edit::Change, UserError> {
+        let added = !self.has_provider(id)?;
+        if added {
+            self.upsert_provider(id, &edit::ProviderSpec::default(), false)?;
+        }
+        let mut changed = false;
+        for (k, v) in fields {
+            let entries: Vec<(Option<&String>, &serde_json::Value)> = match v {
+                serde_json::Value::Object(o) => o.iter().map(|(sk, sv)| (Some(sk), sv)).collect(),
+                other => vec![(None, other)],
+            };
+            for (sub, v) in entries {
+                let Some(value) = json_to_value(v) else { continue };
+                changed |= with_provider(self, id, |t| match sub {
+                    None => edit::set_value(t, k, value),
+                    Some(sk) => match t.get_mut(k) {
+                        Some(item) if item.is_table_like() => match item.as_inline_table_mut() {
+                            Some(it) => edit::inline_append(it, |it| edit::set_value(it, sk, value)),
+                            None => edit::set_value(item.as_table_like_mut().expect("table-like"), sk, value),
+                        },
+                        _ => {
+                            let mut it = InlineTable::new();
+                            it.insert(sk, value);
+                            edit::set_value(t, k, Value::InlineTable(it))
+                        }
+                    },
+                })?;
+            }
+        }
+        Ok(match (added, changed) {
+            (true, _) => edit::Change::Added,
+            (false, true) => edit::Change::Updated,
+            (false, false) => edit::Change::Unchanged,
+        })
+    }
+}
