@@ -17,6 +17,7 @@ impl ConfigFile {
     /// style `model_providers` already uses) or, with `replace`, updates the given fields in
     /// place; without `replace` an existing id is refused (exit 1).
     pub fn upsert_provider(&mut self, id: &str, spec: &ProviderSpec, replace: bool) -> Result<Change, UserError> {
+        self.sync()?;
         let mp = vec![MODEL_PROVIDERS.to_string()];
         let path = vec![MODEL_PROVIDERS.to_string(), id.to_string()];
         match self.node(&mp) {
@@ -68,6 +69,7 @@ impl ConfigFile {
     /// Removes `model_providers.ID` (and `model_providers` itself when it becomes an empty
     /// implicit, dotted or inline parent); false when there was nothing to remove.
     pub fn remove_provider(&mut self, id: &str) -> Result<bool, UserError> {
+        self.sync()?;
         let mp = vec![MODEL_PROVIDERS.to_string()];
         match self.node(&mp) {
             None => return Ok(false),

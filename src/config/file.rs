@@ -128,6 +128,17 @@ impl ConfigFile {
         if self.bom { format!("\u{feff}{body}") } else { body }
     }
 
+    /// Makes the text hold a not-yet-ported edit of `doc` (see `baseline`) before a splice
+    /// computes spans, so the two kinds of edit can follow each other in one command.
+    pub(in crate::config) fn sync(&mut self) -> Result<(), UserError> {
+        let printed = self.doc.to_string();
+        if printed != self.baseline {
+            let body = self.rerender(printed);
+            self.set_body(body)?;
+        }
+        Ok(())
+    }
+
     /// The pre-splice way, only for edits made on `doc` directly (see `baseline`): toml_edit's
     /// print in the file's line ending and final-newline state.
     fn rerender(&self, mut s: String) -> String {

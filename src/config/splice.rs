@@ -72,6 +72,7 @@ impl ConfigFile {
     /// Sets the value at `path`: in place when it is a value (its decor untouched, since only
     /// the value's own bytes are replaced), else added to its table. True when changed.
     pub(super) fn set_value_at(&mut self, path: &[String], value: Value) -> Result<bool, UserError> {
+        self.sync()?;
         let (parent, key) = path.split_at(path.len() - 1);
         let old = match self.node(path) {
             Some(Node::Item(Item::Value(v))) => Some(v),
@@ -105,6 +106,7 @@ impl ConfigFile {
         value: &Value,
         after: Option<&str>,
     ) -> Result<(), UserError> {
+        self.sync()?;
         let o = Outline::new(&self.spans);
         let text = o.text;
         let dotted: Vec<String> = key.iter().map(|k| key_repr(k)).collect();
@@ -168,6 +170,7 @@ impl ConfigFile {
     /// Deletes what `path` names: each header block and line under it (with the comment
     /// paragraph that belongs to it), or its entry in an inline table. False when absent.
     pub(super) fn remove_path(&mut self, path: &[String]) -> Result<bool, UserError> {
+        self.sync()?;
         let edit = match self.node(path) {
             None => return Ok(false),
             Some(Node::InInline { table, key }) => vec![(inline_removal(table, &key), String::new())],
@@ -219,6 +222,7 @@ impl ConfigFile {
     /// line, a header, every header and dotted line below it); false when `from` is absent
     /// or `to` exists.
     pub(super) fn rename_at(&mut self, table: &[String], from: &str, to: &str) -> Result<bool, UserError> {
+        self.sync()?;
         let mut old = table.to_vec();
         old.push(from.to_string());
         let mut new = table.to_vec();
@@ -278,6 +282,7 @@ impl ConfigFile {
     /// Adds `rendered` (new text only, rendered on its own) as a block after the last table
     /// under `after`, or at the end of the file.
     pub(super) fn append_rendered(&mut self, rendered: &str, after: &[String]) -> Result<(), UserError> {
+        self.sync()?;
         let o = Outline::new(&self.spans);
         let lines: Vec<String> = rendered.trim_matches('\n').lines().map(str::to_string).collect();
         let at = if after.is_empty() { None } else { last_block_end(&o, after) };
