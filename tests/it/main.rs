@@ -15,6 +15,7 @@ mod hardening;
 mod interactive;
 mod oracle;
 mod oracle_config;
+mod oracle_doctor;
 mod presets;
 mod probe;
 mod probe_hostile;
