@@ -48,12 +48,14 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('presets', 'presets', [CompletionResultType]::ParameterValue, 'The built-in provider presets')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Restore the files changed by the last codex-provider write')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Write a Codex model catalog: the bundled models plus the endpoint''s, with their context windows')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Store or remove a provider''s API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename a provider and every `model_provider` that selects it')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set one field of a provider, typed as Codex reads it')
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove one field of a provider (Codex then uses its default)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print providers as a file of `[model_providers.ID]` tables (no secrets), for `apply`')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make config.toml''s providers match a file (add or update in place, probe, optionally prune)')
+            [CompletionResult]::new('bridge', 'bridge', [CompletionResultType]::ParameterValue, 'Run codex-relay in front of a chat-only endpoint, so Codex can use it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -75,6 +77,7 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('--no-probe', '--no-probe', [CompletionResultType]::ParameterName, 'Save without probing the endpoint')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Save even when the probe fails')
             [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'Update an existing provider (only the fields given)')
+            [CompletionResult]::new('--bridge', '--bridge', [CompletionResultType]::ParameterName, 'Chat-only endpoint: run codex-relay in front of it and point the provider at the relay')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print a diff of each file that would change; write nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
@@ -220,6 +223,8 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output')
             [CompletionResult]::new('--deep', '--deep', [CompletionResultType]::ParameterName, 'Also send Codex''s non-function tools and try the WebSocket upgrade')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Probe every configured provider concurrently: one row each (verdict, latency, model)')
+            [CompletionResult]::new('--codex', '--codex', [CompletionResultType]::ParameterName, 'Run the installed Codex on a one-file edit task in a scratch folder (--timeout bounds it; default 120 s)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and data')
@@ -393,6 +398,22 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'codex-provider;catalog' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Request timeout in seconds')
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print a diff of each file that would change; write nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'codex-provider;key' {
             [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -532,6 +553,120 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'codex-provider;bridge' {
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start the relay for a provider (and point its base_url at it)')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the provider''s relay')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'running / stopped / stale, per provider (all recorded bridges without ID)')
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Write a login service (systemd user unit or launchd agent) that starts the relay')
+            [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove that login service')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'codex-provider;bridge;start' {
+            [CompletionResult]::new('--upstream', '--upstream', [CompletionResultType]::ParameterName, 'The chat-only API root to forward to [default: the recorded one, else the provider''s base_url]')
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--foreground', '--foreground', [CompletionResultType]::ParameterName, 'Run the relay in this process (for login services)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'codex-provider;bridge;stop' {
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'codex-provider;bridge;status' {
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'codex-provider;bridge;install' {
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'codex-provider;bridge;uninstall' {
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'codex-provider;bridge;help' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start the relay for a provider (and point its base_url at it)')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the provider''s relay')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'running / stopped / stale, per provider (all recorded bridges without ID)')
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Write a login service (systemd user unit or launchd agent) that starts the relay')
+            [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove that login service')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'codex-provider;bridge;help;start' {
+            break
+        }
+        'codex-provider;bridge;help;stop' {
+            break
+        }
+        'codex-provider;bridge;help;status' {
+            break
+        }
+        'codex-provider;bridge;help;install' {
+            break
+        }
+        'codex-provider;bridge;help;uninstall' {
+            break
+        }
+        'codex-provider;bridge;help;help' {
+            break
+        }
         'codex-provider;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Probe an endpoint, then add it as `[model_providers.ID]`')
             [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a provider (and model) the default, or write a profile file selecting it')
@@ -545,12 +680,14 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('presets', 'presets', [CompletionResultType]::ParameterValue, 'The built-in provider presets')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Restore the files changed by the last codex-provider write')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Write a Codex model catalog: the bundled models plus the endpoint''s, with their context windows')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Store or remove a provider''s API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename a provider and every `model_provider` that selects it')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set one field of a provider, typed as Codex reads it')
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove one field of a provider (Codex then uses its default)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print providers as a file of `[model_providers.ID]` tables (no secrets), for `apply`')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make config.toml''s providers match a file (add or update in place, probe, optionally prune)')
+            [CompletionResult]::new('bridge', 'bridge', [CompletionResultType]::ParameterValue, 'Run codex-relay in front of a chat-only endpoint, so Codex can use it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -606,6 +743,9 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
         'codex-provider;help;completions' {
             break
         }
+        'codex-provider;help;catalog' {
+            break
+        }
         'codex-provider;help;key' {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Store the key under the provider''s env_key name (hidden prompt, or one line on stdin)')
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove the provider''s key line from $CODEX_HOME/.env')
@@ -630,6 +770,29 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             break
         }
         'codex-provider;help;apply' {
+            break
+        }
+        'codex-provider;help;bridge' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start the relay for a provider (and point its base_url at it)')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the provider''s relay')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'running / stopped / stale, per provider (all recorded bridges without ID)')
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Write a login service (systemd user unit or launchd agent) that starts the relay')
+            [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove that login service')
+            break
+        }
+        'codex-provider;help;bridge;start' {
+            break
+        }
+        'codex-provider;help;bridge;stop' {
+            break
+        }
+        'codex-provider;help;bridge;status' {
+            break
+        }
+        'codex-provider;help;bridge;install' {
+            break
+        }
+        'codex-provider;help;bridge;uninstall' {
             break
         }
         'codex-provider;help;help' {

@@ -22,6 +22,12 @@ _codex__provider() {
             codex__provider,apply)
                 cmd="codex__provider__subcmd__apply"
                 ;;
+            codex__provider,bridge)
+                cmd="codex__provider__subcmd__bridge"
+                ;;
+            codex__provider,catalog)
+                cmd="codex__provider__subcmd__catalog"
+                ;;
             codex__provider,completions)
                 cmd="codex__provider__subcmd__completions"
                 ;;
@@ -82,11 +88,53 @@ _codex__provider() {
             codex__provider,use)
                 cmd="codex__provider__subcmd__use"
                 ;;
+            codex__provider__subcmd__bridge,help)
+                cmd="codex__provider__subcmd__bridge__subcmd__help"
+                ;;
+            codex__provider__subcmd__bridge,install)
+                cmd="codex__provider__subcmd__bridge__subcmd__install"
+                ;;
+            codex__provider__subcmd__bridge,start)
+                cmd="codex__provider__subcmd__bridge__subcmd__start"
+                ;;
+            codex__provider__subcmd__bridge,status)
+                cmd="codex__provider__subcmd__bridge__subcmd__status"
+                ;;
+            codex__provider__subcmd__bridge,stop)
+                cmd="codex__provider__subcmd__bridge__subcmd__stop"
+                ;;
+            codex__provider__subcmd__bridge,uninstall)
+                cmd="codex__provider__subcmd__bridge__subcmd__uninstall"
+                ;;
+            codex__provider__subcmd__bridge__subcmd__help,help)
+                cmd="codex__provider__subcmd__bridge__subcmd__help__subcmd__help"
+                ;;
+            codex__provider__subcmd__bridge__subcmd__help,install)
+                cmd="codex__provider__subcmd__bridge__subcmd__help__subcmd__install"
+                ;;
+            codex__provider__subcmd__bridge__subcmd__help,start)
+                cmd="codex__provider__subcmd__bridge__subcmd__help__subcmd__start"
+                ;;
+            codex__provider__subcmd__bridge__subcmd__help,status)
+                cmd="codex__provider__subcmd__bridge__subcmd__help__subcmd__status"
+                ;;
+            codex__provider__subcmd__bridge__subcmd__help,stop)
+                cmd="codex__provider__subcmd__bridge__subcmd__help__subcmd__stop"
+                ;;
+            codex__provider__subcmd__bridge__subcmd__help,uninstall)
+                cmd="codex__provider__subcmd__bridge__subcmd__help__subcmd__uninstall"
+                ;;
             codex__provider__subcmd__help,add)
                 cmd="codex__provider__subcmd__help__subcmd__add"
                 ;;
             codex__provider__subcmd__help,apply)
                 cmd="codex__provider__subcmd__help__subcmd__apply"
+                ;;
+            codex__provider__subcmd__help,bridge)
+                cmd="codex__provider__subcmd__help__subcmd__bridge"
+                ;;
+            codex__provider__subcmd__help,catalog)
+                cmd="codex__provider__subcmd__help__subcmd__catalog"
                 ;;
             codex__provider__subcmd__help,completions)
                 cmd="codex__provider__subcmd__help__subcmd__completions"
@@ -138,6 +186,21 @@ _codex__provider() {
                 ;;
             codex__provider__subcmd__help,use)
                 cmd="codex__provider__subcmd__help__subcmd__use"
+                ;;
+            codex__provider__subcmd__help__subcmd__bridge,install)
+                cmd="codex__provider__subcmd__help__subcmd__bridge__subcmd__install"
+                ;;
+            codex__provider__subcmd__help__subcmd__bridge,start)
+                cmd="codex__provider__subcmd__help__subcmd__bridge__subcmd__start"
+                ;;
+            codex__provider__subcmd__help__subcmd__bridge,status)
+                cmd="codex__provider__subcmd__help__subcmd__bridge__subcmd__status"
+                ;;
+            codex__provider__subcmd__help__subcmd__bridge,stop)
+                cmd="codex__provider__subcmd__help__subcmd__bridge__subcmd__stop"
+                ;;
+            codex__provider__subcmd__help__subcmd__bridge,uninstall)
+                cmd="codex__provider__subcmd__help__subcmd__bridge__subcmd__uninstall"
                 ;;
             codex__provider__subcmd__help__subcmd__key,set)
                 cmd="codex__provider__subcmd__help__subcmd__key__subcmd__set"
@@ -212,7 +275,7 @@ _codex__provider() {
 
     case "${cmd}" in
         codex__provider)
-            opts="-y -q -v -h -V --codex-home --color --yes --quiet --verbose --help --version add use switch list ls current show remove rm probe doctor profile presets undo completions key rename set unset export apply help"
+            opts="-y -q -v -h -V --codex-home --color --yes --quiet --verbose --help --version add use switch list ls current show remove rm probe doctor profile presets undo completions catalog key rename set unset export apply bridge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -234,7 +297,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__add)
-            opts="-m -y -q -v -h --base-url --env-key --name --model --preset --query --header --env-header --use --profile --no-probe --force --replace --timeout --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-m -y -q -v -h --base-url --env-key --name --model --preset --query --header --env-header --use --profile --no-probe --force --replace --bridge --timeout --dry-run --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -314,6 +377,266 @@ _codex__provider() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge)
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --help start stop status install uninstall help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__help)
+            opts="start stop status install uninstall help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__help__subcmd__install)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__help__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__help__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__help__subcmd__uninstall)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__install)
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__start)
+            opts="-y -q -v -h --upstream --foreground --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --upstream)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__status)
+            opts="-y -q -v -h --json --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__stop)
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__bridge__subcmd__uninstall)
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__catalog)
+            opts="-y -q -v -h --json --timeout --dry-run --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -442,7 +765,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__help)
-            opts="add use list current show remove probe doctor profile presets undo completions key rename set unset export apply help"
+            opts="add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply bridge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -470,6 +793,104 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__bridge)
+            opts="start stop status install uninstall"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__bridge__subcmd__install)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__bridge__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__bridge__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__bridge__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__bridge__subcmd__uninstall)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__catalog)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -972,7 +1393,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__probe)
-            opts="-m -y -q -v -h --base-url --env-key --model --profile --json --timeout --deep --codex-home --color --yes --quiet --verbose --help"
+            opts="-m -y -q -v -h --base-url --env-key --model --profile --json --timeout --deep --all --codex --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

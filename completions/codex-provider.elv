@@ -45,12 +45,14 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand presets 'The built-in provider presets'
             cand undo 'Restore the files changed by the last codex-provider write'
             cand completions 'Print a shell completion script'
+            cand catalog 'Write a Codex model catalog: the bundled models plus the endpoint''s, with their context windows'
             cand key 'Store or remove a provider''s API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)'
             cand rename 'Rename a provider and every `model_provider` that selects it'
             cand set 'Set one field of a provider, typed as Codex reads it'
             cand unset 'Remove one field of a provider (Codex then uses its default)'
             cand export 'Print providers as a file of `[model_providers.ID]` tables (no secrets), for `apply`'
             cand apply 'Make config.toml''s providers match a file (add or update in place, probe, optionally prune)'
+            cand bridge 'Run codex-relay in front of a chat-only endpoint, so Codex can use it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'codex-provider;add'= {
@@ -71,6 +73,7 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand --no-probe 'Save without probing the endpoint'
             cand --force 'Save even when the probe fails'
             cand --replace 'Update an existing provider (only the fields given)'
+            cand --bridge 'Chat-only endpoint: run codex-relay in front of it and point the provider at the relay'
             cand --dry-run 'Print a diff of each file that would change; write nothing'
             cand -y 'Never prompt; take defaults and flags as given'
             cand --yes 'Never prompt; take defaults and flags as given'
@@ -207,6 +210,8 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand --color 'When to use colour'
             cand --json 'Machine-readable output'
             cand --deep 'Also send Codex''s non-function tools and try the WebSocket upgrade'
+            cand --all 'Probe every configured provider concurrently: one row each (verdict, latency, model)'
+            cand --codex 'Run the installed Codex on a one-file edit task in a scratch folder (--timeout bounds it; default 120 s)'
             cand -y 'Never prompt; take defaults and flags as given'
             cand --yes 'Never prompt; take defaults and flags as given'
             cand -q 'Print only errors and data'
@@ -364,6 +369,21 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'codex-provider;catalog'= {
+            cand --timeout 'Request timeout in seconds'
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'codex-provider;key'= {
             cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
             cand --color 'When to use colour'
@@ -491,6 +511,107 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'codex-provider;bridge'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand start 'Start the relay for a provider (and point its base_url at it)'
+            cand stop 'Stop the provider''s relay'
+            cand status 'running / stopped / stale, per provider (all recorded bridges without ID)'
+            cand install 'Write a login service (systemd user unit or launchd agent) that starts the relay'
+            cand uninstall 'Remove that login service'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'codex-provider;bridge;start'= {
+            cand --upstream 'The chat-only API root to forward to [default: the recorded one, else the provider''s base_url]'
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --foreground 'Run the relay in this process (for login services)'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;bridge;stop'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;bridge;status'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;bridge;install'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;bridge;uninstall'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;bridge;help'= {
+            cand start 'Start the relay for a provider (and point its base_url at it)'
+            cand stop 'Stop the provider''s relay'
+            cand status 'running / stopped / stale, per provider (all recorded bridges without ID)'
+            cand install 'Write a login service (systemd user unit or launchd agent) that starts the relay'
+            cand uninstall 'Remove that login service'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'codex-provider;bridge;help;start'= {
+        }
+        &'codex-provider;bridge;help;stop'= {
+        }
+        &'codex-provider;bridge;help;status'= {
+        }
+        &'codex-provider;bridge;help;install'= {
+        }
+        &'codex-provider;bridge;help;uninstall'= {
+        }
+        &'codex-provider;bridge;help;help'= {
+        }
         &'codex-provider;help'= {
             cand add 'Probe an endpoint, then add it as `[model_providers.ID]`'
             cand use 'Make a provider (and model) the default, or write a profile file selecting it'
@@ -504,12 +625,14 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand presets 'The built-in provider presets'
             cand undo 'Restore the files changed by the last codex-provider write'
             cand completions 'Print a shell completion script'
+            cand catalog 'Write a Codex model catalog: the bundled models plus the endpoint''s, with their context windows'
             cand key 'Store or remove a provider''s API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)'
             cand rename 'Rename a provider and every `model_provider` that selects it'
             cand set 'Set one field of a provider, typed as Codex reads it'
             cand unset 'Remove one field of a provider (Codex then uses its default)'
             cand export 'Print providers as a file of `[model_providers.ID]` tables (no secrets), for `apply`'
             cand apply 'Make config.toml''s providers match a file (add or update in place, probe, optionally prune)'
+            cand bridge 'Run codex-relay in front of a chat-only endpoint, so Codex can use it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'codex-provider;help;add'= {
@@ -548,6 +671,8 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
         }
         &'codex-provider;help;completions'= {
         }
+        &'codex-provider;help;catalog'= {
+        }
         &'codex-provider;help;key'= {
             cand set 'Store the key under the provider''s env_key name (hidden prompt, or one line on stdin)'
             cand unset 'Remove the provider''s key line from $CODEX_HOME/.env'
@@ -565,6 +690,23 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
         &'codex-provider;help;export'= {
         }
         &'codex-provider;help;apply'= {
+        }
+        &'codex-provider;help;bridge'= {
+            cand start 'Start the relay for a provider (and point its base_url at it)'
+            cand stop 'Stop the provider''s relay'
+            cand status 'running / stopped / stale, per provider (all recorded bridges without ID)'
+            cand install 'Write a login service (systemd user unit or launchd agent) that starts the relay'
+            cand uninstall 'Remove that login service'
+        }
+        &'codex-provider;help;bridge;start'= {
+        }
+        &'codex-provider;help;bridge;stop'= {
+        }
+        &'codex-provider;help;bridge;status'= {
+        }
+        &'codex-provider;help;bridge;install'= {
+        }
+        &'codex-provider;help;bridge;uninstall'= {
         }
         &'codex-provider;help;help'= {
         }

@@ -98,6 +98,9 @@ pub enum Command {
         after_help = "Example:\n  codex-provider completions bash > ~/.local/share/bash-completion/completions/codex-provider"
     )]
     Completions(CompletionsArgs),
+    /// Write a Codex model catalog: the bundled models plus the endpoint's, with their context windows
+    #[command(after_help = "Examples:\n  codex-provider catalog\n  codex-provider catalog openrouter --dry-run")]
+    Catalog(CatalogArgs),
     /// Store or remove a provider's API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)
     #[command(
         subcommand,
@@ -125,6 +128,12 @@ pub enum Command {
         after_help = "Examples:\n  codex-provider apply -f team-providers.toml --dry-run\n  codex-provider apply -f team-providers.toml --prune"
     )]
     Apply(ApplyArgs),
+    /// Run codex-relay in front of a chat-only endpoint, so Codex can use it
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  codex-provider add mistral --preset mistral --model codestral-latest --bridge\n  codex-provider bridge status\n  codex-provider bridge install mistral"
+    )]
+    Bridge(BridgeCommand),
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -236,6 +245,65 @@ pub struct UnsetArgs {
     pub write: WriteArgs,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum BridgeCommand {
+    /// Start the relay for a provider (and point its base_url at it)
+    Start(BridgeStartArgs),
+    /// Stop the provider's relay
+    Stop(BridgeIdArgs),
+    /// running / stopped / stale, per provider (all recorded bridges without ID)
+    Status(BridgeStatusArgs),
+    /// Write a login service (systemd user unit or launchd agent) that starts the relay
+    Install(BridgeIdArgs),
+    /// Remove that login service
+    Uninstall(BridgeIdArgs),
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct BridgeIdArgs {
+    /// Provider id
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    pub id: String,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct BridgeStartArgs {
+    /// Provider id
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    pub id: String,
+    /// The chat-only API root to forward to [default: the recorded one, else the provider's base_url]
+    #[arg(long, value_name = "URL")]
+    pub upstream: Option<String>,
+    /// Run the relay in this process (for login services)
+    #[arg(long, hide = true)]
+    pub foreground: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct BridgeStatusArgs {
+    /// Provider id [default: every recorded bridge]
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    pub id: Option<String>,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct CatalogArgs {
+    /// Provider whose `/models` to add [default: the active provider]
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    pub id: Option<String>,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+    /// Request timeout in seconds
+    #[arg(long, value_name = "S", default_value = "15", value_parser = parse_timeout, allow_hyphen_values = true)]
+    pub timeout: Duration,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
 #[derive(Debug, Args, Clone, Default)]
 pub struct WriteArgs {
     /// Print a diff of each file that would change; write nothing
@@ -293,6 +361,9 @@ pub struct AddArgs {
     /// Update an existing provider (only the fields given)
     #[arg(long)]
     pub replace: bool,
+    /// Chat-only endpoint: run codex-relay in front of it and point the provider at the relay
+    #[arg(long, conflicts_with = "replace")]
+    pub bridge: bool,
     /// Probe request timeout in seconds
     #[arg(long, value_name = "S", default_value = "15", value_parser = parse_timeout, allow_hyphen_values = true)]
     pub timeout: Duration,
@@ -379,6 +450,12 @@ pub struct ProbeArgs {
     /// Also send Codex's non-function tools and try the WebSocket upgrade
     #[arg(long)]
     pub deep: bool,
+    /// Probe every configured provider concurrently: one row each (verdict, latency, model)
+    #[arg(long, conflicts_with_all = ["id", "base_url", "env_key", "codex"])]
+    pub all: bool,
+    /// Run the installed Codex on a one-file edit task in a scratch folder (--timeout bounds it; default 120 s)
+    #[arg(long)]
+    pub codex: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]

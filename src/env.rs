@@ -17,10 +17,11 @@ pub fn parse(text: &str) -> BTreeMap<String, String> {
     dotenvy::from_read_iter(text.as_bytes()).flatten().collect()
 }
 
+static CACHE: Mutex<Option<(PathBuf, BTreeMap<String, String>)>> = Mutex::new(None);
+
 /// The entries of `$CODEX_HOME/.env` (empty when there is none), read once per process:
 /// `list` asks for every provider's key.
 pub fn load(home: &Path) -> BTreeMap<String, String> {
-    static CACHE: Mutex<Option<(PathBuf, BTreeMap<String, String>)>> = Mutex::new(None);
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     if let Some((h, m)) = cache.as_ref()
         && h == home
@@ -30,6 +31,27 @@ pub fn load(home: &Path) -> BTreeMap<String, String> {
     let m = std::fs::read_to_string(home.join(".env")).map(|t| parse(&t)).unwrap_or_default();
     *cache = Some((home.to_path_buf(), m.clone()));
     m
+}
+
+/// Forgets the cached `.env` (the wizard just stored a key there and probes again).
+pub fn reload() {
+    CACHE.lock().unwrap_or_else(|e| e.into_inner()).take();
+}
+
+/// The names (never the values) of the set variables that look like API-key variables
+/// (`*_API_KEY`, `*_KEY`, `*_TOKEN`), from the process and `.env`, sorted: the wizard's
+/// "another key variable" list.
+pub fn key_like_names(home: &Path) -> Vec<String> {
+    let looks = |k: &str| {
+        let k = k.to_ascii_uppercase();
+        ["_API_KEY", "_KEY", "_TOKEN"].iter().any(|s| k.ends_with(s))
+    };
+    let mut names: Vec<String> =
+        process_vars().into_keys().chain(load(home).into_keys()).filter(|k| looks(k)).collect();
+    names.sort();
+    names.dedup();
+    names.retain(|k| lookup(k, home).is_some());
+    names
 }
 
 /// A variable of this process only (not `.env`): colour, `CODEX_HOME`, test pause points.

@@ -3,8 +3,11 @@
 //! The binary is a thin wrapper over [`run`]; the modules are public so the fuzz target and
 //! the benchmarks can drive the config editor directly.
 
+pub mod bridge;
+pub mod catalog;
 pub mod cli;
 pub mod codex;
+pub mod codex_cli;
 pub mod commands;
 pub mod complete;
 pub mod config;
@@ -17,6 +20,7 @@ pub mod home;
 pub mod interrupt;
 pub mod presets;
 pub mod probe;
+pub mod probe_codex;
 pub mod redact;
 pub mod store;
 pub mod testpoint;

@@ -1,5 +1,7 @@
 //! `doctor`: gather once, check, render; with `--fix`, show the diff, confirm, write, re-check.
 
+use std::io::IsTerminal;
+
 use crate::cli::DoctorArgs;
 use crate::config::Layers;
 use crate::ctx::Ctx;
@@ -58,7 +60,9 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         return Ok(exit_of(&report));
     }
     if !ctx.yes {
-        if !ctx.interactive {
+        // The question goes to stderr and the answer comes from stdin: stdout may be a pipe.
+        let can_ask = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+        if !can_ask {
             return Err(UserError::usage("doctor --fix needs a confirmation and there is no terminal to ask on")
                 .hint("pass --yes to apply the changes above, or --dry-run to only show them")
                 .into());
@@ -76,10 +80,15 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     drop(session);
     let input = input::gather(&ctx.codex_home, options);
     let after = doctor::run(&input, network(&args, &input).as_deref());
-    if !args.json {
-        ctx.ui.data(&ctx.ui.paint(crate::ui::Tone::Bold, "\nafter --fix:"));
+    if args.json {
+        print(&after, &args, ctx);
+    } else {
+        // The full report was printed before the diff: after it, only what is still not ok.
+        let mut quiet = ctx.ui.clone();
+        quiet.quiet = true;
+        let title = ctx.ui.paint(crate::ui::Tone::Bold, "after --fix:");
+        ctx.ui.data(&format!("\n{title}\n{}", render::human(&after, &quiet, false)));
     }
-    print(&after, &args, ctx);
     Ok(exit_of(&after))
 }
 

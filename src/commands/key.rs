@@ -137,29 +137,50 @@ fn report(ctx: &Ctx, json: bool, id: &str, var: &str, path: &Path, action: &str,
 
 pub fn set(args: KeyArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let var = env_key_of(ctx, &args.id)?;
-    let value = read_key(ctx, &var)?;
+    let stored = store(ctx, &var)?;
+    report(ctx, args.json, &args.id, &var, &stored.path, "set", stored.changed)?;
+    stored.say(ctx, &format!("the key for `{}`", args.id));
+    Ok(Exit::Ok)
+}
+
+/// What [`store`] did: the file, whether it changed, the key's length (never the key).
+pub(crate) struct Stored {
+    pub path: std::path::PathBuf,
+    pub changed: bool,
+    var: String,
+    chars: usize,
+}
+
+impl Stored {
+    /// The status line (`what` names the key: "the key for `gw`").
+    pub fn say(&self, ctx: &Ctx, what: &str) {
+        let (var, chars, path) = (&self.var, self.chars, display(ctx, &self.path));
+        ctx.ui.status(&match self.changed {
+            true => format!("Stored {what} as {var} in {path} ({chars} chars, mode 0600)."),
+            false => format!("{var} in {path} already holds this key; nothing to change."),
+        });
+        if std::env::var(var).is_ok_and(|v| !v.trim().is_empty()) {
+            ctx.ui.note(&format!("{var} is also set in this shell; Codex started from here sees that value too"));
+        }
+    }
+}
+
+/// Reads a key (hidden prompt or stdin) and stores it as `var` in `$CODEX_HOME/.env`: the
+/// code `key set` and the `add` wizard's "store the key now" share.
+pub(crate) fn store(ctx: &Ctx, var: &str) -> anyhow::Result<Stored> {
+    let value = read_key(ctx, var)?;
     let quoted =
         dotenv_write::quote(&value).ok_or_else(|| UserError::usage("the key cannot be written on one line"))?;
     let _session = crate::commands::written::begin(ctx, false)?;
     let path = ctx.codex_home.join(DOTENV);
     let old = read_dotenv(&path)?;
-    let new = dotenv_write::set(old.as_deref().unwrap_or(""), &var, &quoted);
+    let new = dotenv_write::set(old.as_deref().unwrap_or(""), var, &quoted);
     let changed = old.as_deref() != Some(new.as_str());
     if changed {
         write_dotenv(&path, &new)?;
     }
-    report(ctx, args.json, &args.id, &var, &path, "set", changed)?;
-    let chars = value.chars().count();
-    ctx.ui.status(&match changed {
-        true => {
-            format!("Stored the key for `{}` as {var} in {} ({chars} chars, mode 0600).", args.id, display(ctx, &path))
-        }
-        false => format!("{var} in {} already holds this key; nothing to change.", display(ctx, &path)),
-    });
-    if std::env::var(&var).is_ok_and(|v| !v.trim().is_empty()) {
-        ctx.ui.note(&format!("{var} is also set in this shell; Codex started from here sees that value too"));
-    }
-    Ok(Exit::Ok)
+    crate::env::reload();
+    Ok(Stored { path, changed, var: var.to_string(), chars: value.chars().count() })
 }
 
 pub fn unset(args: KeyArgs, ctx: &Ctx) -> anyhow::Result<Exit> {

@@ -65,6 +65,10 @@ pub fn run(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             key,
         ]);
     }
+    if let Some(width) = crate::ui::stdout_width() {
+        // NAME and BASE URL give way first; built-in rows are cut to the user's rows.
+        table::fit(&mut rows, width, &[2, 3], &|r| r == 0 || !providers[r - 1].1.builtin);
+    }
     let mut out = table::painted(&rows, Some(&ctx.ui), &|row, _| match row {
         0 => Some(Tone::Bold),
         r if providers[r - 1].3 => Some(Tone::Ok),

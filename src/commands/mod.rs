@@ -2,6 +2,8 @@
 
 mod add;
 mod apply;
+mod bridge;
+mod catalog;
 mod completions;
 mod current;
 mod doctor;
@@ -9,8 +11,10 @@ mod export;
 mod key;
 mod list;
 mod outcome;
+mod pick;
 mod presets;
 mod probe;
+mod probe_codex;
 mod profile;
 mod remove;
 mod rename;
@@ -41,6 +45,7 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Presets(a) => presets::run(a, ctx),
         Command::Undo(a) => undo::run(a, ctx),
         Command::Completions(a) => completions::run(a, ctx),
+        Command::Catalog(a) => catalog::run(a, ctx),
         Command::Key(KeyCommand::Set(a)) => key::set(a, ctx),
         Command::Key(KeyCommand::Unset(a)) => key::unset(a, ctx),
         Command::Rename(a) => rename::run(a, ctx),
@@ -48,6 +53,7 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Unset(a) => set::unset(a, ctx),
         Command::Export(a) => export::run(a, ctx),
         Command::Apply(a) => apply::run(a, ctx),
+        Command::Bridge(c) => bridge::run(c, ctx),
     }
 }
 

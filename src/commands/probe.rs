@@ -3,16 +3,24 @@
 use std::time::Duration;
 
 use crate::cli::ProbeArgs;
+use crate::commands::load_layers;
 use crate::config::ConfigFile;
 use crate::config::Layers;
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
 use crate::probe::{self, Options, Target};
+use crate::ui::{Tone, table};
 
 pub fn run(args: ProbeArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let target = target(&args, ctx)?;
     let timeout = args.timeout;
     let opts = Options { timeout, connect_timeout: timeout.min(Duration::from_secs(5)), deep: args.deep };
+    if args.all {
+        return all(&args, &opts, ctx);
+    }
+    let target = target(&args, ctx)?;
+    if args.codex {
+        return super::probe_codex::run(&args, target, ctx);
+    }
     let report = probe::run(vec![target], &opts).pop().expect("one report per target");
     if args.json {
         ctx.ui.data(&serde_json::to_string_pretty(&report)?);
@@ -20,6 +28,48 @@ pub fn run(args: ProbeArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         ctx.ui.data(&probe::render_human(&report, &ctx.ui));
     }
     Ok(if report.ok { Exit::Ok } else { Exit::Problem })
+}
+
+/// `probe --all`: every provider config.toml defines (built-ins need Codex's own login), probed
+/// concurrently by the one probe API; one row each, or a JSON list of the reports.
+fn all(args: &ProbeArgs, opts: &Options, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let files = load_layers(ctx, args.profile.as_deref())?;
+    let layers = files.layers();
+    let sel = layers.selection();
+    let mut targets = Vec::new();
+    for id in layers.all_ids()? {
+        if let Some(v) = layers.provider(&id)?.filter(|v| !v.builtin) {
+            let model = args.model.clone().or_else(|| (id == sel.provider).then(|| sel.model.clone()).flatten());
+            targets.push(Target::from_provider(&v, model, &ctx.codex_home));
+        }
+    }
+    if targets.is_empty() {
+        return Err(UserError::refused("no provider to probe: config.toml defines none")
+            .hint("codex-provider add ID --base-url URL")
+            .into());
+    }
+    let reports = probe::run(targets, opts);
+    if args.json {
+        ctx.ui.data(&serde_json::to_string_pretty(&reports)?);
+    } else {
+        let mut rows = vec![vec!["PROVIDER".into(), "VERDICT".into(), "LATENCY".into(), "MODEL".into()]];
+        for r in &reports {
+            rows.push(vec![
+                r.target.provider.clone().unwrap_or_default(),
+                r.verdict.as_str().to_string(),
+                format!("{} ms", r.duration_ms),
+                r.target.model.clone().unwrap_or_else(|| "-".into()),
+            ]);
+        }
+        let out = table::painted(&rows, Some(&ctx.ui), &|row, col| match (row, col) {
+            (0, _) => Some(Tone::Bold),
+            (r, 1) if reports[r - 1].ok => Some(Tone::Ok),
+            (_, 1) => Some(Tone::Fail),
+            _ => None,
+        });
+        ctx.ui.data(&out.join("\n"));
+    }
+    Ok(if reports.iter().all(|r| r.ok) { Exit::Ok } else { Exit::Problem })
 }
 
 fn target(args: &ProbeArgs, ctx: &Ctx) -> anyhow::Result<Target> {

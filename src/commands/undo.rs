@@ -54,7 +54,7 @@ fn list(as_json: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
             .map(|e| {
                 json!({
                     "created_unix": e.created_unix,
-                    "created": utc(e.created_unix),
+                    "created": crate::ui::time::utc(e.created_unix),
                     "command": e.command,
                     "files": e.files.iter().map(|(name, existed)| json!({
                         "name": name,
@@ -77,22 +77,12 @@ fn list(as_json: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
             .map(|(n, existed)| if *existed { format!("restores {n}") } else { format!("deletes {n}") })
             .collect();
         let next = if i == 0 { "  (next undo)" } else { "" };
-        ctx.ui.data(&format!("{}  before `{}`: {}{next}", utc(e.created_unix), e.command, files.join(", ")));
+        ctx.ui.data(&format!(
+            "{}  before `{}`: {}{next}",
+            crate::ui::time::utc(e.created_unix),
+            e.command,
+            files.join(", ")
+        ));
     }
     Ok(Exit::Ok)
-}
-
-/// `2026-12-01 23:52:19 UTC` (civil-from-days, proleptic Gregorian).
-fn utc(secs: u64) -> String {
-    let (days, rem) = ((secs / 86_400) as i64, secs % 86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02} UTC", rem / 3600, rem % 3600 / 60, rem % 60)
 }

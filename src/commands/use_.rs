@@ -17,6 +17,8 @@ pub fn run(args: UseArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         (Some(id), None) => set_default(ctx, id, args.model.as_deref(), dry),
         (Some(id), Some(p)) => write_profile(ctx, id, p, args.model.as_deref(), dry),
         (None, Some(p)) => profile_as_default(ctx, p, args.model.as_deref(), dry),
+        // On a terminal, pick one (the model step is then `use ID`'s own).
+        (None, None) if ctx.interactive => set_default(ctx, &super::pick::provider(ctx)?, args.model.as_deref(), dry),
         (None, None) => Err(UserError::usage("missing the provider ID")
             .hint("codex-provider use ID [--model M] (see `codex-provider list`)")
             .into()),

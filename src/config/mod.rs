@@ -4,6 +4,7 @@
 //! edits cannot be bypassed. Reads come back as typed data ([`Selection`], [`ProviderTable`],
 //! [`TypeError`], [`NestedValue`], [`view::ProviderView`]), never as TOML items to walk.
 
+mod catalog_key;
 pub mod dotenv_write;
 mod edit;
 pub mod fields;
@@ -17,6 +18,7 @@ mod root;
 mod selection;
 pub mod view;
 
+pub use catalog_key::MODEL_CATALOG_JSON;
 pub use edit::{Change, ProviderSpec};
 pub use file::ConfigFile;
 pub use lint::{NestedValue, TypeError};

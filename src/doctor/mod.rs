@@ -2,6 +2,7 @@
 //! outside world once; the checks are pure functions over it, so each can be unit-tested
 //! without a filesystem; `render` is the only place that prints; `fix` applies repairs.
 
+pub mod bridge_checks;
 mod codex;
 mod env;
 mod facts;
@@ -10,6 +11,7 @@ mod findings;
 pub mod fix;
 pub mod input;
 mod keys;
+pub mod model_catalog;
 pub mod net;
 mod providers;
 pub mod render;
@@ -175,6 +177,7 @@ pub fn run(input: &DoctorInput, net: Option<&[(String, crate::probe::Report)]>) 
         providers::auth_conflict,
         files::profile_files,
         files::project_local,
+        model_catalog::model_catalog,
         env::key,
         env::openai_vars,
         env::proxy,
@@ -186,6 +189,7 @@ pub fn run(input: &DoctorInput, net: Option<&[(String, crate::probe::Report)]>) 
         c.duration_ms = start.elapsed().as_millis() as u64;
         checks.push(c);
     }
+    checks.extend(bridge_checks::provider_bridge(&facts));
     match net {
         Some(reports) => checks.extend(net::network_checks(reports)),
         None => {

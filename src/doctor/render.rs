@@ -35,13 +35,15 @@ pub fn tally(r: &Report) -> String {
 }
 
 /// Human output: checks grouped by category in first-seen order; each non-ok line carries
-/// its hint, `verbose` adds details; `summary_only` prints just the tally.
+/// its hint, `verbose` adds details; `-q` leaves out the ok lines (and categories left
+/// empty); `summary_only` prints just the tally.
 pub fn human(r: &Report, ui: &Ui, summary_only: bool) -> String {
     let paint = |tone, s: &str| ui.paint(tone, s);
     let mut out = String::new();
     if !summary_only {
+        let shown = |c: &&super::Check| !(ui.quiet && c.status == Status::Ok);
         let mut cats: Vec<&str> = Vec::new();
-        for c in &r.checks {
+        for c in r.checks.iter().filter(shown) {
             if !cats.contains(&c.category) {
                 cats.push(c.category);
             }
@@ -50,7 +52,7 @@ pub fn human(r: &Report, ui: &Ui, summary_only: bool) -> String {
         for cat in cats {
             out.push_str(&paint(Tone::Bold, cat));
             out.push('\n');
-            for c in r.checks.iter().filter(|c| c.category == cat) {
+            for c in r.checks.iter().filter(shown).filter(|c| c.category == cat) {
                 out.push_str(&format!("  {} {:width$}  {}\n", glyph::painted(ui, level(c.status)), c.id, c.summary));
                 if c.status > Status::Ok {
                     if let Some(rem) = &c.remediation {
@@ -79,8 +81,15 @@ pub fn human(r: &Report, ui: &Ui, summary_only: bool) -> String {
     out
 }
 
-/// `{"schemaVersion":1,"overallStatus":…,"checks":{"<id>":{…}}}` as `codex doctor --json`.
+/// `{"schemaVersion":1,"overallStatus":…,"checks":{"<id>":{…}}}` as `codex doctor --json`,
+/// plus `generatedAt` (RFC 3339), `codexVersion` (null without an installed Codex) and a
+/// per-check `fixable` (`doctor --fix` repairs it).
 pub fn json(r: &Report) -> Value {
+    let codex = crate::codex::installed().map(|i| i.version.clone());
+    json_at(r, crate::ui::time::now(), codex)
+}
+
+fn json_at(r: &Report, now: u64, codex_version: Option<String>) -> Value {
     let mut checks = Map::new();
     for c in &r.checks {
         checks.insert(
@@ -93,11 +102,14 @@ pub fn json(r: &Report) -> Value {
                 "details": c.details,
                 "remediation": c.remediation,
                 "durationMs": c.duration_ms,
+                "fixable": c.fix.is_some(),
             }),
         );
     }
     json!({
         "schemaVersion": 1,
+        "generatedAt": crate::ui::time::rfc3339(now),
+        "codexVersion": codex_version,
         "overallStatus": r.overall().as_str(),
         "checks": checks,
     })
@@ -134,12 +146,19 @@ mod tests {
         assert!(!h.contains("k: v"));
         assert!(human(&report(), &Ui::new(ColorChoice::Never, false, 1), false).contains("      k: v\n"));
         assert_eq!(human(&report(), &ui, true), "1 failed, 1 warning, 1 ok, 1 skipped\n");
+        let quiet = human(&report(), &Ui::new(ColorChoice::Never, true, 0), false);
+        assert!(!quiet.contains("config.parse") && quiet.contains("config.wire_api"), "{quiet}");
+        assert!(quiet.contains("provider.auth") && quiet.ends_with("1 failed, 1 warning, 1 ok, 1 skipped\n"));
     }
 
     #[test]
     fn json_shape() {
-        let j = json(&report());
+        let j = json_at(&report(), 1_796_169_223, Some("0.171.0".into()));
         assert_eq!(j["schemaVersion"], 1);
+        assert_eq!(j["generatedAt"], "2026-12-01T23:53:43Z");
+        assert_eq!(j["codexVersion"], "0.171.0");
+        assert_eq!(json_at(&report(), 0, None)["codexVersion"], Value::Null);
+        assert_eq!(j["checks"]["config.wire_api"]["fixable"], false);
         assert_eq!(j["overallStatus"], "fail");
         assert_eq!(j["checks"]["config.wire_api"]["status"], "fail");
         assert_eq!(j["checks"]["config.wire_api"]["details"]["k"], "v");

@@ -6,6 +6,7 @@
 
 mod client;
 mod decode;
+mod models_list;
 mod plan;
 pub mod render;
 pub mod sse;
@@ -18,6 +19,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+pub use models_list::fetch_models;
 pub use render::render_human;
 pub use verdict::closest_models;
 

@@ -9,6 +9,7 @@ pub mod glyph;
 mod printer;
 pub mod prompt;
 pub mod table;
+pub mod time;
 
 use std::io::IsTerminal;
 
@@ -52,6 +53,26 @@ pub fn use_color(choice: ColorChoice, stream: Stream, env: &dyn Fn(&str) -> Opti
         Stream::Stdout => std::io::stdout().is_terminal(),
         Stream::Stderr => std::io::stderr().is_terminal(),
     }
+}
+
+/// The width to fit stdout's tables to: None when stdout is not a terminal (a pipe gets full
+/// values), else `COLUMNS` when set (tests, `COLUMNS=100 cmd`), else the terminal's own width.
+pub fn stdout_width() -> Option<usize> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    if let Some(n) = crate::env::process_var("COLUMNS").and_then(|c| c.trim().parse().ok()).filter(|n| *n > 0) {
+        return Some(n);
+    }
+    #[cfg(unix)]
+    {
+        // SAFETY: TIOCGWINSZ fills a winsize struct; fd 1 is a terminal (checked above).
+        let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
+        if unsafe { libc::ioctl(1, libc::TIOCGWINSZ, &mut ws) } == 0 && ws.ws_col > 0 {
+            return Some(usize::from(ws.ws_col));
+        }
+    }
+    None
 }
 
 /// One plain line to stderr for code that has no [`Ui`] (the crash-test pause points).

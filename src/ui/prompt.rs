@@ -41,5 +41,17 @@ pub fn failed(e: dialoguer::Error) -> anyhow::Error {
 /// A yes/no question, themed and guarded.
 pub fn confirm(question: &str, default: bool) -> anyhow::Result<bool> {
     let _guard = Guard::new();
-    dialoguer::Confirm::with_theme(&theme()).with_prompt(question).default(default).interact().map_err(failed)
+    yes_no(question, default)
+}
+
+/// A yes/no question inside a flow that already holds a [`Guard`]. The answer needs Enter:
+/// a typed `y` alone must not submit, or the Enter that follows it would answer the next
+/// question with an empty line.
+pub fn yes_no(question: &str, default: bool) -> anyhow::Result<bool> {
+    dialoguer::Confirm::with_theme(&theme())
+        .with_prompt(question)
+        .default(default)
+        .wait_for_newline(true)
+        .interact()
+        .map_err(failed)
 }

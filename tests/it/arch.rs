@@ -209,7 +209,10 @@ pub fn violations(files: &BTreeMap<String, String>) -> Vec<String> {
         }
         if let Some(i) = code.find("struct ConfigFile {") {
             let body = &code[i..i + code[i..].find('}').unwrap_or(code.len() - i)];
-            for field in body.lines().map(str::trim).filter(|l| l.starts_with("pub")) {
+            // Visible to the config module only (`pub(super)`, `pub(in crate::config)`) is the
+            // door kept shut; `pub` and `pub(crate)` open it.
+            let private = |l: &str| l.starts_with("pub(super)") || l.starts_with("pub(in crate::config)");
+            for field in body.lines().map(str::trim).filter(|l| l.starts_with("pub") && !private(l)) {
                 if field.contains("DocumentMut") || field.split(':').next().is_some_and(|n| n.ends_with(" doc")) {
                     out.push(format!("{path}: ConfigFile's document is public: {field}"));
                 }
@@ -269,7 +272,7 @@ mod checker {
             ("src/ui/mod.rs", "fn f() { print!(\"fine here\"); }\n"),
             (
                 "src/config/file.rs",
-                "use toml_edit::DocumentMut;\npub struct ConfigFile {\n    pub doc: DocumentMut,\n}\n",
+                "use toml_edit::DocumentMut;\npub struct ConfigFile {\n    pub doc: DocumentMut,\n    pub(in crate::config) kept: DocumentMut,\n}\n",
             ),
             ("src/presets.rs", &long),
             ("src/big.rs", &long),

@@ -62,8 +62,26 @@ fn line_matches(pattern: &str, line: &str) -> bool {
     true
 }
 
-/// `"durationMs": 12` → `"durationMs": [MS]`: timings vary from run to run.
+fn without_times(text: &str) -> String {
+    const KEY: &str = "\"generatedAt\": \"";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(KEY) {
+        let after = &rest[i + KEY.len()..];
+        let end = after.find('"').unwrap_or(after.len());
+        out.push_str(&rest[..i + KEY.len()]);
+        out.push_str("[TIME]");
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `"durationMs": 12` → `"durationMs": [MS]` and doctor's `"generatedAt": "…Z"` →
+/// `"generatedAt": "[TIME]"`: timings and clocks vary from run to run.
 fn without_durations(text: &str) -> String {
+    let text = without_times(text);
+    let text = text.as_str();
     const KEY: &str = "\"durationMs\": ";
     let mut out = String::with_capacity(text.len());
     let mut rest = text;

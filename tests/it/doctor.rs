@@ -113,8 +113,8 @@ fn clean_config_is_all_ok() {
     let h = d.human(&[]);
     h.code(0);
     assert!(h.stdout.starts_with("config\n  ✓ config.parse"), "{}", h.stdout);
-    assert!(h.stdout.ends_with("17 ok, 8 skipped\n"), "{}", h.stdout);
-    assert_eq!(d.human(&["--summary"]).stdout, "17 ok, 8 skipped\n");
+    assert!(h.stdout.ends_with("17 ok, 9 skipped\n"), "{}", h.stdout);
+    assert_eq!(d.human(&["--summary"]).stdout, "17 ok, 9 skipped\n");
     assert!(!d.human(&[]).stdout.contains(&"k".repeat(51)), "never print a key");
 }
 
@@ -345,7 +345,7 @@ fn several_problems_in_one_run() {
     assert_eq!(status(&v, "config.unknown_keys"), "warning");
     let h = d.human(&[]);
     assert_eq!(status(&v, "config.base_url"), "warning", "the unused provider's base_uri typo");
-    assert!(h.stdout.trim_end().ends_with("4 failed, 3 warnings, 10 ok, 8 skipped"), "{}", h.stdout);
+    assert!(h.stdout.trim_end().ends_with("4 failed, 3 warnings, 10 ok, 9 skipped"), "{}", h.stdout);
 }
 
 /// Lines that differ between `a` and `b` (same line count required).
@@ -467,4 +467,23 @@ fn oracle_codex_loads_the_config_after_fix() {
         assert!(!err.contains(load_error), "{file}\n{err}");
         assert!(code.is_some(), "{file}: codex hung");
     }
+}
+
+/// `-q` prints only what is not ok, plus the tally; `--json` adds `generatedAt` (RFC 3339),
+/// `codexVersion` (null: no Codex on PATH) and a per-check `fixable`.
+#[test]
+fn quiet_shows_only_problems_and_json_has_the_new_fields() {
+    let d = Doctor::fixture("wire-api-chat.toml").env("LITELLM_MASTER_KEY", "x");
+    let full = d.human(&[]);
+    assert!(full.stdout.contains('✓'), "{}", full.stdout);
+    let q = d.human(&["-q"]);
+    assert!(!q.stdout.contains('✓'), "ok lines under -q:\n{}", q.stdout);
+    assert!(q.stdout.contains("config.wire_api"), "{}", q.stdout);
+    assert_eq!(q.stdout.lines().last(), full.stdout.lines().last(), "the same tally");
+    let (_, v) = d.json(&[]);
+    let at = v["generatedAt"].as_str().expect("generatedAt");
+    assert!(at.len() == 20 && at.ends_with('Z') && at.as_bytes()[10] == b'T', "{at}");
+    assert_eq!(v["codexVersion"], Value::Null);
+    assert_eq!(v["checks"]["config.wire_api"]["fixable"], true);
+    assert_eq!(v["checks"]["config.parse"]["fixable"], false);
 }

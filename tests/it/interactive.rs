@@ -12,6 +12,8 @@ use expectrl::{Eof, Expect, Session};
 
 use crate::support::CANARY as KEY;
 const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
+const BACKSPACE: &str = "\x7f";
 const CTRL_C: &str = "\x03";
 
 /// A child on a PTY that keeps everything it printed, for assertions and failure messages.
@@ -69,6 +71,15 @@ impl Pty {
     }
 }
 
+/// At the menu under `prompt`, moves with `keys` to the row starting with `row` and takes it.
+#[track_caller]
+fn choose(p: &mut Pty, prompt: &str, keys: &str, row: &str) {
+    p.expect(prompt);
+    p.send(keys);
+    p.expect(&format!("❯ {row}"));
+    p.send("\r");
+}
+
 /// `add ARGS` on a PTY with plain glyphs and the key variables set.
 fn add(home: &Home, args: &[&str]) -> Pty {
     let mut all = vec!["add"];
@@ -114,7 +125,7 @@ fn custom_endpoint_pick_model_by_typing_make_default() {
     p.send("\r");
     p.expect("+model = \"openai/gpt-5.4-mini\"");
     p.expect("Write these changes?");
-    p.send("y");
+    p.send("y\r");
     p.expect("Switched to provider \"mygw\" (model \"openai/gpt-5.4-mini\")");
     let (code, screen) = p.finish();
     assert_eq!(code, 0, "{screen}");
@@ -183,7 +194,7 @@ fn declining_the_confirmation_writes_nothing_and_fails() {
     p.expect("Just save it");
     p.send("\r");
     p.expect("Write these changes?");
-    p.send("n");
+    p.send("n\r");
     p.expect("cancelled; nothing was written");
     let (code, screen) = p.finish();
     assert_eq!(code, 1, "{screen}");
@@ -230,7 +241,7 @@ fn preset_chosen_by_typing_with_base_url_flag_writes_a_profile() {
     p.send("\r");
     p.answer("Profile name", "work");
     p.expect("Write these changes?");
-    p.send("y");
+    p.send("y\r");
     p.expect("codex --profile work");
     let (code, screen) = p.finish();
     assert_eq!(code, 0, "{screen}");
@@ -333,12 +344,277 @@ fn quiet_interactive_add_hides_the_probe_report() {
     let mut p = add(&home, &["-q", "--model", "m", "--timeout", "2"]);
     custom_up_to_key(&mut p, "http://127.0.0.1:1/v1");
     p.send("\r");
-    p.expect("Save it anyway?");
-    p.send("n");
+    choose(&mut p, "What now?", UP, "Cancel");
     p.expect("nothing was written");
     let (code, screen) = p.finish();
     assert_eq!(code, 1, "{screen}");
     assert!(!screen.contains("unreachable:") && !screen.contains("probe mygw"), "report shown under -q: {screen}");
     assert_eq!(screen.matches("check the host and port").count(), 1, "{screen}");
     assert!(!home.config().exists());
+}
+
+/// A failed probe keeps every answer: "Use another key variable" lists the set key-like
+/// variables by name (never a value), the probe runs again and the flow goes on to the write.
+#[test]
+fn failed_probe_then_another_key_variable_then_saved() {
+    let server = Server::start(Mode::Ok);
+    let home = Home::new();
+    let mut p = add(&home, &["--model", "mock-model"]);
+    custom_up_to_key(&mut p, &server.base());
+    p.send("WRONG_API_KEY\r");
+    p.expect("WRONG_API_KEY (not set)");
+    choose(&mut p, "The probe failed (missing_key). What now?", DOWN, "Use another key variable");
+    p.expect("Key variable (set ones listed; values never shown)");
+    p.send("MYGW");
+    choose(&mut p, "", "", "MYGW_API_KEY");
+    p.expect("✓ ok:");
+    choose(&mut p, "Then", DOWN, "Write a profile file");
+    p.answer("Profile name", "");
+    p.expect("Write these changes?");
+    p.send("y\r");
+    let (code, screen) = p.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(!screen.contains(KEY), "a key value reached the screen:\n{screen}");
+    let cfg = home.read("config.toml");
+    assert!(cfg.contains("env_key = \"MYGW_API_KEY\""), "{cfg}");
+    assert!(home.read("mygw.config.toml").contains("model = \"mock-model\""));
+}
+
+/// "Store the key now": hidden input into `$CODEX_HOME/.env`, then the probe passes with it.
+#[test]
+fn failed_probe_then_store_the_key_now() {
+    let server = Server::start(Mode::Ok);
+    let home = Home::new();
+    let mut p = add(&home, &["--model", "mock-model", "--use"]);
+    custom_up_to_key(&mut p, &server.base());
+    p.send("NEW_API_KEY\r");
+    choose(&mut p, "What now?", &DOWN.repeat(2), "Store the key now (as NEW_API_KEY");
+    p.expect("Key for NEW_API_KEY (input hidden)");
+    p.send(&format!("{KEY}\r"));
+    p.expect("Stored the key for `mygw` as NEW_API_KEY");
+    p.expect("✓ ok:");
+    p.expect("Write these changes?");
+    p.send("y\r");
+    let (code, screen) = p.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(!screen.contains(KEY), "the key was echoed:\n{screen}");
+    assert!(home.read(".env").contains(&format!("NEW_API_KEY={KEY}")) || home.read(".env").contains(KEY));
+    assert!(!home.read("config.toml").contains(KEY));
+    let last = server.requests().into_iter().rev().find(|r| r.path == "/v1/responses").expect("probed");
+    assert_eq!(last.header("authorization"), Some(format!("Bearer {KEY}").as_str()));
+}
+
+/// "Edit the URL" edits the URL in place (the old one is the initial text) and probes again.
+#[test]
+fn failed_probe_then_edit_the_url() {
+    let server = Server::start(Mode::Ok);
+    let home = Home::new();
+    let bad = "http://127.0.0.1:1/v1";
+    let mut p = add(&home, &["--model", "mock-model", "--use", "--timeout", "2"]);
+    custom_up_to_key(&mut p, bad);
+    p.send("\r");
+    choose(&mut p, "The probe failed (unreachable). What now?", &DOWN.repeat(3), "Edit the URL");
+    p.expect(bad);
+    p.send(&format!("{}{}\r", BACKSPACE.repeat(bad.len()), server.base()));
+    p.expect("✓ ok:");
+    p.expect("Write these changes?");
+    p.send("y\r");
+    let (code, screen) = p.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(home.read("config.toml").contains(&format!("base_url = \"{}\"", server.base())));
+}
+
+/// The URL the probe proved is offered first ("Use …/v1 instead?").
+#[test]
+fn failed_probe_offers_the_url_it_proved() {
+    let server = Server::start(Mode::Ok);
+    let home = Home::new();
+    let mut p = add(&home, &["--model", "mock-model", "--use"]);
+    custom_up_to_key(&mut p, &server.url());
+    p.send("\r");
+    choose(&mut p, "What now?", "", &format!("Use {} instead?", server.base()));
+    p.expect("✓ ok:");
+    p.expect("Write these changes?");
+    p.send("y\r");
+    let (code, screen) = p.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(home.read("config.toml").contains(&format!("base_url = \"{}\"", server.base())));
+}
+
+/// A chat-only endpoint is offered the bridge; Ctrl-C at that menu writes nothing.
+#[test]
+fn chat_only_offers_the_bridge_and_ctrl_c_writes_nothing() {
+    let server = Server::start(Mode::ChatOnly);
+    let home = Home::new();
+    let mut p = add(&home, &["--model", "mock-model"]);
+    custom_up_to_key(&mut p, &server.base());
+    p.send("\r");
+    p.expect("The probe failed (chat_only). What now?");
+    p.expect("❯ Add it through a local bridge (--bridge)");
+    p.send(CTRL_C);
+    p.expect("nothing was written");
+    let (code, screen) = p.finish();
+    assert_eq!(code, 130, "{screen}");
+    assert!(snapshot(&home).is_empty(), "{:?}", snapshot(&home));
+}
+
+/// "Save it anyway" after a failure, then the model is typed ("Other" has nothing to pick
+/// from); a yes/no answer needs Enter, so the last letter typed before Enter counts.
+#[test]
+fn save_anyway_then_typed_model_and_confirm_needs_enter() {
+    let home = Home::new();
+    let mut p = add(&home, &["--timeout", "2"]);
+    custom_up_to_key(&mut p, "http://127.0.0.1:1/v1");
+    p.send("\r");
+    choose(&mut p, "What now?", &UP.repeat(2), "Save it anyway");
+    p.answer("Model id", "my-deployment");
+    choose(&mut p, "Then", "", "Make it the default provider");
+    p.expect("Write these changes?");
+    // Without wait_for_newline the `n` would answer at once and cancel.
+    p.send("n");
+    p.send("y\r");
+    p.expect("Switched to provider \"mygw\" (model \"my-deployment\")");
+    let (code, screen) = p.finish();
+    assert_eq!(code, 0, "{screen}");
+}
+
+/// The model picker's last row types an id the endpoint does not list.
+#[test]
+fn model_picker_other_types_an_id() {
+    let server = Server::start(Mode::Ok);
+    let home = Home::new();
+    let mut p = add(&home, &["--use"]);
+    custom_up_to_key(&mut p, &server.base());
+    p.send("\r");
+    p.expect("Model (4 listed by the endpoint; type to filter)");
+    p.send("Other");
+    p.expect("❯ Other (type an id)");
+    p.send("\r");
+    p.answer("Model id", "azure-deploy-1");
+    p.expect("Probing with that model");
+    p.expect("Write these changes?");
+    p.send("y\r");
+    let (code, screen) = p.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(home.read("config.toml").contains("model = \"azure-deploy-1\""));
+}
+
+/// A preset asks for the base URL with its own as the editable default (Ollama elsewhere).
+#[test]
+fn preset_asks_the_base_url_with_its_own_as_default() {
+    let server = Server::start(Mode::Ok);
+    let home = Home::new();
+    let mut p = add(&home, &["--preset", "ollama-local", "--use"]);
+    p.answer("Provider id", "");
+    p.expect("Base URL");
+    p.expect("http://localhost:11434/v1");
+    p.send(&format!("{}{}\r", BACKSPACE.repeat("http://localhost:11434/v1".len()), server.base()));
+    p.expect("Environment variable holding the API key");
+    p.send("\r");
+    p.expect("Model (4 listed by the endpoint");
+    p.send("\r");
+    p.expect("✓ ok:");
+    p.expect("Write these changes?");
+    p.send("y\r");
+    let (code, screen) = p.finish();
+    assert_eq!(code, 0, "{screen}");
+    let cfg = home.read("config.toml");
+    assert!(cfg.contains("[model_providers.ollama-local]"), "{cfg}");
+    assert!(cfg.contains(&format!("base_url = \"{}\"", server.base())), "{cfg}");
+}
+
+/// `add ID --base-url U --env-key K` without --model on a terminal asks only for the model,
+/// then shows the diff and asks before writing.
+#[test]
+fn partial_flags_ask_only_the_model_and_confirm_the_diff() {
+    let server = Server::start(Mode::Ok);
+    let home = Home::new();
+    let mut p = add(&home, &["gw", "--base-url", &server.base(), "--env-key", "MYGW_API_KEY"]);
+    p.expect("Model (4 listed by the endpoint; type to filter)");
+    p.send("mini\r");
+    p.expect("+[model_providers.gw]");
+    p.expect("Write these changes?");
+    p.send("y\r");
+    let (code, screen) = p.finish();
+    assert_eq!(code, 0, "{screen}");
+    for asked in ["Provider (type to filter)", "Provider id", "Base URL", "Environment variable", "Then"] {
+        assert!(!screen.contains(asked), "asked `{asked}` although the flag gave it:\n{screen}");
+    }
+    assert!(home.read("config.toml").contains("[model_providers.gw]"));
+}
+
+/// `list` on a terminal fits its width (the long URL cut with `…`); piped, full values.
+#[test]
+fn list_fits_the_terminal_and_prints_full_values_when_piped() {
+    let home = Home::new();
+    let long = format!("http://127.0.0.1:9/{}/v1", "very-long-path-segment".repeat(4));
+    home.write("config.toml", &format!("[model_providers.gw]\nname = \"gw\"\nbase_url = \"{long}\"\n"));
+    let mut cmd = home.cmd(&["list"]);
+    cmd.env("NO_COLOR", "1").env("COLUMNS", "70");
+    let (code, out) = Pty::spawn(cmd).finish();
+    assert_eq!(code, 0, "{out}");
+    let rows: Vec<&str> = out.lines().map(|l| l.trim_end_matches('\r')).filter(|l| !l.is_empty()).collect();
+    assert!(rows.iter().all(|l| l.chars().count() <= 70), "wider than 70:\n{out}");
+    assert!(rows.iter().any(|l| l.starts_with("   gw") || l.contains(" gw ")) && out.contains('…'), "{out}");
+    let piped = home.run(&["list"]);
+    assert!(piped.stdout.contains(&long), "{}", piped.stdout);
+}
+
+/// `doctor --fix` with only stdout piped: the question is asked on the terminal (stderr and
+/// stdin), the report is printed once, then the diff, then after the fix only what is not ok.
+#[test]
+fn doctor_fix_asks_on_the_terminal_when_stdout_is_piped() {
+    let home = Home::new();
+    home.write(
+        "config.toml",
+        "model_provider = \"gw\"\n[model_providers.gw]\nname = \"gw\"\nbase_url = \"http://127.0.0.1:9/v1\"\nwire_api = \"chat\"\n",
+    );
+    let out = tempfile::NamedTempFile::new().unwrap();
+    let cmd = home.cmd(&["doctor", "--offline", "--fix"]);
+    let mut sh = Command::new("/bin/sh");
+    sh.arg("-c").arg("exec \"$0\" \"$@\" >\"$STDOUT_FILE\"").arg(cmd.get_program()).args(cmd.get_args());
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => sh.env(k, v),
+            None => sh.env_remove(k),
+        };
+    }
+    sh.env("STDOUT_FILE", out.path()).env("NO_COLOR", "1").env("PATH", "");
+    let mut p = Pty::spawn(sh);
+    p.expect("Apply these changes?");
+    p.send("y\r");
+    let (code, screen) = p.finish();
+    assert!(!screen.contains("no terminal"), "{screen}");
+    assert!(screen.contains("fixed:"), "{screen}");
+    let stdout = std::fs::read_to_string(out.path()).unwrap();
+    assert_eq!(stdout.matches("config.wire_api").count(), 1, "one full report, not two:\n{stdout}");
+    let diff = stdout.find("+wire_api = \"responses\"").expect("the diff");
+    assert!(stdout.find("config.wire_api").unwrap() < diff, "report, then diff:\n{stdout}");
+    assert!(stdout.find("after --fix:").unwrap() > diff, "{stdout}");
+    assert!(home.read("config.toml").contains("wire_api = \"responses\""));
+    assert!(code == 0 || code == 1, "{screen}");
+}
+
+/// `use` with no id on a terminal: a picker with the active provider first and marked.
+#[test]
+fn use_without_an_id_opens_a_picker() {
+    let home = Home::new();
+    home.write(
+        "config.toml",
+        "model_provider = \"b\"\n[model_providers.a]\nname = \"a\"\nbase_url = \"http://127.0.0.1:9/v1\"\n\
+         [model_providers.b]\nname = \"b\"\nbase_url = \"http://127.0.0.1:8/v1\"\n",
+    );
+    let mut cmd = home.cmd(&["use", "--model", "m1"]);
+    cmd.env("NO_COLOR", "1");
+    let mut p = Pty::spawn(cmd);
+    p.expect("Provider (type to filter; * is active)");
+    p.expect("❯ * b");
+    p.send("a");
+    p.expect("❯   a");
+    p.send("\r");
+    p.expect("Switched to provider \"a\"");
+    let (code, screen) = p.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(home.read("config.toml").contains("model_provider = \"a\""));
+    assert!(home.run(&["use"]).stderr.contains("missing the provider ID"), "no picker without a terminal");
 }

@@ -7,7 +7,9 @@
 mod support;
 
 mod arch;
+mod bridge;
 mod cases;
+mod catalog;
 mod completions;
 mod doctor;
 mod fuzz_stable;
@@ -18,6 +20,7 @@ mod oracle_config;
 mod oracle_doctor;
 mod presets;
 mod probe;
+mod probe_codex;
 mod probe_hostile;
 mod props;
 mod secrets;

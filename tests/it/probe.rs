@@ -515,3 +515,45 @@ fn default_model_follows_the_installed_codex() {
         assert_eq!(body["model"], want);
     }
 }
+
+/// `probe --all`: one row per provider (verdict, latency, model), probed concurrently, and a
+/// JSON list of the reports; one failing provider makes the exit 1. (Concurrency is the probe
+/// API's, tested structurally in `probe::tests`.)
+#[test]
+fn probe_all_one_row_per_provider_and_json_list() {
+    let ok = Server::start(Mode::Ok);
+    let bad = Server::start(Mode::NotFound);
+    let home = Home::new();
+    home.write(
+        "config.toml",
+        &format!(
+            "model_provider = \"a\"\nmodel = \"m-a\"\n[model_providers.a]\nname = \"a\"\nbase_url = \"{}\"\n\
+             [model_providers.b]\nname = \"b\"\nbase_url = \"{}\"\n",
+            ok.base(),
+            bad.base()
+        ),
+    );
+    let r = home.run(&["probe", "--all", "--timeout", "5"]);
+    r.code(1);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("PROVIDER") && lines[0].contains("LATENCY") && lines[0].contains("MODEL"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("a ") && l.contains(" ok ") && l.contains(" ms") && l.ends_with("m-a")),
+        "{}",
+        r.stdout
+    );
+    assert!(lines.iter().any(|l| l.starts_with("b ") && !l.contains(" ok ")), "{}", r.stdout);
+    assert_eq!(lines.len(), 3, "{}", r.stdout);
+    let r = home.run(&["probe", "--all", "--json", "--timeout", "5"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let list = v.as_array().expect("a list");
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["target"]["provider"], "a");
+    assert_eq!(list[0]["verdict"], "ok");
+    assert_eq!(list[1]["target"]["provider"], "b");
+    assert_eq!(list[1]["ok"], false);
+}

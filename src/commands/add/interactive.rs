@@ -1,25 +1,59 @@
 //! The prompts of interactive `add` (a terminal without `--yes`). Each asks one question and
-//! returns the answer; the flow that decides what to ask lives in `add/mod.rs`.
+//! returns the answer; the flow that decides what to ask lives in `add/wizard.rs`.
 //!
 //! Every prompt has a flag: preset `--preset`, id `ID`, URL `--base-url`, key variable
 //! `--env-key`, model `--model`, "Then" `--use` / `--profile`, "Save anyway?" `--force`,
-//! the final confirmation `--yes`. With `--dry-run` the flow ends at the diff.
+//! the final confirmation `--yes`. With `--dry-run` the flow ends at the diff. After a failed
+//! probe, [`Prompts::recover`] offers the ways out (retry, another key variable, store the
+//! key, edit or replace the URL, a bridge, save anyway, cancel).
 
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, FuzzySelect, Input, Select};
+use dialoguer::{FuzzySelect, Input, Select};
 
 use crate::config::ids;
 use crate::endpoint::normalize_base_url;
-use crate::error::UserError;
 use crate::presets::{self, Preset, Responses};
 
 /// Rows of a picker list (the rest scrolls), so the prompt stays on a small terminal.
 const LIST_ROWS: usize = 8;
 /// What to type at the key-variable prompt for "no key".
-const NO_KEY: &str = "-";
+pub const NO_KEY: &str = "-";
 
-fn prompt_err(e: dialoguer::Error) -> anyhow::Error {
-    UserError::refused(format!("prompt failed: {e}; nothing was written")).into()
+use crate::ui::prompt::failed as prompt_err;
+
+/// The model picker's last row: an id the endpoint does not list (an Azure deployment, an alias).
+const OTHER_MODEL: &str = "Other (type an id)";
+
+/// What the user chose after a failed probe.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Recovery {
+    Retry,
+    /// Read the key from this variable instead.
+    KeyVar(String),
+    /// Store the key now in `$CODEX_HOME/.env` (hidden input).
+    StoreKey,
+    /// This base URL instead (typed, or the one the probe proved).
+    Url(String),
+    /// Pick the model again.
+    OtherModel,
+    /// Add it through a local bridge (`--bridge`).
+    Bridge,
+    SaveAnyway,
+    Cancel,
+}
+
+/// What the failed probe makes worth offering.
+pub struct Offer<'a> {
+    pub verdict: &'a str,
+    pub base_url: &'a str,
+    /// The URL the probe proved (`Use …/v1 instead?`).
+    pub proved_url: Option<&'a str>,
+    /// The key variable now in use, if any.
+    pub key_var: Option<&'a str>,
+    /// Set variables that look like key variables (names only).
+    pub key_vars: Vec<String>,
+    pub models: bool,
+    pub chat_only: bool,
 }
 
 /// What to do with the provider once saved.
@@ -81,11 +115,12 @@ impl Prompts {
             .map(|s| s.trim().to_string())
     }
 
-    pub fn url(&self, preset: Option<&Preset>) -> anyhow::Result<String> {
+    /// The base URL; `current` (the URL being edited) or the preset's is the editable default.
+    pub fn url(&self, preset: Option<&Preset>, current: Option<&str>) -> anyhow::Result<String> {
         let mut input =
             Input::<String>::with_theme(&self.theme).with_prompt("Base URL (the API root, e.g. https://host/v1)");
-        let placeholder = preset.map(|p| (p.base_url, p.needs_edit.unwrap_or_default()));
-        if let Some((url, _)) = placeholder {
+        let placeholder = preset.and_then(|p| p.needs_edit.map(|what| (p.base_url, what)));
+        if let Some(url) = current.or(preset.map(|p| p.base_url)) {
             input = input.with_initial_text(url);
         }
         input
@@ -118,23 +153,28 @@ impl Prompts {
         Ok((var != NO_KEY).then(|| var.to_string()))
     }
 
+    /// A model from the endpoint's list, or one typed (`Other`, or no list at all).
     pub fn model(&self, models: &[String]) -> anyhow::Result<Option<String>> {
-        if models.is_empty() {
-            let m = Input::<String>::with_theme(&self.theme)
-                .with_prompt("Model id (as the endpoint names it; empty to skip)")
-                .allow_empty(true)
-                .interact_text()
+        if !models.is_empty() {
+            let mut items: Vec<&str> = models.iter().map(String::as_str).collect();
+            items.push(OTHER_MODEL);
+            let i = FuzzySelect::with_theme(&self.theme)
+                .with_prompt(format!("Model ({} listed by the endpoint; type to filter)", models.len()))
+                .items(&items)
+                .default(0)
+                .max_length(LIST_ROWS)
+                .interact()
                 .map_err(prompt_err)?;
-            return Ok((!m.trim().is_empty()).then(|| m.trim().to_string()));
+            if i < models.len() {
+                return Ok(Some(models[i].clone()));
+            }
         }
-        let i = FuzzySelect::with_theme(&self.theme)
-            .with_prompt(format!("Model ({} listed by the endpoint; type to filter)", models.len()))
-            .items(models)
-            .default(0)
-            .max_length(LIST_ROWS)
-            .interact()
+        let m = Input::<String>::with_theme(&self.theme)
+            .with_prompt("Model id (as the endpoint names it; empty to skip)")
+            .allow_empty(true)
+            .interact_text()
             .map_err(prompt_err)?;
-        Ok(Some(models[i].clone()))
+        Ok((!m.trim().is_empty()).then(|| m.trim().to_string()))
     }
 
     pub fn then(&self, id: &str) -> anyhow::Result<Then> {
@@ -158,21 +198,65 @@ impl Prompts {
         })
     }
 
-    /// "Save anyway?" after a failed probe (`verdict` names the failure); default no.
-    pub fn save_anyway(&self, verdict: &str) -> anyhow::Result<bool> {
-        Confirm::with_theme(&self.theme)
-            .with_prompt(format!("The probe failed ({verdict}). Save it anyway?"))
-            .default(false)
+    /// The ways out of a failed probe, the likeliest fix first; nothing is written here.
+    pub fn recover(&self, o: &Offer) -> anyhow::Result<Recovery> {
+        let mut rows: Vec<(String, Recovery)> = Vec::new();
+        if let Some(u) = o.proved_url {
+            rows.push((format!("Use {u} instead?"), Recovery::Url(u.to_string())));
+        }
+        if o.chat_only {
+            rows.push(("Add it through a local bridge (--bridge)".into(), Recovery::Bridge));
+        }
+        rows.push(("Retry the probe".into(), Recovery::Retry));
+        rows.push(("Use another key variable".into(), Recovery::KeyVar(String::new())));
+        if let Some(var) = o.key_var {
+            rows.push((format!("Store the key now (as {var} in $CODEX_HOME/.env, input hidden)"), Recovery::StoreKey));
+        }
+        rows.push(("Edit the URL".into(), Recovery::Url(String::new())));
+        if o.models {
+            rows.push(("Choose another model".into(), Recovery::OtherModel));
+        }
+        rows.push(("Save it anyway".into(), Recovery::SaveAnyway));
+        rows.push(("Cancel (nothing is written)".into(), Recovery::Cancel));
+        let labels: Vec<&str> = rows.iter().map(|(l, _)| l.as_str()).collect();
+        let i = Select::with_theme(&self.theme)
+            .with_prompt(format!("The probe failed ({}). What now?", o.verdict))
+            .items(&labels)
+            .default(0)
+            .max_length(LIST_ROWS + 2)
             .interact()
-            .map_err(prompt_err)
+            .map_err(prompt_err)?;
+        Ok(match rows.swap_remove(i).1 {
+            Recovery::KeyVar(_) => self.other_key_var(&o.key_vars, o.key_var)?,
+            Recovery::Url(u) if u.is_empty() => Recovery::Url(self.url(None, Some(o.base_url))?),
+            r => r,
+        })
+    }
+
+    /// Picks a variable from the set key-like ones (names only), or lets the user type one.
+    fn other_key_var(&self, names: &[String], current: Option<&str>) -> anyhow::Result<Recovery> {
+        const TYPE: &str = "Type a variable name";
+        let mut items: Vec<&str> = names.iter().map(String::as_str).filter(|n| Some(*n) != current).collect();
+        let listed = items.len();
+        items.push(TYPE);
+        let i = FuzzySelect::with_theme(&self.theme)
+            .with_prompt("Key variable (set ones listed; values never shown)")
+            .items(&items)
+            .default(0)
+            .max_length(LIST_ROWS)
+            .interact()
+            .map_err(prompt_err)?;
+        if i < listed {
+            return Ok(Recovery::KeyVar(items[i].to_string()));
+        }
+        Ok(match self.key_var(current.map(str::to_string))? {
+            Some(v) => Recovery::KeyVar(v),
+            None => Recovery::KeyVar(NO_KEY.to_string()),
+        })
     }
 
     /// The last question before anything is written; default yes.
     pub fn confirm_write(&self) -> anyhow::Result<bool> {
-        Confirm::with_theme(&self.theme)
-            .with_prompt("Write these changes?")
-            .default(true)
-            .interact()
-            .map_err(prompt_err)
+        crate::ui::prompt::yes_no("Write these changes?", true)
     }
 }

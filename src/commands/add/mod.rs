@@ -4,32 +4,36 @@
 //! answers; this file runs both flows (flags only, or asking on a terminal), probes, and
 //! writes. Arrows point one way: neither submodule calls back up here.
 
+mod bridge;
 mod interactive;
 mod plan;
+mod wizard;
 
 use crate::cli::AddArgs;
 use crate::commands::{display, key_presence, load_config, load_profile};
-use crate::config::{Change, ConfigFile, Layers, Selection, ids};
+use crate::config::{Change, ConfigFile, Layers, Selection};
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
 use crate::presets;
-use crate::probe::{self, Report, Verdict};
+use crate::probe::{self, Report};
 use crate::store::{self, FileOp};
-use interactive::{Prompts, Then};
-use plan::{Plan, no_prompt, resolve};
+pub(crate) use plan::Plan;
+use plan::{no_prompt, resolve};
 
 pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let missing = args.id.is_none() && args.preset.is_none() || args.base_url.is_none() && args.preset.is_none();
-    if ctx.interactive && missing && !args.replace {
-        crate::interrupt::on_ctrl_c_cancel();
-        let result = run_interactive(args, ctx);
-        crate::interrupt::restore();
-        return result;
+    // On a terminal, a missing model is asked for too (and the diff confirmed), not skipped.
+    if ctx.interactive && (missing || args.model.is_none()) && !args.replace && !args.bridge {
+        let _guard = crate::ui::prompt::Guard::new();
+        return wizard::run(args, ctx);
     }
     let plan = resolve(&args, ctx).map_err(|e| match missing && !ctx.yes && !args.replace {
         true => no_prompt(e),
         false => e,
     })?;
+    if args.bridge {
+        return bridge::add(plan, &args, ctx);
+    }
     if !args.no_probe {
         // Fail fast, before the network; `write` checks again under the lock.
         ensure_new(&plan, &load_config(ctx)?, ctx)?;
@@ -55,7 +59,7 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
 }
 
 /// Refuses an existing id unless --replace (exit 1).
-fn ensure_new(plan: &Plan, cfg: &ConfigFile, ctx: &Ctx) -> Result<(), UserError> {
+pub(crate) fn ensure_new(plan: &Plan, cfg: &ConfigFile, ctx: &Ctx) -> Result<(), UserError> {
     if cfg.provider(&plan.id)?.is_some() && !plan.replace {
         return Err(UserError::refused(format!(
             "provider `{}` already exists in {}",
@@ -108,7 +112,7 @@ fn preview(plan: &Plan, ctx: &Ctx) -> anyhow::Result<Vec<FileOp>> {
 }
 
 /// Writes the plan in one locked transaction: config.toml, and the profile file if asked.
-fn write(plan: &Plan, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
+pub(crate) fn write(plan: &Plan, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
     let session = crate::commands::written::begin(ctx, dry_run)?;
     let (files, change, before) = edit_files(plan, ctx)?;
     let ops: Vec<FileOp> = files.iter().filter_map(FileOp::from_file).collect();
@@ -206,7 +210,7 @@ fn probe_target(plan: &Plan, model: Option<String>, ctx: &Ctx) -> probe::Target 
 }
 
 /// Probes before saving; a failed probe refuses (exit 1) unless --force.
-fn probe_gate(plan: &Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<()> {
+pub(crate) fn probe_gate(plan: &Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<()> {
     let report = probe::run(vec![probe_target(plan, plan.model.clone(), ctx)], &probe_options(args)).remove(0);
     let shown = show_report(&report, ctx);
     if report.ok {
@@ -218,6 +222,9 @@ fn probe_gate(plan: &Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<()> {
     }
     // The report's own hint was just printed; repeat it only when the report was not (-q).
     let mut hint = report.hint.clone().filter(|_| !shown).map(|h| format!("{h}; ")).unwrap_or_default();
+    if report.verdict == probe::Verdict::ChatOnly && !args.bridge {
+        hint.push_str("or add it through a local bridge: the same command with --bridge; ");
+    }
     hint.push_str("--force saves anyway, --no-probe skips the probe");
     Err(UserError::refused(format!("not saved: the probe says `{}`: {}", report.verdict.as_str(), report.summary))
         .hint(hint)
@@ -232,120 +239,4 @@ fn show_report(report: &Report, ctx: &Ctx) -> bool {
     }
     ctx.ui.report(&probe::render::render_human(report, &ctx.ui));
     true
-}
-
-/// The flow on a terminal: asks for what the flags did not give (preset, id, URL, key
-/// variable), probes, lets the user pick the model from the endpoint's list, asks what to do
-/// with it, shows the diff and asks before writing. Nothing is written before the last
-/// confirmation, so Ctrl-C at any step leaves every file untouched.
-fn run_interactive(mut args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let ask = Prompts::new();
-    let existing = load_config(ctx)?.provider_ids()?;
-
-    if args.preset.is_none() {
-        args.preset = ask.preset(args.base_url.is_some())?;
-    }
-    let preset = args.preset.as_deref().map(presets::lookup).transpose()?;
-    if let Some(p) = preset
-        && let Some(b) = p.bridge
-    {
-        ctx.ui.warn(&format!("{} does not serve the Responses API Codex needs: {b}", p.name));
-    }
-
-    if args.id.is_none() {
-        args.id = Some(ask.id(preset, existing)?);
-    }
-    let id = args.id.clone().expect("set above");
-
-    if args.base_url.is_none() && preset.is_none_or(|p| p.needs_edit.is_some()) {
-        args.base_url = Some(ask.url(preset)?);
-    }
-
-    let mut no_key = false;
-    if args.env_key.is_none() {
-        let default = preset.map_or_else(|| Some(ids::default_env_key(&id)), |p| p.env_key.map(str::to_string));
-        match ask.key_var(default)? {
-            Some(var) => {
-                let p = key_presence(ctx, &var);
-                ctx.ui.status(&format!("  {}", p.describe(&var)));
-                if !p.is_set() {
-                    ctx.ui.hint(&format!("export {var}=... (or put it in $CODEX_HOME/.env) so Codex can read it"));
-                }
-                args.env_key = Some(var);
-            }
-            None => no_key = true,
-        }
-    }
-
-    let mut plan = resolve(&args, ctx)?;
-    if no_key {
-        plan.spec.env_key = None;
-    }
-    if !args.no_probe {
-        plan.model = probe_and_pick(&plan, &args, ctx, &ask)?;
-    } else if plan.model.is_none() {
-        plan.model = ask.model(&[])?;
-    }
-
-    if !args.use_it && args.profile.is_none() {
-        match ask.then(&id)? {
-            Then::Use => plan.use_it = true,
-            Then::Profile(name) => plan.profile = Some(name),
-            Then::Save => {}
-        }
-    }
-
-    if args.write.dry_run {
-        return write(&plan, true, ctx);
-    }
-    for op in preview(&plan, ctx)? {
-        ctx.ui.data(&op.diff());
-    }
-    if !ask.confirm_write()? {
-        return Err(UserError::refused("cancelled; nothing was written").into());
-    }
-    crate::interrupt::while_writing();
-    let exit = write(&plan, false, ctx)?;
-    if plan.use_it {
-        ctx.ui.status("Next: run `codex` (`codex-provider doctor` checks the whole setup).");
-    }
-    Ok(exit)
-}
-
-/// Whether a failed probe could still list models or be fixed by choosing another model
-/// (otherwise the endpoint failed before the model mattered: no point in asking for one).
-fn model_can_help(r: &Report) -> bool {
-    r.ok || !r.models.is_empty() || matches!(r.verdict, Verdict::ModelNotFound | Verdict::BadRequest)
-}
-
-/// Probes; when no model was given, lets the user pick one from the endpoint's list and probes
-/// again with it. A failed probe is shown, and saving then needs an explicit yes.
-fn probe_and_pick(plan: &Plan, args: &AddArgs, ctx: &Ctx, ask: &Prompts) -> anyhow::Result<Option<String>> {
-    let opts = probe_options(args);
-    let probe = |model: Option<String>| probe::run(vec![probe_target(plan, model, ctx)], &opts).remove(0);
-    let mut model = plan.model.clone();
-    ctx.ui.status(&format!("Probing {} ...", plan.spec.base_url.as_deref().unwrap_or("")));
-    let mut report = probe(model.clone());
-    if model.is_none() && model_can_help(&report) {
-        model = ask.model(&report.models)?;
-        if model.is_some() {
-            ctx.ui.status("Probing with that model ...");
-            report = probe(model.clone());
-        }
-    }
-    let shown = show_report(&report, ctx);
-    if report.ok {
-        return Ok(model);
-    }
-    if !ask.save_anyway(report.verdict.as_str())? {
-        let fallback = "fix the endpoint, or pass --force to save anyway";
-        let hint = report.hint.clone().filter(|_| !shown).unwrap_or_else(|| fallback.into());
-        return Err(UserError::refused(format!("probe failed ({}); nothing was written", report.verdict.as_str()))
-            .hint(hint)
-            .into());
-    }
-    if model.is_none() {
-        model = ask.model(&report.models)?;
-    }
-    Ok(model)
 }

@@ -22,6 +22,10 @@ pub enum Mode {
     NotFound,
     /// /responses 404, /chat/completions works.
     ChatOnly,
+    /// /responses 404; /chat/completions streams (SSE chat chunks): a tool call to Codex's
+    /// shell tool when the request offers tools and holds no tool result yet, else the text
+    /// "hi from fake" (after a tool result: "done from fake"). For the codex-relay bridge.
+    ChatStream,
     /// 200 text/html on every path.
     Html,
     /// 200 application/json (a non-streaming Response) on /responses.
@@ -54,6 +58,14 @@ pub enum Mode {
     RedirectLoop,
     /// `content-encoding: gzip` with 64 KiB that inflate to 64 MiB, on every path.
     GzipBomb,
+    /// A file-creating turn, as `probe --codex` asks: the first `/responses` answers an
+    /// `exec_command` call writing the prompt's `codex-provider-probe-…` token to
+    /// `codex-probe.txt` (`printf hello > out.txt` without a token); the second (carrying the
+    /// `function_call_output`) a final message.
+    WriteFile,
+    /// `/models` with OpenRouter / vLLM / Groq style context fields (see [`CATALOG_MODELS`]);
+    /// `/responses` as `Ok`.
+    Catalog,
     /// `content-encoding: zstd`, 16 MiB of zeros once decoded (4 times the cap), on every path.
     ZstdBomb,
     /// The `Ok` stream on /responses sent `content-encoding: gzip` (Codex 0.171 decodes it).
@@ -68,6 +80,13 @@ pub enum Mode {
     /// Paths outside /v1 answer 200 with an HTML page; /v1 works like `Ok`.
     HtmlRoot,
 }
+
+/// `(id, field, context)` that `Mode::Catalog` lists.
+pub const CATALOG_MODELS: &[(&str, &str, u64)] = &[
+    ("mock-model", "context_length", 65536),
+    ("vllm/qwen", "max_model_len", 32768),
+    ("groq-x", "context_window", 131072),
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bad {
@@ -381,6 +400,15 @@ fn respond(conn: &mut TcpStream, s: &Shared, req: &Req, route: &str) -> std::io:
         _ => {}
     }
     match (req.method.as_str(), route) {
+        ("GET", "/v1/models") if *mode == Mode::Catalog => {
+            let data: Vec<_> = CATALOG_MODELS
+                .iter()
+                .map(|(id, field, n)| serde_json::json!({"id": id, "object": "model", *field: n}))
+                .collect();
+            let b = serde_json::json!({"object": "list", "data": data}).to_string();
+            simple(conn, 200, "application/json", &b, "")
+        }
+        ("POST", "/v1/responses") if *mode == Mode::WriteFile => write_file(conn, req),
         ("GET", "/v1/models") => {
             if *mode == Mode::Huge {
                 return huge(conn);
@@ -404,12 +432,42 @@ fn respond(conn: &mut TcpStream, s: &Shared, req: &Req, route: &str) -> std::io:
                 "choices": [{"index": 0, "message": {"role": "assistant", "content": "hi"}, "finish_reason": "stop"}]});
             simple(conn, 200, "application/json", &b.to_string(), "")
         }
+        ("POST", "/v1/chat/completions") if *mode == Mode::ChatStream => chat_stream(conn, req),
         ("POST", "/v1/responses") => responses(conn, s),
         _ => {
             let (c, b) = error_json(404, &format!("no route for {} {route}", req.method));
             simple(conn, c, "application/json", &b, "")
         }
     }
+}
+
+/// `Mode::WriteFile`: the tool call on the first turn, a final message on the second.
+fn write_file(conn: &mut TcpStream, req: &Req) -> std::io::Result<()> {
+    use serde_json::json;
+    let item = if req.body.contains("function_call_output") {
+        json!({"type": "message", "role": "assistant", "content": [{"type": "output_text", "text": "done"}]})
+    } else {
+        const TOKEN: &str = "codex-provider-probe-";
+        let cmd = match req.body.find(TOKEN) {
+            Some(i) => {
+                let rest = &req.body[i..];
+                let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).unwrap_or(rest.len());
+                format!("printf '%s\\n' '{}' > codex-probe.txt", &rest[..end])
+            }
+            None => "printf hello > out.txt".to_string(),
+        };
+        let args = json!({ "cmd": cmd }).to_string();
+        json!({"type": "function_call", "name": "exec_command", "arguments": args, "call_id": "call_w1"})
+    };
+    sse_start(conn)?;
+    for ev in [
+        json!({"type": "response.created", "response": {"id": "resp_w"}}),
+        json!({"type": "response.output_item.done", "item": item}),
+        json!({"type": "response.completed", "response": {"id": "resp_w"}}),
+    ] {
+        chunk(conn, format!("event: {}\ndata: {ev}\n\n", ev["type"].as_str().unwrap_or("")).as_bytes())?;
+    }
+    chunk_end(conn)
 }
 
 fn huge(conn: &mut TcpStream) -> std::io::Result<()> {
@@ -427,7 +485,7 @@ fn huge(conn: &mut TcpStream) -> std::io::Result<()> {
 
 fn responses(conn: &mut TcpStream, s: &Shared) -> std::io::Result<()> {
     match &s.mode {
-        Mode::ChatOnly => {
+        Mode::ChatOnly | Mode::ChatStream => {
             let (c, b) = error_json(404, "Not Found");
             simple(conn, c, "application/json", &b, "")
         }
@@ -521,4 +579,51 @@ fn responses(conn: &mut TcpStream, s: &Shared) -> std::io::Result<()> {
             chunk_end(conn)
         }
     }
+}
+
+/// The scripted Chat Completions answer of `Mode::ChatStream` (see there).
+fn chat_stream(conn: &mut TcpStream, req: &Req) -> std::io::Result<()> {
+    use serde_json::json;
+    let body: serde_json::Value = serde_json::from_str(&req.body).unwrap_or_default();
+    let messages = body["messages"].as_array().cloned().unwrap_or_default();
+    let has_result = messages.iter().any(|m| m["role"] == "tool");
+    let tools: Vec<String> = body["tools"]
+        .as_array()
+        .map(|t| t.iter().filter_map(|x| x["function"]["name"].as_str().map(str::to_string)).collect())
+        .unwrap_or_default();
+    let call = ["exec_command", "shell_command", "shell"].into_iter().find(|n| tools.iter().any(|t| t == n));
+    let chunk_of = |delta: serde_json::Value, finish: Option<&str>| {
+        json!({"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1, "model": body["model"],
+            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]})
+    };
+    let mut out = vec![chunk_of(json!({"role": "assistant", "content": ""}), None)];
+    match call {
+        Some(name) if !has_result => {
+            let args = match name {
+                "exec_command" => json!({"cmd": "echo tool-ran"}),
+                "shell_command" => json!({"command": "echo tool-ran"}),
+                _ => json!({"command": ["echo", "tool-ran"]}),
+            }
+            .to_string();
+            let (a, b) = args.split_at(args.len() / 2);
+            out.push(chunk_of(
+                json!({"tool_calls": [{"index": 0, "id": "call_1", "type": "function",
+                "function": {"name": name, "arguments": a}}]}),
+                None,
+            ));
+            out.push(chunk_of(json!({"tool_calls": [{"index": 0, "function": {"arguments": b}}]}), None));
+            out.push(chunk_of(json!({}), Some("tool_calls")));
+        }
+        _ => {
+            let text = if has_result { "done from fake" } else { "hi from fake" };
+            out.push(chunk_of(json!({"content": text}), None));
+            out.push(chunk_of(json!({}), Some("stop")));
+        }
+    }
+    sse_start(conn)?;
+    for c in out {
+        chunk(conn, format!("data: {c}\n\n").as_bytes())?;
+    }
+    chunk(conn, b"data: [DONE]\n\n")?;
+    chunk_end(conn)
 }

@@ -1,0 +1,309 @@
+//! The local Responses↔Chat bridge: the existing `codex-relay` binary run on a 127.0.0.1 port
+//! in front of a chat-only upstream. We never translate anything ourselves; this module only
+//! finds, starts, records, checks and stops that process.
+//!
+//! The upstream key reaches the relay through its environment (`CODEX_RELAY_API_KEY`, which
+//! codex-relay reads as its `--api-key` default), never argv (visible in `ps`) and never a file.
+
+pub mod record;
+pub mod unit;
+
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub use record::Record;
+
+use crate::error::UserError;
+
+/// The relay's executable name on PATH.
+pub const RELAY: &str = "codex-relay";
+/// The variable codex-relay reads its upstream key from.
+pub const RELAY_KEY_VAR: &str = "CODEX_RELAY_API_KEY";
+
+/// How to install codex-relay, both ways.
+pub const INSTALL_HINT: &str = "install it with `pip install --user codex-relay` (ships the binary) or `cargo install codex-relay`, then make sure it is on PATH";
+
+/// `codex-relay` on PATH.
+pub fn relay_bin() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|d| d.join(RELAY)).find(|p| is_executable(p))
+}
+
+/// The relay, or the "not on PATH" refusal (exit 1) with the install hint.
+pub fn require_relay() -> Result<PathBuf, UserError> {
+    relay_bin().ok_or_else(|| UserError::refused(format!("`{RELAY}` is not on PATH")).hint(INSTALL_HINT))
+}
+
+fn is_executable(p: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        p.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        p.is_file()
+    }
+}
+
+/// A port nobody listens on right now (the kernel's choice; the relay binds it next).
+/// The upstream key from `env_key` (process environment, then `$CODEX_HOME/.env`, as Codex
+/// reads it); an unset variable is refused, since the upstream would answer 401 to every turn.
+pub fn upstream_key(codex_home: &Path, env_key: Option<&str>) -> Result<Option<String>, UserError> {
+    let Some(var) = env_key else { return Ok(None) };
+    match crate::env::lookup(var, codex_home) {
+        Some(k) => Ok(Some(k)),
+        None => Err(UserError::refused(format!("{var} is not set: the bridge would have no key for the upstream"))
+            .hint(format!("export {var}=... (or `codex-provider key set` it into $CODEX_HOME/.env) and run again"))),
+    }
+}
+
+pub fn free_port() -> std::io::Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// The provider `base_url` that points Codex at a bridge on `port`.
+pub fn base_url(port: u16) -> String {
+    format!("http://127.0.0.1:{port}/v1")
+}
+
+/// The port of a `http://127.0.0.1:PORT/v1` (or localhost) base URL.
+pub fn loopback_port(base_url: &str) -> Option<u16> {
+    let rest = base_url.strip_prefix("http://")?;
+    let hostport = rest.split('/').next()?;
+    let (host, port) = hostport.rsplit_once(':')?;
+    matches!(host, "127.0.0.1" | "localhost" | "[::1]").then_some(())?;
+    port.parse().ok()
+}
+
+/// The relay's arguments (no secret among them).
+pub fn relay_args(port: u16, upstream: &str) -> Vec<String> {
+    ["--bind", "127.0.0.1", "--port", &port.to_string(), "--upstream", upstream].iter().map(|s| s.to_string()).collect()
+}
+
+/// The relay command with the key in its environment and every other `CODEX_RELAY_*`
+/// variable removed (they would override our flags' defaults, e.g. a stray history dir).
+pub fn relay_command(bin: &Path, port: u16, upstream: &str, key: Option<&str>) -> Command {
+    let mut c = Command::new(bin);
+    c.args(relay_args(port, upstream));
+    for (k, _) in std::env::vars_os() {
+        if k.to_string_lossy().starts_with("CODEX_RELAY_") {
+            c.env_remove(k);
+        }
+    }
+    if let Some(k) = key {
+        c.env(RELAY_KEY_VAR, k);
+    }
+    c
+}
+
+/// Whether something accepts connections on 127.0.0.1:`port`.
+pub fn port_open(port: u16) -> bool {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    TcpStream::connect_timeout(&addr, Duration::from_millis(300)).is_ok()
+}
+
+/// Whether `pid` is a live process (not a zombie).
+pub fn pid_alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(p) = i32::try_from(pid) else { return false };
+        // SAFETY: signal 0 only checks for existence and permission.
+        if p <= 0 || unsafe { libc::kill(p, 0) } != 0 {
+            return false;
+        }
+        // A zombie still answers kill(0); on Linux /proc says so.
+        match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+            Ok(s) => !s.rsplit_once(')').is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
+            Err(_) => true,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        false
+    }
+}
+
+/// Whether `pid` runs codex-relay (Linux: by /proc cmdline; elsewhere trusted when alive).
+pub fn pid_is_relay(pid: u32) -> bool {
+    if !pid_alive(pid) {
+        return false;
+    }
+    match std::fs::read(format!("/proc/{pid}/cmdline")) {
+        Ok(raw) => raw.split(|b| *b == 0).next().is_some_and(|argv0| String::from_utf8_lossy(argv0).ends_with(RELAY)),
+        Err(_) => true,
+    }
+}
+
+/// What `status` reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum State {
+    Running(Record),
+    /// No record (never started, or stopped).
+    Stopped,
+    /// A record whose process is gone or whose port is not the relay's.
+    Stale(Record, String),
+}
+
+impl State {
+    pub fn word(&self) -> &'static str {
+        match self {
+            State::Running(_) => "running",
+            State::Stopped => "stopped",
+            State::Stale(..) => "stale",
+        }
+    }
+}
+
+/// The bridge of provider `id`, checked against the live process table and port.
+pub fn state(home: &Path, id: &str) -> anyhow::Result<State> {
+    let Some(rec) = record::load(home, id)? else { return Ok(State::Stopped) };
+    let alive = pid_is_relay(rec.pid);
+    let open = port_open(rec.port);
+    Ok(match (alive, open) {
+        (true, true) => State::Running(rec),
+        (true, false) => {
+            let why = format!("codex-relay (pid {}) is not listening on port {}", rec.pid, rec.port);
+            State::Stale(rec, why)
+        }
+        (false, true) => {
+            let why = format!("pid {} is gone and port {} is taken by something else", rec.pid, rec.port);
+            State::Stale(rec, why)
+        }
+        (false, false) => {
+            let why = format!("pid {} is gone", rec.pid);
+            State::Stale(rec, why)
+        }
+    })
+}
+
+/// Starts codex-relay detached (own session, output to `bridges/ID.log`), waits until it
+/// listens, and records it. The key is only ever in the child's environment.
+pub fn spawn(
+    home: &Path,
+    id: &str,
+    port: u16,
+    upstream: &str,
+    env_key: Option<&str>,
+    key: Option<&str>,
+) -> anyhow::Result<Record> {
+    let bin = require_relay()?;
+    if port_open(port) {
+        return Err(UserError::refused(format!("port {port} on 127.0.0.1 is already taken by another program"))
+            .hint(format!(
+                "stop it, or remove the bridge record with `codex-provider bridge stop {id}` and start again"
+            ))
+            .into());
+    }
+    let dir = record::dir(home);
+    std::fs::create_dir_all(&dir)?;
+    let log_path = record::log_path(home, id);
+    let log = std::fs::OpenOptions::new().create(true).append(true).open(&log_path)?;
+    let mut cmd = relay_command(&bin, port, upstream, key);
+    cmd.stdin(Stdio::null()).stdout(log.try_clone()?).stderr(log);
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: setsid is async-signal-safe; the relay outlives us, detached from our terminal.
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::setsid();
+                Ok(())
+            });
+        }
+    }
+    let mut child = cmd.spawn().map_err(|e| UserError::refused(format!("cannot run {}: {e}", bin.display())))?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !port_open(port) {
+        if let Some(st) = child.try_wait()? {
+            return Err(UserError::refused(format!("codex-relay exited at start ({st})"))
+                .hint(format!("its output is in {}", log_path.display()))
+                .into());
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(UserError::refused(format!("codex-relay did not listen on port {port} within 10 s"))
+                .hint(format!("its output is in {}", log_path.display()))
+                .into());
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    let rec = Record::new(id, child.id(), port, upstream, env_key);
+    record::save(home, &rec)?;
+    Ok(rec)
+}
+
+/// Stops the recorded relay (TERM, then KILL after 3 s) and removes the record. A pid that
+/// is no longer codex-relay is never signalled.
+pub fn stop(home: &Path, id: &str) -> anyhow::Result<Option<Record>> {
+    let Some(rec) = record::load(home, id)? else { return Ok(None) };
+    if pid_is_relay(rec.pid) {
+        signal(rec.pid, Sig::Term);
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while pid_alive(rec.pid) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        if pid_alive(rec.pid) {
+            signal(rec.pid, Sig::Kill);
+            let deadline = Instant::now() + Duration::from_secs(2);
+            while pid_alive(rec.pid) && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+        if pid_alive(rec.pid) {
+            return Err(UserError::refused(format!("codex-relay (pid {}) did not exit", rec.pid)).into());
+        }
+    }
+    record::remove(home, id)?;
+    Ok(Some(rec))
+}
+
+enum Sig {
+    Term,
+    Kill,
+}
+
+fn signal(pid: u32, sig: Sig) {
+    #[cfg(unix)]
+    if let Ok(p) = i32::try_from(pid)
+        && p > 0
+    {
+        let s = match sig {
+            Sig::Term => libc::SIGTERM,
+            Sig::Kill => libc::SIGKILL,
+        };
+        // SAFETY: a positive pid checked to be codex-relay just before.
+        unsafe {
+            libc::kill(p, s);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (pid, sig);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_ports() {
+        assert_eq!(loopback_port("http://127.0.0.1:4444/v1"), Some(4444));
+        assert_eq!(loopback_port("http://localhost:80/v1"), Some(80));
+        assert_eq!(loopback_port("https://127.0.0.1:4444/v1"), None);
+        assert_eq!(loopback_port("http://example.com:4444/v1"), None);
+        assert_eq!(base_url(5), "http://127.0.0.1:5/v1");
+    }
+
+    #[test]
+    fn args_carry_no_key() {
+        let a = relay_args(4444, "https://up.example/v1");
+        assert_eq!(a, ["--bind", "127.0.0.1", "--port", "4444", "--upstream", "https://up.example/v1"]);
+        let c = relay_command(Path::new("/bin/codex-relay"), 1, "u", Some("sk-secret"));
+        assert!(c.get_args().all(|x| x != "sk-secret"));
+        assert!(c.get_envs().any(|(k, v)| k == RELAY_KEY_VAR && v == Some("sk-secret".as_ref())));
+    }
+}

@@ -1,0 +1,178 @@
+//! Running the installed Codex CLI (found by `crate::codex::find_bin`) as a subprocess:
+//! with stdin closed, in its own process group, and killed (the whole group: the npm
+//! shim runs the native binary as a child) on a deadline or when a watched line appears.
+
+use std::io::Read;
+use std::os::unix::process::CommandExt;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// The installed Codex for a command that cannot work without it (`what` needs it because …).
+pub fn required(what: &str) -> Result<std::path::PathBuf, crate::error::UserError> {
+    crate::codex::find_bin().ok_or_else(|| {
+        let why = match std::env::var_os("CODEX_BIN").filter(|v| !v.is_empty()) {
+            Some(v) => format!("CODEX_BIN={} is not a file", v.to_string_lossy()),
+            None => "no `codex` on PATH".to_string(),
+        };
+        crate::error::UserError::refused(format!("{what}: {why}"))
+            .hint("install it (npm install -g @openai/codex) or set CODEX_BIN to its path")
+    })
+}
+
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// Exit code (None when killed).
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+    pub timed_out: bool,
+    /// The stderr line that made us stop early (see [`run`]).
+    pub stopped_on: Option<String>,
+    pub duration_ms: u64,
+}
+
+/// Output kept per stream: Codex's own dumps (`debug models --bundled` is ~1 MB) fit.
+const MAX_OUTPUT: usize = 16 << 20;
+
+/// Runs `cmd` to completion or until `timeout`, or until a stderr line satisfies `stop_on`
+/// (e.g. "waiting for network", which Codex retries forever). Spawn errors are one line.
+pub fn run(mut cmd: Command, timeout: Duration, stop_on: &dyn Fn(&str) -> bool) -> Result<Outcome, String> {
+    let started = Instant::now();
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).process_group(0);
+    let program = cmd.get_program().to_string_lossy().into_owned();
+    let mut child = cmd.spawn().map_err(|e| format!("cannot run {program}: {}", crate::config::file::io_reason(&e)))?;
+    let pgid = child.id() as libc::pid_t;
+    let mut out = child.stdout.take().expect("piped stdout");
+    let mut err = child.stderr.take().expect("piped stderr");
+    let t_out = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = (&mut out).take(MAX_OUTPUT as u64).read_to_end(&mut buf);
+        String::from_utf8_lossy(&buf).into_owned()
+    });
+    let (tx, rx) = mpsc::channel::<String>();
+    let t_err = std::thread::spawn(move || {
+        let mut all = String::new();
+        let mut pending = Vec::new();
+        let mut chunk = [0u8; 8192];
+        while let Ok(n) = err.read(&mut chunk) {
+            if n == 0 {
+                break;
+            }
+            pending.extend_from_slice(&chunk[..n]);
+            while let Some(i) = pending.iter().position(|&b| b == b'\n') {
+                let line: Vec<u8> = pending.drain(..=i).collect();
+                let line = String::from_utf8_lossy(&line).trim_end().to_string();
+                if all.len() < MAX_OUTPUT {
+                    all.push_str(&line);
+                    all.push('\n');
+                }
+                let _ = tx.send(line);
+            }
+        }
+        all.push_str(&String::from_utf8_lossy(&pending));
+        all
+    });
+    let deadline = started + timeout;
+    let (mut timed_out, mut stopped_on) = (false, None);
+    let status = loop {
+        if let Ok(Some(st)) = child.try_wait() {
+            break Some(st);
+        }
+        while let Ok(line) = rx.try_recv() {
+            if stopped_on.is_none() && stop_on(&line) {
+                stopped_on = Some(line);
+            }
+        }
+        if stopped_on.is_some() || Instant::now() >= deadline {
+            timed_out = stopped_on.is_none();
+            // SAFETY: kill(2) on the group we created; no memory is involved.
+            unsafe { libc::kill(-pgid, libc::SIGKILL) };
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    // Grandchildren may hold the pipes open after the shim exits: end the group either way.
+    // SAFETY: as above.
+    unsafe { libc::kill(-pgid, libc::SIGKILL) };
+    let stdout = t_out.join().unwrap_or_default();
+    let stderr = t_err.join().unwrap_or_default();
+    Ok(Outcome {
+        code: status.and_then(|s| s.code()),
+        stdout,
+        stderr,
+        timed_out,
+        stopped_on,
+        duration_ms: started.elapsed().as_millis() as u64,
+    })
+}
+
+/// Codex's stderr lines worth showing: its own errors, without the noise every run prints
+/// (PATH aliases, bubblewrap, stack backtraces). Codex quotes servers verbatim, and servers
+/// echo keys ("Incorrect API key provided: sk-…"): each of `secrets` is scrubbed, and so is
+/// every word that looks like a key.
+pub fn meaningful_lines(stderr: &str, secrets: &[String]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for l in stderr.lines() {
+        let t = l.trim();
+        if t.starts_with("Stack backtrace") {
+            break;
+        }
+        if t.is_empty()
+            || t.contains("could not create PATH aliases")
+            || t.contains("bubblewrap")
+            || t == "Reading additional input from stdin..."
+        {
+            continue;
+        }
+        lines.push(mask_words(&crate::redact::scrub(t, secrets)));
+    }
+    lines
+}
+
+/// `line` with each whitespace-separated word that looks like a key (ignoring the
+/// punctuation around it) replaced.
+fn mask_words(line: &str) -> String {
+    let masked: Vec<String> = line
+        .split(' ')
+        .map(|w| {
+            let core = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            if core.len() >= 8 && crate::redact::looks_like_secret(core) {
+                w.replace(core, crate::redact::PLACEHOLDER)
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    masked.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kills_on_deadline_and_on_a_watched_line() {
+        let mut c = Command::new("sh");
+        c.args(["-c", "sleep 30"]);
+        let o = run(c, Duration::from_millis(200), &|_| false).unwrap();
+        assert!(o.timed_out && o.code.is_none() && o.duration_ms < 5000, "{o:?}");
+        let mut c = Command::new("sh");
+        c.args(["-c", "echo 'ERROR: Reconnecting... waiting for network' >&2; sleep 30"]);
+        let o = run(c, Duration::from_secs(20), &|l| l.contains("waiting for network")).unwrap();
+        assert!(!o.timed_out && o.stopped_on.is_some() && o.duration_ms < 5000, "{o:?}");
+    }
+
+    #[test]
+    fn meaningful_lines_drop_codex_noise() {
+        let e = "WARNING: proceeding, even though we could not create PATH aliases: x\nError: boom\n\nStack backtrace:\n  0: <unknown>\n";
+        assert_eq!(meaningful_lines(e, &[]), vec!["Error: boom".to_string()]);
+        let e = "ERROR: unexpected status 401 Unauthorized: Incorrect API key provided: sk-abcdefghijklmnop1234. Bye\n";
+        let l = meaningful_lines(e, &[]).join("\n");
+        assert!(!l.contains("sk-abc") && l.contains("401 Unauthorized"), "{l}");
+        let l = meaningful_lines("ERROR: bad key mykeyvalue\n", &["mykeyvalue".into()]).join("");
+        assert!(!l.contains("mykeyvalue"), "{l}");
+    }
+}

@@ -1,0 +1,38 @@
+//! `add ID … --bridge`: the provider is written pointing at a local codex-relay in front of
+//! its chat-only upstream (the relay itself is `crate::bridge`; the `bridge` verb manages it).
+
+use super::{Plan, ensure_new, probe_gate, write};
+use crate::bridge;
+use crate::cli::AddArgs;
+use crate::commands::load_config;
+use crate::ctx::Ctx;
+use crate::error::{Exit, UserError};
+
+/// `add ID … --bridge`: start codex-relay in front of the given (chat-only) base URL, write
+/// the provider pointing at it, and probe through it; a refused probe stops the relay again.
+pub fn add(mut plan: Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    bridge::require_relay()?;
+    let Some(upstream) = plan.spec.base_url.clone() else {
+        return Err(UserError::usage("--bridge needs the upstream: --base-url URL or --preset").into());
+    };
+    ensure_new(&plan, &load_config(ctx)?, ctx)?;
+    let port = bridge::free_port()?;
+    plan.spec.base_url = Some(bridge::base_url(port));
+    if args.write.dry_run {
+        ctx.ui.note(&format!("--dry-run: the bridge to {upstream} was not started"));
+        return write(&plan, true, ctx);
+    }
+    let key = bridge::upstream_key(&ctx.codex_home, plan.spec.env_key.as_deref())?;
+    bridge::record::remove(&ctx.codex_home, &plan.id)?;
+    let rec = bridge::spawn(&ctx.codex_home, &plan.id, port, &upstream, plan.spec.env_key.as_deref(), key.as_deref())?;
+    ctx.ui.status(&format!("Bridge running: {} → {upstream} (pid {}).", bridge::base_url(port), rec.pid));
+    let saved = match args.no_probe {
+        true => Ok(()),
+        false => probe_gate(&plan, args, ctx),
+    }
+    .and_then(|()| write(&plan, false, ctx));
+    if saved.is_err() {
+        bridge::stop(&ctx.codex_home, &plan.id)?;
+    }
+    saved
+}
