@@ -2,7 +2,7 @@
 //! printed; a key is at most `VAR (set, 51 chars)`.
 
 use super::facts::Facts;
-use super::input::{CA_VARS, CaFile, PROXY_VARS};
+use super::input::{CA_VARS, CaFile, PROXY_VARS, local_proxy};
 use super::{Check, DoctorInput, Status};
 use crate::config::ids;
 
@@ -141,25 +141,6 @@ pub fn openai_vars(f: &Facts) -> Check {
     check.status = Status::Warning;
     check.summary = msgs.join("; ");
     check.remedy(remedies.join("; "))
-}
-
-/// `host:port` of a proxy URL when it points at this machine (the only place we connect).
-pub fn local_proxy(value: &str) -> Option<String> {
-    let (scheme, rest) = value.split_once("://").unwrap_or(("http", value));
-    let authority = rest.split('/').next()?;
-    let authority = authority.rsplit('@').next()?;
-    let (host, port) = match authority.rsplit_once(':') {
-        Some((h, p)) if !h.ends_with(':') && p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty() => {
-            (h, p.parse().ok()?)
-        }
-        _ => (authority, if scheme.eq_ignore_ascii_case("https") { 443 } else { 80 }),
-    };
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    match host.to_ascii_lowercase().as_str() {
-        "127.0.0.1" | "localhost" => Some(format!("{host}:{port}")),
-        "::1" => Some(format!("[::1]:{port}")),
-        _ => None,
-    }
 }
 
 /// A proxy URL without its credentials.

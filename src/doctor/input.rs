@@ -110,7 +110,7 @@ pub fn gather(home: &Path, options: Options) -> DoctorInput {
     input.auth_json = home.join("auth.json").is_file();
     input.project_local = std::env::current_dir().ok().and_then(|cwd| find_project_local(&cwd, home));
     for var in PROXY_VARS {
-        if let Some(hp) = input.var(var).and_then(super::env::local_proxy) {
+        if let Some(hp) = input.var(var).and_then(local_proxy) {
             let open = port_open(&hp);
             input.local_ports.insert(hp, open);
         }
@@ -149,6 +149,25 @@ fn find_project_local(cwd: &Path, home: &Path) -> Option<(PathBuf, Loaded)> {
         }
     }
     None
+}
+
+/// `host:port` of a proxy URL when it points at this machine (the only place we connect).
+pub fn local_proxy(value: &str) -> Option<String> {
+    let (scheme, rest) = value.split_once("://").unwrap_or(("http", value));
+    let authority = rest.split('/').next()?;
+    let authority = authority.rsplit('@').next()?;
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((h, p)) if !h.ends_with(':') && p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty() => {
+            (h, p.parse().ok()?)
+        }
+        _ => (authority, if scheme.eq_ignore_ascii_case("https") { 443 } else { 80 }),
+    };
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    match host.to_ascii_lowercase().as_str() {
+        "127.0.0.1" | "localhost" => Some(format!("{host}:{port}")),
+        "::1" => Some(format!("[::1]:{port}")),
+        _ => None,
+    }
 }
 
 /// A 300 ms TCP connect, used only for proxies on the local machine.
