@@ -52,6 +52,7 @@ mod migrate;
 mod outline;
 mod read;
 mod repair;
+mod root;
 mod selection;
 mod splice;
 mod top;
@@ -71,34 +72,3 @@ pub const MODEL_PROVIDER: &str = "model_provider";
 pub const MODEL: &str = "model";
 pub const PROFILES: &str = "profiles";
 pub const PROFILE: &str = "profile";
-
-/// The model id Codex sends when `model` is unset (contract §1.10).
-pub const CODEX_DEFAULT_MODEL: &str = "gpt-6.1-sol";
-
-/// Every field of `[model_providers.ID]` that Codex 0.169 knows (contract §2).
-pub const PROVIDER_FIELDS: &[&str] = &[
-    "name",
-    "base_url",
-    "env_key",
-    "env_key_instructions",
-    "experimental_bearer_token",
-    "auth",
-    "aws",
-    "gateway_oauth",
-    "wire_api",
-    "query_params",
-    "http_headers",
-    "env_http_headers",
-    "request_max_retries",
-    "stream_max_retries",
-    "stream_idle_timeout_ms",
-    "websocket_connect_timeout_ms",
-    "requires_openai_auth",
-    "supports_websockets",
-    "supports_standalone_web_search",
-    "model_catalog_url",
-    "capabilities",
-    "project_id",
-    "location",
-    "credential_file",
-];

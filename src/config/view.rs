@@ -69,7 +69,11 @@ impl ProviderView {
     }
     /// Unknown keys in this provider's table (typos Codex only warns about).
     pub fn unknown_keys(&self) -> Vec<&str> {
-        self.fields.keys().map(String::as_str).filter(|k| !super::PROVIDER_FIELDS.contains(k)).collect()
+        self.fields
+            .keys()
+            .map(String::as_str)
+            .filter(|k| !crate::codex::known::provider_fields().any(|f| f == *k))
+            .collect()
     }
 }
 

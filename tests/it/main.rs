@@ -18,6 +18,7 @@ mod interactive;
 mod journeys;
 mod oracle;
 mod oracle_config;
+mod oracle_doctor;
 mod presets;
 mod probe;
 mod probe_codex;

@@ -182,7 +182,7 @@ pub fn switched(id: &str, model: Option<&str>) -> String {
 pub fn warn_no_model(ctx: &Ctx) {
     ctx.ui.warn(&format!(
         "no `model` is set: Codex would send its own default model id ({}); pass --model",
-        crate::config::CODEX_DEFAULT_MODEL
+        crate::codex::current().default_model
     ));
 }
 
