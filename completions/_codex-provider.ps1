@@ -55,6 +55,8 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove one field of a provider (Codex then uses its default)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print providers as a file of `[model_providers.ID]` tables (no secrets), for `apply`')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make config.toml''s providers match a file (add or update in place, probe, optionally prune)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Turn OPENAI_BASE_URL / OPENAI_API_BASE (+ OPENAI_API_KEY) into a probed provider')
+            [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'The endpoint''s model ids, the configured one marked, and whether Codex knows each')
             [CompletionResult]::new('bridge', 'bridge', [CompletionResultType]::ParameterValue, 'Run codex-relay in front of a chat-only endpoint, so Codex can use it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -95,6 +97,7 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Write NAME.config.toml instead (with ID), or make that profile the default (without ID)')
             [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Switch even to a provider Codex would refuse (e.g. `wire_api = "chat"`)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print a diff of each file that would change; write nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
@@ -112,6 +115,7 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Write NAME.config.toml instead (with ID), or make that profile the default (without ID)')
             [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Switch even to a provider Codex would refuse (e.g. `wire_api = "chat"`)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print a diff of each file that would change; write nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
@@ -553,6 +557,44 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'codex-provider;import' {
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Provider id [default: from the URL''s host, e.g. `llm-corp-example`]')
+            [CompletionResult]::new('--env-key', '--env-key', [CompletionResultType]::ParameterName, 'Name of the key variable to write as env_key [default: OPENAI_API_KEY]')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model id to probe with (and to select with --use / --profile)')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model id to probe with (and to select with --use / --profile)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Also write NAME.config.toml selecting it (`codex --profile NAME`)')
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--use', '--use', [CompletionResultType]::ParameterName, 'Also make it the default provider in config.toml')
+            [CompletionResult]::new('--no-probe', '--no-probe', [CompletionResultType]::ParameterName, 'Save without probing the endpoint')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Save even when the probe fails')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output (what was imported)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print a diff of each file that would change; write nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'codex-provider;models' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Request timeout in seconds')
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'codex-provider;bridge' {
             [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -687,6 +729,8 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove one field of a provider (Codex then uses its default)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print providers as a file of `[model_providers.ID]` tables (no secrets), for `apply`')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make config.toml''s providers match a file (add or update in place, probe, optionally prune)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Turn OPENAI_BASE_URL / OPENAI_API_BASE (+ OPENAI_API_KEY) into a probed provider')
+            [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'The endpoint''s model ids, the configured one marked, and whether Codex knows each')
             [CompletionResult]::new('bridge', 'bridge', [CompletionResultType]::ParameterValue, 'Run codex-relay in front of a chat-only endpoint, so Codex can use it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -770,6 +814,12 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             break
         }
         'codex-provider;help;apply' {
+            break
+        }
+        'codex-provider;help;import' {
+            break
+        }
+        'codex-provider;help;models' {
             break
         }
         'codex-provider;help;bridge' {

@@ -43,6 +43,9 @@ _codex__provider() {
             codex__provider,help)
                 cmd="codex__provider__subcmd__help"
                 ;;
+            codex__provider,import)
+                cmd="codex__provider__subcmd__import"
+                ;;
             codex__provider,key)
                 cmd="codex__provider__subcmd__key"
                 ;;
@@ -51,6 +54,9 @@ _codex__provider() {
                 ;;
             codex__provider,ls)
                 cmd="codex__provider__subcmd__list"
+                ;;
+            codex__provider,models)
+                cmd="codex__provider__subcmd__models"
                 ;;
             codex__provider,presets)
                 cmd="codex__provider__subcmd__presets"
@@ -151,11 +157,17 @@ _codex__provider() {
             codex__provider__subcmd__help,help)
                 cmd="codex__provider__subcmd__help__subcmd__help"
                 ;;
+            codex__provider__subcmd__help,import)
+                cmd="codex__provider__subcmd__help__subcmd__import"
+                ;;
             codex__provider__subcmd__help,key)
                 cmd="codex__provider__subcmd__help__subcmd__key"
                 ;;
             codex__provider__subcmd__help,list)
                 cmd="codex__provider__subcmd__help__subcmd__list"
+                ;;
+            codex__provider__subcmd__help,models)
+                cmd="codex__provider__subcmd__help__subcmd__models"
                 ;;
             codex__provider__subcmd__help,presets)
                 cmd="codex__provider__subcmd__help__subcmd__presets"
@@ -275,7 +287,7 @@ _codex__provider() {
 
     case "${cmd}" in
         codex__provider)
-            opts="-y -q -v -h -V --codex-home --color --yes --quiet --verbose --help --version add use switch list ls current show remove rm probe doctor profile presets undo completions catalog key rename set unset export apply bridge help"
+            opts="-y -q -v -h -V --codex-home --color --yes --quiet --verbose --help --version add use switch list ls current show remove rm probe doctor profile presets undo completions catalog key rename set unset export apply import models bridge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -765,7 +777,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__help)
-            opts="add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply bridge help"
+            opts="add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply import models bridge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -974,6 +986,20 @@ _codex__provider() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        codex__subcmd__provider__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         codex__subcmd__provider__subcmd__help__subcmd__key)
             opts="set unset"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1017,6 +1043,20 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__models)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1226,6 +1266,48 @@ _codex__provider() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        codex__subcmd__provider__subcmd__import)
+            opts="-m -y -q -v -h --id --env-key --model --use --profile --no-probe --force --json --dry-run --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         codex__subcmd__provider__subcmd__key)
             opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --help set unset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1355,6 +1437,32 @@ _codex__provider() {
                 return 0
             fi
             case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__models)
+            opts="-y -q -v -h --timeout --json --codex-home --color --yes --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --codex-home)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1769,7 +1877,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__use)
-            opts="-m -y -q -v -h --model --profile --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-m -y -q -v -h --model --profile --force --dry-run --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

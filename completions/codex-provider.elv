@@ -52,6 +52,8 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand unset 'Remove one field of a provider (Codex then uses its default)'
             cand export 'Print providers as a file of `[model_providers.ID]` tables (no secrets), for `apply`'
             cand apply 'Make config.toml''s providers match a file (add or update in place, probe, optionally prune)'
+            cand import 'Turn OPENAI_BASE_URL / OPENAI_API_BASE (+ OPENAI_API_KEY) into a probed provider'
+            cand models 'The endpoint''s model ids, the configured one marked, and whether Codex knows each'
             cand bridge 'Run codex-relay in front of a chat-only endpoint, so Codex can use it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -90,6 +92,7 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand --profile 'Write NAME.config.toml instead (with ID), or make that profile the default (without ID)'
             cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
             cand --color 'When to use colour'
+            cand --force 'Switch even to a provider Codex would refuse (e.g. `wire_api = "chat"`)'
             cand --dry-run 'Print a diff of each file that would change; write nothing'
             cand -y 'Never prompt; take defaults and flags as given'
             cand --yes 'Never prompt; take defaults and flags as given'
@@ -106,6 +109,7 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand --profile 'Write NAME.config.toml instead (with ID), or make that profile the default (without ID)'
             cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
             cand --color 'When to use colour'
+            cand --force 'Switch even to a provider Codex would refuse (e.g. `wire_api = "chat"`)'
             cand --dry-run 'Print a diff of each file that would change; write nothing'
             cand -y 'Never prompt; take defaults and flags as given'
             cand --yes 'Never prompt; take defaults and flags as given'
@@ -511,6 +515,42 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'codex-provider;import'= {
+            cand --id 'Provider id [default: from the URL''s host, e.g. `llm-corp-example`]'
+            cand --env-key 'Name of the key variable to write as env_key [default: OPENAI_API_KEY]'
+            cand -m 'Model id to probe with (and to select with --use / --profile)'
+            cand --model 'Model id to probe with (and to select with --use / --profile)'
+            cand --profile 'Also write NAME.config.toml selecting it (`codex --profile NAME`)'
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --use 'Also make it the default provider in config.toml'
+            cand --no-probe 'Save without probing the endpoint'
+            cand --force 'Save even when the probe fails'
+            cand --json 'Machine-readable output (what was imported)'
+            cand --dry-run 'Print a diff of each file that would change; write nothing'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;models'= {
+            cand --timeout 'Request timeout in seconds'
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'codex-provider;bridge'= {
             cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
             cand --color 'When to use colour'
@@ -632,6 +672,8 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand unset 'Remove one field of a provider (Codex then uses its default)'
             cand export 'Print providers as a file of `[model_providers.ID]` tables (no secrets), for `apply`'
             cand apply 'Make config.toml''s providers match a file (add or update in place, probe, optionally prune)'
+            cand import 'Turn OPENAI_BASE_URL / OPENAI_API_BASE (+ OPENAI_API_KEY) into a probed provider'
+            cand models 'The endpoint''s model ids, the configured one marked, and whether Codex knows each'
             cand bridge 'Run codex-relay in front of a chat-only endpoint, so Codex can use it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -690,6 +732,10 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
         &'codex-provider;help;export'= {
         }
         &'codex-provider;help;apply'= {
+        }
+        &'codex-provider;help;import'= {
+        }
+        &'codex-provider;help;models'= {
         }
         &'codex-provider;help;bridge'= {
             cand start 'Start the relay for a provider (and point its base_url at it)'

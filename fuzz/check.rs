@@ -3,7 +3,9 @@
 //!
 //! For any input: parsing never panics; a file that parses renders back byte-identical;
 //! every editor operation either refuses cleanly or yields a file that parses again, holds
-//! the new values, and keeps unrelated lines.
+//! the new values and keeps every line it does not own, in order (edits are splices, see
+//! `src/config/`); a new table-style provider is one inserted run of bytes, a new selection
+//! too, and add then remove gives the original bytes back.
 
 use std::path::Path;
 
@@ -26,21 +28,12 @@ fn is_subsequence(small: &[&str], big: &[&str]) -> bool {
 }
 
 /// Every line of `small` is in `big` (as often), in any order.
-fn is_submultiset(small: &[&str], big: &[&str]) -> bool {
-    let mut pool: Vec<&str> = big.to_vec();
-    small.iter().all(|s| match pool.iter().position(|b| b == s) {
-        Some(i) => {
-            pool.swap_remove(i);
-            true
-        }
-        None => false,
-    })
-}
-
-/// Lines kept: in order when toml_edit prints the document in its own order, else (it
-/// regroups interleaved dotted keys on any edit) at least all present.
-fn kept(small: &[&str], big: &[&str], in_order: bool) -> bool {
-    if in_order { is_subsequence(small, big) } else { is_submultiset(small, big) }
+/// Whether `new` is `old` with one contiguous run of bytes inserted.
+fn one_insertion(old: &str, new: &str) -> bool {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let q = a[p..].iter().rev().zip(b[p..].iter().rev()).take_while(|(x, y)| x == y).count();
+    b.len() >= a.len() && p + q >= a.len()
 }
 
 fn reparse(out: &str) -> ConfigFile {
@@ -62,7 +55,6 @@ pub fn check(data: &[u8]) {
     let body = text.trim_start_matches('\u{feff}');
     // The harness looks at the TOML itself (the crate keeps its document private).
     let doc: toml_edit::DocumentMut = body.parse().expect("parsed above");
-    let in_order = doc.to_string().replace("\r\n", "\n") == body.replace("\r\n", "\n");
 
     // add
     let spec = ProviderSpec {
@@ -86,8 +78,21 @@ pub fn check(data: &[u8]) {
         let r = reparse(&out);
         let p = r.provider("zz-fuzz").expect("providers readable").expect("added provider present");
         assert_eq!(p.str_field("base_url"), Some("http://fuzz/v1"));
-        if table_form {
-            assert!(kept(&orig_lines, &lines(&out), in_order), "add changed an existing line\n{text}\n---\n{out}");
+        let inline_form = doc.as_table().get("model_providers").is_some_and(|p| p.is_value());
+        if !inline_form {
+            assert!(is_subsequence(&orig_lines, &lines(&out)), "add changed an existing line\n{text}\n---\n{out}");
+        }
+        if table_form || inline_form {
+            assert!(one_insertion(text, &out), "add changed bytes outside its table\n{text}\n---\n{out}");
+        }
+        // add then remove is the identity (unless `model_providers` was an empty parent,
+        // which the removal of its last provider takes along).
+        let empty_parent =
+            doc.as_table().get("model_providers").is_some_and(|p| p.as_table_like().is_some_and(|t| t.is_empty()));
+        let mut back = reparse(&out);
+        assert!(back.remove_provider("zz-fuzz").expect("removable"), "added provider not removable");
+        if !empty_parent {
+            assert_eq!(back.render(), text, "add then remove is not the identity\n---\n{out}");
         }
     }
 
@@ -125,7 +130,10 @@ pub fn check(data: &[u8]) {
         assert_eq!(r.selection().provider.as_deref(), Some("fuzz-prov"));
         let others: Vec<&str> = orig_lines.iter().copied().filter(|l| !l.contains("model_provider")).collect();
         if text.matches("model_provider").count() <= 1 && !text.contains("\'\'\'") && !text.contains("\"\"\"") {
-            assert!(kept(&others, &lines(&out), in_order), "set_selection changed another line\n{text}\n---\n{out}");
+            assert!(is_subsequence(&others, &lines(&out)), "set_selection changed another line\n{text}\n---\n{out}");
+        }
+        if f.selection().provider.is_none() && !doc.as_table().contains_key("model_provider") {
+            assert!(one_insertion(text, &out), "set_selection changed bytes outside its line\n{text}\n---\n{out}");
         }
     }
 

@@ -128,12 +128,63 @@ pub enum Command {
         after_help = "Examples:\n  codex-provider apply -f team-providers.toml --dry-run\n  codex-provider apply -f team-providers.toml --prune"
     )]
     Apply(ApplyArgs),
+    /// Turn OPENAI_BASE_URL / OPENAI_API_BASE (+ OPENAI_API_KEY) into a probed provider
+    #[command(
+        after_help = "Examples:\n  export OPENAI_BASE_URL=https://llm.corp.example/v1 OPENAI_API_KEY=...\n  codex-provider import --use\n  codex-provider import --id corp --model gpt-5.4 --profile work"
+    )]
+    Import(ImportArgs),
+    /// The endpoint's model ids, the configured one marked, and whether Codex knows each
+    #[command(after_help = "Examples:\n  codex-provider models\n  codex-provider models openrouter --json")]
+    Models(ModelsArgs),
     /// Run codex-relay in front of a chat-only endpoint, so Codex can use it
     #[command(
         subcommand,
         after_help = "Examples:\n  codex-provider add mistral --preset mistral --model codestral-latest --bridge\n  codex-provider bridge status\n  codex-provider bridge install mistral"
     )]
     Bridge(BridgeCommand),
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ImportArgs {
+    /// Provider id [default: from the URL's host, e.g. `llm-corp-example`]
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Name of the key variable to write as env_key [default: OPENAI_API_KEY]
+    #[arg(long, value_name = "VAR")]
+    pub env_key: Option<String>,
+    /// Model id to probe with (and to select with --use / --profile)
+    #[arg(long, short = 'm', value_name = "M")]
+    pub model: Option<String>,
+    /// Also make it the default provider in config.toml
+    #[arg(long = "use")]
+    pub use_it: bool,
+    /// Also write NAME.config.toml selecting it (`codex --profile NAME`)
+    #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::profile_names))]
+    pub profile: Option<String>,
+    /// Save without probing the endpoint
+    #[arg(long)]
+    pub no_probe: bool,
+    /// Save even when the probe fails
+    #[arg(long)]
+    pub force: bool,
+    /// Machine-readable output (what was imported)
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ModelsArgs {
+    /// Provider id [default: the active provider]
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    pub id: Option<String>,
+    /// Request timeout in seconds
+    #[arg(long, value_name = "S", default_value = "15", value_parser = parse_timeout, allow_hyphen_values = true)]
+    pub timeout: Duration,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -385,6 +436,9 @@ pub struct UseArgs {
     /// Write NAME.config.toml instead (with ID), or make that profile the default (without ID)
     #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::profile_names))]
     pub profile: Option<String>,
+    /// Switch even to a provider Codex would refuse (e.g. `wire_api = "chat"`)
+    #[arg(long)]
+    pub force: bool,
     /// Machine-readable output
     #[arg(long)]
     pub json: bool,

@@ -437,6 +437,44 @@ pub const ALL: &[Preset] = &[
     },
 ];
 
+/// The base URL Codex gives its built-in `ollama` / `lmstudio` (None for other ids), as
+/// Codex 0.169 and 0.171 compute it (checked with real `codex exec`): a non-blank
+/// `CODEX_OSS_BASE_URL` wins; else `http://localhost:{CODEX_OSS_PORT}/v1` when the port parses,
+/// else the default port (11434, 1234). Both ids read the same two variables, and only from the
+/// process environment: Codex refuses `CODEX_*` names from `$CODEX_HOME/.env`.
+pub fn oss_base_url(id: &str) -> Option<String> {
+    oss_base_url_from(id, &|v| crate::env::process_var(v))
+}
+
+/// [`oss_base_url`] over any variable source (for tests).
+pub fn oss_base_url_from(id: &str, var: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+    let default_port: u32 = match id {
+        "ollama" => 11434,
+        "lmstudio" => 1234,
+        _ => return None,
+    };
+    if let Some(url) = var("CODEX_OSS_BASE_URL").filter(|v| !v.trim().is_empty()) {
+        return Some(url);
+    }
+    let port = var("CODEX_OSS_PORT").and_then(|v| v.trim().parse::<u32>().ok()).unwrap_or(default_port);
+    Some(format!("http://localhost:{port}/v1"))
+}
+
+/// The preset a configured provider most likely came from, for its default model: the
+/// built-in `ollama` / `lmstudio` map to their local presets (whatever CODEX_OSS_* says),
+/// anything else matches a hosted preset's `base_url` exactly (a trailing `/` aside).
+pub fn for_provider(id: &str, base_url: Option<&str>) -> Option<&'static Preset> {
+    match id {
+        "ollama" => return find("ollama-local"),
+        "lmstudio" => return find("lmstudio-local"),
+        _ => {}
+    }
+    // A local server serves whatever is loaded: its preset's example model is no default.
+    let url = base_url?.trim_end_matches('/');
+    let local = |u: &str| ["://localhost", "://127.0.0.1", "://[::1]"].iter().any(|h| u.contains(h));
+    ALL.iter().find(|p| p.needs_edit.is_none() && !local(p.base_url) && p.base_url.trim_end_matches('/') == url)
+}
+
 pub fn find(id: &str) -> Option<&'static Preset> {
     ALL.iter().find(|p| p.id == id)
 }
@@ -463,6 +501,25 @@ mod tests {
     use crate::error::Exit;
 
     /// Everything `add --preset` would write passes the same checks `add` applies to user input.
+    #[test]
+    fn oss_url_follows_codex() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |v: &str| pairs.iter().find(|(k, _)| *k == v).map(|(_, x)| x.to_string())
+        };
+        assert_eq!(oss_base_url_from("ollama", &env(&[])).unwrap(), "http://localhost:11434/v1");
+        assert_eq!(oss_base_url_from("lmstudio", &env(&[])).unwrap(), "http://localhost:1234/v1");
+        assert_eq!(oss_base_url_from("lmstudio", &env(&[("CODEX_OSS_PORT", "9")])).unwrap(), "http://localhost:9/v1");
+        assert_eq!(
+            oss_base_url_from("ollama", &env(&[("CODEX_OSS_PORT", "9x")])).unwrap(),
+            "http://localhost:11434/v1"
+        );
+        let both = env(&[("CODEX_OSS_PORT", "9"), ("CODEX_OSS_BASE_URL", "http://h:1/v1")]);
+        assert_eq!(oss_base_url_from("ollama", &both).unwrap(), "http://h:1/v1");
+        let blank = env(&[("CODEX_OSS_PORT", "9"), ("CODEX_OSS_BASE_URL", " ")]);
+        assert_eq!(oss_base_url_from("ollama", &blank).unwrap(), "http://localhost:9/v1");
+        assert_eq!(oss_base_url_from("openai", &both), None);
+    }
+
     #[test]
     fn every_preset_validates() {
         assert!(ALL.len() >= 20);

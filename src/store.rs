@@ -72,19 +72,39 @@ impl Outcome {
     }
 }
 
-/// A write session: holds the lock from before the first read until the last write.
+/// A write session: holds the lock from before the first read until the last write. The lock
+/// is an flock on the Codex home directory itself, so taking it creates nothing: a command
+/// refused before its commit leaves `$CODEX_HOME` as it found it (a home this session had
+/// to create is removed again while still empty).
 pub struct Session {
     home: PathBuf,
     dry_run: bool,
     created: Option<PathBuf>,
+    committed: std::cell::Cell<bool>,
     _lock: Option<File>,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Some(home) = &self.created
+            && !self.committed.get()
+        {
+            let _ = fs::remove_dir(home);
+        }
+    }
 }
 
 impl Session {
     /// Takes the lock (creating the Codex home when a real write may follow).
     pub fn begin(home: &Path, dry_run: bool) -> anyhow::Result<Session> {
         if dry_run {
-            return Ok(Session { home: home.to_path_buf(), dry_run, created: None, _lock: None });
+            return Ok(Session {
+                home: home.to_path_buf(),
+                dry_run,
+                created: None,
+                committed: false.into(),
+                _lock: None,
+            });
         }
         let mut created = None;
         if !home.exists() {
@@ -101,7 +121,7 @@ impl Session {
         let lock = lock_home(home)?;
         remove_stale_temps(home);
         crate::testpoint::pause("locked");
-        Ok(Session { home: home.to_path_buf(), dry_run, created, _lock: Some(lock) })
+        Ok(Session { home: home.to_path_buf(), dry_run, created, committed: false.into(), _lock: Some(lock) })
     }
 
     pub fn dry_run(&self) -> bool {
@@ -122,6 +142,7 @@ impl Session {
         if self.dry_run {
             return Ok(Outcome::DryRun { diffs: ops.iter().map(FileOp::diff).collect() });
         }
+        self.committed.set(true);
         backup(&self.home, command, ops)?;
         crate::testpoint::pause("after-backup");
         for op in ops {
@@ -150,13 +171,8 @@ fn remove_stale_temps(home: &Path) {
 }
 
 fn lock_home(home: &Path) -> anyhow::Result<File> {
-    let dir = home.join(STATE_DIR);
-    fs::create_dir_all(&dir).map_err(|e| {
-        UserError::refused(format!("cannot create {}: {}", dir.display(), io_reason(&e)))
-            .hint("check the permissions of the Codex home")
-    })?;
-    let path = dir.join("lock");
-    let file = OpenOptions::new().create(true).truncate(false).write(true).mode(0o600).open(&path).map_err(|e| {
+    let path = home.to_path_buf();
+    let file = File::open(&path).map_err(|e| {
         UserError::refused(format!("cannot open {}: {}", path.display(), io_reason(&e)))
             .hint("check the permissions of the Codex home")
     })?;

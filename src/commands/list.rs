@@ -1,4 +1,5 @@
-//! `list`: providers (custom and built-in, the active one marked, key set or not) and profiles.
+//! `list`: providers (custom and built-in, the active one marked, key set or not, the threads
+//! Codex recorded with each when there are any) and profiles.
 
 use serde_json::json;
 
@@ -27,6 +28,9 @@ pub fn run(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         })
         .collect();
     let legacy = files.base.legacy_profiles();
+    // `codex exec resume --last` only finds threads of the active provider: show where they are.
+    let threads = crate::threads::count_by_provider(&ctx.codex_home);
+    let count = |id: &str| threads.get(id).copied().unwrap_or(0);
 
     if args.json {
         let out = json!({
@@ -40,6 +44,7 @@ pub fn run(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
                 "active": active,
                 "env_key": key.as_ref().map(|k| k.0.clone()),
                 "key_set": key.as_ref().map(|k| k.1.is_set()),
+                "threads": count(id),
             })).collect::<Vec<_>>(),
             "profiles": profiles.iter().map(|(n, p, m)| json!({
                 "name": n, "path": ctx.profile_path(n), "provider": p, "model": m,
@@ -51,6 +56,9 @@ pub fn run(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     }
 
     let mut rows = vec![vec!["CURRENT".into(), "ID".into(), "NAME".into(), "BASE URL".into(), "KEY".into()]];
+    if !threads.is_empty() {
+        rows[0].push("THREADS".into());
+    }
     for (id, v, key, active) in &providers {
         let key = match key {
             Some((var, p)) => p.describe(var),
@@ -64,6 +72,9 @@ pub fn run(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             v.base_url().unwrap_or("-").to_string(),
             key,
         ]);
+        if !threads.is_empty() {
+            rows.last_mut().expect("just pushed").push(count(id).to_string());
+        }
     }
     if let Some(width) = crate::ui::stdout_width() {
         // NAME and BASE URL give way first; built-in rows are cut to the user's rows.

@@ -8,8 +8,10 @@ mod completions;
 mod current;
 mod doctor;
 mod export;
+mod import;
 mod key;
 mod list;
+mod models;
 mod outcome;
 mod pick;
 mod presets;
@@ -53,6 +55,8 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Unset(a) => set::unset(a, ctx),
         Command::Export(a) => export::run(a, ctx),
         Command::Apply(a) => apply::run(a, ctx),
+        Command::Import(a) => import::run(a, ctx),
+        Command::Models(a) => models::run(a, ctx),
         Command::Bridge(c) => bridge::run(c, ctx),
     }
 }
@@ -64,7 +68,17 @@ use crate::error::UserError;
 
 /// `config.toml` (an empty document when missing).
 pub(crate) fn load_config(ctx: &Ctx) -> Result<ConfigFile, UserError> {
-    well_typed(ConfigFile::load(&ctx.config_path())?)
+    well_typed(ConfigFile::load(&ctx.config_path()).map_err(|e| offer_undo(ctx, e))?)
+}
+
+/// A parse error offers `undo` only when there is a backup to restore.
+fn offer_undo(ctx: &Ctx, e: UserError) -> UserError {
+    if e.hint.as_deref() == Some(crate::config::file::PARSE_HINT)
+        && !crate::store::list_undo(&ctx.codex_home).is_empty()
+    {
+        return e.hint(format!("{}; `codex-provider undo` restores our last backup", crate::config::file::PARSE_HINT));
+    }
+    e
 }
 
 /// A file with a value Codex cannot read (see `ConfigFile::type_errors`) is unusable input
@@ -73,7 +87,7 @@ fn well_typed(f: ConfigFile) -> Result<ConfigFile, UserError> {
     match f.type_errors().into_iter().next() {
         None => Ok(f),
         Some(e) => Err(UserError::usage(format!("{}: {}", f.path.display(), e.message)).hint(
-            "fix it by hand, or run `codex-provider doctor --fix`; Codex refuses to start with it (the file was not changed)",
+            "fix it by hand (`codex-provider doctor` explains it); Codex refuses to start with it (the file was not changed)",
         )),
     }
 }
@@ -82,7 +96,7 @@ fn well_typed(f: ConfigFile) -> Result<ConfigFile, UserError> {
 pub(crate) fn load_profile(ctx: &Ctx, name: &str, must_exist: bool) -> Result<ConfigFile, UserError> {
     ids::check_profile_name(name)?;
     let path = ctx.profile_path(name);
-    let f = well_typed(ConfigFile::load(&path)?)?;
+    let f = well_typed(ConfigFile::load(&path).map_err(|e| offer_undo(ctx, e))?)?;
     if must_exist && !f.existed {
         let names = crate::home::profile_names(&ctx.codex_home);
         let hint = match ids::closest(name, names.iter().map(String::as_str)) {

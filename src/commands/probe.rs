@@ -22,6 +22,9 @@ pub fn run(args: ProbeArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         return super::probe_codex::run(&args, target, ctx);
     }
     let report = probe::run(vec![target], &opts).pop().expect("one report per target");
+    if let Some(id) = &report.target.provider {
+        crate::memo::save_models(&ctx.codex_home, id, &report.models)?;
+    }
     if args.json {
         ctx.ui.data(&serde_json::to_string_pretty(&report)?);
     } else {

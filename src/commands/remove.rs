@@ -33,10 +33,15 @@ pub fn run(args: RemoveArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             why.push("it is the default provider".to_string());
         }
         if !users.is_empty() {
-            why.push(format!("profile(s) {} select it", users.join(", ")));
+            why.push(profiles_select(&users));
         }
         return Err(UserError::refused(format!("not removing `{id}`: {}", why.join(" and ")))
-            .hint("switch first with `codex-provider use OTHER`, or pass --force")
+            .hint(match (is_default, users.first()) {
+                (false, Some(n)) => {
+                    format!("point it elsewhere first with `codex-provider use OTHER --profile {n}`, or pass --force")
+                }
+                _ => "switch first with `codex-provider use OTHER`, or pass --force".to_string(),
+            })
             .into());
     }
     cfg.remove_provider(id)?;
@@ -64,4 +69,14 @@ pub fn run(args: RemoveArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         ctx.ui.warn(&format!("profile `{n}` still selects `{id}`: `codex --profile {n}` will fail until you run `codex-provider use OTHER --profile {n}`"));
     }
     Ok(Exit::Ok)
+}
+
+/// "profile `a` selects it", "profiles `a` and `b` select it", "profiles `a`, `b` and `c` ...".
+fn profiles_select(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.as_slice() {
+        [one] => format!("profile {one} selects it"),
+        [rest @ .., last] => format!("profiles {} and {last} select it", rest.join(", ")),
+        [] => String::new(),
+    }
 }

@@ -76,7 +76,7 @@ pub fn run(args: ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     }
     ctx.ui.data(&out.join("\n"));
     for k in unknown {
-        let near = crate::config::ids::closest(k, crate::config::PROVIDER_FIELDS.iter().copied());
+        let near = crate::config::ids::closest(k, crate::codex::known::provider_fields());
         ctx.ui.warn(&format!(
             "`{k}` is not a provider field; Codex ignores it{}",
             near.map(|n| format!(" (did you mean `{n}`?)")).unwrap_or_default()

@@ -1,6 +1,6 @@
 //! The top-level `model_catalog_json` key (the path of a Codex model catalog file).
 
-use super::{ConfigFile, edit, read};
+use super::{ConfigFile, read};
 use crate::error::UserError;
 
 pub const MODEL_CATALOG_JSON: &str = "model_catalog_json";
@@ -16,7 +16,7 @@ impl ConfigFile {
         if self.model_catalog_json() == Some(path) {
             return Ok(false);
         }
-        edit::set_root_str(&mut self.doc, MODEL_CATALOG_JSON, path)
+        self.set_root_str(MODEL_CATALOG_JSON, path)
     }
 }
 

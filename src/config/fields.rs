@@ -36,7 +36,7 @@ impl FieldType {
     }
 }
 
-/// Every provider field of Codex 0.169/0.171 with its type (`super::PROVIDER_FIELDS`, plus the
+/// Every provider field of Codex 0.169/0.171 with its type (`crate::codex::known::provider_fields`, plus the
 /// typed sub-fields of `auth`, `aws` and `capabilities`).
 pub const FIELD_TYPES: &[(&str, FieldType)] = &[
     ("name", FieldType::String),

@@ -1,20 +1,13 @@
-//! `ConfigFile`: one Codex TOML file as text + `DocumentMut`, rendered back in its own
-//! line endings, BOM and final-newline state (toml_edit normalises all three).
+//! `ConfigFile`: one Codex TOML file as its bytes plus two parses of them: a spanned
+//! `Document` that says where each item is (edits splice into the bytes at those places)
+//! and a `DocumentMut` for typed reads. Nothing here re-renders the file.
 
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use toml_edit::DocumentMut;
+use toml_edit::{Document, DocumentMut};
 
 use crate::error::UserError;
-
-/// The byte-level habits of a file that toml_edit does not keep by itself.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct TextFormat {
-    bom: bool,
-    crlf: bool,
-    final_newline: bool,
-}
 
 /// Larger files are refused before parsing: real configs are kilobytes, and toml_edit needs
 /// tens of times a file's size in memory (a 20 MB file took 6.8 s and 780 MB in a debug build).
@@ -31,6 +24,10 @@ fn too_large(path: &Path, len: u64) -> UserError {
 }
 
 /// One loaded config file: the door every read and edit goes through.
+/// The hint of a parse error. `undo` is offered by the commands, which know whether there is a
+/// backup to restore (this module does not know the home).
+pub const PARSE_HINT: &str = "fix the TOML by hand (the file was not changed)";
+
 #[derive(Debug, Clone)]
 pub struct ConfigFile {
     /// The path as the user knows it (shown in messages).
@@ -38,14 +35,16 @@ pub struct ConfigFile {
     /// Whether the file existed when loaded.
     pub existed: bool,
     original: String,
-    /// `doc` as toml_edit prints it right after parsing: while it still prints the same,
-    /// nothing was edited and `render` gives back the original bytes (toml_edit regroups
-    /// interleaved dotted keys and normalises mixed line endings even without an edit).
-    baseline: String,
-    format: TextFormat,
-    /// Private to the config module: every read and edit is a method, so nothing outside
-    /// can make an edit that loses decor or bypasses `render`.
+    /// Whether the file starts with a byte-order mark (kept; not part of `spans`' text).
+    bom: bool,
+    /// The current text (after the BOM) with spans: where every key, value and header is.
+    pub(in crate::config) spans: Document<String>,
+    /// The same document for typed reads. Private to the config module: every read and
+    /// edit is a method, and edits splice bytes (`splice.rs`), never re-render the file.
     pub(in crate::config) doc: DocumentMut,
+    /// `doc` as toml_edit prints it right after the last parse: when it prints otherwise, a
+    /// not-yet-ported edit (`fields.rs`) changed `doc` directly and `render` re-renders.
+    baseline: String,
 }
 
 impl ConfigFile {
@@ -80,28 +79,38 @@ impl ConfigFile {
             return Err(too_large(path, bytes.len() as u64));
         }
         let text = String::from_utf8(bytes).map_err(|e| {
-            UserError::usage(format!("{}: not valid UTF-8 (byte {})", path.display(), e.utf8_error().valid_up_to()))
+            let valid = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();
+            let (line, col) = line_col(&valid, valid.len());
+            UserError::usage(format!("{}:{line}:{col}: not valid UTF-8", path.display()))
                 .hint("save the file as UTF-8; it was left untouched")
         })?;
         Self::parse(path, text)
     }
 
-    /// Parses `text` as the content of `path`.
+    /// Parses `text` as the content of `path`; a TOML error carries [`PARSE_HINT`].
     pub fn parse(path: &Path, text: String) -> Result<ConfigFile, UserError> {
         let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        let format = TextFormat {
-            bom: body.len() != text.len(),
-            crlf: body.contains("\r\n"),
-            final_newline: body.is_empty() || body.ends_with('\n'),
-        };
-        let doc: DocumentMut = body.parse().map_err(|e: toml_edit::TomlError| {
-            let (line, col) = e.span().map(|s| line_col(body, s.start)).unwrap_or((1, 1));
-            let msg = e.message().trim().replace('\n', " ");
-            UserError::usage(format!("{}:{line}:{col}: {msg}", path.display()))
-                .hint("fix the TOML by hand (the file was not changed); `codex-provider undo` restores our last backup")
-        })?;
+        let bom = body.len() != text.len();
+        let (spans, doc) = parse_body(path, body, bom)?;
         let baseline = doc.to_string();
-        Ok(ConfigFile { path: path.to_path_buf(), existed: true, original: text, baseline, format, doc })
+        Ok(ConfigFile { path: path.to_path_buf(), existed: true, original: text, bom, spans, doc, baseline })
+    }
+
+    /// Replaces the text after the BOM with `body` and re-parses it. An edit that would not
+    /// parse is a bug of ours, reported as one; nothing is written.
+    pub(in crate::config) fn set_body(&mut self, body: String) -> Result<(), UserError> {
+        let (spans, doc) = parse_body(&self.path, &body, false).map_err(|e| {
+            UserError::usage(format!(
+                "internal error: an edit of {} would not parse ({})",
+                self.path.display(),
+                e.message
+            ))
+            .hint("nothing was written; please report this with the file")
+        })?;
+        self.baseline = doc.to_string();
+        self.spans = spans;
+        self.doc = doc;
+        Ok(())
     }
 
     pub fn empty(path: &Path) -> ConfigFile {
@@ -109,22 +118,39 @@ impl ConfigFile {
             path: path.to_path_buf(),
             existed: false,
             original: String::new(),
-            baseline: String::new(),
-            format: TextFormat { final_newline: true, ..Default::default() },
+            bom: false,
+            spans: Document::parse(String::new()).expect("the empty document parses"),
             doc: DocumentMut::new(),
+            baseline: String::new(),
         }
     }
 
-    /// The document as it would be written, in the file's own format.
+    /// The file as it would be written: the original bytes with the edits spliced in.
     pub fn render(&self) -> String {
-        let mut s = self.doc.to_string();
-        if self.existed && s == self.baseline {
-            return self.original.clone();
+        let printed = self.doc.to_string();
+        let body = if printed == self.baseline { self.spans.raw().to_string() } else { self.rerender(printed) };
+        if self.bom { format!("\u{feff}{body}") } else { body }
+    }
+
+    /// Makes the text hold a not-yet-ported edit of `doc` (see `baseline`) before a splice
+    /// computes spans, so the two kinds of edit can follow each other in one command.
+    pub(in crate::config) fn sync(&mut self) -> Result<(), UserError> {
+        let printed = self.doc.to_string();
+        if printed != self.baseline {
+            let body = self.rerender(printed);
+            self.set_body(body)?;
         }
-        if self.format.crlf {
+        Ok(())
+    }
+
+    /// The pre-splice way, only for edits made on `doc` directly (see `baseline`): toml_edit's
+    /// print in the file's line ending and final-newline state.
+    fn rerender(&self, mut s: String) -> String {
+        let raw = self.spans.raw();
+        if raw.contains("\r\n") {
             s = s.replace("\r\n", "\n").replace('\n', "\r\n");
         }
-        if !self.format.final_newline {
+        if !raw.is_empty() && !raw.ends_with('\n') {
             while s.ends_with('\n') {
                 s.pop();
                 if s.ends_with('\r') {
@@ -132,10 +158,12 @@ impl ConfigFile {
                 }
             }
         }
-        if self.format.bom {
-            s.insert(0, '\u{feff}');
-        }
         s
+    }
+
+    /// The current text after the BOM; spans are offsets into it.
+    pub(in crate::config) fn body(&self) -> &str {
+        self.spans.raw()
     }
 
     pub fn original(&self) -> &str {
@@ -146,6 +174,22 @@ impl ConfigFile {
     pub fn is_dirty(&self) -> bool {
         self.render() != self.original
     }
+}
+
+/// Parses the text after the BOM; a second BOM is refused (Codex refuses it too).
+fn parse_body(path: &Path, body: &str, bom: bool) -> Result<(Document<String>, DocumentMut), UserError> {
+    let fail = |offset: usize, msg: &str| {
+        let (line, col) = line_col(body, offset);
+        let col = if bom && line == 1 { col + 1 } else { col };
+        UserError::usage(format!("{}:{line}:{col}: {msg}", path.display())).hint(PARSE_HINT)
+    };
+    if body.starts_with('\u{feff}') {
+        return Err(fail(0, "a second byte-order mark (U+FEFF) is not TOML"));
+    }
+    let spans = Document::parse(body.to_string())
+        .map_err(|e| fail(e.span().map_or(0, |s| s.start), &e.message().trim().replace('\n', " ")))?;
+    let doc = spans.clone().into_mut();
+    Ok((spans, doc))
 }
 
 pub fn unified_diff(path: &Path, old: &str, new: &str) -> String {
@@ -199,6 +243,17 @@ mod tests {
                 assert!(!f.is_dirty());
             }
         }
+    }
+
+    #[test]
+    fn second_bom_and_invalid_utf8_are_errors_with_line_and_column() {
+        let e = ConfigFile::parse(Path::new("c.toml"), "\u{feff}\u{feff}a = 1\n".into()).unwrap_err();
+        assert!(e.message.starts_with("c.toml:1:2: "), "{}", e.message);
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.toml");
+        std::fs::write(&p, b"a = 1\nb = \"x\xff\"\n").unwrap();
+        let e = ConfigFile::load(&p).unwrap_err();
+        assert!(e.message.ends_with(":2:7: not valid UTF-8"), "{}", e.message);
     }
 
     #[test]

@@ -16,8 +16,15 @@ pub fn is_builtin(id: &str) -> bool {
 /// An id we are willing to write as `[model_providers.ID]`.
 pub fn check_new_provider_id(id: &str) -> Result<(), UserError> {
     if RESERVED.contains(&id) {
-        return Err(UserError::usage(format!("`{id}` is a built-in provider id that Codex reserves"))
-            .hint(format!("choose another id, e.g. `{id}-custom`; to point the built-in openai provider elsewhere set `openai_base_url`")));
+        let hint = match id {
+            "openai" => format!(
+                "choose another id, e.g. `{id}-custom`; to point the built-in openai provider elsewhere set `openai_base_url`"
+            ),
+            _ => format!(
+                "the built-in `{id}` is configured by CODEX_OSS_BASE_URL / CODEX_OSS_PORT (`codex-provider use {id}` selects it); or pick another id, e.g. `{id}-custom`"
+            ),
+        };
+        return Err(UserError::usage(format!("`{id}` is a built-in provider id that Codex reserves")).hint(hint));
     }
     if id == "ollama-chat" {
         return Err(UserError::usage("`ollama-chat` is no longer supported by Codex")

@@ -3,7 +3,7 @@
 
 use toml_edit::{DocumentMut, Item, Key, Value};
 
-use super::{ConfigFile, PROFILE, PROFILES, edit};
+use super::{ConfigFile, PROFILE, PROFILES};
 
 /// The content of one legacy `[profiles.NAME]` table, out of its file.
 #[derive(Debug, Clone)]
@@ -25,7 +25,7 @@ impl LegacyProfile {
             .unwrap_or_default()
     }
 
-    /// Moves its items to the top level of `dst`; the number of keys moved.
+    /// Moves its items to the top level of a new document `dst`; the number of keys moved.
     fn move_into(&self, dst: &mut DocumentMut) -> usize {
         let mut n = 0;
         let root = dst.as_table_mut();
@@ -49,22 +49,34 @@ impl LegacyProfile {
         }
         n
     }
+
+    /// Its items as (key, item) pairs, whatever style the table was written in.
+    fn items(&self) -> Vec<(String, Item)> {
+        match &self.item {
+            Item::Table(t) => t.iter().map(|(k, i)| (k.to_string(), i.clone())).collect(),
+            Item::Value(Value::InlineTable(t)) => {
+                t.iter().map(|(k, v)| (k.to_string(), Item::Value(v.clone().decorated("", "")))).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
 }
 
 impl ConfigFile {
     /// Removes `[profiles.NAME]` (and `profiles` once it is empty) and returns its content.
     pub fn take_legacy_profile(&mut self, name: &str) -> Option<LegacyProfile> {
-        let profiles = self.doc.get_mut(PROFILES).and_then(|i| i.as_table_like_mut())?;
-        let item = profiles.remove(name)?;
-        if profiles.is_empty() {
-            self.doc.remove(PROFILES);
+        let item = self.doc.get(PROFILES).and_then(|i| i.as_table_like())?.get(name)?.clone();
+        let path = [PROFILES.to_string(), name.to_string()];
+        self.remove_path(&path).ok()?;
+        if self.doc.get(PROFILES).and_then(|i| i.as_table_like()).is_some_and(|p| p.is_empty()) {
+            self.remove_path(&path[..1]).ok()?;
         }
         Some(LegacyProfile { item })
     }
 
     /// Removes the legacy top-level `profile = "x"`; false when it was not there.
     pub fn remove_legacy_profile_selector(&mut self) -> bool {
-        edit::remove_root(&mut self.doc, PROFILE)
+        self.remove_root(PROFILE).unwrap_or(false)
     }
 
     /// Makes this profile file hold `legacy`'s items: merged over an existing file (its keys
@@ -72,7 +84,21 @@ impl ConfigFile {
     /// Returns the number of keys moved.
     pub fn adopt_legacy_profile(&mut self, name: &str, legacy: &LegacyProfile) -> anyhow::Result<usize> {
         if self.existed {
-            return Ok(legacy.move_into(&mut self.doc));
+            // Spliced into the file: its keys are replaced, the rest of it is untouched.
+            let items = legacy.items();
+            for (k, item) in &items {
+                let path = [k.clone()];
+                self.remove_path(&path)?;
+                match item {
+                    Item::Value(v) => self.insert_into(&[], &path, v, None)?,
+                    other => {
+                        let mut doc = DocumentMut::new();
+                        doc.as_table_mut().insert(k, other.clone());
+                        self.append_rendered(&doc.to_string(), &[])?;
+                    }
+                }
+            }
+            return Ok(items.len());
         }
         let mut doc = DocumentMut::new();
         let moved = legacy.move_into(&mut doc);
@@ -86,7 +112,7 @@ impl ConfigFile {
         }
         text.push('\n');
         text.push_str(doc.to_string().trim_start_matches('\n'));
-        self.doc = text.parse().map_err(|e| anyhow::anyhow!("internal: migrated profile does not parse: {e}"))?;
+        self.set_body(text).map_err(|e| anyhow::anyhow!("internal: migrated profile does not parse: {}", e.message))?;
         Ok(moved)
     }
 }

@@ -3,6 +3,43 @@
 //! `PyProjectTomlMut` and cargo's `LocalManifest`), so byte-exact rendering and decor-keeping
 //! edits cannot be bypassed. Reads come back as typed data ([`Selection`], [`ProviderTable`],
 //! [`TypeError`], [`NestedValue`], [`view::ProviderView`]), never as TOML items to walk.
+//!
+//! # Edits are byte-exact by construction
+//!
+//! No edit re-renders the file. toml_edit parses the bytes into a spanned `Document`, whose
+//! spans say *where* each header, key and value is (`outline.rs`); an edit renders only the
+//! new text of the item it owns and splices it into the original bytes: it replaces a
+//! value's own bytes (so its comments and spacing, which lie outside them, stay), renames a
+//! key segment where it is spelled, inserts lines or an inline entry, or deletes an entry's
+//! range (`splice.rs`). Everything else is copied. Then the text is parsed again, so each
+//! next edit sees the current spans; an edit whose result would not parse is an internal
+//! error and nothing is written.
+//!
+//! What an entry owns, exactly:
+//! - A **key-value** owns its lines (from the start of the key's line to the end of the
+//!   value's last line, trailing comment and line ending included) and its comment
+//!   paragraph: the comment lines directly above it, up to the first blank line or other
+//!   line. A paragraph that starts the file is the **file header** and belongs to nobody.
+//!   A paragraph separated by a blank line belongs to nobody either: it stays.
+//! - A **table** (`[a.b]`, `[[a.b]]`) owns its header line, its paragraph (same rule), the
+//!   lines up to the next header, and comment lines directly under its last line up to a
+//!   blank line; comment lines directly above the next header are that header's. A
+//!   provider also owns every table and line under its path elsewhere in the file
+//!   (`[model_providers.ID.http_headers]` far below, dotted lines).
+//! - Removing an entry deletes what it owns plus the blank lines between it and the content
+//!   above; that is exactly what adding it inserted (a blank line and the block), so add
+//!   then remove gives the original bytes back.
+//!
+//! Where new text goes: a new top-level key after the last top-level key-value (in a file
+//! without one: after the file header, else first, with a blank line before a table); a new
+//! table-style provider after the block of the last provider (at the end when none); a new
+//! key of a table after its last key-value, indented like it; a dotted line spelled like its
+//! sibling (`model_providers . "x" . env_key = …`); an inline entry after the last one.
+//! New lines take the line ending of the line before (else after) the insertion point, so
+//! a mixed file stays mixed; a file without a final newline still ends without one.
+//!
+//! A second byte-order mark is a parse error, as are bytes that are not UTF-8; both are
+//! reported as `path:line:col` like every other parse error.
 
 mod catalog_key;
 pub mod dotenv_write;
@@ -12,9 +49,13 @@ pub mod file;
 pub mod ids;
 mod lint;
 mod migrate;
+mod outline;
 mod read;
 mod repair;
+mod root;
 mod selection;
+mod splice;
+mod top;
 pub mod view;
 
 pub use catalog_key::MODEL_CATALOG_JSON;
@@ -31,34 +72,3 @@ pub const MODEL_PROVIDER: &str = "model_provider";
 pub const MODEL: &str = "model";
 pub const PROFILES: &str = "profiles";
 pub const PROFILE: &str = "profile";
-
-/// The model id Codex sends when `model` is unset (contract §1.10).
-pub const CODEX_DEFAULT_MODEL: &str = "gpt-6.1-sol";
-
-/// Every field of `[model_providers.ID]` that Codex 0.169 knows (contract §2).
-pub const PROVIDER_FIELDS: &[&str] = &[
-    "name",
-    "base_url",
-    "env_key",
-    "env_key_instructions",
-    "experimental_bearer_token",
-    "auth",
-    "aws",
-    "gateway_oauth",
-    "wire_api",
-    "query_params",
-    "http_headers",
-    "env_http_headers",
-    "request_max_retries",
-    "stream_max_retries",
-    "stream_idle_timeout_ms",
-    "websocket_connect_timeout_ms",
-    "requires_openai_auth",
-    "supports_websockets",
-    "supports_standalone_web_search",
-    "model_catalog_url",
-    "capabilities",
-    "project_id",
-    "location",
-    "credential_file",
-];

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ConfigFile, MODEL, MODEL_PROVIDER, edit, read};
+use super::{ConfigFile, MODEL, MODEL_PROVIDER, read};
 use crate::error::UserError;
 
 /// Which provider and model a file selects; `None` is "not set here".
@@ -31,8 +31,8 @@ impl ConfigFile {
                 continue;
             }
             changed |= match want {
-                Some(v) => edit::set_root_str(&mut self.doc, key, v)?,
-                None => edit::remove_root(&mut self.doc, key),
+                Some(v) => self.set_root_str(key, v)?,
+                None => self.remove_root(key)?,
             };
         }
         Ok(changed)

@@ -69,7 +69,11 @@ impl ProviderView {
     }
     /// Unknown keys in this provider's table (typos Codex only warns about).
     pub fn unknown_keys(&self) -> Vec<&str> {
-        self.fields.keys().map(String::as_str).filter(|k| !super::PROVIDER_FIELDS.contains(k)).collect()
+        self.fields
+            .keys()
+            .map(String::as_str)
+            .filter(|k| !crate::codex::known::provider_fields().any(|f| f == *k))
+            .collect()
     }
 }
 
@@ -81,13 +85,16 @@ fn merge_fields(into: &mut BTreeMap<String, (Item, Source)>, t: &dyn TableLike, 
 
 /// Codex's built-in provider definitions (contract §3), as fields with `Source::Default`.
 pub fn builtin_provider(id: &str, openai_base_url: Option<&str>) -> Option<ProviderView> {
-    let defaults: &[(&str, &str)] = match id {
-        "openai" => &[("name", "OpenAI"), ("base_url", openai_base_url.unwrap_or("https://api.openai.com/v1"))],
-        "ollama" => &[("name", "gpt-oss"), ("base_url", "http://localhost:11434/v1")],
-        "lmstudio" => &[("name", "gpt-oss"), ("base_url", "http://localhost:1234/v1")],
-        "amazon-bedrock" => &[("name", "Amazon Bedrock"), ("base_url", "https://bedrock-mantle.us-east-1.api.aws/v1")],
-        "amazon-bedrock-runtime" => &[("name", "Amazon Bedrock Runtime")],
-        "gcp" => &[("name", "Google Cloud Vertex AI")],
+    let oss = crate::presets::oss_base_url(id);
+    let defaults: &[(&str, &str)] = match (id, oss.as_deref()) {
+        ("openai", _) => &[("name", "OpenAI"), ("base_url", openai_base_url.unwrap_or("https://api.openai.com/v1"))],
+        // CODEX_OSS_BASE_URL / CODEX_OSS_PORT, as Codex reads them.
+        ("ollama" | "lmstudio", Some(url)) => &[("name", "gpt-oss"), ("base_url", url)],
+        ("amazon-bedrock", _) => {
+            &[("name", "Amazon Bedrock"), ("base_url", "https://bedrock-mantle.us-east-1.api.aws/v1")]
+        }
+        ("amazon-bedrock-runtime", _) => &[("name", "Amazon Bedrock Runtime")],
+        ("gcp", _) => &[("name", "Google Cloud Vertex AI")],
         _ => return None,
     };
     let mut fields = BTreeMap::new();

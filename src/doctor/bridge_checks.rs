@@ -4,7 +4,7 @@
 //! reported when a provider in scope points at a recorded bridge (None otherwise), so a
 //! config without bridges reads exactly as before.
 
-use super::config_checks::Facts;
+use super::facts::Facts;
 use super::{Check, Status};
 use crate::bridge::{self, State};
 

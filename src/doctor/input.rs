@@ -65,6 +65,8 @@ pub struct DoctorInput {
     /// CA bundle files by the variable naming them.
     pub ca_files: BTreeMap<String, (String, CaFile)>,
     pub codex: CodexBin,
+    /// What the installed Codex said about loading the files (None: not asked).
+    pub codex_load: Option<crate::codex::ask::Verdict>,
 }
 
 impl DoctorInput {
@@ -82,6 +84,7 @@ impl DoctorInput {
             local_ports: BTreeMap::new(),
             ca_files: BTreeMap::new(),
             codex: CodexBin::NotInstalled,
+            codex_load: None,
         }
     }
 
@@ -107,7 +110,7 @@ pub fn gather(home: &Path, options: Options) -> DoctorInput {
     input.auth_json = home.join("auth.json").is_file();
     input.project_local = std::env::current_dir().ok().and_then(|cwd| find_project_local(&cwd, home));
     for var in PROXY_VARS {
-        if let Some(hp) = input.var(var).and_then(super::env_checks::local_proxy) {
+        if let Some(hp) = input.var(var).and_then(local_proxy) {
             let open = port_open(&hp);
             input.local_ports.insert(hp, open);
         }
@@ -117,8 +120,10 @@ pub fn gather(home: &Path, options: Options) -> DoctorInput {
             input.ca_files.insert(var.to_string(), (p.to_string(), ca_file(Path::new(p))));
         }
     }
-    input.codex = codex_version(&input.env);
     input.options = options;
+    let bin = codex_bin(&input.env);
+    input.codex = codex_version(bin.as_deref());
+    input.codex_load = codex_verdict(&input, bin.as_deref());
     input
 }
 
@@ -146,6 +151,25 @@ fn find_project_local(cwd: &Path, home: &Path) -> Option<(PathBuf, Loaded)> {
     None
 }
 
+/// `host:port` of a proxy URL when it points at this machine (the only place we connect).
+pub fn local_proxy(value: &str) -> Option<String> {
+    let (scheme, rest) = value.split_once("://").unwrap_or(("http", value));
+    let authority = rest.split('/').next()?;
+    let authority = authority.rsplit('@').next()?;
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((h, p)) if !h.ends_with(':') && p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty() => {
+            (h, p.parse().ok()?)
+        }
+        _ => (authority, if scheme.eq_ignore_ascii_case("https") { 443 } else { 80 }),
+    };
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    match host.to_ascii_lowercase().as_str() {
+        "127.0.0.1" | "localhost" => Some(format!("{host}:{port}")),
+        "::1" => Some(format!("[::1]:{port}")),
+        _ => None,
+    }
+}
+
 /// A 300 ms TCP connect, used only for proxies on the local machine.
 fn port_open(host_port: &str) -> bool {
     let Ok(addrs) = host_port.to_socket_addrs() else { return false };
@@ -163,20 +187,17 @@ fn ca_file(path: &Path) -> CaFile {
     }
 }
 
-/// `codex --version` if a `codex` is on PATH, killed after 3 s.
-fn codex_version(env: &BTreeMap<String, String>) -> CodexBin {
-    let Some(bin) = env
-        .get("PATH")
-        .into_iter()
-        .flat_map(|p| std::env::split_paths(p).collect::<Vec<_>>())
-        .map(|d| d.join("codex"))
-        .find(|p| p.is_file())
-    else {
-        return CodexBin::NotInstalled;
-    };
+/// The Codex doctor asks: `$CODEX_BIN`, else `codex` on PATH (of the gathered environment).
+fn codex_bin(env: &BTreeMap<String, String>) -> Option<PathBuf> {
+    crate::codex::find_bin_in(|k| env.get(k).map(std::ffi::OsString::from))
+}
+
+/// `codex --version`, killed after 3 s.
+fn codex_version(bin: Option<&Path>) -> CodexBin {
+    let Some(bin) = bin else { return CodexBin::NotInstalled };
     let start = Instant::now();
     let child =
-        Command::new(&bin).arg("--version").stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::null()).spawn();
+        Command::new(bin).arg("--version").stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::null()).spawn();
     let mut child = match child {
         Ok(c) => c,
         Err(e) => return CodexBin::Failed(format!("{}: {}", bin.display(), crate::config::file::io_reason(&e))),
@@ -199,6 +220,26 @@ fn codex_version(env: &BTreeMap<String, String>) -> CodexBin {
     }
     let text = out.lines().next().unwrap_or("").trim().to_string();
     CodexBin::Version { text, duration_ms: start.elapsed().as_millis() as u64 }
+}
+
+/// What the installed Codex says about the files doctor is asked about (config.toml and
+/// the `--profile` file when it exists): None when there is no Codex or no home to ask about.
+fn codex_verdict(input: &DoctorInput, bin: Option<&Path>) -> Option<crate::codex::ask::Verdict> {
+    let bin = bin?;
+    if !matches!(input.codex, CodexBin::Version { .. }) || !input.home.is_dir() {
+        return None;
+    }
+    let config = std::fs::read_to_string(input.home.join(CONFIG_FILE)).ok();
+    let profile_text = input.options.profile.as_ref().and_then(|n| {
+        let path = crate::home::profile_path(&input.home, n);
+        Some((n.as_str(), std::fs::read_to_string(path).ok()?))
+    });
+    let files = crate::codex::ask::Files {
+        home: &input.home,
+        config: config.as_deref(),
+        profile: profile_text.as_ref().map(|(n, t)| (*n, t.as_str())),
+    };
+    Some(crate::codex::ask::verdict(bin, &files))
 }
 
 #[cfg(test)]

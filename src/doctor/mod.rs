@@ -3,13 +3,19 @@
 //! without a filesystem; `render` is the only place that prints; `fix` applies repairs.
 
 pub mod bridge_checks;
-pub mod config_checks;
-pub mod env_checks;
+mod codex;
+mod env;
+mod facts;
+mod files;
+mod findings;
 pub mod fix;
 pub mod input;
+mod keys;
 pub mod model_catalog;
 pub mod net;
+mod providers;
 pub mod render;
+mod selection;
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -154,31 +160,31 @@ impl Report {
 /// Runs every offline check over `input`, then the network ones from the probe reports
 /// (`None`: the probe was not run, so they are skipped, saying why).
 pub fn run(input: &DoctorInput, net: Option<&[(String, crate::probe::Report)]>) -> Report {
-    let mut facts = config_checks::Facts::new(input);
+    let mut facts = facts::Facts::new(input);
     if let Some(reports) = net {
         facts.v1_proven = net::v1_proven(reports);
     }
     let mut checks = Vec::new();
-    type CheckFn = fn(&config_checks::Facts) -> Check;
+    type CheckFn = fn(&facts::Facts) -> Check;
     let list: &[CheckFn] = &[
-        config_checks::parse,
-        config_checks::wire_api,
-        config_checks::reserved_ids,
-        config_checks::provider_name,
-        config_checks::unknown_keys,
-        config_checks::misplaced_keys,
-        config_checks::legacy_profiles,
-        config_checks::model_provider,
-        config_checks::model,
-        config_checks::base_url,
-        config_checks::auth_conflict,
-        config_checks::profile_files,
-        config_checks::project_local,
+        files::parse,
+        providers::wire_api,
+        providers::reserved_ids,
+        providers::provider_name,
+        keys::unknown_keys,
+        keys::misplaced_keys,
+        files::legacy_profiles,
+        selection::model_provider,
+        selection::model,
+        providers::base_url,
+        providers::auth_conflict,
+        files::profile_files,
+        files::project_local,
         model_catalog::model_catalog,
-        env_checks::key,
-        env_checks::openai_vars,
-        env_checks::proxy,
-        env_checks::ca_bundle,
+        env::key,
+        env::openai_vars,
+        env::proxy,
+        env::ca_bundle,
     ];
     for f in list {
         let start = Instant::now();
@@ -196,6 +202,7 @@ pub fn run(input: &DoctorInput, net: Option<&[(String, crate::probe::Report)]>) 
             checks.extend(net::skipped_checks(&net::blocked(input).unwrap_or_else(|| "skipped: not probed".into())))
         }
     }
-    checks.push(env_checks::codex_version(input));
+    checks.push(codex::codex_version(input));
+    checks.push(codex::config_load(input));
     Report { checks }
 }

@@ -11,9 +11,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::config_checks::Facts;
+use super::facts::Facts;
 use super::{Check, Status};
-use crate::config::CODEX_DEFAULT_MODEL;
 
 const ID: &str = "config.model_catalog";
 const FIX: &str = "run `codex-provider catalog` (writes the bundled entries plus the endpoint's models)";
@@ -38,7 +37,10 @@ fn codex_on_path(facts: &Facts) -> Option<PathBuf> {
 
 pub fn model_catalog(facts: &Facts) -> Check {
     let Some(layers) = facts.layers.as_ref() else { return Check::skipped(ID, "the config did not load") };
-    let model = layers.selection().model.unwrap_or_else(|| CODEX_DEFAULT_MODEL.to_string());
+    let model = layers
+        .selection()
+        .model
+        .unwrap_or_else(|| crate::codex::release_for(facts.known.version).default_model.to_string());
     match configured(facts) {
         Some((raw, path)) => with_catalog(&raw, &path, &model),
         None => {

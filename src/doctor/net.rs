@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::config_checks::Facts;
+use super::facts::Facts;
 use super::{Check, DoctorInput, Status};
 use crate::probe::{self, CheckId, Suggestion, Verdict};
 

@@ -74,7 +74,8 @@ pub struct Http {
     pub status: u16,
     pub content_type: String,
     pub location: Option<String>,
-    /// The body, decoded (for SSE: only what was read before the stream decided), at most MAX_BODY.
+    /// What the verdict can read of the body, decoded (see [`Sink::keep`]): a JSON object
+    /// whole up to MAX_BODY, anything else its first [`PREFIX`] bytes.
     pub body: Vec<u8>,
     /// `Content-Encoding` the body came in (decoded above), when not identity.
     pub encoding: Option<&'static str>,
@@ -196,7 +197,7 @@ async fn read_body(mut resp: reqwest::Response, read: Read) -> Http {
         return http;
     }
     let sse = read == Read::Sse && http.is_sse() && (200..300).contains(&http.status);
-    let mut sink = Sink { sse, parser: Parser::default(), judge: Judge::default(), total: 0 };
+    let mut sink = Sink { sse, parser: Parser::default(), judge: Judge::default(), total: 0, limit: 0 };
     match encoding {
         Err(name) => http.cut = Some(Cut::Error(format!("content-encoding `{name}` is not one Codex decodes"))),
         Ok(None) => loop {
@@ -256,22 +257,25 @@ async fn read_encoded(resp: &mut reqwest::Response, enc: Encoding, http: &mut Ht
     }
 }
 
-/// Where decoded bytes go: the capped body and, for a stream, the SSE judge.
+/// What is kept of a body that is not a JSON object: the verdict shows only its first words
+/// (200 characters of it, whitespace collapsed).
+pub const PREFIX: usize = 64 * 1024;
+
+/// Where decoded bytes go: the kept body and, for a stream, the SSE judge.
 struct Sink {
     sse: bool,
     parser: Parser,
     judge: Judge,
     total: usize,
+    /// How much of the body is kept, decided by its first byte that is not JSON whitespace.
+    limit: usize,
 }
 
 impl Sink {
     /// Takes one piece of the (decoded) body; true when reading should stop.
     fn take(&mut self, http: &mut Http, chunk: &[u8]) -> bool {
         self.total += chunk.len();
-        if http.body.len() < MAX_BODY {
-            let room = MAX_BODY - http.body.len();
-            http.body.extend_from_slice(&chunk[..chunk.len().min(room)]);
-        }
+        self.keep(http, chunk);
         if self.sse && self.parser.push(chunk).into_iter().any(|d| self.judge.feed(&d)) {
             return true;
         }
@@ -280,6 +284,22 @@ impl Sink {
             return true;
         }
         false
+    }
+
+    /// Keeps what the verdict can read. It parses a body as JSON only to look inside an
+    /// object (`/models`' list, an error's message), so only a body whose first byte after
+    /// JSON whitespace is `{` is kept whole (up to MAX_BODY); any other (an SSE stream, HTML,
+    /// text, zeros) only for its first words. Leading JSON whitespace is not kept: both JSON
+    /// and the shown text ignore it, and a body of spaces then costs nothing.
+    fn keep(&mut self, http: &mut Http, mut chunk: &[u8]) {
+        if self.limit == 0 {
+            let ws = chunk.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')).count();
+            chunk = &chunk[ws..];
+            let Some(&first) = chunk.first() else { return };
+            self.limit = if first == b'{' { MAX_BODY } else { PREFIX };
+        }
+        let room = self.limit.saturating_sub(http.body.len());
+        http.body.extend_from_slice(&chunk[..chunk.len().min(room)]);
     }
 }
 

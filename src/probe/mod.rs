@@ -6,6 +6,7 @@
 
 mod client;
 mod decode;
+mod models;
 mod models_list;
 mod plan;
 pub mod render;
@@ -19,6 +20,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+pub use models::list_models;
 pub use models_list::fetch_models;
 pub use render::render_human;
 pub use verdict::closest_models;

@@ -4,11 +4,22 @@
 
 use serde_json::Value;
 
-/// Incremental SSE framing: bytes in, complete `data` payloads out.
+/// Longest event the probe reads (one `data` line, or the lines of one event together).
+/// The probe's request is small and so are the answers Codex expects to it; a longer event
+/// is dropped, as if its data were not JSON, so a stream without line ends (a compression
+/// bomb of zeros) never piles up in memory.
+pub const EVENT_MAX: usize = 256 * 1024;
+
+/// Incremental SSE framing: bytes in, complete `data` payloads out. Holds at most one line
+/// and one event's data, each under [`EVENT_MAX`].
 #[derive(Debug, Default)]
 pub struct Parser {
     line: Vec<u8>,
+    /// The current line is longer than [`EVENT_MAX`]: its tail is skipped.
+    long_line: bool,
     data: Option<String>,
+    /// The current event's data outgrew [`EVENT_MAX`]: the event is dropped when it ends.
+    dropped: bool,
 }
 
 impl Parser {
@@ -17,38 +28,56 @@ impl Parser {
         let mut out = Vec::new();
         for &b in bytes {
             if b != b'\n' {
-                self.line.push(b);
+                if self.line.len() < EVENT_MAX {
+                    self.line.push(b);
+                } else {
+                    self.long_line = true;
+                }
                 continue;
             }
-            if self.line.last() == Some(&b'\r') {
+            if self.line.last() == Some(&b'\r') && !self.long_line {
                 self.line.pop();
             }
-            let line = String::from_utf8_lossy(&self.line).into_owned();
+            self.end_line(&mut out);
             self.line.clear();
-            if line.is_empty() {
-                if let Some(d) = self.data.take() {
-                    out.push(d);
-                }
-                continue;
-            }
-            if line.starts_with(':') {
-                continue;
-            }
-            let (field, value) = match line.split_once(':') {
-                Some((f, v)) => (f, v.strip_prefix(' ').unwrap_or(v)),
-                None => (line.as_str(), ""),
-            };
-            if field == "data" {
-                match &mut self.data {
-                    Some(d) => {
-                        d.push('\n');
-                        d.push_str(value);
-                    }
-                    None => self.data = Some(value.to_string()),
-                }
-            }
+            self.long_line = false;
         }
         out
+    }
+
+    fn end_line(&mut self, out: &mut Vec<String>) {
+        let line = &self.line[..];
+        if line.is_empty() {
+            let data = self.data.take();
+            if !std::mem::take(&mut self.dropped) {
+                out.extend(data);
+            }
+            return;
+        }
+        if line.starts_with(b":") {
+            return;
+        }
+        let (field, value) = match line.iter().position(|&c| c == b':') {
+            Some(i) => (&line[..i], line[i + 1..].strip_prefix(b" ").unwrap_or(&line[i + 1..])),
+            None => (line, &[][..]),
+        };
+        if field != b"data" {
+            return;
+        }
+        let held = self.data.as_ref().map_or(0, |d| d.len() + 1);
+        if self.dropped || self.long_line || held + value.len() > EVENT_MAX {
+            self.dropped = true;
+            self.data = Some(String::new());
+            return;
+        }
+        let value = String::from_utf8_lossy(value);
+        match &mut self.data {
+            Some(d) => {
+                d.push('\n');
+                d.push_str(&value);
+            }
+            None => self.data = Some(value.into_owned()),
+        }
     }
 }
 
@@ -67,11 +96,17 @@ pub enum Outcome {
     Broken(String),
 }
 
-/// Accumulates events until the stream is decided.
+/// Text kept of the answer (the verdict shows its first 200 characters).
+const TEXT_MAX: usize = 4 * 1024;
+/// Tool calls named (the probe asks for one turn; a stream of thousands stays small).
+const TOOLS_MAX: usize = 32;
+
+/// Accumulates events until the stream is decided; keeps only what the verdict reads
+/// (whether deltas came, a bounded prefix of the text, the first tool names).
 #[derive(Debug, Default)]
 pub struct Judge {
     pub events: usize,
-    deltas: String,
+    deltas: bool,
     item_added: bool,
     text: String,
     tool_calls: Vec<String>,
@@ -103,9 +138,7 @@ impl Judge {
         self.events += 1;
         match v.get("type").and_then(Value::as_str).unwrap_or("") {
             "response.output_text.delta" => {
-                if let Some(d) = v.get("delta").and_then(Value::as_str) {
-                    self.deltas.push_str(d);
-                }
+                self.deltas |= v.get("delta").and_then(Value::as_str).is_some_and(|d| !d.is_empty());
             }
             "response.output_item.added" => self.item_added = true,
             "response.output_item.done" => self.item_done(v.get("item").unwrap_or(&Value::Null)),
@@ -144,16 +177,18 @@ impl Judge {
                     match part.get("type").and_then(Value::as_str) {
                         Some("output_text") => {
                             self.assistant_message = true;
-                            self.text.push_str(part.get("text").and_then(Value::as_str).unwrap_or(""));
+                            push_capped(&mut self.text, part.get("text").and_then(Value::as_str).unwrap_or(""));
                         }
                         Some("text") => self.text_part = true,
                         _ => {}
                     }
                 }
             }
-            Some("function_call") => {
-                self.tool_calls.push(item.get("name").and_then(Value::as_str).unwrap_or("?").to_string())
+            Some("function_call") if self.tool_calls.len() < TOOLS_MAX => {
+                let name = item.get("name").and_then(Value::as_str).unwrap_or("?");
+                self.tool_calls.push(name.chars().take(200).collect())
             }
+            Some("function_call") => {}
             _ => {}
         }
     }
@@ -176,9 +211,9 @@ impl Judge {
             "the message item has no `role: \"assistant\"`"
         } else if self.text_part {
             "the content part has type `text`, not `output_text`"
-        } else if !self.deltas.is_empty() && self.item_added {
+        } else if self.deltas && self.item_added {
             "text came only as deltas, with no `response.output_item.done`"
-        } else if !self.deltas.is_empty() {
+        } else if self.deltas {
             "text came only as `output_text.delta` events, with no output item"
         } else if in_completed {
             "text came only inside `response.completed`, with no `response.output_item.done`"
@@ -198,6 +233,12 @@ impl Judge {
         }
         Outcome::Broken(format!("stream closed before response.completed ({} events)", self.events))
     }
+}
+
+/// Appends to `text` up to [`TEXT_MAX`] bytes, on a character boundary.
+fn push_capped(text: &mut String, more: &str) {
+    let room = TEXT_MAX.saturating_sub(text.len());
+    text.push_str(&more[..more.floor_char_boundary(room)]);
 }
 
 #[cfg(test)]
@@ -231,6 +272,33 @@ mod tests {
         let mut p = Parser::default();
         assert_eq!(p.push(b"data: a\ndata: b\n\n"), vec!["a\nb".to_string()]);
         assert_eq!(p.push(b"event: x\nid: 1\n"), Vec::<String>::new());
+    }
+
+    /// A line without an end (zeros from a bomb) or an event over EVENT_MAX is dropped, held
+    /// at most EVENT_MAX bytes, and the next event still parses.
+    #[test]
+    fn overlong_lines_and_events_are_dropped_bounded() {
+        let mut p = Parser::default();
+        for _ in 0..(3 * EVENT_MAX / 4096) {
+            assert!(p.push(&[0u8; 4096]).is_empty());
+        }
+        assert!(p.line.len() <= EVENT_MAX);
+        assert_eq!(p.push(b"\n\ndata: ok\n\n"), vec!["ok".to_string()]);
+        let half = format!("data: {}\n", "x".repeat(EVENT_MAX / 2 + 1));
+        assert!(p.push(format!("{half}{half}\n").as_bytes()).is_empty());
+        assert_eq!(p.push(b"data: next\n\n"), vec!["next".to_string()]);
+    }
+
+    #[test]
+    fn long_text_is_kept_only_up_to_its_cap() {
+        let text = "é".repeat(TEXT_MAX);
+        let item = serde_json::json!({"type": "response.output_item.done",
+            "item": {"type": "message", "role": "assistant", "content": [{"type": "output_text", "text": text}]}});
+        let s = format!("data: {item}\n\ndata: {{\"type\":\"response.completed\",\"response\":{{\"id\":\"r\"}}}}\n\n");
+        match judge(&s, 4096) {
+            Outcome::Pass { text, .. } => assert_eq!(text, "é".repeat(TEXT_MAX / 2)),
+            o => panic!("{o:?}"),
+        }
     }
 
     #[test]

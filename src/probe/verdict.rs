@@ -241,7 +241,9 @@ pub fn responses(x: &Exchange, fb: Fallbacks, a: &Asked) -> Judged {
             let suggested = shown.strip_suffix("/responses").map(str::to_string);
             let hint = match &suggested {
                 Some(s) => format!("set base_url = \"{s}\" (Codex does not re-send the key across hosts)"),
-                None => "set base_url to the API root the server redirects to".into(),
+                None => format!(
+                    "the server sends a web page ({shown}), not the API: set base_url to the API root the vendor documents (often ending in /v1)"
+                ),
             };
             let j = Judged::new(
                 Verdict::Redirect,

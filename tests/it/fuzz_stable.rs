@@ -57,6 +57,16 @@ const TOKENS: &[&str] = &[
     "é",
     "🎉",
     "\0",
+    // The shapes of issue 11: spaced and quoted dotted prefixes, interleaved dotted keys,
+    // respelled arrays of tables, mixed line endings.
+    " . ",
+    "\"a\".",
+    "'a'.",
+    "[model_providers . \"x\" ]\n",
+    "model_providers . 'y' . name = \"Y\"\n",
+    "a.x = 1\nb.x = 2\na.y = 3\n",
+    "[[ \"arr\" ]]\n[['arr'.sub]]\n",
+    "# c\r\n",
 ];
 
 /// Every TOML file of the corpus (vendored, plus `../shared/corpus` when present), then of

@@ -435,7 +435,7 @@ fn immutable_file_or_directory_refuses_writes_cleanly() {
             let home = Home::new();
             home.write("config.toml", WRITABLE);
             // One earlier write so that `undo` has something to restore.
-            home.run(&["use", "x", "--model", "m0"]).code(0);
+            home.run(&["use", "x", "--force", "--model", "m0"]).code(0);
             let before = home.read("config.toml");
             let path = if target == "file" { home.config() } else { home.path().to_path_buf() };
             assert!(have("chattr", &["+i", path.to_str().unwrap()]));
@@ -465,7 +465,7 @@ fn read_only_filesystem_refuses_writes_cleanly() {
     for args in writers() {
         let home = Home::new();
         home.write("config.toml", WRITABLE);
-        home.run(&["use", "x", "--model", "m0"]).code(0);
+        home.run(&["use", "x", "--force", "--model", "m0"]).code(0);
         let before = home.read("config.toml");
         let h = home.path().to_str().unwrap();
         let script = format!("mount --bind -o ro '{h}' '{h}' && exec \"$0\" \"$@\"");
@@ -489,13 +489,13 @@ fn read_only_filesystem_refuses_writes_cleanly() {
 fn undo_restores_a_file_broken_by_hand() {
     let home = Home::new();
     home.write("config.toml", WRITABLE);
-    home.run(&["use", "x", "--model", "m0"]).code(0);
+    home.run(&["use", "x", "--force", "--model", "m0"]).code(0);
     home.write("config.toml", "model = \"broken\n");
     home.run(&["list"]).code(2);
     home.run(&["undo"]).code(0);
     assert_eq!(home.read("config.toml"), WRITABLE);
     // A damaged backup manifest is reported, not trusted.
-    home.run(&["use", "x", "--model", "m1"]).code(0);
+    home.run(&["use", "x", "--force", "--model", "m1"]).code(0);
     let b = newest_backup(&home).unwrap();
     fs::write(b.join("manifest.json"), "{not json").unwrap();
     let r = home.run(&["undo"]);

@@ -63,16 +63,22 @@ fn gzip_bomb_is_inflated_only_up_to_the_cap() {
     assert_eq!(post.header("accept-encoding"), Some("zstd,gzip"));
 }
 
-/// Peak RSS in KiB of `probe` against `mode`, measured by /usr/bin/time (None when absent).
-fn peak_rss_kib(mode: Mode, extra: &[&str]) -> Option<(u64, Duration, Value)> {
+/// The peak RSS bound (issue 12): every probe, whatever the server sends, under 15 MiB.
+const RSS_BOUND_KIB: u64 = 15 * 1024;
+
+/// Peak RSS in KiB of `bin probe` against `mode`, measured by /usr/bin/time (None when absent).
+fn peak_rss_kib(bin: &Path, mode: Mode, extra: &[&str]) -> Option<(u64, Duration, Value)> {
+    let s = Server::start(mode);
+    peak_rss_at(bin, &s.base(), extra)
+}
+
+/// The same against `base`.
+fn peak_rss_at(bin: &Path, base: &str, extra: &[&str]) -> Option<(u64, Duration, Value)> {
     if !Path::new("/usr/bin/time").exists() {
         return None;
     }
-    let s = Server::start(mode);
     let home = Home::new();
-    let base = s.base();
-    let bin = crate::support::bin();
-    let mut args = vec!["-f", "%M", bin.to_str().unwrap(), "probe", "--base-url", &base, "--env-key", VAR];
+    let mut args = vec!["-f", "%M", bin.to_str().unwrap(), "probe", "--base-url", base, "--env-key", VAR];
     args.extend_from_slice(&["--model", "m", "--json"]);
     args.extend_from_slice(extra);
     let base_cmd = home.cmd(&[]);
@@ -91,9 +97,42 @@ fn peak_rss_kib(mode: Mode, extra: &[&str]) -> Option<(u64, Duration, Value)> {
     Some((kib, took, j))
 }
 
+/// The release binary, built here only when `CODEX_PROVIDER_RSS_RELEASE=1` (a clean release
+/// build takes minutes on the 2-core machine; CI and BENCHMARKS.md measure it that way).
+fn release_bin() -> Option<std::path::PathBuf> {
+    if std::env::var("CODEX_PROVIDER_RSS_RELEASE").as_deref() != Ok("1") {
+        return None;
+    }
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let st = Command::new(cargo)
+        .args(["build", "--release", "--bin", "codex-provider"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .unwrap();
+    assert!(st.success(), "cargo build --release failed");
+    Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/codex-provider"))
+}
+
+/// Every hostile body stays under 15 MiB of peak RSS. On the release binary (opt-in, see
+/// [`release_bin`]) the bound is absolute. On the debug test binary, whose unoptimised code
+/// alone makes an unreachable probe peak near 15 MiB, the bound is on what the body adds:
+/// peak minus that same binary's unreachable-probe peak stays under 15 MiB minus the release
+/// binary's unreachable-probe peak (measured 5.2 MiB, taken as 6; BENCHMARKS.md), i.e. under 9 MiB.
 #[test]
 fn peak_memory_is_bounded_against_huge_endless_and_bomb_bodies() {
-    let mut figures = Vec::new();
+    const RELEASE_IDLE_KIB: u64 = 6 * 1024;
+    let (bin, release) = match release_bin() {
+        Some(b) => (b, true),
+        None => (crate::support::bin(), false),
+    };
+    // A port nobody listens on: the probe's own cost, with no body at all.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let Some((idle, _, j)) = peak_rss_at(&bin, &format!("http://{closed}/v1"), &[]) else {
+        eprintln!("SKIPPED: /usr/bin/time not available");
+        return;
+    };
+    assert_eq!(j["verdict"], "unreachable");
+    let mut figures = vec![format!("unreachable (idle): {} KiB peak RSS", idle)];
     for (name, mode, extra) in [
         ("huge 64 MiB JSON", Mode::Huge, &[][..]),
         ("endless SSE", Mode::EndlessSse, &[][..]),
@@ -101,15 +140,19 @@ fn peak_memory_is_bounded_against_huge_endless_and_bomb_bodies() {
         ("zstd bomb", Mode::ZstdBomb, &[][..]),
         ("drip (timeout 2 s)", Mode::Drip, &["--timeout", "2"][..]),
     ] {
-        let Some((kib, took, j)) = peak_rss_kib(mode, extra) else {
-            eprintln!("SKIPPED: /usr/bin/time not available");
-            return;
-        };
+        let (kib, took, j) = peak_rss_kib(&bin, mode, extra).expect("measured");
         assert_ne!(j["verdict"], "ok");
-        // TODO(issue 12): the target is 15 MiB; the debug binary idles at ~14.7 MiB, see report.
-        assert!(kib < 64 * 1024, "{name}: peak RSS {kib} KiB");
+        if release {
+            assert!(kib < RSS_BOUND_KIB, "{name}: peak RSS {kib} KiB (release)");
+        } else {
+            let added = kib.saturating_sub(idle);
+            assert!(
+                added < RSS_BOUND_KIB - RELEASE_IDLE_KIB,
+                "{name}: peak RSS {kib} KiB, {added} KiB over idle {idle}"
+            );
+        }
         assert!(took < Duration::from_secs(10), "{name}: took {took:?}");
-        figures.push(format!("{name}: {} MiB peak RSS, {} ms, verdict {}", kib / 1024, took.as_millis(), j["verdict"]));
+        figures.push(format!("{name}: {kib} KiB peak RSS, {} ms, verdict {}", took.as_millis(), j["verdict"]));
     }
-    eprintln!("{}", figures.join("\n"));
+    eprintln!("{} binary\n{}", if release { "release" } else { "debug" }, figures.join("\n"));
 }

@@ -595,3 +595,299 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Hard documents (issue 11): the shapes of toml-test and real dotfiles that a re-rendering
+// editor got wrong. Quoted and spaced dotted prefixes (`"a" . y`), interleaved dotted keys
+// (`a.x`, `b.x`, `a.y`), arrays of tables under respelled prefixes (`[[ "arr" ]]`,
+// `[['arr'.sub]]`), a provider's sub-table far from it, mixed line endings (every line its
+// own), comments everywhere. For every document and edit: (a) everything outside the owned
+// bytes is identical, (b) add then remove is the identity, (c) the result parses and its
+// values are the expected ones.
+
+use crate::toml_suite::{one_insertion, to_tagged};
+use serde_json::Value as J;
+
+/// One generated line and the provider that owns it, if any.
+#[derive(Debug, Clone)]
+struct HLine {
+    text: String,
+    owner: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+struct HardGen {
+    /// 0: `[model_providers.ID]` tables; 1: dotted lines at the root; 2: dotted lines under
+    /// an explicit `[model_providers]`.
+    form: u8,
+    providers: usize,
+    /// Spelling choices, consumed in order (quote style, dot spacing).
+    spell: Vec<u8>,
+    /// Root dotted keys: (prefix, trailing comment).
+    root: Vec<(u8, bool)>,
+    /// Which provider has a `http_headers` sub-table at the end of the file (form 0).
+    far_sub: Option<usize>,
+    /// Comment lines to put before line i (by position, modulo the line count).
+    comments: Vec<usize>,
+    /// CRLF per line.
+    crlf: Vec<bool>,
+    final_nl: bool,
+}
+
+fn hard_gen() -> impl Strategy<Value = HardGen> {
+    (
+        0u8..3,
+        1usize..4,
+        proptest::collection::vec(any::<u8>(), 64),
+        proptest::collection::vec((0u8..3, any::<bool>()), 0..6),
+        proptest::option::of(0usize..3),
+        proptest::collection::vec(0usize..64, 0..8),
+        proptest::collection::vec(any::<bool>(), 64),
+        any::<bool>(),
+    )
+        .prop_map(|(form, providers, spell, root, far_sub, comments, crlf, final_nl)| HardGen {
+            form,
+            providers,
+            spell,
+            root,
+            far_sub: far_sub.filter(|&p| p < providers),
+            comments,
+            crlf,
+            final_nl,
+        })
+}
+
+struct Speller<'a> {
+    choices: &'a [u8],
+    at: usize,
+}
+
+impl Speller<'_> {
+    fn next(&mut self) -> u8 {
+        let c = self.choices[self.at % self.choices.len()];
+        self.at += 1;
+        c
+    }
+    fn seg(&mut self, s: &str) -> String {
+        match self.next() % 3 {
+            0 => s.to_string(),
+            1 => format!("\"{s}\""),
+            _ => format!("'{s}'"),
+        }
+    }
+    fn path(&mut self, segs: &[&str]) -> String {
+        let mut out = String::new();
+        for (i, s) in segs.iter().enumerate() {
+            if i > 0 {
+                out.push_str([".", " . ", ". ", " ."][(self.next() % 4) as usize]);
+            }
+            out.push_str(&self.seg(s));
+        }
+        out
+    }
+}
+
+fn pid_h(i: usize) -> String {
+    format!("p{i}")
+}
+
+/// The document's lines (without line endings) and their owners.
+fn hard_lines(g: &HardGen) -> Vec<HLine> {
+    let mut sp = Speller { choices: &g.spell, at: 0 };
+    let mut lines: Vec<HLine> = Vec::new();
+    let line = |t: String, owner: Option<usize>| HLine { text: t, owner };
+    let mut leaf = 0;
+    let mut root_line = |sp: &mut Speller, (prefix, comment): (u8, bool)| {
+        leaf += 1;
+        let p = ["a", "b", "c"][prefix as usize];
+        let c = if comment { " # about ~" } else { "" };
+        line(format!("{} = {leaf}{c}", sp.path(&[p, &format!("x{leaf}")])), None)
+    };
+    let provider_fields = |i: usize| [("name", format!("\"P{i}\"")), ("base_url", format!("\"http://h{i}/v1\""))];
+    // Root: dotted keys, interleaved with dotted provider lines in form 1.
+    let mut roots = g.root.iter().copied();
+    for i in 0..g.providers {
+        if let Some(r) = roots.next() {
+            lines.push(root_line(&mut sp, r));
+        }
+        if g.form == 1 {
+            for (k, v) in provider_fields(i) {
+                let p = sp.path(&["model_providers", &pid_h(i), k]);
+                lines.push(line(format!("{p} = {v}"), Some(i)));
+            }
+        }
+    }
+    for r in roots {
+        lines.push(root_line(&mut sp, r));
+    }
+    match g.form {
+        0 => {
+            for i in 0..g.providers {
+                lines.push(line(String::new(), None));
+                lines.push(line(format!("[{}]", sp.path(&["model_providers", &pid_h(i)])), Some(i)));
+                for (k, v) in provider_fields(i) {
+                    lines.push(line(format!("{k} = {v}"), Some(i)));
+                }
+            }
+        }
+        2 => {
+            lines.push(line(String::new(), None));
+            lines.push(line(format!("[{}]", sp.path(&["model_providers"])), None));
+            for i in 0..g.providers {
+                for (k, v) in provider_fields(i) {
+                    lines.push(line(format!("{} = {v}", sp.path(&[&pid_h(i), k])), Some(i)));
+                }
+            }
+        }
+        _ => {}
+    }
+    // Arrays of tables under respelled prefixes, and a dotted table.
+    for (i, segs) in [&["arr"][..], &["arr"], &["arr", "sub"], &["t", "u"]].iter().enumerate() {
+        lines.push(line(String::new(), None));
+        let (open, close) = if i < 3 { ("[[", "]]") } else { ("[", "]") };
+        lines.push(line(format!("{open}{}{close}", sp.path(segs)), None));
+        lines.push(line(format!("{} = {i}", sp.path(&["k", "v"])), None));
+    }
+    if let Some(p) = g.far_sub.filter(|_| g.form == 0) {
+        lines.push(line(String::new(), None));
+        lines.push(line(format!("[{}]", sp.path(&["model_providers", &pid_h(p), "http_headers"])), Some(p)));
+        lines.push(line("X-Far = \"1\"".into(), Some(p)));
+    }
+    for (n, at) in g.comments.iter().enumerate() {
+        let at = at % (lines.len() + 1);
+        lines.insert(at, line(format!("# comment {n} ~"), None));
+    }
+    lines
+}
+
+struct HardDoc {
+    text: String,
+    lines: Vec<HLine>,
+    /// Comment lines a removal of provider i may take: its paragraphs directly above.
+    owned_comments: Vec<Option<usize>>,
+}
+
+fn hard_doc(g: &HardGen) -> HardDoc {
+    let lines = hard_lines(g);
+    let mut text = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        text.push_str(&l.text);
+        if i + 1 < lines.len() || g.final_nl {
+            text.push_str(if g.crlf[i % g.crlf.len()] { "\r\n" } else { "\n" });
+        }
+    }
+    // The rule of the config module's doc: a comment paragraph directly above a line is its
+    // (never the file's first paragraph); comment lines directly under a provider table's
+    // last line, up to a blank line, end that table.
+    let is_comment = |i: usize| lines[i].text.starts_with('#');
+    let mut owned_comments = vec![None; lines.len()];
+    for i in (0..lines.len()).rev() {
+        if is_comment(i) && i + 1 < lines.len() {
+            owned_comments[i] = if is_comment(i + 1) { owned_comments[i + 1] } else { lines[i + 1].owner };
+        }
+    }
+    for i in (0..lines.len()).take_while(|&i| is_comment(i)) {
+        owned_comments[i] = None;
+    }
+    for i in 1..lines.len() {
+        let followed_by_blank = (i..lines.len()).find(|&j| !is_comment(j)).is_none_or(|j| lines[j].text.is_empty());
+        if g.form == 0 && is_comment(i) && followed_by_blank && owned_comments[i].is_none() {
+            owned_comments[i] = lines[i - 1].owner.or(owned_comments[i - 1]);
+        }
+    }
+    HardDoc { text, lines, owned_comments }
+}
+
+fn values(text: &str) -> Result<J, TestCaseError> {
+    let doc: toml_edit::DocumentMut =
+        text.parse().map_err(|e| TestCaseError::fail(format!("does not parse: {e}\n{text}")))?;
+    Ok(to_tagged(doc.as_item()))
+}
+
+fn providers_of(v: &mut J) -> Option<&mut serde_json::Map<String, J>> {
+    v.as_object_mut()?.get_mut("model_providers")?.as_object_mut()
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn hard_add_inserts_one_block_and_remove_gives_the_file_back(g in hard_gen()) {
+        let d = hard_doc(&g);
+        let before = values(&d.text)?;
+        let mut f = parse(&d.text);
+        prop_assert_eq!(f.render(), d.text.clone());
+        prop_assert_eq!(f.upsert_provider("zz-new", &spec("Zed", "http://zz/v1", "ZZ_KEY"), false).unwrap(), Change::Added);
+        let out = f.render();
+        // (a) for a table-style parent the provider is one block; for dotted ones, lines
+        // spelled like their siblings: every original byte is still there, in order.
+        if g.form == 0 {
+            prop_assert!(one_insertion(&d.text, &out), "add changed bytes outside its block:\n{}\n---\n{}", d.text, out);
+        }
+        let (del, _) = changes(&d.text, &out);
+        prop_assert!(del.is_empty(), "add deleted lines {:?}:\n{}\n---\n{}", del, d.text, out);
+        // (c)
+        let mut want = before.clone();
+        let added = values(&out)?;
+        let new = added["model_providers"]["zz-new"].clone();
+        prop_assert_eq!(new["name"]["value"].as_str(), Some("Zed"));
+        providers_of(&mut want).unwrap().insert("zz-new".into(), new);
+        prop_assert_eq!(added, want);
+        // (b)
+        let mut back = parse(&out);
+        prop_assert!(back.remove_provider("zz-new").unwrap());
+        prop_assert_eq!(back.render(), d.text);
+    }
+
+    #[test]
+    fn hard_remove_deletes_only_that_providers_lines(g in hard_gen(), which in 0usize..3) {
+        let d = hard_doc(&g);
+        let id = pid_h(which % g.providers);
+        let mut f = parse(&d.text);
+        prop_assert!(f.remove_provider(&id).unwrap());
+        let out = f.render();
+        let (del, ins) = changes(&d.text, &out);
+        prop_assert!(ins.is_empty(), "remove inserted {:?}", ins);
+        let who = Some(which % g.providers);
+        for i in del {
+            let l = &d.lines[i];
+            prop_assert!(
+                l.owner == who || l.text.is_empty() || d.owned_comments[i] == who,
+                "removing {} deleted {:?}:\n{}\n---\n{}", id, l.text, d.text, out
+            );
+        }
+        let mut want = values(&d.text)?;
+        let p = providers_of(&mut want).unwrap();
+        p.remove(&id);
+        if p.is_empty() && g.form != 2 {
+            want.as_object_mut().unwrap().remove("model_providers");
+        }
+        prop_assert_eq!(values(&out)?, want);
+    }
+
+    #[test]
+    fn hard_use_and_replace_touch_only_their_bytes(g in hard_gen(), which in 0usize..3) {
+        let d = hard_doc(&g);
+        let id = pid_h(which % g.providers);
+        let mut f = parse(&d.text);
+        let sel = Selection { provider: Some(id.clone()), model: Some("m 漢".into()) };
+        prop_assert!(f.set_selection(&sel).unwrap());
+        let used = f.render();
+        prop_assert!(one_insertion(&d.text, &used), "use changed bytes outside its lines:\n{}\n---\n{}", d.text, used);
+        let mut want = values(&d.text)?;
+        want.as_object_mut().unwrap().insert("model_provider".into(), serde_json::json!({"type": "string", "value": id}));
+        want.as_object_mut().unwrap().insert("model".into(), serde_json::json!({"type": "string", "value": "m 漢"}));
+        prop_assert_eq!(values(&used)?, want);
+        let mut r = parse(&d.text);
+        let s = ProviderSpec { name: Some("Renamed".into()), env_key: Some("NEW_KEY".into()), ..Default::default() };
+        prop_assert_eq!(r.upsert_provider(&id, &s, true).unwrap(), Change::Updated);
+        let out = r.render();
+        let (del, _) = changes(&d.text, &out);
+        for i in del {
+            prop_assert_eq!(d.lines[i].owner, Some(which % g.providers), "replace changed {:?}", d.lines[i].text);
+        }
+        let v = values(&out)?;
+        prop_assert_eq!(v["model_providers"][&id]["name"]["value"].as_str(), Some("Renamed"));
+        prop_assert_eq!(v["model_providers"][&id]["env_key"]["value"].as_str(), Some("NEW_KEY"));
+    }
+}

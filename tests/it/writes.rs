@@ -111,12 +111,42 @@ fn unparseable_files_are_never_written() {
             assert!(r.stderr.contains("config.toml:"), "{name} {args:?}: no path:line:col in {}", r.stderr);
             assert_eq!(r.stderr.lines().filter(|l| l.starts_with("error:")).count(), 1);
             assert_eq!(fs::read(home.config()).unwrap(), orig, "{name} {args:?} wrote the file");
+            let left: Vec<String> = crate::support::snapshot(home.path()).into_keys().collect();
+            assert_eq!(left, ["config.toml"], "{name} {args:?}: a refused command created files");
+            assert!(!home.path().join(".codex-provider").exists(), "{name} {args:?} created .codex-provider/");
         }
     }
     let home = Home::new();
     fs::copy(corpus_dir().join("20-invalid-duplicate-table.toml"), home.config()).unwrap();
     let r = home.run(&["list"]);
     assert!(r.stderr.contains("config.toml:22:"), "duplicate table position: {}", r.stderr);
+}
+
+/// Refusals of every kind leave `$CODEX_HOME` as they found it: no state folder, no lock, no
+/// backup; a home that did not exist is not left behind either.
+#[test]
+fn refused_commands_create_nothing() {
+    let home = Home::new();
+    home.write(
+        "config.toml",
+        "model_provider = \"a\"\n\n[model_providers.a]\nname = \"a\"\nbase_url = \"http://a/v1\"\n",
+    );
+    for args in [
+        vec!["add", "a", "--base-url", "http://h/v1", "--no-probe"],
+        vec!["use", "nope"],
+        vec!["remove", "a"],
+        vec!["add", "b", "--base-url", "not a url", "--no-probe"],
+    ] {
+        let r = home.run(&args);
+        assert_ne!(r.code, 0, "{args:?} should be refused");
+        let left: Vec<String> = crate::support::snapshot(home.path()).into_keys().collect();
+        assert_eq!(left, ["config.toml"], "{args:?}: a refused command created files");
+        assert!(!home.path().join(".codex-provider").exists(), "{args:?} created .codex-provider/");
+    }
+    let missing = home.path().join("new-home");
+    let r = home.cmd(&["use", "nope"]).env("CODEX_HOME", &missing).output().unwrap();
+    assert_ne!(r.status.code(), Some(0));
+    assert!(!missing.exists(), "a refused command left the Codex home it created");
 }
 
 #[test]

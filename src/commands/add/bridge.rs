@@ -28,7 +28,7 @@ pub fn add(mut plan: Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     ctx.ui.status(&format!("Bridge running: {} → {upstream} (pid {}).", bridge::base_url(port), rec.pid));
     let saved = match args.no_probe {
         true => Ok(()),
-        false => probe_gate(&plan, args, ctx),
+        false => probe_gate(&mut plan, args, ctx),
     }
     .and_then(|()| write(&plan, false, args.json, ctx));
     if saved.is_err() {

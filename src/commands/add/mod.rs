@@ -15,7 +15,7 @@ use crate::config::{Change, ConfigFile, Layers, Selection};
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
 use crate::presets;
-use crate::probe::{self, Report};
+use crate::probe::{self, Report, Verdict};
 use crate::store::{self, FileOp};
 pub(crate) use plan::Plan;
 use plan::{no_prompt, resolve};
@@ -28,7 +28,7 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         let _guard = crate::ui::prompt::Guard::new();
         return wizard::run(args, ctx);
     }
-    let plan = resolve(&args, ctx).map_err(|e| match missing && !ctx.yes && !args.replace {
+    let mut plan = resolve(&args, ctx).map_err(|e| match missing && !ctx.yes && !args.replace {
         true => no_prompt(e),
         false => e,
     })?;
@@ -54,7 +54,7 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             .into());
         }
     } else {
-        probe_gate(&plan, &args, ctx)?;
+        probe_gate(&mut plan, &args, ctx)?;
     }
     write(&plan, args.write.dry_run, args.json, ctx)
 }
@@ -155,6 +155,9 @@ pub(crate) fn write(plan: &Plan, dry_run: bool, json: bool, ctx: &Ctx) -> anyhow
         }
         if model.is_none() {
             warn_no_model(ctx);
+            if !plan.models.is_empty() {
+                ctx.ui.hint(&format!("pick one with `codex-provider use {} --model MODEL`{}", plan.id, listed(plan)));
+            }
         }
     }
     if let Some(name) = &plan.profile {
@@ -162,7 +165,7 @@ pub(crate) fn write(plan: &Plan, dry_run: bool, json: bool, ctx: &Ctx) -> anyhow
     }
     if !plan.use_it && plan.profile.is_none() && change == Change::Added {
         let m = plan.model.as_deref().map(|m| format!(" --model {m}")).unwrap_or_else(|| " --model MODEL".into());
-        ctx.ui.hint(&format!("make it the default with `codex-provider use {}{m}`", plan.id));
+        ctx.ui.hint(&format!("make it the default with `codex-provider use {}{m}`{}", plan.id, listed(plan)));
     }
     if let Some(var) = &plan.spec.env_key
         && !key_presence(ctx, var).is_set()
@@ -172,6 +175,14 @@ pub(crate) fn write(plan: &Plan, dry_run: bool, json: bool, ctx: &Ctx) -> anyhow
         ));
     }
     Ok(Exit::Ok)
+}
+
+/// ", MODEL one of: a, b, ..." when no model was given and the endpoint listed some.
+fn listed(plan: &Plan) -> String {
+    match plan.model.is_none() && !plan.models.is_empty() {
+        true => format!(", MODEL one of: {}", first_ids(&plan.models)),
+        false => String::new(),
+    }
 }
 
 /// The one-line confirmation of a switch.
@@ -185,7 +196,7 @@ pub fn switched(id: &str, model: Option<&str>) -> String {
 pub fn warn_no_model(ctx: &Ctx) {
     ctx.ui.warn(&format!(
         "no `model` is set: Codex would send its own default model id ({}); pass --model",
-        crate::config::CODEX_DEFAULT_MODEL
+        crate::codex::current().default_model
     ));
 }
 
@@ -223,26 +234,106 @@ fn probe_target(plan: &Plan, model: Option<String>, ctx: &Ctx) -> probe::Target 
     t
 }
 
-/// Probes before saving; a failed probe refuses (exit 1) unless --force.
-pub(crate) fn probe_gate(plan: &Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<()> {
+/// Probes before saving; a failed probe refuses (exit 1) unless --force. The checks are
+/// shown, then the failure is said once: one line of what happened (the error), one of what
+/// to do (its hint: the exact command when the probe proved a fixed URL works).
+pub(crate) fn probe_gate(plan: &mut Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<()> {
     let report = probe::run(vec![probe_target(plan, plan.model.clone(), ctx)], &probe_options(args)).remove(0);
-    let shown = show_report(&report, ctx);
+    plan.models = report.models.clone();
+    plan.suggested_base_url = proven_url(&report);
+    crate::memo::save_models(&ctx.codex_home, &plan.id, &report.models)?;
     if report.ok {
+        show_report(&report, ctx);
         return Ok(());
+    }
+    // The ✗ check line already says what happened; the error repeats it only under -q.
+    let shown = !ctx.ui.quiet;
+    if shown {
+        ctx.ui.report(&probe::render::render_checks(&report, &ctx.ui));
     }
     if args.force {
-        ctx.ui.warn(&format!("saving `{}` although the probe says `{}` (--force)", plan.id, report.verdict.as_str()));
+        ctx.ui.warn(&format!(
+            "saving `{}` although the probe says `{}`: {} (--force)",
+            plan.id,
+            report.verdict.as_str(),
+            report.summary
+        ));
         return Ok(());
     }
-    // The report's own hint was just printed; repeat it only when the report was not (-q).
-    let mut hint = report.hint.clone().filter(|_| !shown).map(|h| format!("{h}; ")).unwrap_or_default();
-    if report.verdict == probe::Verdict::ChatOnly && !args.bridge {
-        hint.push_str("or add it through a local bridge: the same command with --bridge; ");
+    let todo = match (&plan.suggested_base_url, &report.hint) {
+        (Some(url), _) => format!("{url} works: run `{}`", command_with_url(args, plan, url)),
+        (None, _) if plan.model.is_none() && report.verdict == Verdict::ModelNotFound && !report.models.is_empty() => {
+            format!("pass --model with one the endpoint lists: {}", first_ids(&report.models))
+        }
+        (None, Some(h)) if report.verdict == Verdict::ChatOnly && !args.bridge => {
+            format!("{h}; or add it through a local bridge: the same command with --bridge")
+        }
+        (None, Some(h)) => format!("{h} (or --force saves anyway)"),
+        (None, None) => "--force saves anyway, --no-probe skips the probe".into(),
+    };
+    let what = match shown {
+        true => format!("not saved: the probe says `{}` (above)", report.verdict.as_str()),
+        false => format!("not saved: `{}`: {}", report.verdict.as_str(), report.summary),
+    };
+    Err(UserError::refused(what).hint(todo).into())
+}
+
+/// The `{base}/v1` the probe PROVED works (it answered 2xx there), if any.
+fn proven_url(r: &Report) -> Option<String> {
+    let proven = r
+        .checks
+        .iter()
+        .any(|c| c.id == probe::CheckId::V1Responses && c.http_status.is_some_and(|s| (200..300).contains(&s)));
+    match &r.suggestion {
+        Some(s @ probe::Suggestion::AddV1 { .. }) if proven => Some(s.base_url().to_string()),
+        _ => None,
     }
-    hint.push_str("--force saves anyway, --no-probe skips the probe");
-    Err(UserError::refused(format!("not saved: the probe says `{}`: {}", report.verdict.as_str(), report.summary))
-        .hint(hint)
-        .into())
+}
+
+/// Up to ten ids, for a hint.
+pub(crate) fn first_ids(ids: &[String]) -> String {
+    let more =
+        if ids.len() > 10 { format!(" (and {} more: `codex-provider models`)", ids.len() - 10) } else { String::new() };
+    format!("{}{more}", ids.iter().take(10).cloned().collect::<Vec<_>>().join(", "))
+}
+
+/// The `add` command that saves the same provider with `url`.
+fn command_with_url(args: &AddArgs, plan: &Plan, url: &str) -> String {
+    let mut words = vec!["codex-provider".to_string(), "add".into(), plan.id.clone()];
+    let mut flag = |f: &str, v: Option<&String>| {
+        if let Some(v) = v {
+            words.push(f.into());
+            words.push(v.clone());
+        }
+    };
+    flag("--preset", args.preset.as_ref());
+    flag("--base-url", Some(&url.to_string()));
+    flag("--env-key", plan.spec.env_key.as_ref());
+    flag("--name", args.name.as_ref());
+    flag("--model", plan.model.as_ref());
+    for q in &args.query {
+        flag("--query", Some(q));
+    }
+    for h in &args.header {
+        flag("--header", Some(h));
+    }
+    for h in &args.env_header {
+        flag("--env-header", Some(h));
+    }
+    flag("--profile", plan.profile.as_ref());
+    if plan.use_it {
+        words.push("--use".into());
+    }
+    if plan.replace {
+        words.push("--replace".into());
+    }
+    words.iter().map(|w| shell_word(w)).collect::<Vec<_>>().join(" ")
+}
+
+/// A word as a POSIX shell reads it back: bare when safe, else single-quoted.
+fn shell_word(w: &str) -> String {
+    let safe = !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./:=@%+,".contains(&b));
+    if safe { w.to_string() } else { format!("'{}'", w.replace('\'', "'\\''")) }
 }
 
 /// Prints the probe report to stderr (stdout is kept for diffs; the printer applies stderr's

@@ -17,6 +17,11 @@ pub struct Plan {
     pub use_it: bool,
     pub profile: Option<String>,
     pub replace: bool,
+    /// The endpoint's model ids, once probed (for the model picker and the hints).
+    pub models: Vec<String>,
+    /// A base_url the probe PROVED works (`{base}/v1`), once probed: the wizard offers it, the
+    /// flags-only flow prints the command that uses it.
+    pub suggested_base_url: Option<String>,
 }
 
 /// A missing value without a terminal to ask on: say why nothing was asked.
@@ -111,5 +116,7 @@ pub fn resolve(args: &AddArgs, ctx: &Ctx) -> Result<Plan, UserError> {
         use_it: args.use_it,
         profile: args.profile.clone(),
         replace: args.replace,
+        models: Vec::new(),
+        suggested_base_url: None,
     })
 }

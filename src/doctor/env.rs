@@ -1,8 +1,8 @@
 //! `env.*` and `codex.version`: the environment Codex will run in. Values are never
 //! printed; a key is at most `VAR (set, 51 chars)`.
 
-use super::config_checks::Facts;
-use super::input::{CA_VARS, CaFile, CodexBin, PROXY_VARS};
+use super::facts::Facts;
+use super::input::{CA_VARS, CaFile, PROXY_VARS, local_proxy};
 use super::{Check, DoctorInput, Status};
 use crate::config::ids;
 
@@ -143,25 +143,6 @@ pub fn openai_vars(f: &Facts) -> Check {
     check.remedy(remedies.join("; "))
 }
 
-/// `host:port` of a proxy URL when it points at this machine (the only place we connect).
-pub fn local_proxy(value: &str) -> Option<String> {
-    let (scheme, rest) = value.split_once("://").unwrap_or(("http", value));
-    let authority = rest.split('/').next()?;
-    let authority = authority.rsplit('@').next()?;
-    let (host, port) = match authority.rsplit_once(':') {
-        Some((h, p)) if !h.ends_with(':') && p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty() => {
-            (h, p.parse().ok()?)
-        }
-        _ => (authority, if scheme.eq_ignore_ascii_case("https") { 443 } else { 80 }),
-    };
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    match host.to_ascii_lowercase().as_str() {
-        "127.0.0.1" | "localhost" => Some(format!("{host}:{port}")),
-        "::1" => Some(format!("[::1]:{port}")),
-        _ => None,
-    }
-}
-
 /// A proxy URL without its credentials.
 fn without_userinfo(v: &str) -> String {
     match v.split_once("://") {
@@ -248,39 +229,6 @@ pub fn ca_bundle(f: &Facts) -> Check {
     check.remedy("point the variable at a readable PEM file with your CA certificates, or unset it")
 }
 
-/// `(major, minor, patch)` from text like `codex-cli 0.169.0`.
-pub fn parse_version(text: &str) -> Option<(u32, u32, u32)> {
-    let v = text.split_whitespace().find(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))?;
-    let mut it = v.split(|c: char| !c.is_ascii_digit()).map(|p| p.parse::<u32>());
-    Some((it.next()?.ok()?, it.next()?.ok()?, it.next().and_then(Result::ok).unwrap_or(0)))
-}
-
-pub fn codex_version(input: &DoctorInput) -> Check {
-    const ID: &str = "codex.version";
-    match &input.codex {
-        CodexBin::NotInstalled => Check::skipped(ID, "codex is not on PATH (not required)"),
-        CodexBin::Failed(e) => {
-            Check::new(ID, Status::Warning, e.clone()).remedy("reinstall Codex: npm install -g @openai/codex")
-        }
-        CodexBin::Version { text, duration_ms } => {
-            let mut c = match parse_version(text) {
-                None => Check::new(ID, Status::Warning, format!("cannot read the version from `{text}`")),
-                Some(v) if v < (0, 95, 0) => Check::new(ID, Status::Warning, format!(
-                    "{text} is older than 0.95: it still accepts wire_api = \"chat\" and legacy profiles, unlike the 0.169 configs this tool writes"
-                ))
-                .remedy("update: npm install -g @openai/codex"),
-                Some(v) if v < (0, 134, 0) => Check::new(ID, Status::Warning, format!(
-                    "{text} is older than 0.134: profile files (NAME.config.toml) are not supported there"
-                ))
-                .remedy("update: npm install -g @openai/codex"),
-                Some(_) => Check::ok(ID, text.clone()),
-            };
-            c.duration_ms = *duration_ms;
-            c.detail("version", text.clone())
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,17 +307,5 @@ mod tests {
         let c = ca_bundle(&Facts::new(&i));
         assert_eq!(c.status, Status::Fail);
         assert!(c.summary.contains("SSL_CERT_FILE = /nope.pem does not exist"));
-    }
-
-    #[test]
-    fn versions() {
-        assert_eq!(parse_version("codex-cli 0.169.0"), Some((0, 169, 0)));
-        let mut i = input("");
-        i.codex = CodexBin::Version { text: "codex-cli 0.133.0".into(), duration_ms: 5 };
-        assert_eq!(codex_version(&i).status, Status::Warning);
-        i.codex = CodexBin::Version { text: "codex-cli 0.169.0".into(), duration_ms: 5 };
-        assert_eq!(codex_version(&i).status, Status::Ok);
-        i.codex = CodexBin::NotInstalled;
-        assert_eq!(codex_version(&i).status, Status::Skipped);
     }
 }

@@ -1,7 +1,11 @@
 //! What Codex itself does, per supported release: the default model it sends when none is
 //! set and the shape of its request headers (`codex-0.171-delta.md`, contract §8.2), plus
 //! which Codex is installed (`CODEX_BIN`, else `codex` on PATH). Facts here were read from
-//! the real binaries; a new release is one more row in [`RELEASES`].
+//! the real binaries; a new release is one more row in [`RELEASES`] plus its key list in
+//! `data/codex-config-keys.json` ([`known`]). [`ask`] asks the installed Codex itself.
+
+pub mod ask;
+pub mod known;
 
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -59,10 +63,15 @@ pub struct Installed {
 
 /// `$CODEX_BIN`, else `codex` on PATH.
 pub fn find_bin() -> Option<PathBuf> {
-    if let Some(b) = std::env::var_os("CODEX_BIN").filter(|v| !v.is_empty()) {
+    find_bin_in(|k| std::env::var_os(k))
+}
+
+/// [`find_bin`] over a given environment (doctor reads its environment once).
+pub fn find_bin_in(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<PathBuf> {
+    if let Some(b) = var("CODEX_BIN").filter(|v| !v.is_empty()) {
         return Some(PathBuf::from(b)).filter(|p| p.is_file());
     }
-    let path = std::env::var_os("PATH")?;
+    let path = var("PATH")?;
     std::env::split_paths(&path).map(|d| d.join("codex")).find(|p| p.is_file())
 }
 

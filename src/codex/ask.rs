@@ -1,0 +1,328 @@
+//! Asking the installed Codex whether it loads a config, and which keys it ignores. Codex
+//! is the authority on its own file: `codex app-server --print-startup-config` loads the
+//! config offline (~0.1 s) and answers JSON, with `filePath`/`line`/`column`/`detail` when it
+//! refuses. `app-server` takes no `--profile`, so a profile is loaded the way `codex
+//! --profile X` layers it, through `codex --profile X debug prompt-input` (also offline).
+//!
+//! Codex writes into its home when it starts (`installation_id`, `skills/`, ...), and doctor
+//! must not, so every question runs in a scratch `CODEX_HOME` holding copies of the files;
+//! paths in Codex's answers are mapped back to the real home.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long one question may take (a load takes ~0.1–0.6 s).
+const TIMEOUT: Duration = Duration::from_secs(10);
+/// At most this many `--strict-config` runs to list the ignored keys.
+const MAX_IGNORED_RUNS: usize = 40;
+
+/// Why Codex refuses a config, in its own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// The file it points at (a real path, not the scratch copy), when it says.
+    pub file: Option<String>,
+    pub line: Option<u64>,
+    pub column: Option<u64>,
+    /// Codex's message (`config.toml:1:19: unknown variant ...`, or a semantic one).
+    pub detail: String,
+}
+
+/// What the installed Codex said about loading the config.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Load {
+    Loads,
+    Refused(Refusal),
+    /// It could not be asked (did not start, timed out, answered something else).
+    NoAnswer(String),
+}
+
+/// A key Codex ignores: the file (`config.toml`, `work.config.toml`) and the dotted key.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Ignored {
+    pub file: String,
+    pub key: String,
+}
+
+/// Codex's verdict on one set of files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub load: Load,
+    /// Every key it ignores (empty unless it loads).
+    pub ignored: Vec<Ignored>,
+    pub duration_ms: u64,
+}
+
+impl Verdict {
+    pub fn loads(&self) -> bool {
+        self.load == Load::Loads
+    }
+
+    /// Loads at least as well as `before`: it loads when `before` did, and ignores no key
+    /// `before` did not.
+    pub fn at_least_as_good_as(&self, before: &Verdict) -> bool {
+        match (&before.load, &self.load) {
+            (_, Load::NoAnswer(_)) | (Load::NoAnswer(_), _) => false,
+            (Load::Loads, Load::Refused(_)) => false,
+            (_, Load::Loads) => self.ignored.iter().all(|k| before.ignored.contains(k)) || !before.loads(),
+            (Load::Refused(_), Load::Refused(_)) => true,
+        }
+    }
+}
+
+/// The files of a `CODEX_HOME` as Codex would read them.
+#[derive(Debug, Clone)]
+pub struct Files<'a> {
+    /// The real `CODEX_HOME` (paths in answers are shown under it).
+    pub home: &'a Path,
+    /// `config.toml`'s text (None: no file).
+    pub config: Option<&'a str>,
+    /// `--profile NAME` and `NAME.config.toml`'s text.
+    pub profile: Option<(&'a str, &'a str)>,
+}
+
+/// Loads `files` with the Codex at `bin`, then lists the keys it ignores.
+pub fn verdict(bin: &Path, files: &Files) -> Verdict {
+    let start = Instant::now();
+    let scratch = match Scratch::new(files) {
+        Ok(s) => s,
+        Err(e) => {
+            return Verdict {
+                load: Load::NoAnswer(format!("cannot make a scratch CODEX_HOME: {e}")),
+                ignored: Vec::new(),
+                duration_ms: 0,
+            };
+        }
+    };
+    let profile = files.profile.map(|(n, _)| n);
+    let load = scratch.load(bin, profile, false);
+    let mut ignored = Vec::new();
+    if load == Load::Loads {
+        for _ in 0..MAX_IGNORED_RUNS {
+            let Load::Refused(r) = scratch.load(bin, profile, true) else { break };
+            let (Some(key), Some(file), Some(line)) = (unknown_field(&r.detail), r.file.as_deref(), r.line) else {
+                break;
+            };
+            let name = Path::new(file).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if !scratch.comment_out(&name, line) {
+                break;
+            }
+            ignored.push(Ignored { file: name, key });
+        }
+    }
+    ignored.sort();
+    Verdict { load, ignored, duration_ms: start.elapsed().as_millis() as u64 }
+}
+
+/// `unknown configuration field `KEY`` → KEY.
+fn unknown_field(detail: &str) -> Option<String> {
+    let rest = detail.split("unknown configuration field `").nth(1)?;
+    Some(rest.split('`').next()?.to_string())
+}
+
+/// A throw-away `CODEX_HOME` with copies of the files.
+struct Scratch {
+    dir: tempfile::TempDir,
+    real: PathBuf,
+}
+
+impl Scratch {
+    fn new(files: &Files) -> std::io::Result<Scratch> {
+        let dir = tempfile::Builder::new().prefix("codex-provider-ask-").tempdir()?;
+        if let Some(text) = files.config {
+            std::fs::write(dir.path().join("config.toml"), text)?;
+        }
+        if let Some((name, text)) = files.profile {
+            std::fs::write(dir.path().join(format!("{name}.config.toml")), text)?;
+        }
+        Ok(Scratch { dir, real: files.home.to_path_buf() })
+    }
+
+    /// Comments out line `line` (1-based) of file `name`; a table header takes its body
+    /// with it. False when there is no such line.
+    fn comment_out(&self, name: &str, line: u64) -> bool {
+        let path = self.dir.path().join(name);
+        let Ok(text) = std::fs::read_to_string(&path) else { return false };
+        let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
+        let Some(first) = (line as usize).checked_sub(1).filter(|i| *i < lines.len()) else { return false };
+        let header = lines[first].trim_start().starts_with('[');
+        let mut i = first;
+        while i < lines.len() && (i == first || (header && !lines[i].trim_start().starts_with('['))) {
+            lines[i].insert_str(0, "# ");
+            i += 1;
+        }
+        std::fs::write(&path, lines.concat()).is_ok()
+    }
+
+    fn load(&self, bin: &Path, profile: Option<&str>, strict: bool) -> Load {
+        let mut c = Command::new(bin);
+        if strict {
+            c.arg("--strict-config");
+        }
+        match profile {
+            Some(p) => c.args(["--profile", p, "debug", "prompt-input", "."]),
+            None => c.args(["app-server", "--print-startup-config"]),
+        };
+        c.env("CODEX_HOME", self.dir.path()).env_remove("CODEX_SANDBOX").current_dir(self.dir.path());
+        let out = match run(c, TIMEOUT) {
+            Ok(o) => o,
+            Err(why) => return Load::NoAnswer(why),
+        };
+        let load = if profile.is_some() { from_text(&out) } else { from_json(&out) };
+        match load {
+            Load::Refused(r) => Load::Refused(self.unscratch(r)),
+            other => other,
+        }
+    }
+
+    /// Shows scratch paths as the real ones.
+    fn unscratch(&self, mut r: Refusal) -> Refusal {
+        let scratch = self.dir.path().display().to_string();
+        let real = self.real.display().to_string();
+        r.detail = r.detail.replace(&scratch, &real);
+        r.file = r.file.map(|f| f.replace(&scratch, &real));
+        r
+    }
+}
+
+struct Output {
+    success: bool,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `c` with stdin closed, killed after `timeout`.
+fn run(mut c: Command, timeout: Duration) -> Result<Output, String> {
+    c.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = c.spawn().map_err(|e| format!("cannot start Codex: {e}"))?;
+    let mut out = child.stdout.take().expect("piped");
+    let mut err = child.stderr.take().expect("piped");
+    let t_out = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = out.read_to_string(&mut s);
+        s
+    });
+    let t_err = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = err.read_to_string(&mut s);
+        s
+    });
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(st)) => break st,
+            Ok(None) if start.elapsed() < timeout => std::thread::sleep(Duration::from_millis(10)),
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("Codex did not answer within {} s", timeout.as_secs()));
+            }
+        }
+    };
+    Ok(Output {
+        success: status.success(),
+        stdout: t_out.join().unwrap_or_default(),
+        stderr: t_err.join().unwrap_or_default(),
+    })
+}
+
+/// `app-server --print-startup-config`'s answer.
+fn from_json(out: &Output) -> Load {
+    let Some(v) = out.stdout.lines().find_map(|l| serde_json::from_str::<serde_json::Value>(l.trim()).ok()) else {
+        return Load::NoAnswer(no_answer(out));
+    };
+    if v.get("appServerVersion").is_some() && out.success {
+        return Load::Loads;
+    }
+    let Some(err) = v.get("error") else { return Load::NoAnswer(no_answer(out)) };
+    let data = err.get("data");
+    let field = |k: &str| data.and_then(|d| d.get(k));
+    let detail = field("detail")
+        .and_then(|d| d.as_str())
+        .or_else(|| err.get("message").and_then(|m| m.as_str()))
+        .unwrap_or("Codex refused the configuration")
+        .to_string();
+    Load::Refused(Refusal {
+        file: field("filePath").and_then(|f| f.as_str()).map(str::to_string),
+        line: field("line").and_then(|n| n.as_u64()),
+        column: field("column").and_then(|n| n.as_u64()),
+        detail,
+    })
+}
+
+/// `debug prompt-input`'s answer: exit 0 when it loads, else `Error: PATH:L:C: detail`.
+fn from_text(out: &Output) -> Load {
+    if out.success {
+        return Load::Loads;
+    }
+    let Some(msg) = out.stderr.lines().find_map(|l| l.strip_prefix("Error: ")) else {
+        return Load::NoAnswer(no_answer(out));
+    };
+    Load::Refused(position(msg))
+}
+
+/// Splits `PATH:LINE:COL: detail` (as Codex prints a located error).
+fn position(msg: &str) -> Refusal {
+    let mut parts = msg.splitn(4, ':');
+    let (p, l, c, rest) = (parts.next(), parts.next(), parts.next(), parts.next());
+    if let (Some(p), Some(Ok(line)), Some(Ok(column)), Some(_)) =
+        (p, l.map(str::parse::<u64>), c.map(str::parse::<u64>), rest)
+        && p.ends_with(".toml")
+    {
+        return Refusal { file: Some(p.to_string()), line: Some(line), column: Some(column), detail: msg.to_string() };
+    }
+    Refusal { file: None, line: None, column: None, detail: msg.to_string() }
+}
+
+fn no_answer(out: &Output) -> String {
+    let last = out.stderr.lines().rfind(|l| !l.trim().is_empty() && !l.starts_with("WARNING: proceeding"));
+    match last {
+        Some(l) => format!("Codex gave no configuration answer: {}", crate::redact::shown(l.trim())),
+        None => "Codex gave no configuration answer".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn out(success: bool, stdout: &str, stderr: &str) -> Output {
+        Output { success, stdout: stdout.into(), stderr: stderr.into() }
+    }
+
+    #[test]
+    fn reads_both_answer_shapes() {
+        assert_eq!(from_json(&out(true, "{\"appServerVersion\":\"0.171.0\"}\n", "")), Load::Loads);
+        let refused = from_json(&out(
+            false,
+            r#"{"error":{"code":-32600,"data":{"reason":"configLoad","filePath":"/h/config.toml","line":1,"column":19,"detail":"/h/config.toml:1:19: unknown variant `bogus`"},"message":"m"}}"#,
+            "Error: startup configuration unavailable",
+        ));
+        let Load::Refused(r) = refused else { panic!("{refused:?}") };
+        assert_eq!((r.line, r.column, r.file.as_deref()), (Some(1), Some(19), Some("/h/config.toml")));
+        let Load::Refused(r) = from_text(&out(false, "", "WARNING: x\nError: /h/w.config.toml:1:9: invalid type\n"))
+        else {
+            panic!()
+        };
+        assert_eq!(r.line, Some(9).map(|_| 1));
+        assert_eq!(r.column, Some(9));
+        assert!(matches!(from_json(&out(true, "codex-cli 0.169.0\n", "")), Load::NoAnswer(_)));
+        assert_eq!(
+            unknown_field("x:2:1: unknown configuration field `responses.process_mod`").unwrap(),
+            "responses.process_mod"
+        );
+    }
+
+    #[test]
+    fn a_header_is_commented_out_with_its_body() {
+        let home = tempfile::tempdir().unwrap();
+        let files =
+            Files { home: home.path(), config: Some("a = 1\n[typo]\nx = 1\ny = 2\n[ok]\nz = 3\n"), profile: None };
+        let s = Scratch::new(&files).unwrap();
+        assert!(s.comment_out("config.toml", 2));
+        let text = std::fs::read_to_string(s.dir.path().join("config.toml")).unwrap();
+        assert_eq!(text, "a = 1\n# [typo]\n# x = 1\n# y = 2\n[ok]\nz = 3\n");
+        assert!(!s.comment_out("config.toml", 99));
+    }
+}
