@@ -14,7 +14,8 @@ use crate::support::{Home, Run};
 /// The key the fixture's providers read; a canary that must appear in no output.
 const KEY: &str = "sk-docs-canary-0123456789abcdef";
 
-/// One documented example: its command line(s) (`A && B`: B is compared, A only prepares),
+/// One documented example: its command line(s) (`A && B`: B is compared, A only prepares;
+/// `NAME=VALUE cmd ...` sets a variable; `{base}` is the fake server's URL),
 /// whether it needs the real Codex, and the JSON text.
 struct Example {
     line: usize,
@@ -113,9 +114,15 @@ fn fixture(base: &str) -> Home {
     home
 }
 
-fn run(home: &Home, args: &[&str], codex: Option<&Path>) -> Run {
+/// Runs one documented command line: leading `NAME=VALUE` words set environment variables.
+fn run(home: &Home, line: &str, codex: Option<&Path>) -> Run {
     use std::io::Write;
-    let mut c = home.cmd(args);
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let n_env = words.iter().take_while(|w| w.split_once('=').is_some_and(|(k, _)| is_env_name(k))).count();
+    let mut c = home.cmd(&words[n_env..]);
+    for (k, v) in words[..n_env].iter().filter_map(|w| w.split_once('=')) {
+        c.env(k, v);
+    }
     c.current_dir(home.path().join("no-home"))
         .env("GW_API_KEY", KEY)
         .env("NO_PROXY", "127.0.0.1")
@@ -129,6 +136,10 @@ fn run(home: &Home, args: &[&str], codex: Option<&Path>) -> Run {
     // `key set` reads the key from stdin; the others never read it.
     let _ = child.stdin.take().unwrap().write_all(format!("{KEY}\n").as_bytes());
     Run::from(child.wait_with_output().unwrap())
+}
+
+fn is_env_name(k: &str) -> bool {
+    !k.is_empty() && k.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 #[test]
@@ -156,10 +167,10 @@ fn json_examples_match_the_commands() {
             .collect();
         let (last, setup) = steps.split_last().unwrap();
         for s in setup {
-            let r = run(&home, &s.split_whitespace().collect::<Vec<_>>(), codex.as_deref());
+            let r = run(&home, s, codex.as_deref());
             assert_eq!(r.code, 0, "docs/json.md:{}: setup `{s}` failed: {}", ex.line, r.stderr);
         }
-        let r = run(&home, &last.split_whitespace().collect::<Vec<_>>(), codex.as_deref());
+        let r = run(&home, last, codex.as_deref());
         r.no_leak(KEY);
         let actual: Value = match serde_json::from_str(&r.stdout) {
             Ok(v) => v,
