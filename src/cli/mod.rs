@@ -1,0 +1,189 @@
+//! Command-line definition (clap derive types only; no logic): the top level and the flags
+//! shared by every command here, each subcommand's arguments in [`args`].
+
+mod args;
+pub use args::*;
+
+use std::path::PathBuf;
+
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+
+pub use crate::ui::ColorChoice;
+
+/// Manage the model providers of OpenAI's Codex CLI.
+///
+/// Adds, probes, switches and diagnoses `[model_providers.*]` in `$CODEX_HOME/config.toml`
+/// and profile files, editing only the keys it owns.
+#[derive(Debug, Parser)]
+#[command(name = "codex-provider", version, about, long_about = None)]
+#[command(
+    after_help = "Examples:\n  codex-provider add openrouter --preset openrouter --model openai/gpt-5.4 --use\n  codex-provider use openrouter --model openai/gpt-5.4\n  codex-provider doctor"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GlobalArgs {
+    /// Codex home directory [default: $CODEX_HOME, else ~/.codex]
+    #[arg(long, global = true, value_name = "DIR", help_heading = "Global options")]
+    pub codex_home: Option<PathBuf>,
+    /// When to use colour
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Global options")]
+    pub color: ColorChoice,
+    /// Never prompt; take defaults and flags as given
+    #[arg(short = 'y', long, global = true, help_heading = "Global options")]
+    pub yes: bool,
+    /// Print only errors and data
+    #[arg(short, long, global = true, conflicts_with = "verbose", help_heading = "Global options")]
+    pub quiet: bool,
+    /// Say more (where values come from, request details)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, help_heading = "Global options")]
+    pub verbose: u8,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Probe an endpoint, then add it as `[model_providers.ID]`
+    #[command(
+        after_help = "Examples:\n  export OPENROUTER_API_KEY=...\n  codex-provider add openrouter --preset openrouter --model openai/gpt-5.4 --use\n  codex-provider add gw --base-url https://llm.corp.example/v1 --env-key CORP_LLM_KEY --model gpt-5.4 --profile work"
+    )]
+    Add(AddArgs),
+    /// Make a provider (and model) the default, or write a profile file selecting it
+    #[command(
+        after_help = "Examples:\n  codex-provider use openrouter --model openai/gpt-5.4\n  codex-provider use gw --profile work      # writes work.config.toml; run `codex --profile work`\n  codex-provider use --profile work         # make the work profile's provider the default\n  codex-provider use -                      # back to the previous default"
+    )]
+    #[command(visible_alias = "switch")]
+    Use(UseArgs),
+    /// List providers (custom and built-in) and profile files
+    #[command(after_help = "Example:\n  codex-provider list --json", visible_alias = "ls")]
+    List(JsonArgs),
+    /// Print the active provider id (and model with -v)
+    #[command(
+        after_help = "Examples:\n  codex-provider current\n  codex-provider current -v --profile work\n  codex-provider current --format '{provider}/{model}'   # for a shell prompt"
+    )]
+    Current(CurrentArgs),
+    /// Show every field of a provider with Codex's defaults and where each comes from
+    #[command(
+        after_help = "Examples:\n  codex-provider show openrouter --json\n  codex-provider show            # the active provider"
+    )]
+    Show(ShowArgs),
+    /// Remove a provider
+    #[command(after_help = "Example:\n  codex-provider remove old-gateway --dry-run", visible_alias = "rm")]
+    Remove(RemoveArgs),
+    /// Check that an endpoint works the way Codex needs (models, streaming Responses, tools)
+    #[command(
+        after_help = "Examples:\n  codex-provider probe openrouter\n  codex-provider probe --base-url http://127.0.0.1:11434/v1 --model llama3.2 --json"
+    )]
+    Probe(ProbeArgs),
+    /// Diagnose the config, the environment and the endpoints; --fix repairs the safe problems
+    #[command(
+        after_help = "Examples:\n  codex-provider doctor\n  codex-provider doctor --profile work --json\n  codex-provider doctor --fix --dry-run"
+    )]
+    Doctor(DoctorArgs),
+    /// Profile files (`NAME.config.toml`, used by `codex --profile NAME`)
+    #[command(subcommand, after_help = "Examples:\n  codex-provider profile list\n  codex-provider profile migrate")]
+    Profile(ProfileCommand),
+    /// The built-in provider presets
+    #[command(after_help = "Example:\n  codex-provider presets --json")]
+    Presets(JsonArgs),
+    /// Restore the files changed by the last codex-provider write
+    #[command(after_help = "Examples:\n  codex-provider undo --dry-run\n  codex-provider undo --list")]
+    Undo(UndoArgs),
+    /// Print a shell completion script
+    #[command(
+        after_help = "Example:\n  codex-provider completions bash > ~/.local/share/bash-completion/completions/codex-provider"
+    )]
+    Completions(CompletionsArgs),
+    /// Write a Codex model catalog: the bundled models plus the endpoint's, with their context windows
+    #[command(after_help = "Examples:\n  codex-provider catalog\n  codex-provider catalog openrouter --dry-run")]
+    Catalog(CatalogArgs),
+    /// Store or remove a provider's API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  codex-provider key set openrouter          # hidden prompt\n  printf %s \"$KEY\" | codex-provider key set openrouter\n  codex-provider key unset openrouter"
+    )]
+    Key(KeyCommand),
+    /// Rename a provider and every `model_provider` that selects it
+    #[command(after_help = "Example:\n  codex-provider rename gw corp-gw --dry-run")]
+    Rename(RenameArgs),
+    /// Set one field of a provider, typed as Codex reads it
+    #[command(
+        after_help = "Examples:\n  codex-provider set gw stream_idle_timeout_ms 600000\n  codex-provider set gw supports_websockets false\n  codex-provider set gw query_params.api-version 2025-04-01-preview"
+    )]
+    Set(SetArgs),
+    /// Remove one field of a provider (Codex then uses its default)
+    #[command(after_help = "Example:\n  codex-provider unset gw request_max_retries")]
+    Unset(UnsetArgs),
+    /// Print providers as a file of `[model_providers.ID]` tables (no secrets), for `apply`
+    #[command(
+        after_help = "Examples:\n  codex-provider export > team-providers.toml\n  codex-provider export gw --json"
+    )]
+    Export(ExportArgs),
+    /// Make config.toml's providers match a file (add or update in place, probe, optionally prune)
+    #[command(
+        after_help = "Examples:\n  codex-provider apply -f team-providers.toml --dry-run\n  codex-provider apply -f team-providers.toml --prune"
+    )]
+    Apply(ApplyArgs),
+    /// Turn OPENAI_BASE_URL / OPENAI_API_BASE (+ OPENAI_API_KEY) into a probed provider
+    #[command(
+        after_help = "Examples:\n  export OPENAI_BASE_URL=https://llm.corp.example/v1 OPENAI_API_KEY=...\n  codex-provider import --use\n  codex-provider import --id corp --model gpt-5.4 --profile work"
+    )]
+    Import(ImportArgs),
+    /// The endpoint's model ids, the configured one marked, and whether Codex knows each
+    #[command(after_help = "Examples:\n  codex-provider models\n  codex-provider models openrouter --json")]
+    Models(ModelsArgs),
+    /// Run codex-relay in front of a chat-only endpoint, so Codex can use it
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  codex-provider add mistral --preset mistral --model codestral-latest --bridge\n  codex-provider bridge status\n  codex-provider bridge install mistral"
+    )]
+    Bridge(BridgeCommand),
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct WriteArgs {
+    /// Print a diff of each file that would change; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct JsonArgs {
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The longest `--timeout` accepted: an hour.
+const MAX_TIMEOUT_S: f64 = 3600.0;
+
+/// `--timeout S` for `add`, `doctor` and `probe`: seconds, finite, above 0, at most 3600.
+/// Anything else (`nan`, `inf`, `-1`, `0`, `4000`) is a usage error (exit 2), never a panic.
+pub fn parse_timeout(s: &str) -> Result<Duration, String> {
+    let secs: f64 = s.trim().parse().map_err(|_| format!("`{s}` is not a number of seconds"))?;
+    if !(secs.is_finite() && secs > 0.0 && secs <= MAX_TIMEOUT_S) {
+        return Err(format!("must be a number of seconds above 0 and at most {MAX_TIMEOUT_S}"));
+    }
+    Ok(Duration::from_secs_f64(secs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timeouts_are_finite_positive_and_at_most_an_hour() {
+        assert_eq!(parse_timeout("15"), Ok(Duration::from_secs(15)));
+        assert_eq!(parse_timeout("0.5"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_timeout("3600"), Ok(Duration::from_secs(3600)));
+        for bad in ["nan", "NaN", "inf", "-inf", "-1", "0", "-0", "4000", "3600.5", "", "abc", "1e400"] {
+            assert!(parse_timeout(bad).is_err(), "{bad}");
+        }
+    }
+}
