@@ -223,7 +223,6 @@ pub fn violations(files: &BTreeMap<String, String>) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "enabled by the lead after the wave-1 merge"]
 fn src_follows_the_architecture_rules() {
     // Enabled by the lead after the wave-1 merge: today's main still has the violations that
     // the wave-1 issues fix (run with `--include-ignored` to see them).
