@@ -1,5 +1,5 @@
 //! The architecture rules of `src/`, as a check anyone can run
-//! (`cargo test --test it arch -- --include-ignored`):
+//! (`cargo test --test it arch`):
 //! - no import cycle among `src/` modules (the graph comes from `crate::…`, `super::…` and
 //!   `self::…` paths in code, in `use` trees and inline; a module is a file);
 //! - no file over 550 lines except the presets data (`src/presets.rs`);
@@ -224,8 +224,6 @@ pub fn violations(files: &BTreeMap<String, String>) -> Vec<String> {
 
 #[test]
 fn src_follows_the_architecture_rules() {
-    // Enabled by the lead after the wave-1 merge: today's main still has the violations that
-    // the wave-1 issues fix (run with `--include-ignored` to see them).
     let v = violations(&read_src(Path::new(env!("CARGO_MANIFEST_DIR"))));
     assert!(v.is_empty(), "{} architecture violations:\n{}", v.len(), v.join("\n"));
 }
