@@ -181,8 +181,7 @@ fn parse_body(path: &Path, body: &str, bom: bool) -> Result<(Document<String>, D
     let fail = |offset: usize, msg: &str| {
         let (line, col) = line_col(body, offset);
         let col = if bom && line == 1 { col + 1 } else { col };
-        UserError::usage(format!("{}:{line}:{col}: {msg}", path.display()))
-            .hint(PARSE_HINT)
+        UserError::usage(format!("{}:{line}:{col}: {msg}", path.display())).hint(PARSE_HINT)
     };
     if body.starts_with('\u{feff}') {
         return Err(fail(0, "a second byte-order mark (U+FEFF) is not TOML"));
