@@ -11,7 +11,7 @@ S=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$S"' EXIT
 export CODEX_HOME="$S/home" HOME="$S"; mkdir -p "$CODEX_HOME"
 
 # A realistic ~300-line config: the annotated template plus a few providers and a profile.
-cp ../shared/corpus/12-big-annotated-template.toml "$S/base.toml"
+cp fixtures/corpus/12-big-annotated-template.toml "$S/base.toml"
 for i in 1 2 3; do printf '\n[model_providers.gw%s]\nname = "Gateway %s"\nbase_url = "https://gw%s.example/v1"\nenv_key = "GW%s_KEY"\nwire_api = "responses"\n' $i $i $i $i >> "$S/base.toml"; done
 cp "$S/base.toml" "$CODEX_HOME/config.toml"
 printf 'model_provider = "gw1"\nmodel = "m"\n' > "$CODEX_HOME/work.config.toml"

@@ -35,8 +35,8 @@ fn bench(name: &str, target: Option<Duration>, per: u32, f: impl Fn()) {
 }
 
 fn main() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/12-big-annotated-template.toml");
-    let mut text = std::fs::read_to_string(&corpus).expect("corpus file (../shared/corpus)");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus/12-big-annotated-template.toml");
+    let mut text = std::fs::read_to_string(&corpus).expect("corpus file (fixtures/corpus)");
     for i in 1..=3 {
         text.push_str(&format!(
             "\n[model_providers.gw{i}]\nname = \"Gateway {i}\"\nbase_url = \"https://gw{i}.example/v1\"\nenv_key = \"GW{i}_KEY\"\nwire_api = \"responses\"\n"

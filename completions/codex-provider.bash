@@ -309,7 +309,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__add)
-            opts="-m -y -q -v -h --base-url --env-key --name --model --preset --query --header --env-header --use --profile --no-probe --force --replace --bridge --timeout --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-m -y -q -v -h --base-url --env-key --name --model --preset --query --header --env-header --use --profile --no-probe --force --replace --bridge --timeout --json --dry-run --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1741,7 +1741,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__remove)
-            opts="-y -q -v -h --force --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --force --json --dry-run --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1877,7 +1877,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__use)
-            opts="-m -y -q -v -h --model --profile --force --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-m -y -q -v -h --model --profile --force --json --dry-run --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -78,6 +78,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l no
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l force -d 'Save even when the probe fails'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l replace -d 'Update an existing provider (only the fields given)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l bridge -d 'Chat-only endpoint: run codex-relay in front of it and point the provider at the relay'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l json -d 'Machine-readable output'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -s q -l quiet -d 'Print only errors and data'
@@ -90,6 +91,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l co
 always\t''
 never\t''"
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l force -d 'Switch even to a provider Codex would refuse (e.g. `wire_api = "chat"`)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l json -d 'Machine-readable output'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -s q -l quiet -d 'Print only errors and data'
@@ -102,6 +104,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l
 always\t''
 never\t''"
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l force -d 'Switch even to a provider Codex would refuse (e.g. `wire_api = "chat"`)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l json -d 'Machine-readable output'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s q -l quiet -d 'Print only errors and data'
@@ -151,6 +154,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -l
 always\t''
 never\t''"
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -l force -d 'Remove even when it is the default or a profile selects it'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -l json -d 'Machine-readable output'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -s q -l quiet -d 'Print only errors and data'
@@ -161,6 +165,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l col
 always\t''
 never\t''"
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l force -d 'Remove even when it is the default or a profile selects it'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l json -d 'Machine-readable output'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -s q -l quiet -d 'Print only errors and data'

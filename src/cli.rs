@@ -418,6 +418,9 @@ pub struct AddArgs {
     /// Probe request timeout in seconds
     #[arg(long, value_name = "S", default_value = "15", value_parser = parse_timeout, allow_hyphen_values = true)]
     pub timeout: Duration,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -436,6 +439,9 @@ pub struct UseArgs {
     /// Switch even to a provider Codex would refuse (e.g. `wire_api = "chat"`)
     #[arg(long)]
     pub force: bool,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -474,6 +480,9 @@ pub struct RemoveArgs {
     /// Remove even when it is the default or a profile selects it
     #[arg(long)]
     pub force: bool,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
     pub write: WriteArgs,
 }

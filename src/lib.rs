@@ -1,32 +1,33 @@
 //! codex-provider: manage the model providers of OpenAI's Codex CLI.
 //!
-//! The binary is a thin wrapper over [`run`]; the modules are public so the fuzz target and
-//! the benchmarks can drive the config editor directly.
+//! The binary is a thin wrapper over [`run`]. Only what the fuzz target, the benchmarks and the
+//! tests drive directly is public (`config`, `store`, `cli` for the man pages); everything else
+//! is private, so rustc reports code nothing uses.
 
-pub mod bridge;
-pub mod catalog;
+mod bridge;
+mod catalog;
 pub mod cli;
-pub mod codex;
-pub mod codex_cli;
-pub mod commands;
-pub mod complete;
+mod codex;
+mod codex_cli;
+mod commands;
+mod complete;
 pub mod config;
-pub mod ctx;
-pub mod doctor;
-pub mod endpoint;
-pub mod env;
-pub mod error;
-pub mod home;
-pub mod interrupt;
-pub mod memo;
-pub mod presets;
-pub mod probe;
-pub mod probe_codex;
-pub mod redact;
+mod ctx;
+mod doctor;
+mod endpoint;
+mod env;
+mod error;
+mod home;
+mod interrupt;
+mod memo;
+mod presets;
+mod probe;
+mod probe_codex;
+mod redact;
 pub mod store;
-pub mod testpoint;
-pub mod threads;
-pub mod ui;
+mod testpoint;
+mod threads;
+mod ui;
 
 use std::process::ExitCode;
 

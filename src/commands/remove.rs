@@ -1,7 +1,9 @@
-//! `remove ID`: delete a provider; refuse when it is the default or a profile selects it.
+//! `remove ID [--json]`: delete a provider; refuse when it is the default or a profile selects it.
+
+use serde_json::json;
 
 use crate::cli::RemoveArgs;
-use crate::commands::{display, load_config};
+use crate::commands::{display, load_config, outcome};
 use crate::config::{ConfigFile, Layers, Selection, ids};
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
@@ -47,7 +49,13 @@ pub fn run(args: RemoveArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         cfg.set_selection(&Selection { provider: None, ..cfg.selection() })?;
     }
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
-    crate::commands::written::commit(ctx, &session, &format!("remove {id}"), &ops)?;
+    let fields = json!({
+        "provider": id,
+        "change": "removed",
+        "default_cleared": is_default,
+        "profiles_still_selecting": users,
+    });
+    outcome::commit_and_report(ctx, &session, args.json, &format!("remove {id}"), &ops, fields)?;
     if args.write.dry_run {
         return Ok(Exit::Ok);
     }

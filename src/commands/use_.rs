@@ -3,23 +3,31 @@
 
 use crate::cli::UseArgs;
 use crate::commands::add::{switched, warn_no_model};
-use crate::commands::{display, key_presence, load_config, load_layers, load_profile};
+use crate::commands::{display, key_presence, load_config, load_layers, load_profile, outcome};
 use crate::config::{ConfigFile, Layers, ProviderSpec, Selection, ids};
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
 use crate::store::{self, FileOp, Session};
 
+/// How to write and report: `--force`, `--dry-run`, `--json`.
+#[derive(Clone, Copy)]
+struct Mode {
+    force: bool,
+    dry: bool,
+    json: bool,
+}
+
 pub fn run(args: UseArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let dry = args.write.dry_run;
+    let m = Mode { force: args.force, dry: args.write.dry_run, json: args.json };
     match (args.id.as_deref(), args.profile.as_deref()) {
-        (Some("-"), None) => previous(ctx, args.force, dry),
+        (Some("-"), None) => previous(ctx, m),
         (Some("-"), Some(_)) => Err(UserError::usage("`use -` takes no --profile").into()),
-        (Some(id), None) => set_default(ctx, id, args.model.as_deref(), args.force, dry),
-        (Some(id), Some(p)) => write_profile(ctx, id, p, args.model.as_deref(), args.force, dry),
-        (None, Some(p)) => profile_as_default(ctx, p, args.model.as_deref(), args.force, dry),
-        // On a terminal, pick one (the model step is then `use ID`'s own).
-        (None, None) if ctx.interactive => {
-            set_default(ctx, &super::pick::provider(ctx)?, args.model.as_deref(), args.force, dry)
+        (Some(id), None) => set_default(ctx, id, args.model.as_deref(), m),
+        (Some(id), Some(p)) => write_profile(ctx, id, p, args.model.as_deref(), m),
+        (None, Some(p)) => profile_as_default(ctx, p, args.model.as_deref(), m),
+        // On a terminal, pick one (the model step is then `use ID`'s own); never with --json.
+        (None, None) if ctx.interactive && !args.json => {
+            set_default(ctx, &super::pick::provider(ctx)?, args.model.as_deref(), m)
         }
         (None, None) => Err(UserError::usage("missing the provider ID")
             .hint("codex-provider use ID [--model M] (see `codex-provider list`)")
@@ -41,13 +49,13 @@ fn apply_default(
     session: &Session,
     mut cfg: ConfigFile,
     after: &Selection,
-    command: &str,
+    (command, json): (&str, bool),
 ) -> anyhow::Result<Exit> {
     let before = cfg.selection();
     cfg.set_selection(after)?;
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
     let id = after.provider.as_deref().unwrap_or("openai");
-    if !crate::commands::written::commit(ctx, session, command, &ops)? {
+    if !outcome::commit_and_report(ctx, session, json, command, &ops, fields(id, after.model.as_deref(), None))? {
         ctx.ui.status(&format!(
             "Already using provider \"{id}\"{}; nothing to change.",
             model_suffix(after.model.as_deref())
@@ -70,6 +78,11 @@ fn apply_default(
         warn_no_model(ctx);
     }
     Ok(Exit::Ok)
+}
+
+/// `use --json`: the selection written (`profile`: the profile file written, else null).
+fn fields(id: &str, model: Option<&str>, profile: Option<&str>) -> serde_json::Value {
+    serde_json::json!({ "provider": id, "model": model, "profile": profile })
 }
 
 fn model_suffix(m: Option<&str>) -> String {
@@ -168,12 +181,12 @@ fn model_for(ctx: &Ctx, layers: &Layers, id: &str, before: &Selection) -> anyhow
     Ok(before.model.clone())
 }
 
-fn set_default(ctx: &Ctx, id: &str, model: Option<&str>, force: bool, dry: bool) -> anyhow::Result<Exit> {
-    let session = crate::commands::written::begin(ctx, dry)?;
+fn set_default(ctx: &Ctx, id: &str, model: Option<&str>, m: Mode) -> anyhow::Result<Exit> {
+    let session = crate::commands::written::begin(ctx, m.dry)?;
     let cfg = load_config(ctx)?;
     let layers = Layers::new(&cfg, None);
     require_known(&layers, id)?;
-    check_target(ctx, &layers, id, force)?;
+    check_target(ctx, &layers, id, m.force)?;
     let before = cfg.selection();
     let model = match model {
         Some(m) => {
@@ -183,11 +196,11 @@ fn set_default(ctx: &Ctx, id: &str, model: Option<&str>, force: bool, dry: bool)
         None => model_for(ctx, &layers, id, &before)?,
     };
     let after = Selection { provider: Some(id.to_string()), model };
-    apply_default(ctx, &session, cfg, &after, &format!("use {id}"))
+    apply_default(ctx, &session, cfg, &after, (&format!("use {id}"), m.json))
 }
 
-fn previous(ctx: &Ctx, force: bool, dry: bool) -> anyhow::Result<Exit> {
-    let session = crate::commands::written::begin(ctx, dry)?;
+fn previous(ctx: &Ctx, m: Mode) -> anyhow::Result<Exit> {
+    let session = crate::commands::written::begin(ctx, m.dry)?;
     let Some(prev) = store::read_previous(&ctx.codex_home) else {
         return Err(UserError::refused("no previous default recorded yet")
             .hint("`use -` goes back after a `codex-provider use ID`")
@@ -202,18 +215,18 @@ fn previous(ctx: &Ctx, force: bool, dry: bool) -> anyhow::Result<Exit> {
             .into());
     }
     if let Some(p) = &prev.provider {
-        check_target(ctx, &Layers::new(&cfg, None), p, force)?;
+        check_target(ctx, &Layers::new(&cfg, None), p, m.force)?;
     }
-    apply_default(ctx, &session, cfg, &prev, "use -")
+    apply_default(ctx, &session, cfg, &prev, ("use -", m.json))
 }
 
-fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, force: bool, dry: bool) -> anyhow::Result<Exit> {
+fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, m: Mode) -> anyhow::Result<Exit> {
     ids::check_profile_name(name)?;
-    let session = crate::commands::written::begin(ctx, dry)?;
+    let session = crate::commands::written::begin(ctx, m.dry)?;
     let cfg = load_config(ctx)?;
     let mut pf = load_profile(ctx, name, false)?;
     require_known(&Layers::new(&cfg, Some((name, &pf))), id)?;
-    check_target(ctx, &Layers::new(&cfg, Some((name, &pf))), id, force)?;
+    check_target(ctx, &Layers::new(&cfg, Some((name, &pf))), id, m.force)?;
     if let Some(m) = model {
         check_model(ctx, id, m);
     }
@@ -221,11 +234,12 @@ fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, force: bo
     pf.set_selection(&Selection { provider: Some(id.to_string()), model })?;
     let created = !pf.existed;
     let ops: Vec<FileOp> = FileOp::from_file(&pf).into_iter().collect();
-    if !crate::commands::written::commit(ctx, &session, &format!("use {id} --profile {name}"), &ops)? {
+    let out = fields(id, pf.selection().model.as_deref(), Some(name));
+    if !outcome::commit_and_report(ctx, &session, m.json, &format!("use {id} --profile {name}"), &ops, out)? {
         ctx.ui.status(&format!("Profile `{name}` already selects \"{id}\"; nothing to change."));
         return Ok(Exit::Ok);
     }
-    if dry {
+    if m.dry {
         return Ok(Exit::Ok);
     }
     let model = pf.selection().model.or(cfg.selection().model);
@@ -246,8 +260,8 @@ fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, force: bo
     Ok(Exit::Ok)
 }
 
-fn profile_as_default(ctx: &Ctx, name: &str, model: Option<&str>, force: bool, dry: bool) -> anyhow::Result<Exit> {
-    let session = crate::commands::written::begin(ctx, dry)?;
+fn profile_as_default(ctx: &Ctx, name: &str, model: Option<&str>, m: Mode) -> anyhow::Result<Exit> {
+    let session = crate::commands::written::begin(ctx, m.dry)?;
     let files = load_layers(ctx, Some(name))?;
     let layers = files.layers();
     let (_, pf) = layers.profile().expect("loaded with a profile");
@@ -256,7 +270,7 @@ fn profile_as_default(ctx: &Ctx, name: &str, model: Option<&str>, force: bool, d
             .hint(format!("set one with `codex-provider use ID --profile {name}`"))
             .into());
     };
-    check_target(ctx, &layers, &id, force)?;
+    check_target(ctx, &layers, &id, m.force)?;
     let mut cfg = files.base.clone();
     // A provider defined only in the profile file must exist in config.toml to be the default.
     if !ids::is_builtin(&id) && cfg.provider(&id)?.is_none() {
@@ -275,5 +289,5 @@ fn profile_as_default(ctx: &Ctx, name: &str, model: Option<&str>, force: bool, d
     }
     let model = model.map(str::to_string).or_else(|| pf.selection().model).or_else(|| cfg.selection().model);
     let after = Selection { provider: Some(id.clone()), model };
-    apply_default(ctx, &session, cfg, &after, &format!("use --profile {name}"))
+    apply_default(ctx, &session, cfg, &after, (&format!("use --profile {name}"), m.json))
 }

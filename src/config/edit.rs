@@ -8,7 +8,7 @@
 use toml_edit::{InlineTable, Item, Table, TableLike, Value};
 
 use super::read::not_a_table;
-use super::splice::Node;
+use super::splice::{Node, same_value};
 use super::{ConfigFile, MODEL_PROVIDERS};
 use crate::error::UserError;
 
@@ -184,19 +184,6 @@ impl ProviderSpec {
             v.push((k.to_string(), Value::InlineTable(inline_map(m))));
         }
         v
-    }
-}
-
-/// Whether two values read the same (so setting one over the other changes nothing).
-pub(super) fn same_value(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::String(x), Value::String(y)) => x.value() == y.value(),
-        (Value::Boolean(x), Value::Boolean(y)) => x.value() == y.value(),
-        (Value::Integer(x), Value::Integer(y)) => x.value() == y.value(),
-        (Value::InlineTable(x), Value::InlineTable(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_value(v, w)))
-        }
-        _ => false,
     }
 }
 

@@ -85,7 +85,7 @@ impl ConfigFile {
             None => None,
         };
         if let Some(old) = old {
-            if super::edit::same_value(old, &value) {
+            if same_value(old, &value) {
                 return Ok(false);
             }
             let span = old.span().expect("parsed values have spans");
@@ -414,5 +414,18 @@ fn inline_removal(t: &InlineTable, key: &str) -> Range<usize> {
         key_start(key)..key_start(keys[1])
     } else {
         key_start(key)..value_end(key)
+    }
+}
+
+/// Whether two values read the same (so setting one over the other changes nothing).
+pub(super) fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::String(x), Value::String(y)) => x.value() == y.value(),
+        (Value::Boolean(x), Value::Boolean(y)) => x.value() == y.value(),
+        (Value::Integer(x), Value::Integer(y)) => x.value() == y.value(),
+        (Value::InlineTable(x), Value::InlineTable(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_value(v, w)))
+        }
+        _ => false,
     }
 }

@@ -94,6 +94,8 @@ pub struct Check {
     pub remediation: Option<String>,
     pub duration_ms: u64,
     pub fix: Option<Fix>,
+    /// The provider a network check is about when several are probed (`--all`).
+    pub provider: Option<String>,
 }
 
 impl Check {
@@ -109,6 +111,7 @@ impl Check {
             remediation: None,
             duration_ms: 0,
             fix: None,
+            provider: None,
         }
     }
     pub fn ok(id: &'static str, summary: impl Into<String>) -> Check {
@@ -191,7 +194,10 @@ pub fn run(input: &DoctorInput, net: Option<&[(String, crate::probe::Report)]>) 
     }
     checks.extend(bridge_checks::provider_bridge(&facts));
     match net {
-        Some(reports) => checks.extend(net::network_checks(reports)),
+        Some(reports) => {
+            let active = facts.layers.as_ref().map(|l| l.selection().provider);
+            checks.extend(net::network_checks(reports, active.as_deref()))
+        }
         None => {
             checks.extend(net::skipped_checks(&net::blocked(input).unwrap_or_else(|| "skipped: not probed".into())))
         }

@@ -88,20 +88,42 @@ fn tools_rejected(r: &probe::Report) -> Option<&str> {
     r.checks.iter().find(|c| c.id == CheckId::Tools && c.status == probe::Status::Fail).map(|c| c.summary.as_str())
 }
 
-/// One check per stage, aggregated over providers: stages before the verdict's pass,
-/// the verdict's stage carries its summary and hint, later ones are skipped.
-pub fn network_checks(reports: &[(String, probe::Report)]) -> Vec<Check> {
-    let mut checks: Vec<Check> = STAGES.iter().map(|id| Check::skipped(id, "")).collect();
-    let mut lines: Vec<Vec<String>> = vec![Vec::new(); STAGES.len()];
-    let mut hints: Vec<Vec<String>> = vec![Vec::new(); STAGES.len()];
+/// One check per stage for each provider: stages before the verdict's pass, the verdict's
+/// stage carries its summary and hint, later ones are `skipped` (never ok: nothing was
+/// learned about them). With several providers (`--all`) each check names its provider
+/// (`Check::provider`) and the active one's come first, so they keep the plain ids.
+pub fn network_checks(reports: &[(String, probe::Report)], active: Option<&str>) -> Vec<Check> {
+    if reports.is_empty() {
+        return STAGES.iter().map(|id| Check::skipped(id, "no provider to probe")).collect();
+    }
+    let mut order: Vec<&(String, probe::Report)> = reports.iter().collect();
+    order.sort_by_key(|(id, _)| Some(id.as_str()) != active);
+    let several = reports.len() > 1;
+    order
+        .into_iter()
+        .flat_map(|(id, r)| {
+            let mut checks = stage_checks(id, r);
+            if several {
+                checks.iter_mut().for_each(|c| c.provider = Some(id.clone()));
+            }
+            checks
+        })
+        .collect()
+}
+
+/// The stage checks of one provider's probe report.
+fn stage_checks(id: &str, r: &probe::Report) -> Vec<Check> {
+    let (stop, status) = stage_of(r.verdict);
     let last = STAGES.len() - 1;
-    for (id, r) in reports {
-        let (stop, status) = stage_of(r.verdict);
-        for (i, c) in checks.iter_mut().enumerate() {
+    STAGES
+        .iter()
+        .enumerate()
+        .map(|(i, stage)| {
+            let mut hint = None;
             let (st, line) = if i < stop || (i == last && stop == STAGES.len()) {
                 match tools_rejected(r).filter(|_| i == last) {
                     Some(t) => {
-                        hints[i].push(format!(
+                        hint = Some(format!(
                             "{id}: top-level `web_search = \"disabled\"` and `--disable multi_agent` remove those tools"
                         ));
                         (Status::Warning, format!("the endpoint rejects Codex's tool types: {t}"))
@@ -109,30 +131,17 @@ pub fn network_checks(reports: &[(String, probe::Report)]) -> Vec<Check> {
                     None => (Status::Ok, "ok".to_string()),
                 }
             } else if i == stop {
-                if let Some(h) = r.hint.as_deref().filter(|h| !h.is_empty()) {
-                    hints[i].push(format!("{id}: {h}"));
-                }
+                hint = r.hint.as_deref().filter(|h| !h.is_empty()).map(|h| format!("{id}: {h}"));
                 (status, format!("{} ({})", r.summary, r.verdict))
             } else {
-                (Status::Skipped, format!("not reached ({})", r.verdict))
+                (Status::Skipped, format!("not reached: {} stopped at {} ({})", id, STAGES[stop], r.verdict))
             };
-            c.status = c.status.max(st);
-            c.details.insert(id.clone(), line.clone());
-            c.duration_ms = c.duration_ms.max(r.duration_ms);
-            lines[i].push(if reports.len() > 1 { format!("{id}: {line}") } else { line });
-        }
-    }
-    for (i, c) in checks.iter_mut().enumerate() {
-        if reports.is_empty() {
-            c.summary = "no provider to probe".into();
-            continue;
-        }
-        c.summary = lines[i].join("; ");
-        if !hints[i].is_empty() {
-            c.remediation = Some(hints[i].join("; "));
-        }
-    }
-    checks
+            let mut c = Check::new(stage, st, line.clone()).detail(id, line);
+            c.remediation = hint;
+            c.duration_ms = r.duration_ms;
+            c
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -156,14 +165,11 @@ mod tests {
 
     #[test]
     fn verdict_maps_to_its_stage() {
-        let c = network_checks(&[("gw".into(), report(Verdict::NotFound))]);
+        let c = network_checks(&[("gw".into(), report(Verdict::NotFound))], Some("gw"));
         let st: Vec<Status> = c.iter().map(|c| c.status).collect();
         assert_eq!(st, [Status::Ok, Status::Ok, Status::Fail, Status::Skipped, Status::Skipped, Status::Skipped]);
         assert_eq!(c[2].remediation.as_deref(), Some("gw: add /v1"));
-        let c = network_checks(&[("a".into(), report(Verdict::Ok)), ("b".into(), report(Verdict::Auth))]);
-        assert_eq!(c[1].status, Status::Fail);
-        assert_eq!(c[0].status, Status::Ok);
-        assert!(c[1].summary.contains("b: POST /responses: 404 (auth)"));
+        assert!(c.iter().all(|c| c.provider.is_none()));
         let mut t = report(Verdict::Ok);
         t.checks.push(probe::Check {
             id: CheckId::Tools,
@@ -173,8 +179,23 @@ mod tests {
             summary: "web_search rejected".into(),
             hint: None,
         });
-        assert_eq!(network_checks(&[("a".into(), t)])[5].status, Status::Warning);
+        assert_eq!(network_checks(&[("a".into(), t)], None)[5].status, Status::Warning);
         assert!(skipped_checks("x").iter().all(|c| c.status == Status::Skipped));
+    }
+
+    #[test]
+    fn several_providers_each_get_their_stages_active_first() {
+        let c = network_checks(&[("a".into(), report(Verdict::Ok)), ("b".into(), report(Verdict::Auth))], Some("b"));
+        assert_eq!(c.len(), 2 * STAGES.len());
+        let of = |p: &str| c.iter().filter(|c| c.provider.as_deref() == Some(p)).collect::<Vec<_>>();
+        assert_eq!(c[0].provider.as_deref(), Some("b"), "the active provider comes first");
+        let b: Vec<Status> = of("b").iter().map(|c| c.status).collect();
+        assert_eq!(b, [Status::Ok, Status::Fail, Status::Skipped, Status::Skipped, Status::Skipped, Status::Skipped]);
+        assert_eq!(of("b")[1].summary, "POST /responses: 404 (auth)");
+        assert!(of("b")[2].summary.contains("not reached: b stopped at provider.auth"), "{}", of("b")[2].summary);
+        // One provider that passed never turns another's unreached stage into ✓.
+        assert!(of("a").iter().all(|c| c.status == Status::Ok));
+        assert_eq!(network_checks(&[], None)[0].summary, "no provider to probe");
     }
 
     #[test]

@@ -34,25 +34,34 @@ pub fn tally(r: &Report) -> String {
     parts.join(", ")
 }
 
-/// Human output: checks grouped by category in first-seen order; each non-ok line carries
-/// its hint, `verbose` adds details; `-q` leaves out the ok lines (and categories left
+/// A check's group heading: its category, or `provider ID` for a network check of one of
+/// several providers (`--all`), so each provider's stages read as one block.
+fn heading(c: &super::Check) -> String {
+    match &c.provider {
+        Some(p) => format!("{} {p}", c.category),
+        None => c.category.to_string(),
+    }
+}
+
+/// Human output: checks grouped by heading in first-seen order; each non-ok line carries
+/// its hint, `verbose` adds details; `-q` leaves out the ok lines (and groups left
 /// empty); `summary_only` prints just the tally.
 pub fn human(r: &Report, ui: &Ui, summary_only: bool) -> String {
     let paint = |tone, s: &str| ui.paint(tone, s);
     let mut out = String::new();
     if !summary_only {
         let shown = |c: &&super::Check| !(ui.quiet && c.status == Status::Ok);
-        let mut cats: Vec<&str> = Vec::new();
+        let mut cats: Vec<String> = Vec::new();
         for c in r.checks.iter().filter(shown) {
-            if !cats.contains(&c.category) {
-                cats.push(c.category);
+            if !cats.contains(&heading(c)) {
+                cats.push(heading(c));
             }
         }
         let width = r.checks.iter().map(|c| c.id.len()).max().unwrap_or(0);
         for cat in cats {
-            out.push_str(&paint(Tone::Bold, cat));
+            out.push_str(&paint(Tone::Bold, &cat));
             out.push('\n');
-            for c in r.checks.iter().filter(shown).filter(|c| c.category == cat) {
+            for c in r.checks.iter().filter(shown).filter(|c| heading(c) == cat) {
                 out.push_str(&format!("  {} {:width$}  {}\n", glyph::painted(ui, level(c.status)), c.id, c.summary));
                 if c.status > Status::Ok {
                     if let Some(rem) = &c.remediation {
@@ -83,7 +92,9 @@ pub fn human(r: &Report, ui: &Ui, summary_only: bool) -> String {
 
 /// `{"schemaVersion":1,"overallStatus":…,"checks":{"<id>":{…}}}` as `codex doctor --json`,
 /// plus `generatedAt` (RFC 3339), `codexVersion` (null without an installed Codex) and a
-/// per-check `fixable` (`doctor --fix` repairs it).
+/// per-check `fixable` (`doctor --fix` repairs it). With several providers (`--all`) each
+/// network check also has `provider`; the first provider's (the active one) keep the plain
+/// ids as keys, the others' are keyed `ID@PROVIDER` (`provider.auth@gw`).
 pub fn json(r: &Report) -> Value {
     let codex = crate::codex::installed().map(|i| i.version.clone());
     json_at(r, crate::ui::time::now(), codex)
@@ -92,9 +103,11 @@ pub fn json(r: &Report) -> Value {
 fn json_at(r: &Report, now: u64, codex_version: Option<String>) -> Value {
     let mut checks = Map::new();
     for c in &r.checks {
-        checks.insert(
-            c.id.to_string(),
-            json!({
+        let key = match &c.provider {
+            Some(p) if checks.contains_key(c.id) => format!("{}@{p}", c.id),
+            _ => c.id.to_string(),
+        };
+        let mut check = json!({
                 "id": c.id,
                 "category": c.category,
                 "status": c.status.as_str(),
@@ -103,8 +116,11 @@ fn json_at(r: &Report, now: u64, codex_version: Option<String>) -> Value {
                 "remediation": c.remediation,
                 "durationMs": c.duration_ms,
                 "fixable": c.fix.is_some(),
-            }),
-        );
+        });
+        if let Some(p) = &c.provider {
+            check["provider"] = json!(p);
+        }
+        checks.insert(key, check);
     }
     json!({
         "schemaVersion": 1,
@@ -149,6 +165,34 @@ mod tests {
         let quiet = human(&report(), &Ui::new(ColorChoice::Never, true, 0), false);
         assert!(!quiet.contains("config.parse") && quiet.contains("config.wire_api"), "{quiet}");
         assert!(quiet.contains("provider.auth") && quiet.ends_with("1 failed, 1 warning, 1 ok, 1 skipped\n"));
+    }
+
+    fn two_providers() -> Report {
+        let on = |mut c: Check, p: &str| {
+            c.provider = Some(p.into());
+            c
+        };
+        Report {
+            checks: vec![
+                Check::ok("config.parse", "config.toml parses"),
+                on(Check::ok("provider.reachable", "ok"), "gw"),
+                on(Check::new("provider.reachable", Status::Fail, "refused"), "local"),
+                on(Check::skipped("provider.auth", "not reached"), "local"),
+            ],
+        }
+    }
+
+    #[test]
+    fn several_providers_get_a_heading_and_a_key_each() {
+        let h = human(&two_providers(), &Ui::new(ColorChoice::Never, false, 0), false);
+        assert!(h.contains("provider gw\n  ✓ provider.reachable  ok\n"), "{h}");
+        assert!(h.contains("provider local\n  ✗ provider.reachable  refused\n  - provider.auth"), "{h}");
+        let j = json_at(&two_providers(), 0, None);
+        assert_eq!(j["checks"]["provider.reachable"]["provider"], "gw");
+        assert_eq!(j["checks"]["provider.reachable@local"]["status"], "fail");
+        assert_eq!(j["checks"]["provider.reachable@local"]["id"], "provider.reachable");
+        assert_eq!(j["checks"]["provider.auth"]["provider"], "local");
+        assert!(j["checks"]["config.parse"].get("provider").is_none());
     }
 
     #[test]

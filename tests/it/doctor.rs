@@ -206,6 +206,36 @@ fn all_probes_providers_concurrently() {
     assert!(ratio < 2.5, "providers were not probed concurrently: {wall:?} for 4 x {latency:?}");
 }
 
+/// `doctor --all`: each provider's stages under its own heading and key; a stage a provider
+/// never reached is skipped with the reason, even when another provider passed it.
+#[test]
+fn all_reports_per_provider() {
+    use crate::support::server::{Mode, Server};
+    let (good, bad) = (Server::start(Mode::Ok), Server::start(Mode::Unauthorized));
+    let cfg = format!(
+        "model = \"mock-model\"\nmodel_provider = \"bad\"\n\n[model_providers.good]\nname = \"G\"\nbase_url = \"{}\"\nenv_key = \"DOCTOR_GW_KEY\"\n\n[model_providers.bad]\nname = \"B\"\nbase_url = \"{}\"\nenv_key = \"DOCTOR_GW_KEY\"\n",
+        good.base(),
+        bad.base()
+    );
+    let d = Doctor::new(&cfg);
+    let v = d.run(&["doctor", "--all", "--json"]).json();
+    let check = |key: &str| &v["checks"][key];
+    // The active provider (`bad`) keeps the plain ids; the other is keyed `ID@PROVIDER`.
+    assert_eq!(check("provider.auth")["provider"], "bad", "{v:#}");
+    assert_eq!(check("provider.auth")["status"], "fail");
+    assert_eq!(check("provider.responses")["status"], "skipped", "never ✓ for an unreached stage");
+    assert!(check("provider.responses")["summary"].as_str().unwrap().contains("not reached"));
+    assert_eq!(check("provider.responses@good")["status"], "ok", "{v:#}");
+    assert_eq!(check("provider.responses@good")["id"], "provider.responses");
+    assert_eq!(check("provider.tools@good")["provider"], "good");
+    let human = d.run(&["doctor", "--all"]).stdout;
+    let (bad_at, good_at) = (human.find("provider bad\n").unwrap(), human.find("provider good\n").unwrap());
+    assert!(bad_at < good_at, "the active provider first:\n{human}");
+    let net_lines = human.lines().filter(|l| l.contains(" provider.") && !l.contains("provider.bridge"));
+    assert!(net_lines.clone().all(|l| !l.contains("; ")), "no `;`-joined providers:\n{human}");
+    assert_eq!(net_lines.count(), 12, "six stages for each of the two providers:\n{human}");
+}
+
 #[test]
 fn each_failing_check() {
     let cases: &[(&str, &str, &str, &str)] = &[

@@ -17,6 +17,7 @@ mod fuzz_stable;
 mod hardening;
 mod interactive;
 mod journeys;
+mod json_docs;
 mod oracle;
 mod oracle_config;
 mod oracle_doctor;

@@ -20,7 +20,7 @@ pub fn add(mut plan: Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     plan.spec.base_url = Some(bridge::base_url(port));
     if args.write.dry_run {
         ctx.ui.note(&format!("--dry-run: the bridge to {upstream} was not started"));
-        return write(&plan, true, ctx);
+        return write(&plan, true, args.json, ctx);
     }
     let key = bridge::upstream_key(&ctx.codex_home, plan.spec.env_key.as_deref())?;
     bridge::record::remove(&ctx.codex_home, &plan.id)?;
@@ -30,7 +30,7 @@ pub fn add(mut plan: Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         true => Ok(()),
         false => probe_gate(&mut plan, args, ctx),
     }
-    .and_then(|()| write(&plan, false, ctx));
+    .and_then(|()| write(&plan, false, args.json, ctx));
     if saved.is_err() {
         bridge::stop(&ctx.codex_home, &plan.id)?;
     }

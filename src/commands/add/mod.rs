@@ -10,7 +10,7 @@ mod plan;
 mod wizard;
 
 use crate::cli::AddArgs;
-use crate::commands::{display, key_presence, load_config, load_profile};
+use crate::commands::{display, key_presence, load_config, load_profile, outcome};
 use crate::config::{Change, ConfigFile, Layers, Selection};
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
@@ -22,8 +22,9 @@ use plan::{no_prompt, resolve};
 
 pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let missing = args.id.is_none() && args.preset.is_none() || args.base_url.is_none() && args.preset.is_none();
-    // On a terminal, a missing model is asked for too (and the diff confirmed), not skipped.
-    if ctx.interactive && (missing || args.model.is_none()) && !args.replace && !args.bridge {
+    // On a terminal, a missing model is asked for too (and the diff confirmed), not skipped;
+    // `--json` is for scripts, which never get a question.
+    if ctx.interactive && !args.json && (missing || args.model.is_none()) && !args.replace && !args.bridge {
         let _guard = crate::ui::prompt::Guard::new();
         return wizard::run(args, ctx);
     }
@@ -55,7 +56,7 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     } else {
         probe_gate(&mut plan, &args, ctx)?;
     }
-    write(&plan, args.write.dry_run, ctx)
+    write(&plan, args.write.dry_run, args.json, ctx)
 }
 
 /// Refuses an existing id unless --replace (exit 1).
@@ -111,13 +112,27 @@ fn preview(plan: &Plan, ctx: &Ctx) -> anyhow::Result<Vec<FileOp>> {
     Ok(files.iter().filter_map(FileOp::from_file).collect())
 }
 
-/// Writes the plan in one locked transaction: config.toml, and the profile file if asked.
-pub(crate) fn write(plan: &Plan, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
+/// Writes the plan in one locked transaction: config.toml, and the profile file if asked;
+/// with `json`, says what was (or would be) written on stdout.
+pub(crate) fn write(plan: &Plan, dry_run: bool, json: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
     let session = crate::commands::written::begin(ctx, dry_run)?;
     let (files, change, before) = edit_files(plan, ctx)?;
     let ops: Vec<FileOp> = files.iter().filter_map(FileOp::from_file).collect();
     let command = format!("add {}", plan.id);
-    if !crate::commands::written::commit(ctx, &session, &command, &ops)? {
+    let after = files[0].selection();
+    let fields = serde_json::json!({
+        "provider": plan.id,
+        // What happened to the provider table; `unchanged` when it already matched.
+        "change": match change {
+            Change::Added => "added",
+            Change::Updated => "updated",
+            Change::Unchanged => "unchanged",
+        },
+        "default_switched": plan.use_it && before != after,
+        "model": plan.model,
+        "profile": plan.profile,
+    });
+    if !outcome::commit_and_report(ctx, &session, json, &command, &ops, fields)? {
         ctx.ui.status(&format!("Provider `{}` is already configured that way; nothing to change.", plan.id));
         return Ok(Exit::Ok);
     }
@@ -133,7 +148,6 @@ pub(crate) fn write(plan: &Plan, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exi
     let url = plan.spec.base_url.as_deref().map(|u| format!(" ({u})")).unwrap_or_default();
     ctx.ui.status(&format!("{verb} provider `{}`{url} in {}.", plan.id, display(ctx, &cfg.path)));
     if plan.use_it {
-        let after = cfg.selection();
         let model = after.model.as_deref();
         ctx.ui.status(&switched(&plan.id, model));
         if before != after {

@@ -100,7 +100,7 @@ pub(super) fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         }
     }
     if a.args.write.dry_run {
-        return write(&plan, true, ctx);
+        return write(&plan, true, false, ctx);
     }
     for op in preview(&plan, ctx)? {
         ctx.ui.data(&op.diff());
@@ -109,7 +109,7 @@ pub(super) fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         return Err(UserError::refused("cancelled; nothing was written").into());
     }
     crate::interrupt::while_writing();
-    let exit = write(&plan, false, ctx)?;
+    let exit = write(&plan, false, false, ctx)?;
     if plan.use_it {
         ctx.ui.status("Next: run `codex` (`codex-provider doctor` checks the whole setup).");
     }
