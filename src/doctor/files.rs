@@ -65,6 +65,11 @@ pub fn legacy_profiles(f: &Facts) -> Check {
     {
         named.push(p);
     }
+    // The one the user asked about (`--profile p`) first.
+    if let Some(i) = f.input.options.profile.as_deref().and_then(|p| named.iter().position(|n| *n == p)) {
+        let p = named.remove(i);
+        named.insert(0, p);
+    }
     // Codex's own message, for the first name; the others only by name (the same words).
     if let Some((first, rest)) = named.split_first() {
         check.status = Status::Fail;
@@ -199,7 +204,7 @@ mod tests {
         // A table alone: `codex --profile NAME` (what the guides teach) is refused.
         let c = run1(&i, legacy_profiles);
         assert_eq!(c.status, Status::Fail);
-        assert!(c.summary.contains("`codex --profile review` refuses to start"), "{}", c.summary);
+        assert!(c.summary.contains("refuses to start (and so does `--profile review`"), "{}", c.summary);
         assert!(c.remediation.unwrap().contains("doctor --fix"));
         i.options = Options { profile: Some("review".into()), ..Default::default() };
         let c = run1(&i, legacy_profiles);
