@@ -330,6 +330,7 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite keys in profile files that already exist')
+            [CompletionResult]::new('--keep-default', '--keep-default', [CompletionResultType]::ParameterName, 'Make the provider and model of the legacy `profile = "x"` the default (asked on a terminal)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print a diff of each file that would change; write nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')

@@ -1675,7 +1675,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__profile__subcmd__migrate)
-            opts="-y -q -v -h --force --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --force --keep-default --dry-run --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

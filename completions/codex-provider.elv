@@ -311,6 +311,7 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
             cand --color 'When to use colour'
             cand --force 'Overwrite keys in profile files that already exist'
+            cand --keep-default 'Make the provider and model of the legacy `profile = "x"` the default (asked on a terminal)'
             cand --dry-run 'Print a diff of each file that would change; write nothing'
             cand -y 'Never prompt; take defaults and flags as given'
             cand --yes 'Never prompt; take defaults and flags as given'

@@ -250,6 +250,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; a
 always\t''
 never\t''"
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; and __fish_seen_subcommand_from migrate" -l force -d 'Overwrite keys in profile files that already exist'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; and __fish_seen_subcommand_from migrate" -l keep-default -d 'Make the provider and model of the legacy `profile = "x"` the default (asked on a terminal)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; and __fish_seen_subcommand_from migrate" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; and __fish_seen_subcommand_from migrate" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; and __fish_seen_subcommand_from migrate" -s q -l quiet -d 'Print only errors and data'

@@ -444,6 +444,9 @@ pub struct MigrateArgs {
     /// Overwrite keys in profile files that already exist
     #[arg(long)]
     pub force: bool,
+    /// Make the provider and model of the legacy `profile = "x"` the default (asked on a terminal)
+    #[arg(long)]
+    pub keep_default: bool,
     #[command(flatten)]
     pub write: WriteArgs,
 }

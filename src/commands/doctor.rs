@@ -23,7 +23,7 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     check_provider_flag(&input, &options)?;
     let net = network(&args, &input);
     let report = doctor::run(&input, net.as_deref());
-    if !fixing || report.fixes().is_empty() {
+    if !fixing || (report.fixes().is_empty() && !has_legacy(&input)) {
         print(&report, &args, ctx);
         if fixing && !args.json {
             ctx.ui.note("nothing here that `doctor --fix` can repair automatically");
@@ -38,7 +38,11 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
     let input = input::gather(&ctx.codex_home, options.clone());
     let report = doctor::run(&input, net.as_deref());
-    let plan = fix::plan(&input, &report.fixes());
+    let mut plan = fix::plan(&input, &report.fixes());
+    for d in &plan.declined {
+        ctx.ui.note(&format!("not applied (a suggestion): {}: {}", d.repair, d.why));
+    }
+    let migrated = migrate(ctx, &input, &mut plan);
     let ops: Vec<FileOp> = plan.files.iter().filter_map(FileOp::from_file).collect();
     if ops.is_empty() {
         if args.json {
@@ -77,6 +81,9 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     for s in &plan.applied {
         ctx.ui.status(&format!("{} {s}", ctx.ui.paint(crate::ui::Tone::Ok, "fixed:")));
     }
+    if let Some(m) = &migrated {
+        crate::commands::profile::report(ctx, m);
+    }
     drop(session);
     let input = input::gather(&ctx.codex_home, options);
     let after = doctor::run(&input, network(&args, &input).as_deref());
@@ -92,6 +99,44 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     Ok(exit_of(&after))
 }
 
+/// config.toml parses and holds legacy `[profiles.x]` tables or `profile = "x"`.
+fn has_legacy(input: &input::DoctorInput) -> bool {
+    input.base.as_ref().is_ok_and(|b| !b.legacy_profiles().is_empty() || b.legacy_profile_selector().is_some())
+}
+
+/// The legacy-profile migration (`profile migrate`'s own code), on config.toml as the
+/// repairs left it; `profile = "x"`'s provider and model become the default, since the diff
+/// is shown and confirmed. Its files join the plan; a migration that cannot be done safely
+/// (a profile file that already sets the same keys) stays a suggestion.
+fn migrate(ctx: &Ctx, input: &input::DoctorInput, plan: &mut fix::Plan) -> Option<crate::commands::profile::Migration> {
+    if !has_legacy(input) {
+        return None;
+    }
+    let base = input.base.as_ref().ok()?;
+    let at = plan.files.iter().position(|f| f.path == base.path);
+    let mut cfg = match at {
+        Some(i) => plan.files.remove(i),
+        None => base.clone(),
+    };
+    let before = cfg.clone();
+    let m = match crate::commands::profile::migration(ctx, &mut cfg, false, true) {
+        Ok(m) => m,
+        Err(e) => {
+            ctx.ui.note(&format!(
+                "not applied (a suggestion): migrate the legacy profiles: {e} (`codex-provider profile migrate --force`)"
+            ));
+            // The failed migration may have edited the copy halfway: keep the repairs only.
+            cfg = before;
+            None
+        }
+    };
+    plan.files.insert(0, cfg);
+    if let Some(m) = &m {
+        plan.files.extend(m.files.iter().cloned());
+        plan.applied.push("migrated the legacy profiles to NAME.config.toml files".into());
+    }
+    m
+}
 /// `--provider ID` must name a provider (exit 2 with a did-you-mean otherwise).
 fn check_provider_flag(input: &input::DoctorInput, o: &Options) -> anyhow::Result<()> {
     let (Some(id), Ok(base)) = (&o.provider, &input.base) else { return Ok(()) };

@@ -1,6 +1,8 @@
 //! `profile list|show|remove|migrate`: profile files (`NAME.config.toml`, layered over
 //! config.toml by `codex --profile NAME`) and the migration away from legacy `[profiles.x]`.
 
+use std::io::IsTerminal;
+
 use serde_json::json;
 
 use crate::cli::{JsonArgs, MigrateArgs, ProfileNameArgs, ProfileRemoveArgs};
@@ -101,11 +103,54 @@ pub fn remove(args: ProfileRemoveArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
 pub fn migrate(args: MigrateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
     let mut cfg = load_config(ctx)?;
+    let keep_default = args.keep_default || offer_default(ctx, &cfg, args.write.dry_run)?;
+    let Some(m) = migration(ctx, &mut cfg, args.force, keep_default)? else {
+        ctx.ui.status("No legacy profiles in config.toml; nothing to migrate.");
+        return Ok(Exit::Ok);
+    };
+    let mut ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
+    ops.extend(m.files.iter().filter_map(FileOp::from_file));
+    crate::commands::written::commit(ctx, &session, "profile migrate", &ops)?;
+    if !args.write.dry_run {
+        report(ctx, &m);
+    }
+    Ok(Exit::Ok)
+}
+
+/// On a terminal, with a legacy `profile = "x"` and no `--keep-default`: asks whether x's
+/// provider and model become the default (else plain `codex` silently goes to openai).
+fn offer_default(ctx: &Ctx, cfg: &ConfigFile, dry: bool) -> anyhow::Result<bool> {
+    let Some(sel) = cfg.legacy_profile_selector() else { return Ok(false) };
+    let can_ask = !ctx.yes && !dry && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    if !can_ask {
+        return Ok(false);
+    }
+    crate::ui::prompt::confirm(&format!("Make profile `{sel}`'s provider and model the default?"), true)
+}
+
+/// What the legacy-profile migration did: the profile files it writes, the keys it moved
+/// and the `profile = "x"` it removed (with the selection made the default, if any).
+pub struct Migration {
+    pub files: Vec<ConfigFile>,
+    moved: Vec<(String, std::path::PathBuf, usize)>,
+    selector: Option<String>,
+    default: Option<Selection>,
+}
+
+/// The migration away from legacy profiles, on `cfg` (edited in place): each
+/// `[profiles.NAME]` moves to `NAME.config.toml` and `profile = "x"` is removed; with
+/// `keep_default`, x's provider and model become the top-level default. None when there is
+/// nothing to migrate. `profile migrate` and `doctor --fix` both run it.
+pub fn migration(
+    ctx: &Ctx,
+    cfg: &mut ConfigFile,
+    force: bool,
+    keep_default: bool,
+) -> anyhow::Result<Option<Migration>> {
     let names = cfg.legacy_profiles();
     let selector = cfg.legacy_profile_selector().map(str::to_string);
     if names.is_empty() && selector.is_none() {
-        ctx.ui.status("No legacy profiles in config.toml; nothing to migrate.");
-        return Ok(Exit::Ok);
+        return Ok(None);
     }
     for n in &names {
         ids::check_profile_name(n).map_err(|e| {
@@ -116,13 +161,13 @@ pub fn migrate(args: MigrateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         })?;
     }
     let mut files = Vec::new();
-    let mut report = Vec::new();
+    let mut moved = Vec::new();
     for n in &names {
         let legacy = cfg.take_legacy_profile(n).expect("listed by legacy_profiles");
         let mut pf = load_profile(ctx, n, false)?;
         if pf.existed {
             let clashes: Vec<String> = legacy.keys().into_iter().filter(|k| pf.has_root_key(k)).collect();
-            if !clashes.is_empty() && !args.force {
+            if !clashes.is_empty() && !force {
                 return Err(UserError::refused(format!(
                     "{} already exists and sets {}",
                     display(ctx, &pf.path),
@@ -132,29 +177,47 @@ pub fn migrate(args: MigrateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
                 .into());
             }
         }
-        let moved = pf.adopt_legacy_profile(n, &legacy)?;
-        report.push((n.clone(), pf.path.clone(), moved));
+        let n_moved = pf.adopt_legacy_profile(n, &legacy)?;
+        moved.push((n.clone(), pf.path.clone(), n_moved));
         files.push(pf);
     }
-    if selector.is_some() {
+    let mut default = None;
+    if let Some(sel) = &selector {
         cfg.remove_legacy_profile_selector();
+        if keep_default {
+            let picked = match files.iter().zip(&names).find(|(_, n)| *n == sel) {
+                Some((pf, _)) => pf.selection(),
+                None => load_profile(ctx, sel, false)?.selection(),
+            };
+            let now = cfg.selection();
+            let after = Selection { provider: picked.provider.or(now.provider), model: picked.model.or(now.model) };
+            cfg.set_selection(&after)?;
+            default = Some(after);
+        }
     }
-    let mut ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
-    ops.extend(files.iter().filter_map(FileOp::from_file));
-    crate::commands::written::commit(ctx, &session, "profile migrate", &ops)?;
-    if args.write.dry_run {
-        return Ok(Exit::Ok);
-    }
-    for (n, path, moved) in &report {
+    Ok(Some(Migration { files, moved, selector, default }))
+}
+
+/// Says what `migration` did (after it was written).
+pub fn report(ctx: &Ctx, m: &Migration) {
+    for (n, path, moved) in &m.moved {
         ctx.ui.status(&format!(
             "Migrated [profiles.{n}] to {} ({moved} keys). Run `codex --profile {n}`.",
             display(ctx, path)
         ));
     }
-    if let Some(sel) = selector {
-        ctx.ui
-            .status(&format!("Removed `profile = \"{sel}\"` from config.toml: Codex has no default profile any more."));
-        ctx.ui.hint(&format!("run `codex --profile {sel}`, or `codex-provider use --profile {sel}` to make its provider and model the default"));
+    let Some(sel) = &m.selector else { return };
+    match &m.default {
+        Some(d) => ctx.ui.status(&format!(
+            "Removed `profile = \"{sel}\"` from config.toml and made its selection the default: provider `{}`, model `{}`.",
+            d.provider.as_deref().unwrap_or("openai"),
+            d.model.as_deref().unwrap_or("(Codex's default)")
+        )),
+        None => {
+            ctx.ui.status(&format!(
+                "Removed `profile = \"{sel}\"` from config.toml: Codex has no default profile any more."
+            ));
+            ctx.ui.hint(&format!("run `codex --profile {sel}`, or `codex-provider use --profile {sel}` to make its provider and model the default"));
+        }
     }
-    Ok(Exit::Ok)
 }

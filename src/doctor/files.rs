@@ -47,9 +47,8 @@ pub fn legacy_profiles(f: &Facts) -> Check {
         check = check.detail("profile", format!("{s:?} (top-level selector)"));
     }
     for t in &tables {
-        check = check.detail(format!("profiles.{t}"), "dead table: Codex 0.134+ ignores it");
+        check = check.detail(format!("profiles.{t}"), "legacy table: `codex --profile` refuses it");
     }
-    let cli = f.input.options.profile.as_deref();
     let mut parts = Vec::new();
     if let Some(s) = &selector {
         check.status = Status::Fail;
@@ -57,21 +56,34 @@ pub fn legacy_profiles(f: &Facts) -> Check {
             "legacy `profile = \"{s}\"` config is no longer supported; use `--profile {s}` with `{s}.config.toml` instead"
         ));
     }
-    if let Some(p) = cli
-        && (tables.iter().any(|t| t == p) || selector.as_deref() == Some(p))
+    // The guides teach exactly `codex --profile x`, and Codex refuses it while the legacy
+    // table is there: that is a failure, in Codex's words, not dead config.
+    let mut named: Vec<&str> = tables.iter().map(String::as_str).collect();
+    if let Some(p) = f.input.options.profile.as_deref()
+        && selector.as_deref() == Some(p)
+        && !named.contains(&p)
     {
+        named.push(p);
+    }
+    // The one the user asked about (`--profile p`) first.
+    if let Some(i) = f.input.options.profile.as_deref().and_then(|p| named.iter().position(|n| *n == p)) {
+        let p = named.remove(i);
+        named.insert(0, p);
+    }
+    // Codex's own message, for the first name; the others only by name (the same words).
+    if let Some((first, rest)) = named.split_first() {
         check.status = Status::Fail;
+        let also = match rest {
+            [] => String::new(),
+            r => format!(" (and so does `--profile {}`)", r.join("`, `--profile ")),
+        };
         parts.push(format!(
-            "--profile `{p}` cannot be used while {}/config.toml contains legacy `profile = \"{p}\"` or `[profiles.{p}]` config",
+            "`codex --profile {first}` refuses to start{also}: --profile `{first}` cannot be used while {}/config.toml contains legacy `profile = \"{first}\"` or `[profiles.{first}]` config",
             f.input.home.display()
         ));
     }
-    if !tables.is_empty() {
-        let list: Vec<String> = tables.iter().map(|t| format!("[profiles.{t}]")).collect();
-        parts.push(format!("{} ignored by Codex 0.134+ (dead config)", list.join(", ")));
-    }
     check.summary = parts.join("; ");
-    check.remedy("run `codex-provider profile migrate` to turn them into NAME.config.toml files, then use `codex --profile NAME`")
+    check.remedy("`codex-provider doctor --fix` (or `codex-provider profile migrate`) moves them into NAME.config.toml files; then run `codex --profile NAME`")
 }
 
 pub fn profile_files(f: &Facts) -> Check {
@@ -189,7 +201,11 @@ mod tests {
         assert!(c.summary.contains("legacy `profile = \"deep\"` config is no longer supported"));
         assert!(c.remediation.unwrap().contains("codex-provider profile migrate"));
         let mut i = input(&corpus("05-legacy-profiles-parent-header.toml"));
-        assert_eq!(run1(&i, legacy_profiles).status, Status::Warning);
+        // A table alone: `codex --profile NAME` (what the guides teach) is refused.
+        let c = run1(&i, legacy_profiles);
+        assert_eq!(c.status, Status::Fail);
+        assert!(c.summary.contains("refuses to start (and so does `--profile review`"), "{}", c.summary);
+        assert!(c.remediation.unwrap().contains("doctor --fix"));
         i.options = Options { profile: Some("review".into()), ..Default::default() };
         let c = run1(&i, legacy_profiles);
         assert_eq!(c.status, Status::Fail);

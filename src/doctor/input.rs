@@ -67,6 +67,8 @@ pub struct DoctorInput {
     pub codex: CodexBin,
     /// What the installed Codex said about loading the files (None: not asked).
     pub codex_load: Option<crate::codex::ask::Verdict>,
+    /// The Codex binary that answered `codex_load` (`--fix` asks it about each edit).
+    pub codex_path: Option<PathBuf>,
 }
 
 impl DoctorInput {
@@ -85,6 +87,7 @@ impl DoctorInput {
             ca_files: BTreeMap::new(),
             codex: CodexBin::NotInstalled,
             codex_load: None,
+            codex_path: None,
         }
     }
 
@@ -124,6 +127,7 @@ pub fn gather(home: &Path, options: Options) -> DoctorInput {
     let bin = codex_bin(&input.env);
     input.codex = codex_version(bin.as_deref());
     input.codex_load = codex_verdict(&input, bin.as_deref());
+    input.codex_path = bin.filter(|_| input.codex_load.is_some());
     input
 }
 

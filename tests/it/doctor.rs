@@ -392,7 +392,6 @@ fn fix_in_out() {
         ("wire-api-chat.toml", &["wire_api"]),
         ("reserved-openai.toml", &["model_provider = ", "[model_providers.openai"]),
         ("typo-base-uri.toml", &["base_ur"]),
-        ("many-problems.toml", &["model_provider = ", "[model_providers.openai", "base_ur", "wire_api"]),
     ];
     for (name, owned) in cases {
         let before = fixture(name);
@@ -410,6 +409,15 @@ fn fix_in_out() {
         assert_eq!(d.home.read("config.toml"), after);
         assert!(again.stderr.contains("nothing here that `doctor --fix` can repair"), "{}", again.stderr);
     }
+    // Repairs plus the legacy-profile migration: `[profiles.fast]` moves to fast.config.toml
+    // and `profile = "fast"`'s model becomes the default (lines move, so no line check).
+    let d = Doctor::fixture("many-problems.toml");
+    let r = d.run(&["doctor", "--offline", "--fix", "--yes"]);
+    assert_eq!(d.home.read("config.toml"), fixture("fix/many-problems.toml"), "{}", r.stderr);
+    assert!(d.home.read("fast.config.toml").contains("model = \"gpt-5.4-mini\""));
+    assert!(r.stderr.contains("fixed: migrated the legacy profiles"), "{}", r.stderr);
+    let again = d.run(&["doctor", "--offline", "--fix", "--yes"]);
+    assert!(again.stderr.contains("nothing here that `doctor --fix` can repair"), "{}", again.stderr);
     // base_url: query moved to query_params, the trailing comment kept; one line added.
     let d = Doctor::fixture("base-url.toml");
     d.run(&["doctor", "--offline", "--fix", "--yes"]).code(0);

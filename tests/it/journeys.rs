@@ -10,7 +10,7 @@ use crate::support::{Home, Run};
 
 const KEY: &str = "sk-journey-7f3a9c2e1b4d5f60";
 
-fn run_env(home: &Home, args: &[&str], env: &[(&str, &str)]) -> Run {
+pub(crate) fn run_env(home: &Home, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut c = home.cmd(args);
     c.env("NO_PROXY", "127.0.0.1,localhost");
     for (k, v) in env {
