@@ -99,33 +99,90 @@ fn env_key_status(
     }
 }
 
+/// The base-URL variables the old guides teach, in the order `codex-provider import` reads them.
+const URL_VARS: [&str; 2] = ["OPENAI_BASE_URL", "OPENAI_API_BASE"];
+
+/// A URL as doctor may print it: no credentials, no query values.
+fn url_shown(url: &str) -> String {
+    crate::redact::shown(&crate::redact::mask_query(&without_userinfo(url)))
+}
+
+/// Two base URLs name the same endpoint (a trailing slash is no difference).
+fn same_url(a: &str, b: &str) -> bool {
+    a.trim().trim_end_matches('/') == b.trim().trim_end_matches('/')
+}
+
 pub fn openai_vars(f: &Facts) -> Check {
     const ID: &str = "env.openai_vars";
     let input = f.input;
-    let used_as_env_key = |var: &str| {
-        f.layers.as_ref().is_some_and(|l| {
-            l.custom_ids()
-                .unwrap_or_default()
-                .iter()
-                .any(|id| matches!(l.provider(id), Ok(Some(v)) if v.env_key() == Some(var)))
+    // Each custom provider's (id, env_key, base_url).
+    let customs: Vec<(String, Option<String>, Option<String>)> = f
+        .layers
+        .as_ref()
+        .map(|l| {
+            let ids = l.custom_ids().unwrap_or_default();
+            ids.into_iter()
+                .filter_map(|id| match l.provider(&id) {
+                    Ok(Some(v)) => {
+                        let (key, url) = (v.env_key().map(str::to_string), v.str_field("base_url").map(str::to_string));
+                        Some((id, key, url))
+                    }
+                    _ => None,
+                })
+                .collect()
         })
+        .unwrap_or_default();
+    let used_as_env_key = |var: &str| customs.iter().any(|(_, k, _)| k.as_deref() == Some(var));
+    let provider_with_url = |url: &str| {
+        customs.iter().find(|(_, _, u)| u.as_deref().is_some_and(|u| same_url(u, url))).map(|(id, _, _)| id.as_str())
     };
     let active_openai = f.targets.iter().any(|t| t == "openai");
+    let openai_url = f
+        .layers
+        .as_ref()
+        .and_then(|l| l.provider("openai").ok().flatten())
+        .and_then(|v| v.str_field("base_url").map(str::to_string));
     let mut check = Check::ok(ID, "");
     let mut msgs = Vec::new();
     let mut remedies = Vec::new();
-    for var in ["OPENAI_BASE_URL", "OPENAI_API_BASE"] {
-        if input.var(var).is_some_and(|v| !v.is_empty()) {
-            msgs.push(format!("{var} is set but Codex 0.169 ignores it"));
-            check = check.detail(var, "set (ignored)");
-            remedies.push(
-                "set top-level `openai_base_url = \"https://…/v1\"` in config.toml, or add a custom provider"
-                    .to_string(),
+    let mut import_named = false;
+    for var in URL_VARS {
+        let Some((url, in_dotenv)) =
+            crate::env::resolve(var, input.env.get(var).map(String::as_str), input.dotenv.get(var).map(String::as_str))
+        else {
+            continue;
+        };
+        let shown = url_shown(url);
+        let place = if in_dotenv { format!(" (in {})", input.home.join(".env").display()) } else { String::new() };
+        if let Some(id) = provider_with_url(url) {
+            check = check.detail(var, format!("set{place}; provider `{id}` has this base_url"));
+            msgs.push(format!("{var}={shown}{place} is already the base_url of provider `{id}`: the export can go"));
+            remedies.push(match in_dotenv {
+                true => format!("delete the {var} line from {}", input.home.join(".env").display()),
+                false => format!("remove `export {var}=…` from your shell profile"),
+            });
+            continue;
+        }
+        check = check.detail(var, format!("set{place} (ignored)"));
+        let mut msg = format!("{var} is set{place} but Codex 0.169 ignores it");
+        if active_openai
+            && openai_url.as_deref().is_some_and(|u| same_url(u, "https://api.openai.com/v1"))
+            && !same_url(url, "https://api.openai.com/v1")
+        {
+            msg = format!(
+                "the default provider is the built-in openai (api.openai.com); {var}={shown}{place} is ignored by Codex"
             );
+        }
+        msgs.push(msg);
+        if !import_named {
+            import_named = true;
+            remedies.push(format!(
+                "run `codex-provider import --use` to turn {var}={shown}{place} into a provider (or set top-level `openai_base_url = \"{shown}\"` in config.toml)"
+            ));
         }
     }
     if active_openai
-        && input.var("OPENAI_API_KEY").is_some_and(|v| !v.is_empty())
+        && input.var("OPENAI_API_KEY").is_some()
         && input.var("CODEX_API_KEY").is_none()
         && !input.auth_json
         && !used_as_env_key("OPENAI_API_KEY")
@@ -138,6 +195,7 @@ pub fn openai_vars(f: &Facts) -> Check {
         check.summary = "no ignored OPENAI_* variables in use".into();
         return check;
     }
+    remedies.dedup();
     check.status = Status::Warning;
     check.summary = msgs.join("; ");
     check.remedy(remedies.join("; "))
@@ -276,12 +334,33 @@ mod tests {
         i.env.insert("OPENAI_API_KEY".into(), "sk-x".into());
         let c = openai_vars(&Facts::new(&i));
         assert_eq!(c.status, Status::Warning);
-        assert!(c.summary.contains("OPENAI_BASE_URL is set but Codex 0.169 ignores it"));
+        assert!(c.summary.contains("OPENAI_BASE_URL=http://x/v1 is ignored by Codex"), "{}", c.summary);
         assert!(c.summary.contains("OPENAI_API_KEY"));
         assert!(c.remediation.unwrap().contains("openai_base_url"));
         let mut i = input(GW);
         i.env.insert("OPENAI_API_KEY".into(), "sk-x".into());
         assert_eq!(openai_vars(&Facts::new(&i)).status, Status::Ok);
+    }
+
+    #[test]
+    fn openai_base_url_names_import_once_then_says_the_export_can_go() {
+        let mut i = input("");
+        i.env.insert("OPENAI_BASE_URL".into(), "http://host/v1".into());
+        i.dotenv.insert("OPENAI_API_BASE".into(), "http://other/v1".into());
+        let c = openai_vars(&Facts::new(&i));
+        assert!(c.summary.contains("the default provider is the built-in openai (api.openai.com); OPENAI_BASE_URL=http://host/v1 is ignored by Codex"), "{}", c.summary);
+        let r = c.remediation.unwrap();
+        assert_eq!(r.matches("codex-provider import").count(), 1, "{r}");
+        assert!(r.contains("OPENAI_BASE_URL=http://host/v1 into a provider"), "{r}");
+        let i2 = {
+            let mut i2 = input(&GW.replace("https://h/v1", "http://other/v1/"));
+            i2.dotenv = i.dotenv.clone();
+            i2
+        };
+        let c = openai_vars(&Facts::new(&i2));
+        assert_eq!(c.status, Status::Warning);
+        assert!(c.summary.contains("already the base_url of provider `gw`: the export can go"), "{}", c.summary);
+        assert!(c.remediation.unwrap().contains("delete the OPENAI_API_BASE line from /h/.env"));
     }
 
     #[test]

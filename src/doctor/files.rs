@@ -22,12 +22,45 @@ const PROJECT_DENYLIST: &[&str] = &[
     "otel",
 ];
 
+/// Why Codex refuses the `CODEX_HOME` of the environment doctor runs in, in Codex's words
+/// (0.171: every command stops before reading any config). Only `$CODEX_HOME` counts: Codex
+/// has no `--codex-home`, and it creates a missing `~/.codex` itself.
+fn codex_home_refused(f: &Facts) -> Option<(String, String)> {
+    let v = f.input.env.get("CODEX_HOME").filter(|v| !v.is_empty())?;
+    let problem = match std::fs::metadata(v) {
+        Ok(m) if m.is_dir() => return None,
+        Ok(_) => "is not a directory",
+        Err(_) => "does not exist",
+    };
+    Some((v.clone(), format!("Error finding codex home: CODEX_HOME points to \"{v}\", but that path {problem}")))
+}
+
+/// The home doctor reads is `~/.codex` with no `$CODEX_HOME`: Codex creates it when missing.
+fn is_codex_default_home(f: &Facts) -> bool {
+    let env = &f.input.env;
+    env.get("CODEX_HOME").is_none_or(|v| v.is_empty())
+        && env.get("HOME").is_some_and(|h| std::path::Path::new(h).join(".codex") == f.input.home)
+}
+
 pub fn parse(f: &Facts) -> Check {
     const ID: &str = "config.parse";
+    if let Some((dir, said)) = codex_home_refused(f) {
+        return Check::new(ID, Status::Fail, format!("Codex refuses to start: {said}"))
+            .detail("CODEX_HOME", dir)
+            .remedy("create it with `mkdir -p \"$CODEX_HOME\"`, or unset CODEX_HOME to use ~/.codex");
+    }
     match &f.input.base {
         Err(msg) => Check::new(ID, Status::Fail, msg.clone())
             .detail("error", msg.clone())
             .remedy("fix the TOML at that line and column by hand (doctor never writes a file that does not parse); `codex-provider undo` restores the last backup codex-provider made"),
+        // `--codex-home DIR` that Codex itself does not use (no `$CODEX_HOME` names it).
+        Ok(b) if !f.input.home.is_dir() && !is_codex_default_home(f) => Check::new(
+            ID,
+            Status::Warning,
+            format!("{} does not exist: no config.toml there", f.input.home.display()),
+        )
+        .detail("path", b.path.display().to_string())
+        .remedy(format!("check the path, or create it with `mkdir -p \"{}\"`", f.input.home.display())),
         Ok(b) if !b.existed => Check::ok(ID, "no config.toml: Codex uses its built-in defaults")
             .detail("path", b.path.display().to_string()),
         Ok(b) => Check::ok(ID, "config.toml parses").detail("path", b.path.display().to_string()),
@@ -192,6 +225,24 @@ mod tests {
         assert!(c.summary.contains("config.toml:10:48"), "{}", c.summary);
         let skipped = run1(&input(&corpus("19-invalid-unclosed-string.toml")), crate::doctor::providers::wire_api);
         assert_eq!(skipped.status, Status::Skipped);
+    }
+
+    #[test]
+    fn missing_codex_home_is_a_fail_only_when_codex_uses_it() {
+        let mut i = input("");
+        i.env.insert("CODEX_HOME".into(), "/nonexistent/codex-home".into());
+        let c = run1(&i, parse);
+        assert_eq!(c.status, Status::Fail);
+        assert!(c.summary.contains("CODEX_HOME points to \"/nonexistent/codex-home\", but that path does not exist"));
+        assert!(c.remediation.unwrap().contains("mkdir -p \"$CODEX_HOME\""));
+        // `--codex-home /h` (missing) while Codex itself would use ~/.codex: a warning.
+        i.env.clear();
+        i.env.insert("HOME".into(), "/nonexistent".into());
+        assert_eq!(run1(&i, parse).status, Status::Warning);
+        // ~/.codex itself missing: Codex creates it.
+        let mut i = crate::doctor::DoctorInput::empty(Path::new("/nonexistent/.codex"));
+        i.env.insert("HOME".into(), "/nonexistent".into());
+        assert_eq!(run1(&i, parse).status, Status::Ok);
     }
 
     #[test]
