@@ -69,6 +69,15 @@ fn canary_key_never_leaves_the_environment() {
         (vec!["presets"], 0),
         (vec!["presets", "--json"], 0),
         (vec!["remove", "gw2"], 0),
+        // The commands of this wave that read or write providers.
+        (vec!["models", "gw"], 0),
+        (vec!["models", "gw", "--json"], 0),
+        (vec!["probe", "--all", "--json"], 1),
+        (vec!["export"], 0),
+        (vec!["export", "--json"], 0),
+        (vec!["set", "gw", "request_max_retries", "3", "--json"], 0),
+        (vec!["rename", "leaky", "leaky2", "--json"], 0),
+        (vec!["undo", "--list", "--json"], 0),
     ];
     for (args, code) in &steps {
         let r = run(&home, args);
