@@ -76,6 +76,7 @@ pub fn stdout_width() -> Option<usize> {
 }
 
 /// One plain line to stderr for code that has no [`Ui`] (the crash-test pause points).
+#[cfg(debug_assertions)]
 pub fn stderr_line(text: &str) {
     printer::to_stderr(false, &format!("{text}\n"));
 }
