@@ -59,13 +59,12 @@ fn spawn_paused(home: &Home, args: &[&str], point: &str) -> Child {
     }
 }
 
+/// The newest backup of config.toml: `backups/ID.config.toml` of the journal's last entry.
 fn newest_backup(home: &Home) -> Option<PathBuf> {
-    fs::read_dir(home.path().join(".codex-provider/backups"))
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.join("manifest.json").is_file())
-        .max()
+    let backups = home.path().join(".codex-provider/backups");
+    let journal = fs::read_to_string(backups.join("journal.jsonl")).ok()?;
+    let last: serde_json::Value = serde_json::from_str(journal.lines().last()?).ok()?;
+    Some(backups.join(format!("{}.config.toml", last["id"].as_str()?)))
 }
 
 fn temp_litter(home: &Home) -> Vec<String> {
@@ -101,7 +100,7 @@ fn sigkill_at_every_pause_point_leaves_old_or_new_and_releases_the_lock() {
                 assert!(backup.is_none(), "a backup before anything was written");
             } else {
                 let b = backup.unwrap_or_else(|| panic!("{point}: no backup although the write had started"));
-                assert_eq!(fs::read(b.join("config.toml")).unwrap(), old, "{point}: backup is not the old content");
+                assert_eq!(fs::read(&b).unwrap(), old, "{point}: backup is not the old content");
             }
             // The kernel dropped the dead process's flock: the next writer gets it at once
             // (a held lock would make it wait 10 s and fail).
@@ -494,10 +493,12 @@ fn undo_restores_a_file_broken_by_hand() {
     home.run(&["list"]).code(2);
     home.run(&["undo"]).code(0);
     assert_eq!(home.read("config.toml"), WRITABLE);
-    // A damaged backup manifest is reported, not trusted.
+    // A damaged newest journal entry is reported, not trusted (nor skipped).
     home.run(&["use", "x", "--force", "--model", "m1"]).code(0);
-    let b = newest_backup(&home).unwrap();
-    fs::write(b.join("manifest.json"), "{not json").unwrap();
+    let journal = home.path().join(".codex-provider/backups/journal.jsonl");
+    let mut text = fs::read_to_string(&journal).unwrap();
+    text.push_str("{not json\n");
+    fs::write(&journal, text).unwrap();
     let r = home.run(&["undo"]);
     r.code(1);
     assert!(r.stderr.contains("damaged"), "{}", r.stderr);
@@ -524,6 +525,6 @@ fn everything_we_create_is_private_and_backups_keep_the_mode() {
     fs::set_permissions(home.config(), fs::Permissions::from_mode(0o644)).unwrap();
     home.run(&["use", "gw"]).code(0);
     assert_eq!(mode(&home.config()), 0o644);
-    assert_eq!(mode(&newest_backup(&home).unwrap().join("config.toml")), 0o644);
-    assert_eq!(mode(&newest_backup(&home).unwrap().join("manifest.json")), 0o600);
+    assert_eq!(mode(&newest_backup(&home).unwrap()), 0o644);
+    assert_eq!(mode(&home.path().join(".codex-provider/backups/journal.jsonl")), 0o600);
 }

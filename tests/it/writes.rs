@@ -221,8 +221,14 @@ fn modes_are_kept_and_new_files_are_private() {
     assert_eq!(mode, 0o640, "mode not kept");
     // The backup of that write has the same mode as the file it copies.
     let backups = home.path().join(".codex-provider/backups");
-    let newest = fs::read_dir(&backups).unwrap().flatten().map(|e| e.path()).max().unwrap();
-    let bmode = fs::metadata(newest.join("config.toml")).unwrap().permissions().mode() & 0o777;
+    let newest = fs::read_dir(&backups)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".config.toml"))
+        .max()
+        .unwrap();
+    let bmode = fs::metadata(&newest).unwrap().permissions().mode() & 0o777;
     assert_eq!(bmode, 0o640);
 }
 

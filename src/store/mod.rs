@@ -5,20 +5,20 @@
 //! Nothing here prints: each step returns what happened ([`Outcome`], [`Session::created`])
 //! and the command says it.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{ErrorKind, Write};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-
-use serde::{Deserialize, Serialize};
+use std::time::{Duration, Instant};
 
 use crate::config::file::{io_reason, unified_diff};
 use crate::config::{ConfigFile, Selection};
 use crate::error::UserError;
 
+mod backups;
+pub use backups::{BackupSummary, UndoPlan, apply_undo, list_undo, plan_undo};
+
 pub const STATE_DIR: &str = ".codex-provider";
-const BACKUPS_KEPT: usize = 10;
 const LOCK_WAIT: Duration = Duration::from_secs(10);
 
 /// One change to one file.
@@ -143,7 +143,7 @@ impl Session {
             return Ok(Outcome::DryRun { diffs: ops.iter().map(FileOp::diff).collect() });
         }
         self.committed.set(true);
-        backup(&self.home, command, ops)?;
+        backups::backup(&self.home, command, ops)?;
         crate::testpoint::pause("after-backup");
         for op in ops {
             apply(op)?;
@@ -261,130 +261,6 @@ fn apply(op: &FileOp) -> anyhow::Result<()> {
     }
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-struct Manifest {
-    created_unix: u64,
-    command: String,
-    files: Vec<BackupEntry>,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-struct BackupEntry {
-    /// File name inside the Codex home.
-    name: String,
-    /// Whether the file existed before (if not, `undo` deletes it).
-    existed: bool,
-}
-
-fn backups_dir(home: &Path) -> PathBuf {
-    home.join(STATE_DIR).join("backups")
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-}
-
-/// Saves the current content of every file `ops` touches as one backup entry.
-fn backup(home: &Path, command: &str, ops: &[FileOp]) -> anyhow::Result<()> {
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
-    let dir = backups_dir(home).join(format!("{:020}-{}", now.as_nanos(), std::process::id()));
-    let fail = |e: std::io::Error| -> anyhow::Error {
-        UserError::refused(format!("cannot back up to {}: {}", dir.display(), io_reason(&e)))
-            .hint("nothing was written; check permissions and free space")
-            .into()
-    };
-    fs::create_dir_all(&dir).map_err(fail)?;
-    let mut files = Vec::new();
-    for op in ops {
-        let name = file_name(op.path());
-        let old = match op {
-            FileOp::Write { old, .. } => old.clone(),
-            FileOp::Delete { old, .. } => Some(old.clone()),
-        };
-        if let Some(old) = &old {
-            let copy = dir.join(&name);
-            let target = resolve_target(op.path())?;
-            // Every write replaces the file by rename, so the old inode is never modified
-            // again: a hard link is a complete, zero-copy backup with the same mode. Copy
-            // only when the link is impossible (another filesystem) or the file changed
-            // since we read it.
-            let linked = fs::read(&target).is_ok_and(|b| b == old.as_bytes()) && fs::hard_link(&target, &copy).is_ok();
-            if !linked {
-                let mode = mode_of(&target).unwrap_or(0o600);
-                let mut f = OpenOptions::new().create_new(true).write(true).mode(mode).open(&copy).map_err(fail)?;
-                f.set_permissions(fs::Permissions::from_mode(mode)).map_err(fail)?;
-                f.write_all(old.as_bytes()).map_err(fail)?;
-                f.sync_all().map_err(fail)?;
-            }
-        }
-        files.push(BackupEntry { name, existed: old.is_some() });
-    }
-    let manifest = Manifest { created_unix: now.as_secs(), command: command.to_string(), files };
-    // Written aside then renamed: an entry counts only once its manifest is whole, so a
-    // process killed here leaves no damaged newest entry that would block `undo`.
-    let tmp = dir.join(".manifest.json.tmp");
-    let mut m = OpenOptions::new().create(true).truncate(true).write(true).mode(0o600).open(&tmp).map_err(fail)?;
-    m.write_all(&serde_json::to_vec_pretty(&manifest)?).map_err(fail)?;
-    fs::rename(&tmp, dir.join("manifest.json")).map_err(fail)?;
-    prune(home);
-    Ok(())
-}
-
-fn list_backups(home: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = fs::read_dir(backups_dir(home))
-        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.join("manifest.json").is_file()).collect())
-        .unwrap_or_default();
-    v.sort();
-    v
-}
-
-fn prune(home: &Path) {
-    let all = list_backups(home);
-    if all.len() > BACKUPS_KEPT {
-        for old in &all[..all.len() - BACKUPS_KEPT] {
-            let _ = fs::remove_dir_all(old);
-        }
-    }
-}
-
-/// What `undo` would restore.
-pub struct UndoPlan {
-    dir: PathBuf,
-    pub command: String,
-    pub created_unix: u64,
-    pub ops: Vec<FileOp>,
-}
-
-/// Builds the restore of the newest backup entry (None when there is none).
-pub fn plan_undo(home: &Path) -> anyhow::Result<Option<UndoPlan>> {
-    let Some(dir) = list_backups(home).pop() else { return Ok(None) };
-    let manifest: Manifest = serde_json::from_slice(&fs::read(dir.join("manifest.json"))?)
-        .map_err(|e| UserError::refused(format!("backup {} is damaged: {e}", dir.display())))?;
-    let mut ops = Vec::new();
-    for entry in &manifest.files {
-        let path = home.join(&entry.name);
-        let current = fs::read_to_string(&path).ok();
-        if entry.existed {
-            let old = fs::read_to_string(dir.join(&entry.name))?;
-            if current.as_deref() != Some(old.as_str()) {
-                ops.push(FileOp::Write { path, old: current, new: old });
-            }
-        } else if let Some(cur) = current {
-            ops.push(FileOp::Delete { path, old: cur });
-        }
-    }
-    Ok(Some(UndoPlan { dir, command: manifest.command, created_unix: manifest.created_unix, ops }))
-}
-
-/// Applies an undo plan (no new backup: undo walks back through the entries) and drops the entry.
-pub fn apply_undo(plan: &UndoPlan) -> anyhow::Result<()> {
-    for op in &plan.ops {
-        apply(op)?;
-    }
-    let _ = fs::remove_dir_all(&plan.dir);
-    Ok(())
-}
-
 /// The selection before the last `use`, for `use -`.
 pub fn read_previous(home: &Path) -> Option<Selection> {
     serde_json::from_slice(&fs::read(home.join(STATE_DIR).join("previous.json")).ok()?).ok()
@@ -399,28 +275,4 @@ pub fn write_previous(home: &Path, prev: &Selection) -> anyhow::Result<()> {
     tmp.write_all(&serde_json::to_vec(prev)?)?;
     tmp.persist(dir.join("previous.json")).map_err(|e| e.error)?;
     Ok(())
-}
-
-/// One kept backup entry, for `undo --list`: when, by which command, and the files it holds
-/// (`existed: false`: undo deletes the file the command created).
-#[derive(Debug, Clone)]
-pub struct BackupSummary {
-    pub created_unix: u64,
-    pub command: String,
-    pub files: Vec<(String, bool)>,
-}
-
-/// The kept backup entries, newest first (the order `undo` walks them); damaged ones skipped.
-pub fn list_undo(home: &Path) -> Vec<BackupSummary> {
-    let mut out: Vec<BackupSummary> = list_backups(home)
-        .iter()
-        .filter_map(|d| serde_json::from_slice::<Manifest>(&fs::read(d.join("manifest.json")).ok()?).ok())
-        .map(|m| BackupSummary {
-            created_unix: m.created_unix,
-            command: m.command,
-            files: m.files.into_iter().map(|f| (f.name, f.existed)).collect(),
-        })
-        .collect();
-    out.reverse();
-    out
 }
