@@ -92,6 +92,38 @@ pub fn lookup(var: &str, home: &Path) -> Option<String> {
     resolve(var, process.as_deref(), file.get(var).map(String::as_str)).map(|(v, _)| v.to_string())
 }
 
+/// The base-URL variables the old guides teach for the built-in provider, in the order
+/// `import`, `doctor` and the `add` wizard read them (Codex 0.169+ ignores both).
+pub const OPENAI_URL_VARS: [&str; 2] = ["OPENAI_BASE_URL", "OPENAI_API_BASE"];
+/// The key variable those guides pair with them.
+pub const OPENAI_KEY_VAR: &str = "OPENAI_API_KEY";
+
+/// A variable of the old guides' setup, found: its name, its value, and whether it came from
+/// `$CODEX_HOME/.env`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub var: &'static str,
+    pub value: String,
+    pub in_dotenv: bool,
+}
+
+/// The first of [`OPENAI_URL_VARS`] that is set, resolved as Codex would (`.env` over the
+/// process; blank is unset), over values already read (doctor's snapshot).
+pub fn openai_url_in(process: &BTreeMap<String, String>, dotenv: &BTreeMap<String, String>) -> Option<Found> {
+    OPENAI_URL_VARS.iter().find_map(|var| {
+        let (value, in_dotenv) =
+            resolve(var, process.get(*var).map(String::as_str), dotenv.get(*var).map(String::as_str))?;
+        Some(Found { var, value: value.to_string(), in_dotenv })
+    })
+}
+
+/// [`openai_url_in`] over this process and `$CODEX_HOME/.env`.
+pub fn openai_url(home: &Path) -> Option<Found> {
+    let process: BTreeMap<String, String> =
+        OPENAI_URL_VARS.iter().filter_map(|v| process_var(v).map(|x| (v.to_string(), x))).collect();
+    openai_url_in(&process, &load(home))
+}
+
 /// Where a key variable is set, and its length in characters: never its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Presence {
@@ -146,6 +178,16 @@ mod tests {
         assert_eq!(resolve("CODEX_API_KEY", Some("p"), Some("f")), Some(("p", false)));
         assert_eq!(resolve("codex_x", None, Some("f")), None);
         assert_eq!(resolve("K", Some("p"), Some("  ")), None);
+    }
+
+    #[test]
+    fn the_first_set_url_variable_wins_dotenv_over_process() {
+        let m = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        assert_eq!(openai_url_in(&m(&[]), &m(&[])), None);
+        let f = openai_url_in(&m(&[("OPENAI_API_BASE", "http://b/v1"), ("OPENAI_BASE_URL", " ")]), &m(&[])).unwrap();
+        assert_eq!((f.var, f.value.as_str(), f.in_dotenv), ("OPENAI_API_BASE", "http://b/v1", false));
+        let f = openai_url_in(&m(&[("OPENAI_BASE_URL", "http://p/v1")]), &m(&[("OPENAI_BASE_URL", "http://f/v1")]));
+        assert_eq!(f.map(|f| (f.value, f.in_dotenv)), Some(("http://f/v1".to_string(), true)));
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let input = input::gather(&ctx.codex_home, options.clone());
     check_provider_flag(&input, &options)?;
     let net = network(&args, &input);
-    let report = doctor::run(&input, net.as_deref());
+    let report = doctor::run(&input, net.as_ref());
     if !fixing || (report.fixes().is_empty() && !has_legacy(&input)) {
         print(&report, &args, ctx);
         if fixing && !args.json {
@@ -37,7 +37,7 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     // Re-read under the lock so the edit is made on what is on disk now.
     let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
     let input = input::gather(&ctx.codex_home, options.clone());
-    let report = doctor::run(&input, net.as_deref());
+    let report = doctor::run(&input, net.as_ref());
     let mut plan = fix::plan(&input, &report.fixes());
     for d in &plan.declined {
         ctx.ui.note(&format!("not applied (a suggestion): {}: {}", d.repair, d.why));
@@ -86,7 +86,7 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     }
     drop(session);
     let input = input::gather(&ctx.codex_home, options);
-    let after = doctor::run(&input, network(&args, &input).as_deref());
+    let after = doctor::run(&input, network(&args, &input).as_ref());
     if args.json {
         print(&after, &args, ctx);
     } else {
@@ -160,13 +160,18 @@ fn exit_of(r: &Report) -> Exit {
 }
 
 /// Probes the providers the doctor's facts are about (`doctor::net::targets`: the active
-/// one, `--provider ID`, or every provider with `--all`) concurrently. None when they cannot
+/// one, `--provider ID`, or every provider with `--all`) and the URL of an ignored
+/// `OPENAI_BASE_URL` (`doctor::env_probe`), all concurrently. None when the providers cannot
 /// be probed (offline, a config that does not parse, a missing profile): the checks say why.
-fn network(args: &DoctorArgs, input: &input::DoctorInput) -> Option<Vec<(String, probe::Report)>> {
+fn network(args: &DoctorArgs, input: &input::DoctorInput) -> Option<doctor::net::Probes> {
     let targets = doctor::net::targets(input).ok()?;
     // deep: also send the non-function tool types Codex sends (provider.tools).
     let opts = probe::Options { timeout: args.timeout, deep: true, ..Default::default() };
-    let (ids, targets): (Vec<String>, Vec<probe::Target>) = targets.into_iter().unzip();
-    let reports = probe::run(targets, &opts);
-    Some(ids.into_iter().zip(reports).collect())
+    let (ids, mut targets): (Vec<String>, Vec<probe::Target>) = targets.into_iter().unzip();
+    let env_url = doctor::env_probe::target(input);
+    let has_env = env_url.is_some();
+    targets.extend(env_url);
+    let mut reports = probe::run(targets, &opts);
+    let openai_env = if has_env { reports.pop() } else { None };
+    Some(doctor::net::Probes { providers: ids.into_iter().zip(reports).collect(), openai_env })
 }

@@ -7,14 +7,11 @@ use serde_json::json;
 
 use crate::cli::{AddArgs, ImportArgs};
 use crate::ctx::Ctx;
+use crate::env::{OPENAI_KEY_VAR as KEY_VAR, OPENAI_URL_VARS as URL_VARS};
 use crate::error::{Exit, UserError};
 
-/// The variables looked at, in the order Codex's old docs gave them.
-const URL_VARS: [&str; 2] = ["OPENAI_BASE_URL", "OPENAI_API_BASE"];
-const KEY_VAR: &str = "OPENAI_API_KEY";
-
 pub fn run(args: ImportArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let Some((var, url)) = URL_VARS.iter().find_map(|v| crate::env::lookup(v, &ctx.codex_home).map(|u| (*v, u))) else {
+    let Some(found) = crate::env::openai_url(&ctx.codex_home) else {
         return Err(UserError::refused(format!(
             "nothing to import: neither {} is set (looked in the environment and $CODEX_HOME/.env)",
             URL_VARS.join(" nor ")
@@ -22,7 +19,8 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         .hint("add the endpoint directly: `codex-provider add ID --base-url URL --env-key VAR`")
         .into());
     };
-    let from = if from_dotenv(var, ctx) { "$CODEX_HOME/.env" } else { "the environment" };
+    let (var, url, in_dotenv) = (found.var, found.value, found.in_dotenv);
+    let from = if in_dotenv { "$CODEX_HOME/.env" } else { "the environment" };
     let id = match args.id.clone() {
         Some(id) => id,
         None => id_from_url(&url)?,
@@ -49,7 +47,7 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             "id": id,
             "base_url": url,
             "env_key": env_key,
-            "from": {"variable": var, "source": if from_dotenv(var, ctx) { "dotenv" } else { "environment" }},
+            "from": {"variable": var, "source": if in_dotenv { "dotenv" } else { "environment" }},
             "use": args.use_it,
             "profile": args.profile,
             "dry_run": args.write.dry_run,
@@ -57,12 +55,6 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         ctx.ui.data(&serde_json::to_string_pretty(&out)?);
     }
     Ok(exit)
-}
-
-fn from_dotenv(var: &str, ctx: &Ctx) -> bool {
-    let file = crate::env::load(&ctx.codex_home);
-    let process = crate::env::process_var(var);
-    crate::env::resolve(var, process.as_deref(), file.get(var).map(String::as_str)).is_some_and(|(_, f)| f)
 }
 
 /// A provider id from the URL's host: `api.` and `www.` dropped, then the registrable part

@@ -5,6 +5,7 @@ use super::facts::Facts;
 use super::input::{CA_VARS, CaFile, PROXY_VARS, local_proxy};
 use super::{Check, DoctorInput, Status};
 use crate::config::ids;
+use crate::env::OPENAI_URL_VARS as URL_VARS;
 
 /// "VAR (set, 51 chars)" — the most doctor ever says about a secret.
 fn presence(var: &str, value: &str, found_in: Option<&str>) -> String {
@@ -99,16 +100,13 @@ fn env_key_status(
     }
 }
 
-/// The base-URL variables the old guides teach, in the order `codex-provider import` reads them.
-const URL_VARS: [&str; 2] = ["OPENAI_BASE_URL", "OPENAI_API_BASE"];
-
 /// A URL as doctor may print it: no credentials, no query values.
-fn url_shown(url: &str) -> String {
+pub(super) fn url_shown(url: &str) -> String {
     crate::redact::shown(&crate::redact::mask_query(&without_userinfo(url)))
 }
 
 /// Two base URLs name the same endpoint (a trailing slash is no difference).
-fn same_url(a: &str, b: &str) -> bool {
+pub(super) fn same_url(a: &str, b: &str) -> bool {
     a.trim().trim_end_matches('/') == b.trim().trim_end_matches('/')
 }
 

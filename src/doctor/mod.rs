@@ -5,6 +5,7 @@
 pub mod bridge_checks;
 mod codex;
 mod env;
+pub mod env_probe;
 mod facts;
 mod files;
 mod findings;
@@ -159,10 +160,10 @@ impl Report {
 
 /// Runs every offline check over `input`, then the network ones from the probe reports
 /// (`None`: the probe was not run, so they are skipped, saying why).
-pub fn run(input: &DoctorInput, net: Option<&[(String, crate::probe::Report)]>) -> Report {
+pub fn run(input: &DoctorInput, net: Option<&net::Probes>) -> Report {
     let mut facts = facts::Facts::new(input);
-    if let Some(reports) = net {
-        facts.v1_proven = net::v1_proven(reports);
+    if let Some(n) = net {
+        facts.v1_proven = net::v1_proven(&n.providers);
     }
     let mut checks = Vec::new();
     type CheckFn = fn(&facts::Facts) -> Check;
@@ -192,11 +193,16 @@ pub fn run(input: &DoctorInput, net: Option<&[(String, crate::probe::Report)]>) 
         c.duration_ms = start.elapsed().as_millis() as u64;
         checks.push(c);
     }
+    // The user's own URL, next to the check that says Codex ignores it.
+    if let Some(c) = env_probe::check(&facts, net.and_then(|n| n.openai_env.as_ref())) {
+        let at = checks.iter().position(|c| c.id == "env.openai_vars").map_or(checks.len(), |i| i + 1);
+        checks.insert(at, c);
+    }
     checks.extend(bridge_checks::provider_bridge(&facts));
     match net {
-        Some(reports) => {
+        Some(n) => {
             let active = facts.layers.as_ref().map(|l| l.selection().provider);
-            checks.extend(net::network_checks(reports, active.as_deref()))
+            checks.extend(net::network_checks(&n.providers, active.as_deref()))
         }
         None => {
             checks.extend(net::skipped_checks(&net::blocked(input).unwrap_or_else(|| "skipped: not probed".into())))

@@ -1,5 +1,6 @@
 //! `provider.*` checks: which providers to probe (the same rule and order as the doctor's
-//! facts), why none can be, and what each typed `probe::Report` means for each stage.
+//! facts), why none can be, and what each typed `probe::Report` means for each stage. The
+//! one probe that is not of a provider (the URL in `OPENAI_BASE_URL`) is `env_probe`'s.
 
 use std::collections::BTreeSet;
 
@@ -16,6 +17,14 @@ pub const STAGES: &[&str] = &[
     "provider.model",
     "provider.tools",
 ];
+
+/// What the network told doctor: each provider's probe (in `targets` order), and the probe
+/// of the URL in `OPENAI_BASE_URL` when Codex ignores it (`env_probe`).
+#[derive(Debug, Clone, Default)]
+pub struct Probes {
+    pub providers: Vec<(String, probe::Report)>,
+    pub openai_env: Option<probe::Report>,
+}
 
 /// Why the providers cannot be probed (`--offline`, a config that does not parse, a missing
 /// `--profile` file); None when they can.

@@ -523,6 +523,42 @@ fn preset_asks_the_base_url_with_its_own_as_default() {
     assert!(cfg.contains(&format!("base_url = \"{}\"", server.base())), "{cfg}");
 }
 
+/// The old guides' setup (`OPENAI_BASE_URL` in `$CODEX_HOME/.env`, `OPENAI_API_KEY` exported)
+/// is a custom endpoint's default URL and key variable, and one dim line says where it came
+/// from: Enter, Enter saves what `import` would.
+#[test]
+fn custom_endpoint_defaults_to_openai_base_url_and_openai_api_key() {
+    let server = Server::start(Mode::Ok);
+    let home = Home::new();
+    home.write(".env", &format!("OPENAI_BASE_URL={}\n", server.base()));
+    // `--color always` paints our lines; NO_COLOR keeps the prompts' own styling out.
+    let mut cmd = home.cmd(&["--color", "always", "add", "--model", "mock-model", "--use"]);
+    cmd.env("NO_COLOR", "1").env("OPENAI_API_KEY", KEY).env("MYGW_API_KEY", KEY);
+    let mut p = Pty::spawn(cmd);
+    p.expect("❯ Custom endpoint");
+    p.send("\r");
+    p.answer("Provider id", "mygw");
+    p.expect("default URL from OPENAI_BASE_URL ($CODEX_HOME/.env), default key variable OPENAI_API_KEY");
+    p.expect("Base URL");
+    p.expect(&server.base());
+    p.send("\r");
+    p.expect("Environment variable holding the API key");
+    p.expect("OPENAI_API_KEY");
+    p.send("\r");
+    p.expect(&format!("OPENAI_API_KEY (set, {} chars)", KEY.len()));
+    p.expect("Write these changes?");
+    p.send("y\r");
+    let (code, screen) = p.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(!screen.contains(KEY), "the key value reached the screen:\n{screen}");
+    assert!(screen.contains("\x1b[2mdefault URL from"), "one dim line:\n{screen:?}");
+    let cfg = home.read("config.toml");
+    assert!(cfg.contains(&format!("base_url = \"{}\"", server.base())), "{cfg}");
+    assert!(cfg.contains("env_key = \"OPENAI_API_KEY\""), "{cfg}");
+    let auth = server.requests().iter().find_map(|q| q.header("authorization").map(str::to_string));
+    assert_eq!(auth, Some(format!("Bearer {KEY}")));
+}
+
 /// `add ID --base-url U --env-key K` without --model on a terminal asks only for the model,
 /// then shows the diff and asks before writing.
 #[test]

@@ -12,6 +12,7 @@ mod cases;
 mod catalog;
 mod completions;
 mod doctor;
+mod doctor_env_url;
 mod doctor_fix;
 mod fuzz_stable;
 mod hardening;

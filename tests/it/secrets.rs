@@ -112,6 +112,50 @@ fn canary_key_never_leaves_the_environment() {
     assert!(ok.requests().iter().all(|q| q.header("authorization").is_none_or(|a| a == format!("Bearer {CANARY}"))));
 }
 
+/// The old guides' setup: the canary in `OPENAI_API_KEY` (exported, then in `$CODEX_HOME/.env`),
+/// `OPENAI_BASE_URL` at a server that works and at one that echoes the bearer token in its
+/// 401 body. `doctor` probes that URL with the key (`env.openai_base_url.probe`) and prints it
+/// in no form, human, verbose or JSON.
+#[test]
+fn doctor_probing_openai_base_url_never_prints_openai_api_key() {
+    let ok = Server::start(Mode::Ok);
+    let echo = Server::start(Mode::Unauthorized);
+    let home = Home::new();
+    home.write("config.toml", "model = \"mock-model\"\n");
+    for server in [&ok, &echo] {
+        for in_dotenv in [false, true] {
+            let mut env = vec![("OPENAI_BASE_URL", server.base())];
+            match in_dotenv {
+                true => home.write(".env", &format!("OPENAI_API_KEY={CANARY}\n")),
+                false => env.push(("OPENAI_API_KEY", CANARY.to_string())),
+            }
+            for args in
+                [vec!["doctor"], vec!["doctor", "-v"], vec!["doctor", "--json"], vec!["doctor", "--all", "--json"]]
+            {
+                let mut c = home.cmd(&args);
+                c.env("PATH", "").env("NO_PROXY", "127.0.0.1,localhost");
+                for (k, v) in &env {
+                    c.env(k, v);
+                }
+                let r = Run::from(c.output().unwrap());
+                for (what, text) in [("stdout", &r.stdout), ("stderr", &r.stderr)] {
+                    assert!(!text.contains(CORE), "{args:?} printed the key on {what}:\n{text}");
+                }
+                assert!(
+                    r.stdout.contains("env.openai_base_url.probe"),
+                    "{args:?} did not probe the URL:\n{}",
+                    r.stdout
+                );
+            }
+            assert_no_key_on_disk(&home, "doctor with OPENAI_BASE_URL");
+            let _ = fs::remove_file(home.path().join(".env"));
+        }
+        let sent =
+            server.requests().iter().filter_map(|q| q.header("authorization").map(str::to_string)).collect::<Vec<_>>();
+        assert!(!sent.is_empty() && sent.iter().all(|a| *a == format!("Bearer {CANARY}")), "{sent:?}");
+    }
+}
+
 #[test]
 fn key_values_on_the_command_line_are_refused_unechoed() {
     let home = Home::new();

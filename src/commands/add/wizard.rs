@@ -13,6 +13,7 @@ use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
 use crate::presets;
 use crate::probe::{self, Report, Verdict};
+use crate::ui::Tone;
 
 /// What the probe loop decided.
 enum Next {
@@ -72,11 +73,19 @@ pub(super) fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     }
     let id = a.args.id.clone().expect("set above");
     // A preset's URL is the default, not a given: Ollama or LM Studio may run elsewhere.
+    // A custom endpoint's default is the old guides' setup when the user has it.
+    let mut env_key = None;
     if a.args.base_url.is_none() {
-        a.args.base_url = Some(ask.url(preset, None)?);
+        let guides = env_defaults(preset.is_none(), ctx);
+        if let Some(d) = &guides {
+            ctx.ui.status(&ctx.ui.paint(Tone::Dim, &d.said));
+            env_key = d.env_key.clone();
+        }
+        a.args.base_url = Some(ask.url(preset, guides.as_ref().map(|d| d.url.as_str()))?);
     }
     if a.args.env_key.is_none() {
-        let default = preset.map_or_else(|| Some(ids::default_env_key(&id)), |p| p.env_key.map(str::to_string));
+        let default = env_key
+            .or_else(|| preset.map_or_else(|| Some(ids::default_env_key(&id)), |p| p.env_key.map(str::to_string)));
         let var = ask.key_var(default)?;
         a.key_var(var, ctx);
     }
@@ -114,6 +123,29 @@ pub(super) fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         ctx.ui.status("Next: run `codex` (`codex-provider doctor` checks the whole setup).");
     }
     Ok(exit)
+}
+
+/// The defaults a custom endpoint takes from the old guides' variables, and the one line
+/// that says where they came from.
+struct EnvDefaults {
+    url: String,
+    env_key: Option<String>,
+    said: String,
+}
+
+/// `OPENAI_BASE_URL`/`OPENAI_API_BASE` (environment or `$CODEX_HOME/.env`) as the URL, and
+/// `OPENAI_API_KEY` as the key variable when it is set: what `import` would take. None for a
+/// preset (its URL and variable are the better guess) or when neither URL variable is set.
+fn env_defaults(custom: bool, ctx: &Ctx) -> Option<EnvDefaults> {
+    use crate::env::OPENAI_KEY_VAR;
+    let found = crate::env::openai_url(&ctx.codex_home).filter(|_| custom)?;
+    let place = if found.in_dotenv { "$CODEX_HOME/.env" } else { "the environment" };
+    let env_key = key_presence(ctx, OPENAI_KEY_VAR).is_set().then(|| OPENAI_KEY_VAR.to_string());
+    let mut said = format!("default URL from {} ({place})", found.var);
+    if env_key.is_some() {
+        said.push_str(&format!(", default key variable {OPENAI_KEY_VAR}"));
+    }
+    Some(EnvDefaults { url: found.value, env_key, said })
 }
 
 /// Whether a failed probe could still list models or be fixed by choosing another model
