@@ -7,7 +7,8 @@ impl ConfigFile {
     /// The TOML text of a top-level value (`"total"`, `5`, `{ a = 1 }`), without comments;
     /// `{}` for a table written with a `[header]`. None when the key is absent.
     pub fn root_value_text(&self, key: &str) -> Option<String> {
-        let item = self.doc.as_table().get(key)?;
+        self.root().get(key)?;
+        let item = self.doc().as_table().get(key)?;
         Some(match item.as_value() {
             Some(v) => v.clone().decorated("", "").to_string(),
             None if item.is_table() => "{}".into(),

@@ -204,7 +204,8 @@ impl<'a> Layers<'a> {
 
     /// A provider as Codex would resolve it: built-in definition, or the merged tables.
     pub fn provider(&self, id: &str) -> Result<Option<ProviderView>, UserError> {
-        let openai_base = self.layered().into_iter().rev().find_map(|(f, _)| read::root_str(&f.doc, "openai_base_url"));
+        let openai_base =
+            self.layered().into_iter().rev().find_map(|(f, _)| read::root_str(f.root(), "openai_base_url"));
         let mut view = if ids::is_builtin(id) { builtin_provider(id, openai_base) } else { None };
         for (f, source) in self.layered() {
             if let Some(t) = f.provider(id)? {
@@ -213,7 +214,7 @@ impl<'a> Layers<'a> {
                     builtin: false,
                     fields: BTreeMap::new(),
                 });
-                merge_fields(&mut v.fields, t.table, &source);
+                merge_fields(&mut v.fields, t.despanned().expect("the same document, despanned"), &source);
             }
         }
         Ok(view)

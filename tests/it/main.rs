@@ -13,6 +13,7 @@ mod catalog;
 mod completions;
 mod doctor;
 mod doctor_fix;
+mod field_edits;
 mod fuzz_stable;
 mod hardening;
 mod interactive;
