@@ -106,6 +106,14 @@ fn main() {
         let f = ConfigFile::parse(path, big.clone()).unwrap();
         black_box(Layers::new(&f, None).selection());
     });
+    bench("big: parse + show provider (read)", None, 2, || {
+        let f = ConfigFile::parse(path, big.clone()).unwrap();
+        black_box(Layers::new(&f, None).provider("gw2").unwrap());
+    });
+    bench("big: parse + every nested value", None, 2, || {
+        let f = ConfigFile::parse(path, big.clone()).unwrap();
+        black_box(f.nested_values(&[]));
+    });
     bench("big: parse + use + from_file", None, 2, || {
         let mut f = ConfigFile::parse(path, big.clone()).unwrap();
         f.set_selection(&Selection { provider: Some("gw2".into()), model: Some("m2".into()) }).unwrap();

@@ -214,10 +214,7 @@ impl ConfigFile {
         let mut at = vec![MODEL_PROVIDERS, id, path.field.as_str()];
         at.extend(path.key.as_deref());
         super::read::providers(self.root())?;
-        if super::read::item_at(self.root(), &at).is_none() {
-            return Ok(None);
-        }
-        Ok(super::read::item_at(self.doc().as_table(), &at).map(super::view::item_text))
+        Ok(self.shown_item(&at).as_ref().map(super::view::item_text))
     }
 
     /// `model_providers.ID` as a path, when that provider is a table of this file (of any

@@ -1,8 +1,9 @@
 //! `ConfigFile`: one Codex TOML file as its bytes plus their spanned `Document`, which says
 //! where each item is (edits splice into the bytes at those places) and answers the typed
-//! reads. A despanned `DocumentMut` is built from it only when a read must print an item's
-//! text (see [`ConfigFile::doc`]). Nothing here renders the file: what is written is the
-//! current text itself.
+//! reads. A despanned `DocumentMut` is built from it only when a read must print a table as
+//! written, or walks every value to print it (see [`ConfigFile::doc`] and `shown.rs`).
+//! Nothing here renders the file: what is written is the current text itself, which every
+//! edit re-parses (so it is known to parse before anything renders or writes it).
 
 use std::cell::OnceCell;
 use std::io::ErrorKind;
@@ -45,8 +46,9 @@ pub struct ConfigFile {
     /// document holds the parsed values, only its reprs and decor are spans.
     pub(in crate::config) spans: Document<String>,
     /// The same document despanned, built on first use by [`ConfigFile::doc`] and dropped by
-    /// every edit. Only reads that print an item's text need it: `Display` of a spanned item
-    /// prints default reprs, not the file's spelling. Nothing edits it.
+    /// every edit. Only reads that print items need it (`Display` of a spanned item prints
+    /// default reprs, not the file's spelling), and most take a value's text from its own
+    /// bytes instead (`shown.rs`). Nothing edits it.
     doc: OnceCell<DocumentMut>,
 }
 
@@ -126,8 +128,9 @@ impl ConfigFile {
         }
     }
 
-    /// The despanned document, for reads that print an item's text (`Display` needs the
-    /// item's own reprs): a clone of `spans` with every span resolved, made once per text.
+    /// The despanned document, for reads that print items (`Display` needs the item's own
+    /// reprs): a clone of `spans` with every span resolved, made once per text. On a large
+    /// file that costs about a third of a parse, so value reads never ask for it.
     pub(in crate::config) fn doc(&self) -> &DocumentMut {
         self.doc.get_or_init(|| self.spans.clone().into_mut())
     }

@@ -65,6 +65,7 @@ mod read;
 mod repair;
 mod root;
 mod selection;
+mod shown;
 mod splice;
 mod top;
 pub mod view;

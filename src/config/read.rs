@@ -1,7 +1,7 @@
 //! Reads of one file: its providers as [`ProviderTable`] views, and the legacy profile keys.
 //! A `model_providers` of the wrong type is an error here, so no caller mistakes it for "none".
-//! Values are read from the spanned document (no despanned copy is made for them); only
-//! [`ProviderTable::value_text`], which prints a value as written, asks for the despanned one.
+//! Values are read from the spanned document (no despanned copy is made for them); what prints
+//! a value as written goes through `shown.rs`.
 
 use toml_edit::{Item, Table, TableLike};
 
@@ -34,13 +34,14 @@ impl<'a> ProviderTable<'a> {
     /// A field's value as TOML text without its comments (`None` when absent or a table).
     pub fn value_text(&self, key: &str) -> Option<String> {
         self.table.get(key)?.as_value()?;
-        let v = self.despanned()?.get(key)?.as_value()?;
-        Some(v.clone().decorated("", "").to_string())
+        let item = self.file.shown_item(&[MODEL_PROVIDERS, self.id, key])?;
+        Some(item.as_value()?.clone().decorated("", "").to_string())
     }
 
-    /// The same table in the despanned document, whose items print as written.
-    pub(super) fn despanned(&self) -> Option<&'a dyn TableLike> {
-        item_at(self.file.doc().as_table(), &[MODEL_PROVIDERS, self.id])?.as_table_like()
+    /// Every field as written (despanned, so it prints as in the file), in file order.
+    pub(super) fn shown_fields(&self) -> Vec<(&'a str, Item)> {
+        let file = self.file;
+        self.keys().into_iter().filter_map(|k| Some((k, file.shown_item(&[MODEL_PROVIDERS, self.id, k])?))).collect()
     }
 }
 
@@ -114,7 +115,7 @@ impl ConfigFile {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::path::{Path, PathBuf};
 
     use toml_edit::{Item, Value};
@@ -130,6 +131,21 @@ mod tests {
                 out.push(p);
             }
         }
+    }
+
+    /// Every file of the TOML suite's valid cases and of the corpus that loads, with its path.
+    pub(in crate::config) fn fixture_files() -> Vec<(PathBuf, ConfigFile)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut paths = Vec::new();
+        toml_files(&root.join("toml-test/valid"), &mut paths);
+        toml_files(&root.join("corpus"), &mut paths);
+        paths
+            .into_iter()
+            .filter_map(|p| {
+                let f = ConfigFile::parse(&p, std::fs::read_to_string(&p).ok()?).ok()?;
+                Some((p, f))
+            })
+            .collect()
     }
 
     /// Whether two items hold the same keys (in order), shapes and values.
@@ -174,17 +190,10 @@ mod tests {
     /// despanned one holds, for every valid file of the TOML suite and the corpus.
     #[test]
     fn the_spanned_document_reads_like_the_despanned_one() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        let mut files = Vec::new();
-        toml_files(&root.join("toml-test/valid"), &mut files);
-        toml_files(&root.join("corpus"), &mut files);
-        let mut compared = 0;
-        for p in files {
-            let Ok(text) = std::fs::read_to_string(&p) else { continue };
-            let Ok(f) = ConfigFile::parse(&p, text) else { continue };
+        let files = fixture_files();
+        for (p, f) in &files {
             assert!(same_item(f.spans.as_item(), f.doc().as_item()), "{}", p.display());
-            compared += 1;
         }
-        assert!(compared > 250, "only {compared} files");
+        assert!(files.len() > 250, "only {} files", files.len());
     }
 }
