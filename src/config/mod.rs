@@ -20,10 +20,10 @@
 //! `model_provider` and `model` costs one parse after the load, not two.
 //!
 //! Reads come from the same spanned document: a parsed value knows its value, only its
-//! spelling is a span. The few reads that print an item as written (`show`, the previous
-//! value `set` reports, doctor's messages) use a despanned copy, made on first use and
-//! dropped by the next edit ([`ConfigFile`]'s `doc`), so a command that prints nothing
-//! never pays for it.
+//! spelling is a span. The reads that print an item as written (`show`, the previous value
+//! `set` reports, doctor's messages) re-parse a value from its own bytes (`shown.rs`); only
+//! a table and doctor's walk over every value use a despanned copy of the document, made on
+//! first use and dropped by the next edit ([`ConfigFile`]'s `doc`).
 //!
 //! What an entry owns, exactly:
 //! - A **key-value** owns its lines (from the start of the key's line to the end of the
