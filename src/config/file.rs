@@ -129,8 +129,9 @@ impl ConfigFile {
     }
 
     /// The despanned document, for reads that print items (`Display` needs the item's own
-    /// reprs): a clone of `spans` with every span resolved, made once per text. On a large
-    /// file that costs about a third of a parse, so value reads never ask for it.
+    /// reprs): a clone of `spans` with every span resolved, made once per text. On a
+    /// 30,000-line file that cost a quarter to a third of a parse (debug build), so value
+    /// reads never ask for it.
     pub(in crate::config) fn doc(&self) -> &DocumentMut {
         self.doc.get_or_init(|| self.spans.clone().into_mut())
     }

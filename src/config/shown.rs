@@ -1,7 +1,7 @@
 //! Items as they are written, for the reads that print them (`show`, the value `set`
 //! replaces, doctor's messages). `Display` of an item of the spanned document prints default
 //! reprs (a span is not text), so these reads need despanned items, and despanning the
-//! whole document costs a third of a parse on a large file: a value is re-parsed from its own
+//! whole document costs a quarter to a third of a parse: a value is re-parsed from its own
 //! bytes instead, which gives what despanning the document gives it (the same parser on the
 //! same bytes) at the cost of that value alone. Only a table, whose lines need not be
 //! contiguous, comes from the despanned document, as do the reads of every value at once
