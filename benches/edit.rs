@@ -1,5 +1,6 @@
 //! In-process benchmark of the editor: parse, edit, render and diff a realistic ~300-line
-//! config. A plain `harness = false` bench (median of many timed batches) instead of
+//! config, and the same commands on a 30,000-line one (10,000 `[projects."…"]` tables, the
+//! bulk a long-used Codex home collects), where per-parse and per-render costs show. A plain `harness = false` bench (median of many timed batches) instead of
 //! criterion, whose dependency tree would cost more build time than this crate's own on the
 //! 2-core CI machine. Run: `cargo bench --bench edit`.
 
@@ -7,7 +8,9 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use codex_provider::config::fields::{FieldValue, parse_field};
 use codex_provider::config::{ConfigFile, Layers, ProviderSpec, Selection};
+use codex_provider::store::FileOp;
 
 /// Median time per iteration of `f` over `batches` batches of `per` iterations.
 fn bench(name: &str, target: Option<Duration>, per: u32, f: impl Fn()) {
@@ -79,7 +82,46 @@ fn main() {
     bench("parse + add + render + diff", budget, 20, || {
         let mut f = ConfigFile::parse(path, text.clone()).unwrap();
         f.upsert_provider("new", &spec, false).unwrap();
-        let op = codex_provider::store::FileOp::from_file(&f).unwrap();
+        let op = FileOp::from_file(&f).unwrap();
         black_box(op.diff());
+    });
+    let field = parse_field("request_max_retries").unwrap();
+    let header = parse_field("http_headers.X-Team").unwrap();
+    bench("parse + set 2 fields + from_file", budget, 50, || {
+        let mut f = ConfigFile::parse(path, text.clone()).unwrap();
+        f.set_provider_field("gw2", &field, &FieldValue::UInt(7)).unwrap();
+        f.set_provider_field("gw2", &header, &FieldValue::Str("t".into())).unwrap();
+        black_box(FileOp::from_file(&f).unwrap());
+    });
+
+    let mut big = text.clone();
+    for i in 0..10_000 {
+        big.push_str(&format!("\n[projects.\"/home/me/src/project-{i:05}\"]\ntrust_level = \"trusted\"\n"));
+    }
+    println!("big config: {} lines, {} bytes", big.lines().count(), big.len());
+    bench("big: parse", None, 2, || {
+        black_box(ConfigFile::parse(path, black_box(big.clone())).unwrap());
+    });
+    bench("big: parse + current (read)", None, 2, || {
+        let f = ConfigFile::parse(path, big.clone()).unwrap();
+        black_box(Layers::new(&f, None).selection());
+    });
+    bench("big: parse + show provider (read)", None, 2, || {
+        let f = ConfigFile::parse(path, big.clone()).unwrap();
+        black_box(Layers::new(&f, None).provider("gw2").unwrap());
+    });
+    bench("big: parse + every nested value", None, 2, || {
+        let f = ConfigFile::parse(path, big.clone()).unwrap();
+        black_box(f.nested_values(&[]));
+    });
+    bench("big: parse + use + from_file", None, 2, || {
+        let mut f = ConfigFile::parse(path, big.clone()).unwrap();
+        f.set_selection(&Selection { provider: Some("gw2".into()), model: Some("m2".into()) }).unwrap();
+        black_box(FileOp::from_file(&f).unwrap());
+    });
+    bench("big: parse + set field + from_file", None, 2, || {
+        let mut f = ConfigFile::parse(path, big.clone()).unwrap();
+        f.set_provider_field("gw2", &field, &FieldValue::UInt(7)).unwrap();
+        black_box(FileOp::from_file(&f).unwrap());
     });
 }

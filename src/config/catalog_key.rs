@@ -8,7 +8,7 @@ pub const MODEL_CATALOG_JSON: &str = "model_catalog_json";
 impl ConfigFile {
     /// The `model_catalog_json` path as written (None when unset or not a string).
     pub fn model_catalog_json(&self) -> Option<&str> {
-        read::root_str(&self.doc, MODEL_CATALOG_JSON)
+        read::root_str(self.root(), MODEL_CATALOG_JSON)
     }
 
     /// Sets `model_catalog_json = "path"` in place (comments kept); true when changed.

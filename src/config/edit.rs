@@ -5,10 +5,11 @@
 //! implicit, and a removal deletes the provider's blocks and lines with the comment
 //! paragraphs that belong to them (see the module doc of `config`).
 
-use toml_edit::{InlineTable, Item, Table, TableLike, Value};
+use toml_edit::{InlineTable, Item, Table, Value};
 
+use super::batch::Op;
 use super::read::not_a_table;
-use super::splice::{Node, same_value};
+use super::splice::Node;
 use super::{ConfigFile, MODEL_PROVIDERS};
 use crate::error::UserError;
 
@@ -17,7 +18,6 @@ impl ConfigFile {
     /// style `model_providers` already uses) or, with `replace`, updates the given fields in
     /// place; without `replace` an existing id is refused (exit 1).
     pub fn upsert_provider(&mut self, id: &str, spec: &ProviderSpec, replace: bool) -> Result<Change, UserError> {
-        self.sync()?;
         let mp = vec![MODEL_PROVIDERS.to_string()];
         let path = vec![MODEL_PROVIDERS.to_string(), id.to_string()];
         match self.node(&mp) {
@@ -37,10 +37,18 @@ impl ConfigFile {
             let changed = self.fill_at(&path, spec)?;
             return Ok(if changed { Change::Updated } else { Change::Unchanged });
         }
+        self.add_provider(id, spec.fields())?;
+        Ok(Change::Added)
+    }
+
+    /// Adds provider `id` with `fields` in the style `model_providers` already has: a table
+    /// after the last provider's, dotted lines spelled like the other providers', or an entry
+    /// of the inline table.
+    pub(super) fn add_provider(&mut self, id: &str, mut fields: Vec<(String, Value)>) -> Result<(), UserError> {
+        let mp = vec![MODEL_PROVIDERS.to_string()];
         match self.node(&mp) {
-            Some(Node::Item(Item::Table(p))) if p.is_dotted() => {
+            Some(Node::Item(Item::Table(p))) if p.is_dotted() && !fields.is_empty() => {
                 // The first field makes the dotted provider; the others join it in its style.
-                let mut fields = spec.fields();
                 let (k, v) = fields.remove(0);
                 self.insert_into(&mp, &[id.to_string(), k], &v, None)?;
                 for (k, v) in fields {
@@ -49,27 +57,28 @@ impl ConfigFile {
             }
             Some(Node::Item(Item::Value(Value::InlineTable(_)))) => {
                 let mut t = InlineTable::new();
-                for (k, v) in spec.fields() {
+                for (k, v) in fields {
                     t.insert(&k, v);
                 }
                 t.fmt();
                 self.insert_into(&mp, &[id.to_string()], &Value::InlineTable(t), None)?;
             }
             _ => {
+                // Also a dotted `model_providers` with nothing to write: a header is the only
+                // way to spell an empty provider.
                 let mut t = Table::new();
-                for (k, v) in spec.fields() {
+                for (k, v) in fields {
                     t.insert(&k, Item::Value(v));
                 }
-                self.append_table(&path, &t, &mp)?;
+                self.append_table(&[MODEL_PROVIDERS.to_string(), id.to_string()], &t, &mp)?;
             }
         }
-        Ok(Change::Added)
+        Ok(())
     }
 
     /// Removes `model_providers.ID` (and `model_providers` itself when it becomes an empty
     /// implicit, dotted or inline parent); false when there was nothing to remove.
     pub fn remove_provider(&mut self, id: &str) -> Result<bool, UserError> {
-        self.sync()?;
         let mp = vec![MODEL_PROVIDERS.to_string()];
         match self.node(&mp) {
             None => return Ok(false),
@@ -92,21 +101,17 @@ impl ConfigFile {
 
     /// Sets every field of `spec` in the provider at `path`, in place where it exists.
     fn fill_at(&mut self, path: &[String], spec: &ProviderSpec) -> Result<bool, UserError> {
-        let mut changed = false;
-        for (k, v) in spec.scalars() {
-            changed |= self.set_value_at(&child(path, k), Value::from(v))?;
-        }
+        let mut ops: Vec<Op> =
+            spec.scalars().into_iter().map(|(k, v)| Op::Set(child(path, k), Value::from(v))).collect();
         for (k, m) in spec.maps() {
             let at = child(path, k);
             if self.node(&at).is_some_and(|n| n.is_table()) {
-                for (mk, mv) in m {
-                    changed |= self.set_value_at(&child(&at, mk), Value::from(mv.as_str()))?;
-                }
+                ops.extend(m.iter().map(|(mk, mv)| Op::Set(child(&at, mk), Value::from(mv.as_str()))));
             } else {
-                changed |= self.set_value_at(&at, Value::InlineTable(inline_map(m)))?;
+                ops.push(Op::Set(at, Value::InlineTable(inline_map(m))));
             }
         }
-        Ok(changed)
+        self.apply_ops(ops)
     }
 }
 
@@ -191,62 +196,28 @@ impl ConfigFile {
     /// Sets a top-level string key (after the last top-level key-value, as TOML requires). A
     /// table of that name is refused rather than replaced: its content would be lost.
     pub(super) fn set_root_str(&mut self, key: &str, value: &str) -> Result<bool, UserError> {
-        if self.doc.as_table().get(key).is_some_and(|i| !i.is_value()) {
+        let op = self.root_str_op(key, value)?;
+        self.apply_ops(vec![op])
+    }
+
+    /// The op of [`set_root_str`](Self::set_root_str), refused on a table.
+    pub(super) fn root_str_op(&self, key: &str, value: &str) -> Result<Op, UserError> {
+        if self.root().get(key).is_some_and(|i| !i.is_value()) {
             return Err(UserError::usage(format!("`{key}` in the config is a table, not a string"))
                 .hint(format!("fix `{key}` by hand (Codex expects `{key} = \"...\"`); the file was not changed")));
         }
-        self.set_value_at(&[key.to_string()], Value::from(value))
+        Ok(Op::Set(vec![key.to_string()], Value::from(value)))
+    }
+
+    /// The op removing a top-level key with the comment paragraph that belongs to it; None
+    /// when it is not a value here.
+    pub(super) fn remove_root_op(&self, key: &str) -> Option<Op> {
+        self.root().get(key).is_some_and(Item::is_value).then(|| Op::Remove(vec![key.to_string()]))
     }
 
     /// Removes a top-level key with the comment paragraph that belongs to it.
     pub(super) fn remove_root(&mut self, key: &str) -> Result<bool, UserError> {
-        if !self.doc.as_table().get(key).is_some_and(Item::is_value) {
-            return Ok(false);
-        }
-        self.remove_path(&[key.to_string()])
+        let ops = self.remove_root_op(key).into_iter().collect();
+        self.apply_ops(ops)
     }
-}
-
-// Edits of the typed-read `DocumentMut`, used by `fields.rs` (`set`/`unset`, `apply`) until
-// those are ported to splices: `ConfigFile::render` notices such an edit and falls back to
-// re-rendering the document (the pre-splice behaviour) for that file.
-
-/// Sets `key` to `value`, in place when it exists (comments and spacing kept).
-pub(super) fn set_value(t: &mut dyn TableLike, key: &str, mut value: Value) -> bool {
-    if let Some(item) = t.get_mut(key) {
-        if let Some(old) = item.as_value_mut() {
-            if same_value(old, &value) {
-                return false;
-            }
-            *value.decor_mut() = old.decor().clone();
-            *old = value;
-            return true;
-        }
-        // A table where a scalar belongs: replace the item (its header goes).
-        *item = Item::Value(value);
-        return true;
-    }
-    t.insert(key, Item::Value(value));
-    true
-}
-
-/// Runs `edit` on an inline table; when it appends keys, the old last value's suffix (the
-/// space before `}`) moves to the new last value, so `{ a = 1 }` becomes `{ a = 1, b = 2 }`.
-pub(super) fn inline_append<R>(t: &mut InlineTable, edit: impl FnOnce(&mut InlineTable) -> R) -> R {
-    let before: Option<String> = t.iter().last().map(|(k, _)| k.to_string());
-    let r = edit(t);
-    let after: Option<String> = t.iter().last().map(|(k, _)| k.to_string());
-    if let (Some(b), Some(a)) = (before, after)
-        && a != b
-    {
-        let suffix = t.get_mut(&b).map(|v| {
-            let s = v.decor().suffix().and_then(|s| s.as_str()).unwrap_or("").to_string();
-            v.decor_mut().set_suffix("");
-            s
-        });
-        if let (Some(s), Some(v)) = (suffix, t.get_mut(&a)) {
-            v.decor_mut().set_suffix(s);
-        }
-    }
-    r
 }

@@ -1,9 +1,13 @@
-//! One provider field at a time, typed as Codex reads it (contract §2), and the provider-level
-//! edits of `rename` and `set`/`unset`. Edits keep the value's decor and extend a provider in
-//! its own style (header table, inline table or dotted keys).
+//! One provider field at a time, typed as Codex reads it (contract §2), and the field edits
+//! of `set`/`unset` and `apply`, made of [`splice`](super::splice) primitives: a value is
+//! replaced in place (its comments and spacing lie outside the replaced bytes), a new key or
+//! map entry extends its table in that table's style (a line after the last key, a dotted
+//! line spelled like its siblings, an inline entry), and a removal deletes the entry's own
+//! lines or inline entry. Every other byte of the file is copied.
 
-use toml_edit::{InlineTable, TableLike, Value};
+use toml_edit::{InlineTable, Item, Value};
 
+use super::batch::Op;
 use super::{ConfigFile, MODEL_PROVIDER, MODEL_PROVIDERS, edit};
 use crate::error::UserError;
 
@@ -178,21 +182,20 @@ fn no_provider(id: &str) -> UserError {
     UserError::usage(format!("provider `{id}` is not defined in this file"))
 }
 
-/// Runs `f` on the provider's table, in whichever style it is written; for an inline table
-/// a key appended keeps the closing `}` spacing (see `edit::inline_append`).
-fn with_provider<R>(cfg: &mut ConfigFile, id: &str, f: impl FnOnce(&mut dyn TableLike) -> R) -> Result<R, UserError> {
-    let item = cfg
-        .doc
-        .as_table_mut()
-        .get_mut(MODEL_PROVIDERS)
-        .and_then(|p| p.as_table_like_mut())
-        .and_then(|p| p.get_mut(id))
-        .ok_or_else(|| no_provider(id))?;
-    if let Some(t) = item.as_inline_table_mut() {
-        return Ok(edit::inline_append(t, |t| f(t)));
+fn child(path: &[String], k: &str) -> Vec<String> {
+    let mut p = path.to_vec();
+    p.push(k.to_string());
+    p
+}
+
+/// `{ k = v, … }` with toml_edit's usual spacing.
+fn inline_of(entries: Vec<(String, Value)>) -> Value {
+    let mut t = InlineTable::new();
+    for (k, v) in entries {
+        t.insert(&k, v);
     }
-    let t = item.as_table_like_mut().ok_or_else(|| no_provider(id))?;
-    Ok(f(t))
+    t.fmt();
+    Value::InlineTable(t)
 }
 
 impl ConfigFile {
@@ -203,56 +206,75 @@ impl ConfigFile {
 
     /// The top-level `model_provider`.
     pub fn selected_provider(&self) -> Option<&str> {
-        super::read::root_str(&self.doc, MODEL_PROVIDER)
+        super::read::root_str(self.root(), MODEL_PROVIDER)
     }
 
     /// The field's current value as TOML text (None when unset).
     pub fn provider_field(&self, id: &str, path: &FieldPath) -> Result<Option<String>, UserError> {
-        let Some(t) = super::read::providers(&self.doc)?.and_then(|p| p.get(id)).and_then(|i| i.as_table_like()) else {
-            return Ok(None);
-        };
-        let item = t.get(&path.field);
-        let item = match &path.key {
-            Some(k) => item.and_then(|i| i.as_table_like()).and_then(|m| m.get(k)),
-            None => item,
-        };
-        Ok(item.map(super::view::item_text))
+        let mut at = vec![MODEL_PROVIDERS, id, path.field.as_str()];
+        at.extend(path.key.as_deref());
+        super::read::providers(self.root())?;
+        Ok(self.shown_item(&at).as_ref().map(super::view::item_text))
+    }
+
+    /// `model_providers.ID` as a path, when that provider is a table of this file (of any
+    /// style); else `provider `ID` is not defined in this file`.
+    fn provider_path(&self, id: &str) -> Result<Vec<String>, UserError> {
+        let p = self.root().get(MODEL_PROVIDERS).and_then(Item::as_table_like).and_then(|p| p.get(id));
+        match p {
+            Some(t) if t.is_table_like() => Ok(vec![MODEL_PROVIDERS.to_string(), id.to_string()]),
+            _ => Err(no_provider(id)),
+        }
+    }
+
+    /// Whether `path` names a table (of any style) with nothing in it.
+    fn is_empty_table(&self, path: &[String]) -> bool {
+        match self.node(path) {
+            Some(super::splice::Node::Item(i)) => i.as_table_like().is_some_and(|t| t.is_empty()),
+            Some(super::splice::Node::InInline { table, key }) => {
+                table.get(&key).and_then(Value::as_inline_table).is_some_and(|t| t.is_empty())
+            }
+            None => false,
+        }
+    }
+
+    /// The ops making map `field` at `at` hold `entries`: each entry in place or added to the
+    /// map in its style when `field` is a table, else `field = { k = v, … }` written over what
+    /// is there (`strict`: refused, when it is there and not a table).
+    fn map_ops(&self, at: &[String], field: &str, entries: Vec<(String, Value)>, strict: bool) -> Result<Vec<Op>, ()> {
+        let path = child(at, field);
+        match self.node(&path) {
+            Some(n) if n.is_table() => Ok(entries.into_iter().map(|(k, v)| Op::Set(child(&path, &k), v)).collect()),
+            Some(_) if strict => Err(()),
+            _ if entries.is_empty() => Ok(Vec::new()),
+            _ => Ok(vec![Op::Set(path, inline_of(entries))]),
+        }
     }
 
     /// Sets one field (in place with its decor when it exists); true when a byte changes.
     pub fn set_provider_field(&mut self, id: &str, path: &FieldPath, value: &FieldValue) -> Result<bool, UserError> {
-        let v = value.to_toml();
-        with_provider(self, id, |t| match &path.key {
-            None => Ok(edit::set_value(t, &path.field, v)),
-            Some(k) => match t.get_mut(&path.field) {
-                Some(item) if item.is_table_like() => Ok(match item.as_inline_table_mut() {
-                    Some(it) => edit::inline_append(it, |it| edit::set_value(it, k, v)),
-                    None => edit::set_value(item.as_table_like_mut().expect("checked table-like"), k, v),
-                }),
-                Some(_) => Err(UserError::usage(format!("`{}` of provider `{id}` is not a table", path.field))
-                    .hint("fix it by hand; Codex expects a table there")),
-                None => {
-                    let mut it = InlineTable::new();
-                    it.insert(k, v);
-                    Ok(edit::set_value(t, &path.field, Value::InlineTable(it)))
-                }
-            },
-        })?
+        let at = self.provider_path(id)?;
+        let ops = match &path.key {
+            None => vec![Op::Set(child(&at, &path.field), value.to_toml())],
+            Some(k) => self.map_ops(&at, &path.field, vec![(k.clone(), value.to_toml())], true).map_err(|()| {
+                UserError::usage(format!("`{}` of provider `{id}` is not a table", path.field))
+                    .hint("fix it by hand; Codex expects a table there")
+            })?,
+        };
+        self.apply_ops(ops)
     }
 
     /// Removes one field (a map or sub-table left empty goes too); true when something went.
     pub fn unset_provider_field(&mut self, id: &str, path: &FieldPath) -> Result<bool, UserError> {
-        with_provider(self, id, |t| match &path.key {
-            None => t.remove(&path.field).is_some(),
-            Some(k) => {
-                let Some(m) = t.get_mut(&path.field).and_then(|i| i.as_table_like_mut()) else { return false };
-                let removed = m.remove(k).is_some();
-                if removed && m.is_empty() {
-                    t.remove(&path.field);
-                }
-                removed
-            }
-        })
+        let field = child(&self.provider_path(id)?, &path.field);
+        let Some(k) = &path.key else { return self.remove_path(&field) };
+        if !self.node(&field).is_some_and(|n| n.is_table()) || !self.remove_path(&child(&field, k))? {
+            return Ok(false);
+        }
+        if self.is_empty_table(&field) {
+            self.remove_path(&field)?;
+        }
+        Ok(true)
     }
 }
 
@@ -310,7 +332,9 @@ pub fn providers_toml(providers: &[(String, Fields)]) -> String {
 impl ConfigFile {
     /// The fields of `[model_providers.ID]` in this file, as data.
     pub fn provider_fields(&self, id: &str) -> Result<Option<Fields>, UserError> {
-        let Some(t) = super::read::providers(&self.doc)?.and_then(|p| p.get(id)).and_then(|i| i.as_table_like()) else {
+        // Values only (no text is printed), so the spanned document answers.
+        let Some(t) = super::read::providers(self.root())?.and_then(|p| p.get(id)).and_then(|i| i.as_table_like())
+        else {
             return Ok(None);
         };
         Ok(Some(t.iter().map(|(k, item)| (k.to_string(), super::view::item_json(item))).collect()))
@@ -319,38 +343,36 @@ impl ConfigFile {
     /// Makes the provider carry `fields` (creating it in the file's style when absent); fields
     /// not named are kept, and values already equal are not touched. Returns what happened.
     pub fn merge_provider(&mut self, id: &str, fields: &Fields) -> Result<edit::Change, UserError> {
-        let added = !self.has_provider(id)?;
-        if added {
-            self.upsert_provider(id, &edit::ProviderSpec::default(), false)?;
+        if !self.has_provider(id)? {
+            let fields = fields.iter().filter_map(|(k, v)| Some((k.clone(), field_value(v)?))).collect();
+            self.add_provider(id, fields)?;
+            return Ok(edit::Change::Added);
         }
-        let mut changed = false;
+        let at = self.provider_path(id)?;
+        let mut ops = Vec::new();
         for (k, v) in fields {
-            let entries: Vec<(Option<&String>, &serde_json::Value)> = match v {
-                serde_json::Value::Object(o) => o.iter().map(|(sk, sv)| (Some(sk), sv)).collect(),
-                other => vec![(None, other)],
-            };
-            for (sub, v) in entries {
-                let Some(value) = json_to_value(v) else { continue };
-                changed |= with_provider(self, id, |t| match sub {
-                    None => edit::set_value(t, k, value),
-                    Some(sk) => match t.get_mut(k) {
-                        Some(item) if item.is_table_like() => match item.as_inline_table_mut() {
-                            Some(it) => edit::inline_append(it, |it| edit::set_value(it, sk, value)),
-                            None => edit::set_value(item.as_table_like_mut().expect("table-like"), sk, value),
-                        },
-                        _ => {
-                            let mut it = InlineTable::new();
-                            it.insert(sk, value);
-                            edit::set_value(t, k, Value::InlineTable(it))
-                        }
-                    },
-                })?;
+            match v {
+                serde_json::Value::Object(o) => {
+                    let entries = o.iter().filter_map(|(sk, sv)| Some((sk.clone(), json_to_value(sv)?))).collect();
+                    ops.extend(self.map_ops(&at, k, entries, false).expect("not strict"));
+                }
+                other => ops.extend(json_to_value(other).map(|v| Op::Set(child(&at, k), v))),
             }
         }
-        Ok(match (added, changed) {
-            (true, _) => edit::Change::Added,
-            (false, true) => edit::Change::Updated,
-            (false, false) => edit::Change::Unchanged,
-        })
+        Ok(if self.apply_ops(ops)? { edit::Change::Updated } else { edit::Change::Unchanged })
+    }
+}
+
+/// A field of `apply`'s input as the value a new provider gets: a map as an inline table of
+/// its entries that are not null (none: left out), like [`ConfigFile::merge_provider`] sets
+/// them on an existing one.
+fn field_value(v: &serde_json::Value) -> Option<Value> {
+    match v {
+        serde_json::Value::Object(o) => {
+            let entries: Vec<(String, Value)> =
+                o.iter().filter_map(|(k, v)| Some((k.clone(), json_to_value(v)?))).collect();
+            (!entries.is_empty()).then(|| inline_of(entries))
+        }
+        other => json_to_value(other),
     }
 }

@@ -1,7 +1,11 @@
-//! `ConfigFile`: one Codex TOML file as its bytes plus two parses of them: a spanned
-//! `Document` that says where each item is (edits splice into the bytes at those places)
-//! and a `DocumentMut` for typed reads. Nothing here re-renders the file.
+//! `ConfigFile`: one Codex TOML file as its bytes plus their spanned `Document`, which says
+//! where each item is (edits splice into the bytes at those places) and answers the typed
+//! reads. A despanned `DocumentMut` is built from it only when a read must print a table as
+//! written, or walks every value to print it (see [`ConfigFile::doc`] and `shown.rs`).
+//! Nothing here renders the file: what is written is the current text itself, which every
+//! edit re-parses (so it is known to parse before anything renders or writes it).
 
+use std::cell::OnceCell;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
@@ -23,11 +27,11 @@ fn too_large(path: &Path, len: u64) -> UserError {
     .hint("move the bulk (for example old [projects] entries) out of the file; it was not changed")
 }
 
-/// One loaded config file: the door every read and edit goes through.
 /// The hint of a parse error. `undo` is offered by the commands, which know whether there is a
 /// backup to restore (this module does not know the home).
 pub const PARSE_HINT: &str = "fix the TOML by hand (the file was not changed)";
 
+/// One loaded config file: the door every read and edit goes through.
 #[derive(Debug, Clone)]
 pub struct ConfigFile {
     /// The path as the user knows it (shown in messages).
@@ -38,13 +42,14 @@ pub struct ConfigFile {
     /// Whether the file starts with a byte-order mark (kept; not part of `spans`' text).
     bom: bool,
     /// The current text (after the BOM) with spans: where every key, value and header is.
+    /// Typed reads of values (`as_str`, keys, table shapes) read it directly: a spanned
+    /// document holds the parsed values, only its reprs and decor are spans.
     pub(in crate::config) spans: Document<String>,
-    /// The same document for typed reads. Private to the config module: every read and
-    /// edit is a method, and edits splice bytes (`splice.rs`), never re-render the file.
-    pub(in crate::config) doc: DocumentMut,
-    /// `doc` as toml_edit prints it right after the last parse: when it prints otherwise, a
-    /// not-yet-ported edit (`fields.rs`) changed `doc` directly and `render` re-renders.
-    baseline: String,
+    /// The same document despanned, built on first use by [`ConfigFile::doc`] and dropped by
+    /// every edit. Only reads that print items need it (`Display` of a spanned item prints
+    /// default reprs, not the file's spelling), and most take a value's text from its own
+    /// bytes instead (`shown.rs`). Nothing edits it.
+    doc: OnceCell<DocumentMut>,
 }
 
 impl ConfigFile {
@@ -91,15 +96,15 @@ impl ConfigFile {
     pub fn parse(path: &Path, text: String) -> Result<ConfigFile, UserError> {
         let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let bom = body.len() != text.len();
-        let (spans, doc) = parse_body(path, body, bom)?;
-        let baseline = doc.to_string();
-        Ok(ConfigFile { path: path.to_path_buf(), existed: true, original: text, bom, spans, doc, baseline })
+        let spans = parse_body(path, body, bom)?;
+        Ok(ConfigFile { path: path.to_path_buf(), existed: true, original: text, bom, spans, doc: OnceCell::new() })
     }
 
-    /// Replaces the text after the BOM with `body` and re-parses it. An edit that would not
+    /// Replaces the text after the BOM with `body` and re-parses it, so the next edit sees
+    /// its spans and no text that does not parse is ever rendered. An edit that would not
     /// parse is a bug of ours, reported as one; nothing is written.
     pub(in crate::config) fn set_body(&mut self, body: String) -> Result<(), UserError> {
-        let (spans, doc) = parse_body(&self.path, &body, false).map_err(|e| {
+        let spans = parse_body(&self.path, &body, false).map_err(|e| {
             UserError::usage(format!(
                 "internal error: an edit of {} would not parse ({})",
                 self.path.display(),
@@ -107,9 +112,8 @@ impl ConfigFile {
             ))
             .hint("nothing was written; please report this with the file")
         })?;
-        self.baseline = doc.to_string();
         self.spans = spans;
-        self.doc = doc;
+        self.doc = OnceCell::new();
         Ok(())
     }
 
@@ -120,45 +124,22 @@ impl ConfigFile {
             original: String::new(),
             bom: false,
             spans: Document::parse(String::new()).expect("the empty document parses"),
-            doc: DocumentMut::new(),
-            baseline: String::new(),
+            doc: OnceCell::new(),
         }
     }
 
-    /// The file as it would be written: the original bytes with the edits spliced in.
+    /// The despanned document, for reads that print items (`Display` needs the item's own
+    /// reprs): a clone of `spans` with every span resolved, made once per text. On a
+    /// 30,000-line file that cost a quarter to a third of a parse (debug build), so value
+    /// reads never ask for it.
+    pub(in crate::config) fn doc(&self) -> &DocumentMut {
+        self.doc.get_or_init(|| self.spans.clone().into_mut())
+    }
+
+    /// The file as it would be written: the BOM (when it had one) and the current text, in
+    /// which the edits were spliced into the original bytes.
     pub fn render(&self) -> String {
-        let printed = self.doc.to_string();
-        let body = if printed == self.baseline { self.spans.raw().to_string() } else { self.rerender(printed) };
-        if self.bom { format!("\u{feff}{body}") } else { body }
-    }
-
-    /// Makes the text hold a not-yet-ported edit of `doc` (see `baseline`) before a splice
-    /// computes spans, so the two kinds of edit can follow each other in one command.
-    pub(in crate::config) fn sync(&mut self) -> Result<(), UserError> {
-        let printed = self.doc.to_string();
-        if printed != self.baseline {
-            let body = self.rerender(printed);
-            self.set_body(body)?;
-        }
-        Ok(())
-    }
-
-    /// The pre-splice way, only for edits made on `doc` directly (see `baseline`): toml_edit's
-    /// print in the file's line ending and final-newline state.
-    fn rerender(&self, mut s: String) -> String {
-        let raw = self.spans.raw();
-        if raw.contains("\r\n") {
-            s = s.replace("\r\n", "\n").replace('\n', "\r\n");
-        }
-        if !raw.is_empty() && !raw.ends_with('\n') {
-            while s.ends_with('\n') {
-                s.pop();
-                if s.ends_with('\r') {
-                    s.pop();
-                }
-            }
-        }
-        s
+        if self.bom { format!("\u{feff}{}", self.body()) } else { self.body().to_string() }
     }
 
     /// The current text after the BOM; spans are offsets into it.
@@ -170,14 +151,15 @@ impl ConfigFile {
         &self.original
     }
 
-    /// Whether writing would change a byte.
+    /// Whether writing would change a byte (a text comparison; nothing is rendered).
     pub fn is_dirty(&self) -> bool {
-        self.render() != self.original
+        let original = if self.bom { self.original.strip_prefix('\u{feff}') } else { Some(self.original.as_str()) };
+        original != Some(self.body())
     }
 }
 
 /// Parses the text after the BOM; a second BOM is refused (Codex refuses it too).
-fn parse_body(path: &Path, body: &str, bom: bool) -> Result<(Document<String>, DocumentMut), UserError> {
+fn parse_body(path: &Path, body: &str, bom: bool) -> Result<Document<String>, UserError> {
     let fail = |offset: usize, msg: &str| {
         let (line, col) = line_col(body, offset);
         let col = if bom && line == 1 { col + 1 } else { col };
@@ -186,10 +168,8 @@ fn parse_body(path: &Path, body: &str, bom: bool) -> Result<(Document<String>, D
     if body.starts_with('\u{feff}') {
         return Err(fail(0, "a second byte-order mark (U+FEFF) is not TOML"));
     }
-    let spans = Document::parse(body.to_string())
-        .map_err(|e| fail(e.span().map_or(0, |s| s.start), &e.message().trim().replace('\n', " ")))?;
-    let doc = spans.clone().into_mut();
-    Ok((spans, doc))
+    Document::parse(body.to_string())
+        .map_err(|e| fail(e.span().map_or(0, |s| s.start), &e.message().trim().replace('\n', " ")))
 }
 
 pub fn unified_diff(path: &Path, old: &str, new: &str) -> String {

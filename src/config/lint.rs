@@ -35,7 +35,7 @@ impl ConfigFile {
             let message = format!("`{path}` must be {what}, not {}", kind(item));
             out.push(TypeError { path, message });
         };
-        let root = self.doc.as_table();
+        let root = self.root();
         for key in [MODEL, MODEL_PROVIDER, PROFILE] {
             if let Some(item) = root.get(key)
                 && item.as_str().is_none()
@@ -66,18 +66,18 @@ impl ConfigFile {
 
     /// The top-level keys, in file order.
     pub fn root_keys(&self) -> Vec<&str> {
-        self.doc.as_table().iter().map(|(k, _)| k).collect()
+        self.root().iter().map(|(k, _)| k).collect()
     }
 
     pub fn has_root_key(&self, key: &str) -> bool {
-        self.doc.as_table().get(key).is_some()
+        self.root().get(key).is_some()
     }
 
     /// Every value inside a (non-inline) table below the root, in file order, without
     /// descending into tables named in `skip` (free-form ones such as `env`).
     pub fn nested_values(&self, skip: &[&str]) -> Vec<NestedValue> {
         let mut out = Vec::new();
-        walk(self.doc.as_table(), skip, &mut Vec::new(), &mut out);
+        walk(self.doc().as_table(), skip, &mut Vec::new(), &mut out);
         out
     }
 }

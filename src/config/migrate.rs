@@ -65,10 +65,10 @@ impl LegacyProfile {
 impl ConfigFile {
     /// Removes `[profiles.NAME]` (and `profiles` once it is empty) and returns its content.
     pub fn take_legacy_profile(&mut self, name: &str) -> Option<LegacyProfile> {
-        let item = self.doc.get(PROFILES).and_then(|i| i.as_table_like())?.get(name)?.clone();
+        let item = self.doc().get(PROFILES).and_then(|i| i.as_table_like())?.get(name)?.clone();
         let path = [PROFILES.to_string(), name.to_string()];
         self.remove_path(&path).ok()?;
-        if self.doc.get(PROFILES).and_then(|i| i.as_table_like()).is_some_and(|p| p.is_empty()) {
+        if self.root().get(PROFILES).and_then(|i| i.as_table_like()).is_some_and(|p| p.is_empty()) {
             self.remove_path(&path[..1]).ok()?;
         }
         Some(LegacyProfile { item })

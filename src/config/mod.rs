@@ -6,14 +6,24 @@
 //!
 //! # Edits are byte-exact by construction
 //!
-//! No edit re-renders the file. toml_edit parses the bytes into a spanned `Document`, whose
-//! spans say *where* each header, key and value is (`outline.rs`); an edit renders only the
-//! new text of the item it owns and splices it into the original bytes: it replaces a
-//! value's own bytes (so its comments and spacing, which lie outside them, stay), renames a
-//! key segment where it is spelled, inserts lines or an inline entry, or deletes an entry's
-//! range (`splice.rs`). Everything else is copied. Then the text is parsed again, so each
-//! next edit sees the current spans; an edit whose result would not parse is an internal
-//! error and nothing is written.
+//! No edit re-renders the file, and nothing edits a parsed document: the file is its text.
+//! toml_edit parses the bytes into a spanned `Document`, whose spans say *where* each
+//! header, key and value is (`outline.rs`); an edit renders only the new text of the item it
+//! owns and splices it into the text: it replaces a value's own bytes (so its comments and
+//! spacing, which lie outside them, stay), renames a key segment where it is spelled,
+//! inserts lines or an inline entry, or deletes an entry's range (`splice.rs`). Everything
+//! else is copied, and what is written is that text (with the BOM it had). Then the text is
+//! parsed again, so each next edit sees the current spans and the text is known to parse
+//! before anything can render it; an edit whose result would not parse is an internal error
+//! and nothing is written. The edits of one call that replace values in place share one
+//! splice and one parse with the call's first insertion or removal (`batch.rs`): switching
+//! `model_provider` and `model` costs one parse after the load, not two.
+//!
+//! Reads come from the same spanned document: a parsed value knows its value, only its
+//! spelling is a span. The reads that print an item as written (`show`, the previous value
+//! `set` reports, doctor's messages) re-parse a value from its own bytes (`shown.rs`); only
+//! a table and doctor's walk over every value use a despanned copy of the document, made on
+//! first use and dropped by the next edit ([`ConfigFile`]'s `doc`).
 //!
 //! What an entry owns, exactly:
 //! - A **key-value** owns its lines (from the start of the key's line to the end of the
@@ -41,6 +51,7 @@
 //! A second byte-order mark is a parse error, as are bytes that are not UTF-8; both are
 //! reported as `path:line:col` like every other parse error.
 
+mod batch;
 mod catalog_key;
 pub mod dotenv_write;
 mod edit;
@@ -54,6 +65,7 @@ mod read;
 mod repair;
 mod root;
 mod selection;
+mod shown;
 mod splice;
 mod top;
 pub mod view;

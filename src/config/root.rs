@@ -7,9 +7,9 @@ impl ConfigFile {
     /// The TOML text of a top-level value (`"total"`, `5`, `{ a = 1 }`), without comments;
     /// `{}` for a table written with a `[header]`. None when the key is absent.
     pub fn root_value_text(&self, key: &str) -> Option<String> {
-        let item = self.doc.as_table().get(key)?;
+        let item = self.root().get(key)?;
         Some(match item.as_value() {
-            Some(v) => v.clone().decorated("", "").to_string(),
+            Some(_) => self.shown_item(&[key])?.as_value()?.clone().decorated("", "").to_string(),
             None if item.is_table() => "{}".into(),
             None => "[]".into(),
         })

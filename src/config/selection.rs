@@ -16,7 +16,7 @@ pub struct Selection {
 impl ConfigFile {
     /// The top-level `model_provider` and `model` (a non-string value reads as unset).
     pub fn selection(&self) -> Selection {
-        let get = |k: &str| read::root_str(&self.doc, k).map(str::to_string);
+        let get = |k: &str| read::root_str(self.root(), k).map(str::to_string);
         Selection { provider: get(MODEL_PROVIDER), model: get(MODEL) }
     }
 
@@ -25,17 +25,18 @@ impl ConfigFile {
     /// A table where a string belongs is refused (its content would be lost).
     pub fn set_selection(&mut self, sel: &Selection) -> Result<bool, UserError> {
         let now = self.selection();
-        let mut changed = false;
+        let mut ops = Vec::new();
         for (key, want, have) in [(MODEL_PROVIDER, &sel.provider, now.provider), (MODEL, &sel.model, now.model)] {
             if *want == have {
                 continue;
             }
-            changed |= match want {
-                Some(v) => self.set_root_str(key, v)?,
-                None => self.remove_root(key)?,
-            };
+            match want {
+                Some(v) => ops.push(self.root_str_op(key, v)?),
+                None => ops.extend(self.remove_root_op(key)),
+            }
         }
-        Ok(changed)
+        // One splice and one parse when both keys are replaced in place (the usual `use`).
+        self.apply_ops(ops)
     }
 }
 

@@ -1,7 +1,9 @@
 //! The editing primitives every edit of this module is made of. Each finds the bytes it owns
 //! through the [`Outline`] (or an inline table's spans), renders only the new text of its item
-//! and splices it into the original bytes: replace a value, rename a key segment, insert a
-//! line or entry, delete an entry with its paragraph. The rest of the file is copied.
+//! and splices it into the text: replace a value, rename a key segment, insert a line or
+//! entry, delete an entry with its paragraph. The rest of the file is copied. Each applying
+//! primitive re-parses once ([`ConfigFile::splice`]); `replacement`, `insertion` and
+//! `removal` compute the same splices without applying them, for batches (`batch.rs`).
 
 use std::ops::Range;
 
@@ -45,12 +47,13 @@ pub(super) fn value_repr(v: &Value) -> String {
 }
 
 impl ConfigFile {
-    /// Applies non-overlapping splices and re-parses.
+    /// Applies non-overlapping splices (ranges of the current text) and re-parses.
     pub(super) fn splice(&mut self, mut edits: Vec<Splice>) -> Result<(), UserError> {
         if edits.is_empty() {
             return Ok(());
         }
         edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+        debug_assert!(edits.windows(2).all(|w| w[1].0.end <= w[0].0.start), "overlapping splices: {edits:?}");
         let mut body = self.body().to_string();
         for (r, text) in edits {
             body.replace_range(r, &text);
@@ -72,28 +75,39 @@ impl ConfigFile {
     /// Sets the value at `path`: in place when it is a value (its decor untouched, since only
     /// the value's own bytes are replaced), else added to its table. True when changed.
     pub(super) fn set_value_at(&mut self, path: &[String], value: Value) -> Result<bool, UserError> {
-        self.sync()?;
         let (parent, key) = path.split_at(path.len() - 1);
-        let old = match self.node(path) {
-            Some(Node::Item(Item::Value(v))) => Some(v),
-            Some(Node::InInline { table, key }) => table.get(&key),
+        match self.node(path) {
+            Some(Node::Item(Item::Value(_)) | Node::InInline { .. }) => {
+                let edit = self.replacement(path, &value);
+                let changed = edit.is_some();
+                self.splice(edit.into_iter().collect())?;
+                Ok(changed)
+            }
             Some(Node::Item(_)) => {
                 // A table where a value belongs: it goes, the value takes its place.
                 self.remove_path(path)?;
-                None
+                self.insert_into(parent, key, &value, None)?;
+                Ok(true)
             }
-            None => None,
-        };
-        if let Some(old) = old {
-            if same_value(old, &value) {
-                return Ok(false);
+            None => {
+                self.insert_into(parent, key, &value, None)?;
+                Ok(true)
             }
-            let span = old.span().expect("parsed values have spans");
-            self.splice(vec![(span, value_repr(&value))])?;
-            return Ok(true);
         }
-        self.insert_into(parent, key, &value, None)?;
-        Ok(true)
+    }
+
+    /// The splice replacing the bytes of the value at `path` with `value`'s; None when the
+    /// value there already reads as `value`, or when `path` names no value.
+    pub(super) fn replacement(&self, path: &[String], value: &Value) -> Option<Splice> {
+        let old = match self.node(path)? {
+            Node::Item(Item::Value(v)) => v,
+            Node::InInline { table, key } => table.get(&key)?,
+            Node::Item(_) => return None,
+        };
+        if same_value(old, value) {
+            return None;
+        }
+        Some((old.span().expect("parsed values have spans"), value_repr(value)))
     }
 
     /// Adds `key = value` to the table at `table`, in that table's style: a line after its
@@ -106,7 +120,18 @@ impl ConfigFile {
         value: &Value,
         after: Option<&str>,
     ) -> Result<(), UserError> {
-        self.sync()?;
+        let edit = self.insertion(table, key, value, after)?;
+        self.splice(vec![edit])
+    }
+
+    /// The splice [`insert_into`](Self::insert_into) makes, computed on the current spans.
+    pub(super) fn insertion(
+        &self,
+        table: &[String],
+        key: &[String],
+        value: &Value,
+        after: Option<&str>,
+    ) -> Result<Splice, UserError> {
         let o = Outline::new(&self.spans);
         let text = o.text;
         let dotted: Vec<String> = key.iter().map(|k| key_repr(k)).collect();
@@ -164,15 +189,22 @@ impl ConfigFile {
             }
             _ => return Err(super::read::not_a_table(&table.join("."))),
         };
-        self.splice(vec![edit])
+        Ok(edit)
     }
 
     /// Deletes what `path` names: each header block and line under it (with the comment
     /// paragraph that belongs to it), or its entry in an inline table. False when absent.
     pub(super) fn remove_path(&mut self, path: &[String]) -> Result<bool, UserError> {
-        self.sync()?;
+        let Some(edit) = self.removal(path) else { return Ok(false) };
+        self.splice(edit)?;
+        Ok(true)
+    }
+
+    /// The splices [`remove_path`](Self::remove_path) makes, computed on the current spans;
+    /// None when `path` names nothing.
+    pub(super) fn removal(&self, path: &[String]) -> Option<Vec<Splice>> {
         let edit = match self.node(path) {
-            None => return Ok(false),
+            None => return None,
             Some(Node::InInline { table, key }) => vec![(inline_removal(table, &key), String::new())],
             Some(Node::Item(_)) => {
                 let o = Outline::new(&self.spans);
@@ -214,15 +246,13 @@ impl ConfigFile {
                 merged.into_iter().map(|r| (r, String::new())).collect()
             }
         };
-        self.splice(edit)?;
-        Ok(true)
+        Some(edit)
     }
 
     /// Renames the key `from` of the table at `table` to `to` wherever it is spelled (its
     /// line, a header, every header and dotted line below it); false when `from` is absent
     /// or `to` exists.
     pub(super) fn rename_at(&mut self, table: &[String], from: &str, to: &str) -> Result<bool, UserError> {
-        self.sync()?;
         let mut old = table.to_vec();
         old.push(from.to_string());
         let mut new = table.to_vec();
@@ -282,7 +312,6 @@ impl ConfigFile {
     /// Adds `rendered` (new text only, rendered on its own) as a block after the last table
     /// under `after`, or at the end of the file.
     pub(super) fn append_rendered(&mut self, rendered: &str, after: &[String]) -> Result<(), UserError> {
-        self.sync()?;
         let o = Outline::new(&self.spans);
         let lines: Vec<String> = rendered.trim_matches('\n').lines().map(str::to_string).collect();
         let at = if after.is_empty() { None } else { last_block_end(&o, after) };

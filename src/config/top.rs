@@ -6,6 +6,6 @@ use super::ConfigFile;
 impl ConfigFile {
     /// A top-level string value (None when absent or not a string).
     pub fn top_str(&self, key: &str) -> Option<String> {
-        super::read::root_str(&self.doc, key).map(str::to_string)
+        super::read::root_str(self.root(), key).map(str::to_string)
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use toml_edit::{Item, TableLike, Value};
+use toml_edit::{Item, Value};
 
 use super::{ConfigFile, ids, read};
 use crate::error::UserError;
@@ -74,12 +74,6 @@ impl ProviderView {
             .map(String::as_str)
             .filter(|k| !crate::codex::known::provider_fields().any(|f| f == *k))
             .collect()
-    }
-}
-
-fn merge_fields(into: &mut BTreeMap<String, (Item, Source)>, t: &dyn TableLike, source: &Source) {
-    for (k, v) in t.iter() {
-        into.insert(k.to_string(), (v.clone(), source.clone()));
     }
 }
 
@@ -204,7 +198,8 @@ impl<'a> Layers<'a> {
 
     /// A provider as Codex would resolve it: built-in definition, or the merged tables.
     pub fn provider(&self, id: &str) -> Result<Option<ProviderView>, UserError> {
-        let openai_base = self.layered().into_iter().rev().find_map(|(f, _)| read::root_str(&f.doc, "openai_base_url"));
+        let openai_base =
+            self.layered().into_iter().rev().find_map(|(f, _)| read::root_str(f.root(), "openai_base_url"));
         let mut view = if ids::is_builtin(id) { builtin_provider(id, openai_base) } else { None };
         for (f, source) in self.layered() {
             if let Some(t) = f.provider(id)? {
@@ -213,7 +208,9 @@ impl<'a> Layers<'a> {
                     builtin: false,
                     fields: BTreeMap::new(),
                 });
-                merge_fields(&mut v.fields, t.table, &source);
+                for (k, item) in t.shown_fields() {
+                    v.fields.insert(k.to_string(), (item, source.clone()));
+                }
             }
         }
         Ok(view)

@@ -14,6 +14,7 @@ mod completions;
 mod doctor;
 mod doctor_env_url;
 mod doctor_fix;
+mod field_edits;
 mod fuzz_stable;
 mod hardening;
 mod interactive;
