@@ -309,12 +309,20 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__add)
-            opts="-m -y -q -v -h --base-url --env-key --name --model --preset --query --header --env-header --use --profile --no-probe --force --replace --bridge --timeout --json --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -m -h --codex-home --color --yes --quiet --verbose --base-url --env-key --name --model --preset --query --header --env-header --use --profile --no-probe --force --replace --bridge --timeout --json --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -359,14 +367,6 @@ _codex__provider() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --codex-home)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -375,12 +375,20 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__apply)
-            opts="-f -y -q -v -h --file --prune --no-probe --force --timeout --json --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -f -h --codex-home --color --yes --quiet --verbose --file --prune --no-probe --force --timeout --json --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -391,14 +399,6 @@ _codex__provider() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --codex-home)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -643,22 +643,22 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__catalog)
-            opts="-y -q -v -h --json --timeout --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --json --timeout --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --codex-home)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -691,26 +691,26 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__current)
-            opts="-y -q -v -h --profile --format --json --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --profile --format --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --codex-home)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -721,12 +721,20 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__doctor)
-            opts="-y -q -v -h --profile --provider --all --offline --json --summary --fix --timeout --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --profile --provider --all --offline --json --summary --fix --timeout --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -739,14 +747,6 @@ _codex__provider() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --codex-home)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -755,7 +755,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__export)
-            opts="-y -q -v -h --json --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1267,12 +1267,20 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__import)
-            opts="-m -y -q -v -h --id --env-key --model --use --profile --no-probe --force --json --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -m -h --codex-home --color --yes --quiet --verbose --id --env-key --model --use --profile --no-probe --force --json --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1291,14 +1299,6 @@ _codex__provider() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --codex-home)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1431,7 +1431,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__list)
-            opts="-y -q -v -h --json --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1453,22 +1453,22 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__models)
-            opts="-y -q -v -h --timeout --json --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --timeout --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --codex-home)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1479,7 +1479,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__presets)
-            opts="-y -q -v -h --json --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1501,12 +1501,20 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__probe)
-            opts="-m -y -q -v -h --base-url --env-key --model --profile --json --timeout --deep --all --codex --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -m -h --codex-home --color --yes --quiet --verbose --base-url --env-key --model --profile --json --timeout --deep --all --codex --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1529,14 +1537,6 @@ _codex__provider() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --codex-home)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1741,7 +1741,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__remove)
-            opts="-y -q -v -h --force --json --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --force --json --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1763,7 +1763,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__rename)
-            opts="-y -q -v -h --json --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --json --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1785,7 +1785,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__set)
-            opts="-y -q -v -h --json --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --json --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1807,22 +1807,22 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__show)
-            opts="-y -q -v -h --profile --json --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --profile --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --codex-home)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1833,7 +1833,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__undo)
-            opts="-y -q -v -h --list --json --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --list --json --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1855,7 +1855,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__unset)
-            opts="-y -q -v -h --json --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --json --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1877,12 +1877,20 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__use)
-            opts="-m -y -q -v -h --model --profile --force --json --dry-run --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -m -h --codex-home --color --yes --quiet --verbose --model --profile --force --json --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --model)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1893,14 +1901,6 @@ _codex__provider() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --codex-home)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -59,6 +59,10 @@ complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "impor
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "models" -d 'The endpoint\'s model ids, the configured one marked, and whether Codex knows each'
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "bridge" -d 'Run codex-relay in front of a chat-only endpoint, so Codex can use it'
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l base-url -d 'API root, e.g. https://openrouter.ai/api/v1 (Codex POSTs to BASE_URL/responses)' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l env-key -d 'Name of the environment variable holding the API key (never the key itself)' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l name -d 'Display name [default: the preset\'s name, else the id]' -r
@@ -69,10 +73,9 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l he
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l env-header -d 'HTTP header whose value is read from an environment variable (repeatable)' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l profile -d 'Also write NAME.config.toml selecting it (`codex --profile NAME`)' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l timeout -d 'Probe request timeout in seconds' -r
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l color -d 'When to use colour' -r -f -a "auto\t''
-always\t''
-never\t''"
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -s y -l yes -d 'Never prompt; take defaults and flags as given'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -s q -l quiet -d 'Print only errors and data'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l use -d 'Also make it the default provider in config.toml'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l no-probe -d 'Save without probing the endpoint'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l force -d 'Save even when the probe fails'
@@ -80,130 +83,127 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l re
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l bridge -d 'Chat-only endpoint: run codex-relay in front of it and point the provider at the relay'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l json -d 'Machine-readable output'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l dry-run -d 'Print a diff of each file that would change; write nothing'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -s y -l yes -d 'Never prompt; take defaults and flags as given'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -s q -l quiet -d 'Print only errors and data'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -s h -l help -d 'Print help'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -s m -l model -d 'Model id to select with it' -r
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l profile -d 'Write NAME.config.toml instead (with ID), or make that profile the default (without ID)' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l force -d 'Switch even to a provider Codex would refuse (e.g. `wire_api = "chat"`)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l json -d 'Machine-readable output'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l dry-run -d 'Print a diff of each file that would change; write nothing'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -s m -l model -d 'Model id to select with it' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l profile -d 'Write NAME.config.toml instead (with ID), or make that profile the default (without ID)' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l force -d 'Switch even to a provider Codex would refuse (e.g. `wire_api = "chat"`)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -s h -l help -d 'Print help'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s m -l model -d 'Model id to select with it' -r
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l profile -d 'Write NAME.config.toml instead (with ID), or make that profile the default (without ID)' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l force -d 'Switch even to a provider Codex would refuse (e.g. `wire_api = "chat"`)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l json -d 'Machine-readable output'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l dry-run -d 'Print a diff of each file that would change; write nothing'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s m -l model -d 'Model id to select with it' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l profile -d 'Write NAME.config.toml instead (with ID), or make that profile the default (without ID)' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l force -d 'Switch even to a provider Codex would refuse (e.g. `wire_api = "chat"`)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -l json -d 'Machine-readable output'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -l json -d 'Machine-readable output'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -l json -d 'Machine-readable output'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -l json -d 'Machine-readable output'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -s h -l help -d 'Print help'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -l profile -d 'Layer NAME.config.toml over config.toml, as `codex --profile NAME` does' -r
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -l format -d 'Print this template: {provider}, {model}, {profile}, {base_url} (empty when unset)' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -l profile -d 'Layer NAME.config.toml over config.toml, as `codex --profile NAME` does' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -l format -d 'Print this template: {provider}, {model}, {profile}, {base_url} (empty when unset)' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -l json -d 'Machine-readable output'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -s h -l help -d 'Print help'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand show" -l profile -d 'Layer NAME.config.toml over config.toml, as `codex --profile NAME` does' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand show" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand show" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand show" -l profile -d 'Layer NAME.config.toml over config.toml, as `codex --profile NAME` does' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand show" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand show" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand show" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand show" -l json -d 'Machine-readable output'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand show" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -l force -d 'Remove even when it is the default or a profile selects it'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -l json -d 'Machine-readable output'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -l force -d 'Remove even when it is the default or a profile selects it'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l force -d 'Remove even when it is the default or a profile selects it'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l json -d 'Machine-readable output'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l force -d 'Remove even when it is the default or a profile selects it'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -s h -l help -d 'Print help'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l base-url -d 'Probe this URL instead of a configured provider' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l env-key -d 'Variable holding the key (with --base-url)' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -s m -l model -d 'Model id to send [default: the configured model]' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l profile -d 'Layer NAME.config.toml over config.toml when resolving the provider and model' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l timeout -d 'Request timeout in seconds' -r
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l color -d 'When to use colour' -r -f -a "auto\t''
-always\t''
-never\t''"
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -s y -l yes -d 'Never prompt; take defaults and flags as given'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -s q -l quiet -d 'Print only errors and data'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l json -d 'Machine-readable output'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l deep -d 'Also send Codex\'s non-function tools and try the WebSocket upgrade'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l all -d 'Probe every configured provider concurrently: one row each (verdict, latency, model)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l codex -d 'Run the installed Codex on a one-file edit task in a scratch folder (--timeout bounds it; default 120 s)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -s y -l yes -d 'Never prompt; take defaults and flags as given'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -s q -l quiet -d 'Print only errors and data'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -s h -l help -d 'Print help'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l profile -d 'Layer NAME.config.toml over config.toml, as `codex --profile NAME` does' -r
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l provider -d 'Probe this provider instead of the active one' -r
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l timeout -d 'Request timeout in seconds for the network checks' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l profile -d 'Layer NAME.config.toml over config.toml, as `codex --profile NAME` does' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l provider -d 'Probe this provider instead of the active one' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l timeout -d 'Request timeout in seconds for the network checks' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -s y -l yes -d 'Never prompt; take defaults and flags as given'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -s q -l quiet -d 'Print only errors and data'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l all -d 'Probe every configured provider'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l offline -d 'Skip the network checks'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l json -d 'Machine-readable output (the shape of `codex doctor --json`)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l summary -d 'Print only the tally line'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l fix -d 'Apply the safe repairs (asks first on a terminal; --yes for scripts)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l dry-run -d 'Print a diff of each file that would change; write nothing'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -s y -l yes -d 'Never prompt; take defaults and flags as given'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -s q -l quiet -d 'Print only errors and data'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; and not __fish_seen_subcommand_from list show remove migrate help" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; and not __fish_seen_subcommand_from list show remove migrate help" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -265,21 +265,21 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand presets" -
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand presets" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand presets" -l json -d 'Machine-readable output'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand presets" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand presets" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand presets" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand presets" -l json -d 'Machine-readable output'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand presets" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -l list -d 'List what each kept backup would restore (newest first); restore nothing'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -l json -d 'Machine-readable output (with --list)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -l list -d 'List what each kept backup would restore (newest first); restore nothing'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -l json -d 'Machine-readable output (with --list)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand completions" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -289,16 +289,16 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand completion
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand completions" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand completions" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -l timeout -d 'Request timeout in seconds' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -l json -d 'Machine-readable output'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -l dry-run -d 'Print a diff of each file that would change; write nothing'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -l timeout -d 'Request timeout in seconds' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and not __fish_seen_subcommand_from set unset help" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and not __fish_seen_subcommand_from set unset help" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -336,82 +336,82 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -l
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -l json -d 'Machine-readable output'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -l json -d 'Machine-readable output'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -l json -d 'Machine-readable output'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -l json -d 'JSON instead of TOML'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -l json -d 'JSON instead of TOML'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -s h -l help -d 'Print help'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -s f -l file -d 'A providers file (TOML from `export`, or its --json form)' -r -F
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l timeout -d 'Probe request timeout in seconds' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -s f -l file -d 'A providers file (TOML from `export`, or its --json form)' -r -F
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l timeout -d 'Probe request timeout in seconds' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -s y -l yes -d 'Never prompt; take defaults and flags as given'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -s q -l quiet -d 'Print only errors and data'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l prune -d 'Also remove providers the file lacks (never the active one or one a profile selects)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l no-probe -d 'Write without probing the new and changed providers'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l force -d 'Write even when a probe fails'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l json -d 'Machine-readable output'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l dry-run -d 'Print a diff of each file that would change; write nothing'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -s y -l yes -d 'Never prompt; take defaults and flags as given'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -s q -l quiet -d 'Print only errors and data'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -s h -l help -d 'Print help'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l id -d 'Provider id [default: from the URL\'s host, e.g. `llm-corp-example`]' -r
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l env-key -d 'Name of the key variable to write as env_key [default: OPENAI_API_KEY]' -r
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -s m -l model -d 'Model id to probe with (and to select with --use / --profile)' -r
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l profile -d 'Also write NAME.config.toml selecting it (`codex --profile NAME`)' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l id -d 'Provider id [default: from the URL\'s host, e.g. `llm-corp-example`]' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l env-key -d 'Name of the key variable to write as env_key [default: OPENAI_API_KEY]' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -s m -l model -d 'Model id to probe with (and to select with --use / --profile)' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l profile -d 'Also write NAME.config.toml selecting it (`codex --profile NAME`)' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -s y -l yes -d 'Never prompt; take defaults and flags as given'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -s q -l quiet -d 'Print only errors and data'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l use -d 'Also make it the default provider in config.toml'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l no-probe -d 'Save without probing the endpoint'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l force -d 'Save even when the probe fails'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l json -d 'Machine-readable output (what was imported)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l dry-run -d 'Print a diff of each file that would change; write nothing'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -s y -l yes -d 'Never prompt; take defaults and flags as given'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -s q -l quiet -d 'Print only errors and data'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -s h -l help -d 'Print help'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -l timeout -d 'Request timeout in seconds' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -l timeout -d 'Request timeout in seconds' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -s v -l verbose -d 'Say more (where values come from, request details)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -l json -d 'Machine-readable output'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand bridge; and not __fish_seen_subcommand_from start stop status install uninstall help" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand bridge; and not __fish_seen_subcommand_from start stop status install uninstall help" -l color -d 'When to use colour' -r -f -a "auto\t''

@@ -7,7 +7,7 @@
 
 use std::fs::{self, File};
 use std::io::{ErrorKind, Write};
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -266,13 +266,14 @@ pub fn read_previous(home: &Path) -> Option<Selection> {
     serde_json::from_slice(&fs::read(home.join(STATE_DIR).join("previous.json")).ok()?).ok()
 }
 
-/// Our own small state: written by rename (never torn) but without fsync, since losing it
-/// in a power cut only makes `use -` forget one step.
+/// Our own small state, rewritten in place (no temp file, no rename, no fsync: a new inode per
+/// `use` cost a third of a millisecond). Every reader holds the home lock, so none sees it half
+/// written; a crash mid-write leaves it empty or short, which only makes `use -` forget one step.
 pub fn write_previous(home: &Path, prev: &Selection) -> anyhow::Result<()> {
     let dir = home.join(STATE_DIR);
     fs::create_dir_all(&dir)?;
-    let mut tmp = tempfile::Builder::new().prefix(".previous.").tempfile_in(&dir)?;
-    tmp.write_all(&serde_json::to_vec(prev)?)?;
-    tmp.persist(dir.join("previous.json")).map_err(|e| e.error)?;
+    let mut f =
+        fs::OpenOptions::new().create(true).write(true).truncate(true).mode(0o600).open(dir.join("previous.json"))?;
+    f.write_all(&serde_json::to_vec(prev)?)?;
     Ok(())
 }
