@@ -266,14 +266,17 @@ pub fn read_previous(home: &Path) -> Option<Selection> {
     serde_json::from_slice(&fs::read(home.join(STATE_DIR).join("previous.json")).ok()?).ok()
 }
 
-/// Our own small state, rewritten in place (no temp file, no rename, no fsync: a new inode per
-/// `use` cost a third of a millisecond). Every reader holds the home lock, so none sees it half
-/// written; a crash mid-write leaves it empty or short, which only makes `use -` forget one step.
+/// Our own small state, rewritten in place: no temp file or rename (a new inode per `use` cost
+/// a third of a millisecond) and no truncation to zero (freeing and reallocating its block cost
+/// a fifth): the bytes are overwritten, then the length set. No fsync. Every reader holds the
+/// home lock, so none sees it half written; a crash mid-write leaves JSON that does not parse,
+/// which only makes `use -` forget one step.
 pub fn write_previous(home: &Path, prev: &Selection) -> anyhow::Result<()> {
     let dir = home.join(STATE_DIR);
     fs::create_dir_all(&dir)?;
-    let mut f =
-        fs::OpenOptions::new().create(true).write(true).truncate(true).mode(0o600).open(dir.join("previous.json"))?;
-    f.write_all(&serde_json::to_vec(prev)?)?;
+    let bytes = serde_json::to_vec(prev)?;
+    let mut f = fs::OpenOptions::new().create(true).write(true).truncate(false).mode(0o600).open(dir.join("previous.json"))?;
+    f.write_all(&bytes)?;
+    f.set_len(bytes.len() as u64)?;
     Ok(())
 }
