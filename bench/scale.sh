@@ -17,11 +17,13 @@ for lines in 300 3000 30000; do
   home="$S/h$lines"; mkdir -p "$home"
   cp "$base" "$home/seed.toml"
   i=0
-  while [ "$(wc -l < "$home/seed.toml")" -lt "$lines" ]; do
-    for _ in $(seq 100); do i=$((i+1)); printf '\n[projects."/home/me/src/project-%05d"]\ntrust_level = "trusted"\n' $i; done >> "$home/seed.toml"
-  done
+  # Each entry is 3 lines; the base is 292.
+  n=$(( (lines - $(wc -l < "$home/seed.toml")) / 3 ))
+  for _ in $(seq 1 $n); do i=$((i+1)); printf '\n[projects."/home/me/src/project-%05d"]\ntrust_level = "trusted"\n' $i; done >> "$home/seed.toml"
   echo "$lines: $(wc -l < "$home/seed.toml") lines, $(stat -c %s "$home/seed.toml") bytes"
-  args+=(--prepare "cp $home/seed.toml $home/config.toml" -n "use-$lines" "env CODEX_HOME=$home $B use gw2 --model m2")
+  # --codex-home, not an `env` wrapper: its own exec would be part of the figure.
+  args+=(--prepare "cp $home/seed.toml $home/config.toml" -n "use-$lines" "$B --codex-home $home use gw2 --model m2")
+  args+=(--prepare "true" -n "current-$lines" "$B --codex-home $home current")
 done
 # One --prepare per command, in order (hyperfine pairs them).
 hyperfine -N --warmup 3 --runs 30 "${args[@]}" --export-markdown "$S/scale.md" >/dev/null
