@@ -275,7 +275,8 @@ pub fn write_previous(home: &Path, prev: &Selection) -> anyhow::Result<()> {
     let dir = home.join(STATE_DIR);
     fs::create_dir_all(&dir)?;
     let bytes = serde_json::to_vec(prev)?;
-    let mut f = fs::OpenOptions::new().create(true).write(true).truncate(false).mode(0o600).open(dir.join("previous.json"))?;
+    let mut f =
+        fs::OpenOptions::new().create(true).write(true).truncate(false).mode(0o600).open(dir.join("previous.json"))?;
     f.write_all(&bytes)?;
     f.set_len(bytes.len() as u64)?;
     Ok(())
