@@ -130,18 +130,7 @@ mod tests {
     use crate::doctor::facts::tests::input;
 
     fn report(verdict: Verdict, hint: Option<&str>) -> probe::Report {
-        probe::Report {
-            schema_version: 1,
-            target: probe::TargetInfo { provider: None, base_url: "http://h/v1".into(), model: None },
-            verdict,
-            ok: verdict == Verdict::Ok,
-            duration_ms: 7,
-            summary: "cannot connect to h: connection refused".into(),
-            hint: hint.map(str::to_string),
-            suggestion: None,
-            checks: Vec::new(),
-            models: Vec::new(),
-        }
+        probe::Report::sample(verdict, "cannot connect to h: connection refused", hint)
     }
 
     #[test]

@@ -158,18 +158,7 @@ mod tests {
     use super::*;
 
     fn report(verdict: Verdict) -> probe::Report {
-        probe::Report {
-            schema_version: 1,
-            target: probe::TargetInfo { provider: None, base_url: "http://h/v1".into(), model: None },
-            verdict,
-            ok: verdict == Verdict::Ok,
-            duration_ms: 3,
-            summary: "POST /responses: 404".into(),
-            hint: Some("add /v1".into()),
-            suggestion: None,
-            checks: Vec::new(),
-            models: Vec::new(),
-        }
+        probe::Report::sample(verdict, "POST /responses: 404", Some("add /v1"))
     }
 
     #[test]

@@ -306,6 +306,25 @@ pub struct Report {
     pub models: Vec<String>,
 }
 
+impl Report {
+    /// A report of `verdict` for `http://h/v1`, for the tests of the modules that read reports.
+    #[cfg(test)]
+    pub fn sample(verdict: Verdict, summary: &str, hint: Option<&str>) -> Report {
+        Report {
+            schema_version: 1,
+            target: TargetInfo { provider: None, base_url: "http://h/v1".into(), model: None },
+            verdict,
+            ok: verdict == Verdict::Ok,
+            duration_ms: 3,
+            summary: summary.into(),
+            hint: hint.map(str::to_string),
+            suggestion: None,
+            checks: Vec::new(),
+            models: Vec::new(),
+        }
+    }
+}
+
 /// Probes every target concurrently on one current-thread runtime; reports in input order.
 pub fn run(targets: Vec<Target>, opts: &Options) -> Vec<Report> {
     let _ = rustls::crypto::ring::default_provider().install_default();
