@@ -9,6 +9,7 @@
 
 use std::path::Path;
 
+use codex_provider::config::fields::{FieldValue, parse_field};
 use codex_provider::config::{ConfigFile, ProviderSpec, Selection};
 
 /// Inputs beyond this are not interesting for the editor and only slow the fuzzer down.
@@ -115,6 +116,45 @@ pub fn check(data: &[u8]) {
             let tables = ids.iter().filter(|o| *o != id && matches!(f.provider(o), Ok(Some(_))));
             for other in tables {
                 assert!(matches!(r.provider(other), Ok(Some(_))), "removing {id} lost {other}");
+            }
+        }
+    }
+
+    // set/unset of provider fields (`codex-provider set`): a value replaced in place, a map key
+    // added in the map's style; both parse back with the value and keep every line they do not
+    // own; adding a new map key then unsetting it gives the original bytes back.
+    for id in ids.iter().take(2) {
+        if !matches!(f.provider(id), Ok(Some(_))) {
+            continue;
+        }
+        let url = parse_field("base_url").expect("a known field");
+        let mut g = f.clone();
+        if g.set_provider_field(id, &url, &FieldValue::Str("http://set/v1".into())).is_ok() {
+            let out = g.render();
+            let r = reparse(&out);
+            assert_eq!(r.provider_field(id, &url).ok().flatten().as_deref(), Some("\"http://set/v1\""), "{out}");
+        }
+        let key = parse_field("http_headers.X-Fuzz").expect("a known map field");
+        let mut g = f.clone();
+        let had = matches!(f.provider_field(id, &key), Ok(Some(_)));
+        if !had && g.set_provider_field(id, &key, &FieldValue::Str("v".into())).unwrap_or(false) {
+            let out = g.render();
+            let r = reparse(&out);
+            assert_eq!(r.provider_field(id, &key).ok().flatten().as_deref(), Some("\"v\""), "{out}");
+            assert!(is_subsequence(&orig_lines, &lines(&out)) || out.lines().count() == text.lines().count());
+            let mut back = r.clone();
+            if back.unset_provider_field(id, &key).unwrap_or(false) {
+                let undone = back.render();
+                let had_map = f.provider_fields(id).ok().flatten().is_some_and(|m| m.contains_key("http_headers"));
+                if had_map {
+                    // The map was there: only its new entry came and went.
+                    assert_eq!(undone, text, "set then unset of a new map key is not the identity\n---\n{out}");
+                } else {
+                    // The map was created for the key and goes with it; a provider that was an
+                    // implicit table keeps the header that held it (same values, one line more).
+                    assert_eq!(reparse(&undone).provider_fields(id).ok(), f.provider_fields(id).ok(), "{undone}");
+                    assert!(is_subsequence(&orig_lines, &lines(&undone)), "set then unset lost a line\n---\n{undone}");
+                }
             }
         }
     }
