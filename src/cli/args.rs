@@ -9,17 +9,10 @@ use clap_complete::engine::ArgValueCandidates;
 use super::{JsonArgs, WriteArgs, parse_timeout};
 use crate::complete;
 
+// How `add` and `import` save what they probed: where, and whether the probe decides. (Not a
+// doc comment: on a flattened struct clap would make it the command's about.)
 #[derive(Debug, Args, Clone, Default)]
-pub struct ImportArgs {
-    /// Provider id [default: from the URL's host, e.g. `llm-corp-example`]
-    #[arg(long, value_name = "ID")]
-    pub id: Option<String>,
-    /// Name of the key variable to write as env_key [default: OPENAI_API_KEY]
-    #[arg(long, value_name = "VAR")]
-    pub env_key: Option<String>,
-    /// Model id to probe with (and to select with --use / --profile)
-    #[arg(long, short = 'm', value_name = "M")]
-    pub model: Option<String>,
+pub struct SaveArgs {
     /// Also make it the default provider in config.toml
     #[arg(long = "use")]
     pub use_it: bool,
@@ -32,6 +25,21 @@ pub struct ImportArgs {
     /// Save even when the probe fails
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ImportArgs {
+    /// Provider id [default: from the URL's host, e.g. `llm-corp-example`]
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Name of the key variable to write as env_key [default: OPENAI_API_KEY]
+    #[arg(long, value_name = "VAR")]
+    pub env_key: Option<String>,
+    /// Model id to probe with (and to select with --use / --profile)
+    #[arg(long, short = 'm', value_name = "M")]
+    pub model: Option<String>,
+    #[command(flatten)]
+    pub save: SaveArgs,
     /// Machine-readable output (what was imported)
     #[arg(long)]
     pub json: bool,
@@ -248,18 +256,8 @@ pub struct AddArgs {
     /// HTTP header whose value is read from an environment variable (repeatable)
     #[arg(long = "env-header", value_name = "H=VAR")]
     pub env_header: Vec<String>,
-    /// Also make it the default provider in config.toml
-    #[arg(long = "use")]
-    pub use_it: bool,
-    /// Also write NAME.config.toml selecting it (`codex --profile NAME`)
-    #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::profile_names))]
-    pub profile: Option<String>,
-    /// Save without probing the endpoint
-    #[arg(long)]
-    pub no_probe: bool,
-    /// Save even when the probe fails
-    #[arg(long)]
-    pub force: bool,
+    #[command(flatten)]
+    pub save: SaveArgs,
     /// Update an existing provider (only the fields given)
     #[arg(long)]
     pub replace: bool,

@@ -32,10 +32,7 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         base_url: Some(url.clone()),
         env_key: Some(env_key.clone()),
         model: args.model.clone(),
-        use_it: args.use_it,
-        profile: args.profile.clone(),
-        no_probe: args.no_probe,
-        force: args.force,
+        save: args.save.clone(),
         timeout: std::time::Duration::from_secs(15),
         write: args.write.clone(),
         ..AddArgs::default()
@@ -48,8 +45,8 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             "base_url": url,
             "env_key": env_key,
             "from": {"variable": var, "source": if in_dotenv { "dotenv" } else { "environment" }},
-            "use": args.use_it,
-            "profile": args.profile,
+            "use": args.save.use_it,
+            "profile": args.save.profile,
             "dry_run": args.write.dry_run,
         });
         ctx.ui.data(&serde_json::to_string_pretty(&out)?);

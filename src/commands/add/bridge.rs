@@ -26,7 +26,7 @@ pub fn add(mut plan: Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     bridge::record::remove(&ctx.codex_home, &plan.id)?;
     let rec = bridge::spawn(&ctx.codex_home, &plan.id, port, &upstream, plan.spec.env_key.as_deref(), key.as_deref())?;
     ctx.ui.status(&format!("Bridge running: {} → {upstream} (pid {}).", bridge::base_url(port), rec.pid));
-    let saved = match args.no_probe {
+    let saved = match args.save.no_probe {
         true => Ok(()),
         false => probe_gate(&mut plan, args, ctx),
     }

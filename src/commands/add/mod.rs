@@ -35,16 +35,16 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     if args.bridge {
         return bridge::add(plan, &args, ctx);
     }
-    if !args.no_probe {
+    if !args.save.no_probe {
         // Fail fast, before the network; `write` checks again under the lock.
         ensure_new(&plan, &load_config(ctx)?, ctx)?;
     }
     let preset = args.preset.as_deref().and_then(presets::find);
-    if args.no_probe {
+    if args.save.no_probe {
         ctx.ui.verbose("skipping the probe (--no-probe)");
         if let Some(p) = preset
             && let Some(bridge) = p.bridge
-            && !args.force
+            && !args.save.force
         {
             return Err(UserError::refused(format!(
                 "{} does not serve the Responses API that Codex 0.95+ needs",
@@ -251,7 +251,7 @@ pub(crate) fn probe_gate(plan: &mut Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::
     if shown {
         ctx.ui.report(&probe::render::render_checks(&report, &ctx.ui));
     }
-    if args.force {
+    if args.save.force {
         ctx.ui.warn(&format!(
             "saving `{}` although the probe says `{}`: {} (--force)",
             plan.id,

@@ -106,15 +106,15 @@ pub fn resolve(args: &AddArgs, ctx: &Ctx) -> Result<Plan, UserError> {
     if !args.replace {
         spec.wire_api = Some("responses".to_string());
     }
-    if let Some(p) = &args.profile {
+    if let Some(p) = &args.save.profile {
         ids::check_profile_name(p)?;
     }
     Ok(Plan {
         id,
         spec,
         model: args.model.clone(),
-        use_it: args.use_it,
-        profile: args.profile.clone(),
+        use_it: args.save.use_it,
+        profile: args.save.profile.clone(),
         replace: args.replace,
         models: Vec::new(),
         suggested_base_url: None,

@@ -91,7 +91,7 @@ pub(super) fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     }
 
     let mut plan = a.plan(None, ctx)?;
-    if a.args.no_probe {
+    if a.args.save.no_probe {
         if plan.model.is_none() {
             plan.model = ask.model(&[])?;
         }
@@ -101,7 +101,7 @@ pub(super) fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         return super::bridge::add(plan, &a.args, ctx);
     }
 
-    if !partial && !a.args.use_it && a.args.profile.is_none() {
+    if !partial && !a.args.save.use_it && a.args.save.profile.is_none() {
         match ask.then(&id)? {
             Then::Use => plan.use_it = true,
             Then::Profile(name) => plan.profile = Some(name),
@@ -175,7 +175,7 @@ fn probe_loop(a: &mut Answers, plan: &mut Plan, ask: &Prompts, ctx: &Ctx) -> any
         if report.ok {
             return Ok(Next::Save);
         }
-        if a.args.force {
+        if a.args.save.force {
             ctx.ui.warn(&format!(
                 "saving `{}` although the probe says `{}` (--force)",
                 plan.id,
