@@ -10,7 +10,6 @@ pub mod cli;
 mod codex;
 mod codex_cli;
 mod commands;
-mod complete;
 pub mod config;
 mod ctx;
 mod doctor;
@@ -31,21 +30,17 @@ mod ui;
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
-
 use crate::error::{Exit, UserError};
 
 /// Parses the command line, runs the command, prints errors; returns the exit code.
 pub fn run() -> ExitCode {
-    clap_complete::CompleteEnv::with_factory(cli::Cli::command).complete();
-    let cli = cli::Cli::parse();
-    let g = cli.global;
+    let (g, command) = cli::parse();
     let ui = ui::Ui::new(g.color, g.quiet, g.verbose);
-    let ctx = match ctx::Ctx::new(g.codex_home, ui.clone(), g.yes) {
+    let ctx = match ctx::Ctx::new(g.codex_home, ui.clone(), g.yes, g.json) {
         Ok(c) => c,
         Err(e) => return report(&ui::Ui::new(g.color, false, 0), &e),
     };
-    let result = commands::dispatch(cli.command, &ctx);
+    let result = cli::dispatch(command, &ctx);
     finish(&ctx.ui, result)
 }
 

@@ -4,10 +4,15 @@
 //! providers the file lacks are removed unless something selects them. Idempotent: a second
 //! run finds nothing to change and does not touch the file.
 
-use serde_json::{Value, json};
+use std::path::PathBuf;
+use std::time::Duration;
 
-use crate::cli::ApplyArgs;
-use crate::commands::{display, load_config, outcome};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::commands::output::{self, Messages, Output, SchemaVersion};
+use crate::commands::written::{self, Diff};
+use crate::commands::{display, load_config};
 
 use crate::config::Change;
 use crate::config::fields::{Fields, parse_field};
@@ -21,7 +26,7 @@ use crate::store::FileOp;
 
 /// The providers of the file (TOML like `export` writes, or `export --json`), validated:
 /// known fields, writable ids, valid URLs, and no key value anywhere (refused unechoed).
-fn read_providers(args: &ApplyArgs) -> Result<Vec<(String, Fields)>, UserError> {
+fn read_providers(args: &Options) -> Result<Vec<(String, Fields)>, UserError> {
     let path = &args.file;
     let text = std::fs::read_to_string(path).map_err(|e| {
         UserError::usage(format!("{}: cannot read: {}", path.display(), crate::config::file::io_reason(&e)))
@@ -94,9 +99,62 @@ fn selected(ctx: &Ctx, cfg: &ConfigFile) -> Vec<String> {
     v
 }
 
-pub fn run(args: ApplyArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `-f FILE`: the providers file.
+    pub file: PathBuf,
+    pub prune: bool,
+    pub no_probe: bool,
+    pub force: bool,
+    pub timeout: Duration,
+    pub dry_run: bool,
+}
+
+/// One provider's probe, in brief.
+#[derive(Debug, Serialize)]
+struct Probed {
+    provider: Option<String>,
+    verdict: probe::Verdict,
+    ok: bool,
+    duration_ms: u64,
+}
+
+/// What `apply` did to config.toml's providers.
+#[derive(Debug, Serialize)]
+struct Applied {
+    schema_version: SchemaVersion,
+    file: String,
+    added: Vec<String>,
+    updated: Vec<String>,
+    unchanged: Vec<String>,
+    removed: Vec<String>,
+    kept_selected: Vec<String>,
+    probes: Vec<Probed>,
+    changed: bool,
+    dry_run: bool,
+    diffs: Vec<Diff>,
+    #[serde(skip)]
+    said: Messages,
+}
+
+impl Output for Applied {
+    fn human(&self, ctx: &Ctx) {
+        if self.dry_run && self.changed {
+            for d in &self.diffs {
+                ctx.ui.data(&d.diff);
+            }
+            ctx.ui.note("dry run: nothing was written");
+        }
+    }
+
+    fn said(&self) -> Option<&Messages> {
+        Some(&self.said)
+    }
+}
+
+pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
     let providers = read_providers(&args)?;
-    let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
+    let session = written::begin(ctx, args.dry_run)?;
     let mut cfg = load_config(ctx)?;
     let (mut added, mut updated, mut unchanged, mut removed, mut kept) = (vec![], vec![], vec![], vec![], vec![]);
     for (id, fields) in &providers {
@@ -138,51 +196,57 @@ pub fn run(args: ApplyArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     }
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
     let file = args.file.display().to_string();
-    outcome::commit(ctx, &session, args.json, &format!("apply -f {file}"), &ops)?;
-    if args.json {
-        let probes: Vec<Value> = probes
-            .iter()
-            .map(|r| json!({ "provider": r.target.provider, "verdict": r.verdict, "ok": r.ok, "duration_ms": r.duration_ms }))
-            .collect();
-        outcome::print(
-            ctx,
-            &json!({
-                "schema_version": 1,
-                "file": file,
-                "added": added, "updated": updated, "unchanged": unchanged,
-                "removed": removed, "kept_selected": kept,
-                "probes": probes,
-                "changed": !ops.is_empty(),
-                "dry_run": session.dry_run(),
-                "diffs": outcome::diffs(&session, &ops),
-            }),
-        )?;
-    }
+    let w = written::commit(&session, &format!("apply -f {file}"), &ops)?;
+    let mut said = Messages::default();
     for id in &kept {
-        ctx.ui.note(&format!("kept `{id}` although the file lacks it: it is the default or a profile selects it"));
+        said.note(format!("kept `{id}` although the file lacks it: it is the default or a profile selects it"));
     }
-    if session.dry_run() {
-        return Ok(Exit::Ok);
+    if !session.dry_run() {
+        said.status(match ops.is_empty() {
+            true => format!("{} already matches {file}; nothing to change.", display(ctx, &cfg.path)),
+            false => format!(
+                "Applied {file} to {}: {} added, {} updated, {} removed, {} unchanged.",
+                display(ctx, &cfg.path),
+                added.len(),
+                updated.len(),
+                removed.len(),
+                unchanged.len()
+            ),
+        });
     }
-    ctx.ui.status(&match ops.is_empty() {
-        true => format!("{} already matches {file}; nothing to change.", display(ctx, &cfg.path)),
-        false => format!(
-            "Applied {file} to {}: {} added, {} updated, {} removed, {} unchanged.",
-            display(ctx, &cfg.path),
-            added.len(),
-            updated.len(),
-            removed.len(),
-            unchanged.len()
-        ),
-    });
-    Ok(Exit::Ok)
+    let probes = probes
+        .iter()
+        .map(|r| Probed {
+            provider: r.target.provider.clone(),
+            verdict: r.verdict,
+            ok: r.ok,
+            duration_ms: r.duration_ms,
+        })
+        .collect();
+    output::emit(
+        ctx,
+        &Applied {
+            schema_version: SchemaVersion,
+            file,
+            added,
+            updated,
+            unchanged,
+            removed,
+            kept_selected: kept,
+            probes,
+            changed: !ops.is_empty(),
+            dry_run: w.dry_run,
+            diffs: w.diffs,
+            said,
+        },
+    )
 }
 
 /// Probes the given providers as they will be written, all at once.
 fn probe_changed<'a>(
     ctx: &Ctx,
     cfg: &ConfigFile,
-    args: &ApplyArgs,
+    args: &Options,
     ids: impl Iterator<Item = &'a String>,
 ) -> anyhow::Result<Vec<probe::Report>> {
     let layers = Layers::new(cfg, None);
@@ -197,6 +261,5 @@ fn probe_changed<'a>(
     if targets.is_empty() {
         return Ok(vec![]);
     }
-    let timeout = std::time::Duration::from_secs_f64(args.timeout.clamp(0.1, 600.0));
-    Ok(probe::run(targets, &probe::Options { timeout, ..Default::default() }))
+    Ok(probe::run(targets, &probe::Options { timeout: args.timeout, ..Default::default() }))
 }

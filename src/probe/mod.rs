@@ -121,9 +121,13 @@ pub struct Options {
     pub deep: bool,
 }
 
+/// The request timeout when none is given: generous for a slow first token, short enough that
+/// a dead endpoint is reported while the user still waits.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
+
 impl Default for Options {
     fn default() -> Self {
-        Options { timeout: Duration::from_secs(15), connect_timeout: Duration::from_secs(5), deep: false }
+        Options { timeout: DEFAULT_TIMEOUT, connect_timeout: Duration::from_secs(5), deep: false }
     }
 }
 

@@ -38,7 +38,7 @@ impl FileOp {
         })
     }
 
-    fn path(&self) -> &Path {
+    pub fn path(&self) -> &Path {
         match self {
             FileOp::Write { path, .. } | FileOp::Delete { path, .. } => path,
         }
