@@ -87,7 +87,7 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
             .hint(format!("`codex-provider probe {id}` checks the endpoint"))
     })?;
     crate::memo::save_models(&ctx.codex_home, &id, &ids)?;
-    let catalog = codex_catalog(files.base.top_str("model_catalog_json").as_deref(), &ctx.codex_home);
+    let catalog = codex_catalog(files.base.root_string("model_catalog_json").as_deref(), &ctx.codex_home);
     let models = ids
         .iter()
         .map(|m| Model {

@@ -257,7 +257,7 @@ pub fn report(ctx: &Ctx, m: &Migration) {
     match &m.default {
         Some(d) => ctx.ui.status(&format!(
             "Removed `profile = \"{sel}\"` from config.toml and made its selection the default: provider `{}`, model `{}`.",
-            d.provider.as_deref().unwrap_or("openai"),
+            d.provider.as_deref().unwrap_or(crate::codex::provider::DEFAULT_PROVIDER),
             d.model.as_deref().unwrap_or("(Codex's default)")
         )),
         None => {

@@ -41,7 +41,7 @@ fn checked_value(path: &FieldPath, raw: &str) -> Result<Checked, UserError> {
         )
         .hint("name a variable with `set ID env_key VAR`, then store the key with `codex-provider key set ID`"));
     }
-    if path.field == "wire_api" && raw != "responses" {
+    if path.field == "wire_api" && !crate::codex::provider::wire_api_ok(raw) {
         return Err(UserError::usage(format!("wire_api can only be `responses`, not `{}`", crate::redact::shown(raw)))
             .hint("Codex 0.95+ removed `chat`; for a chat-only endpoint see `codex-provider probe ID`"));
     }

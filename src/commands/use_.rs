@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::codex::provider::{DEFAULT_PROVIDER, WIRE_API, wire_api_ok};
 use crate::commands::add::switched;
 use crate::commands::output::{self, Messages, Output, SchemaVersion};
 use crate::commands::written::{self, Written};
@@ -93,7 +94,7 @@ fn apply_default(
     let before = cfg.selection();
     cfg.set_selection(after)?;
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
-    let id = after.provider.as_deref().unwrap_or("openai");
+    let id = after.provider.as_deref().unwrap_or(DEFAULT_PROVIDER);
     let written = written::commit(session, command, &ops)?;
     let mut said = Messages::default();
     let result = |written, said| Switched {
@@ -115,7 +116,7 @@ fn apply_default(
         return Ok(result(written, said));
     }
     store::write_previous(&ctx.codex_home, &before)?;
-    let was = before.provider.as_deref().unwrap_or("openai");
+    let was = before.provider.as_deref().unwrap_or(DEFAULT_PROVIDER);
     crate::memo::save_last_model(&ctx.codex_home, was, before.model.as_deref())?;
     crate::memo::save_last_model(&ctx.codex_home, id, after.model.as_deref())?;
     said.status(switched(id, after.model.as_deref()));
@@ -123,7 +124,7 @@ fn apply_default(
         note_threads(ctx, &mut said, was);
     }
     warn_legacy(&mut said, &cfg);
-    if after.model.is_none() && id != "openai" {
+    if after.model.is_none() && id != DEFAULT_PROVIDER {
         said.warn(crate::commands::add::no_model_warning());
     }
     Ok(result(written, said))
@@ -156,7 +157,7 @@ fn note_threads(ctx: &Ctx, said: &mut Messages, was: &str) {
 /// from starting (refused unless --force); an unset key variable stops every request (warned).
 fn check_target(ctx: &Ctx, layers: &Layers, id: &str, force: bool) -> anyhow::Result<()> {
     let view = layers.provider(id)?.ok_or_else(|| layers.unknown_provider(id))?;
-    if let Some(w) = view.str_field("wire_api").filter(|w| *w != "responses") {
+    if let Some(w) = view.str_field("wire_api").filter(|w| !wire_api_ok(w)) {
         let what = format!("provider `{id}` has wire_api = \"{w}\", which stops Codex 0.95+ from starting");
         if !force {
             return Err(UserError::refused(format!("not switching: {what}"))
@@ -197,7 +198,7 @@ fn check_model(ctx: &Ctx, id: &str, model: &str) {
 /// current line is kept, with a warning naming what the endpoint lists (cached): another
 /// provider's model is never kept silently.
 fn model_for(ctx: &Ctx, layers: &Layers, id: &str, before: &Selection) -> anyhow::Result<Option<String>> {
-    let was = before.provider.as_deref().unwrap_or("openai");
+    let was = before.provider.as_deref().unwrap_or(DEFAULT_PROVIDER);
     if was == id {
         return Ok(before.model.clone());
     }
@@ -332,7 +333,7 @@ fn profile_as_default(ctx: &Ctx, name: &str, model: Option<&str>, m: Mode) -> an
             name: view.name().map(str::to_string),
             base_url: view.base_url().map(str::to_string),
             env_key: view.env_key().map(str::to_string),
-            wire_api: Some("responses".into()),
+            wire_api: Some(WIRE_API.into()),
             query_params: view.map_field("query_params"),
             http_headers: view.map_field("http_headers"),
             env_http_headers: view.map_field("env_http_headers"),

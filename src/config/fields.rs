@@ -11,72 +11,7 @@ use super::batch::Op;
 use super::{ConfigFile, MODEL_PROVIDER, MODEL_PROVIDERS, edit};
 use crate::error::UserError;
 
-/// How Codex deserialises a provider field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldType {
-    String,
-    /// u64; `Some(max)` when Codex caps it.
-    UInt(Option<u64>),
-    Bool,
-    /// A string → string map, set one entry at a time (`query_params.K`).
-    StringMap,
-    /// One of a few strings.
-    Enum(&'static [&'static str]),
-    /// A table or array `set` does not write (edit it by hand).
-    Structured,
-}
-
-impl FieldType {
-    pub fn describe(self) -> String {
-        match self {
-            FieldType::String => "a string".into(),
-            FieldType::UInt(Some(max)) => format!("an integer from 0 to {max}"),
-            FieldType::UInt(None) => "a non-negative integer".into(),
-            FieldType::Bool => "true or false".into(),
-            FieldType::StringMap => "a map of strings (set one entry: FIELD.KEY VALUE)".into(),
-            FieldType::Enum(v) => format!("one of {}", v.join(", ")),
-            FieldType::Structured => "a table".into(),
-        }
-    }
-}
-
-/// Every provider field of Codex 0.169/0.171 with its type (`crate::codex::known::provider_fields`, plus the
-/// typed sub-fields of `auth`, `aws` and `capabilities`).
-pub const FIELD_TYPES: &[(&str, FieldType)] = &[
-    ("name", FieldType::String),
-    ("base_url", FieldType::String),
-    ("env_key", FieldType::String),
-    ("env_key_instructions", FieldType::String),
-    ("experimental_bearer_token", FieldType::String),
-    ("wire_api", FieldType::Enum(&["responses"])),
-    ("model_catalog_url", FieldType::String),
-    ("project_id", FieldType::String),
-    ("location", FieldType::String),
-    ("credential_file", FieldType::String),
-    ("query_params", FieldType::StringMap),
-    ("http_headers", FieldType::StringMap),
-    ("env_http_headers", FieldType::StringMap),
-    ("request_max_retries", FieldType::UInt(Some(100))),
-    ("stream_max_retries", FieldType::UInt(None)),
-    ("stream_idle_timeout_ms", FieldType::UInt(None)),
-    ("websocket_connect_timeout_ms", FieldType::UInt(None)),
-    ("requires_openai_auth", FieldType::Bool),
-    ("supports_websockets", FieldType::Bool),
-    ("supports_standalone_web_search", FieldType::Bool),
-    ("auth", FieldType::Structured),
-    ("aws", FieldType::Structured),
-    ("gateway_oauth", FieldType::Structured),
-    ("capabilities", FieldType::Structured),
-    ("auth.command", FieldType::String),
-    ("auth.timeout_ms", FieldType::UInt(None)),
-    ("auth.refresh_interval_ms", FieldType::UInt(None)),
-    ("auth.cwd", FieldType::String),
-    ("aws.profile", FieldType::String),
-    ("aws.region", FieldType::String),
-    ("capabilities.cyber_access_programs", FieldType::Bool),
-    ("capabilities.external_web_access", FieldType::Bool),
-    ("capabilities.remote_compaction", FieldType::Enum(&["unsupported", "v2"])),
-];
+pub use crate::codex::provider::{FIELD_TYPES, FieldType};
 
 /// A field as typed on the command line: `request_max_retries`, `http_headers.X-Team`.
 #[derive(Debug, Clone, PartialEq, Eq)]

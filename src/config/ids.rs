@@ -2,22 +2,13 @@
 
 use crate::error::UserError;
 
-/// Built-in ids Codex rejects outright in `[model_providers]` (contract §3).
-pub const RESERVED: &[&str] = &["openai", "ollama", "lmstudio"];
-/// Built-in ids that accept only a few overridden fields.
-pub const LIMITED: &[&str] = &["amazon-bedrock", "amazon-bedrock-runtime", "gcp"];
-/// Every built-in provider id, in the order `list` shows them.
-pub const BUILTIN: &[&str] = &["openai", "ollama", "lmstudio", "amazon-bedrock", "amazon-bedrock-runtime", "gcp"];
-
-pub fn is_builtin(id: &str) -> bool {
-    BUILTIN.contains(&id)
-}
+pub use crate::codex::provider::{BUILTIN, LIMITED, RESERVED, is_builtin};
 
 /// An id we are willing to write as `[model_providers.ID]`.
 pub fn check_new_provider_id(id: &str) -> Result<(), UserError> {
     if RESERVED.contains(&id) {
         let hint = match id {
-            "openai" => format!(
+            crate::codex::provider::DEFAULT_PROVIDER => format!(
                 "choose another id, e.g. `{id}-custom`; to point the built-in openai provider elsewhere set `openai_base_url`"
             ),
             _ => format!(

@@ -67,7 +67,6 @@ mod root;
 mod selection;
 mod shown;
 mod splice;
-mod top;
 pub mod view;
 
 pub use catalog_key::MODEL_CATALOG_JSON;

@@ -13,7 +13,9 @@ impl ConfigFile {
     /// `wire_api = "…"` → `"responses"` in `[model_providers.ID]`, decor kept.
     pub fn set_wire_api_responses(&mut self, id: &str) -> bool {
         self.provider_exists(id)
-            && self.set_value_at(&field(id, &["wire_api"]), Value::from("responses")).unwrap_or(false)
+            && self
+                .set_value_at(&field(id, &["wire_api"]), Value::from(crate::codex::provider::WIRE_API))
+                .unwrap_or(false)
     }
 
     /// Renames `from` to `to` inside the table at `table` (empty: the root), keeping its place,

@@ -95,24 +95,14 @@ pub fn builtin_provider(id: &str, openai_base_url: Option<&str>) -> Option<Provi
     for (k, v) in defaults {
         fields.insert(k.to_string(), (Item::Value(Value::from(*v)), Source::Default));
     }
-    if id == "openai" {
+    if id == crate::codex::provider::DEFAULT_PROVIDER {
         fields.insert("requires_openai_auth".into(), (Item::Value(Value::from(true)), Source::Default));
         fields.insert("supports_websockets".into(), (Item::Value(Value::from(true)), Source::Default));
     }
     Some(ProviderView { id: id.to_string(), builtin: true, fields })
 }
 
-/// The default values Codex fills in for a custom provider (contract §2), for `show`.
-pub const FIELD_DEFAULTS: &[(&str, &str)] = &[
-    ("wire_api", "\"responses\""),
-    ("base_url", "\"https://api.openai.com/v1\""),
-    ("request_max_retries", "4"),
-    ("stream_max_retries", "5"),
-    ("stream_idle_timeout_ms", "300000"),
-    ("websocket_connect_timeout_ms", "15000"),
-    ("requires_openai_auth", "false"),
-    ("supports_websockets", "false"),
-];
+pub use crate::codex::provider::FIELD_DEFAULTS;
 
 /// The files of a layered view, owned (what `load_layers` returns); borrow them with
 /// [`LayeredFiles::layers`].
@@ -178,7 +168,8 @@ impl<'a> Layers<'a> {
                 model = Some((m, source));
             }
         }
-        let (provider, provider_source) = provider.unwrap_or(("openai".into(), Source::Default));
+        let (provider, provider_source) =
+            provider.unwrap_or((crate::codex::provider::DEFAULT_PROVIDER.into(), Source::Default));
         let (model, model_source) = model.unzip();
         Effective { provider, provider_source, model, model_source }
     }

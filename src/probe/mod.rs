@@ -7,7 +7,6 @@
 mod client;
 mod decode;
 mod models;
-mod models_list;
 mod plan;
 pub mod render;
 pub mod sse;
@@ -20,8 +19,8 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+pub use models::fetch_models;
 pub use models::list_models;
-pub use models_list::fetch_models;
 pub use render::render_human;
 pub use verdict::closest_models;
 
@@ -90,7 +89,7 @@ impl Target {
         if env_key.is_none() {
             if let Some(tok) = view.str_field("experimental_bearer_token").filter(|t| !t.trim().is_empty()) {
                 api_key = Some(Secret(tok.to_string()));
-            } else if view.id == "openai" && view.builtin {
+            } else if view.id == crate::codex::provider::DEFAULT_PROVIDER && view.builtin {
                 // The built-in provider takes CODEX_API_KEY from the environment (contract §5.5);
                 // without it Codex uses the login, which a probe cannot.
                 if let Some(v) = crate::env::lookup("CODEX_API_KEY", codex_home) {
@@ -329,13 +328,19 @@ impl Report {
     }
 }
 
-/// Probes every target concurrently on one current-thread runtime; reports in input order.
-pub fn run(targets: Vec<Target>, opts: &Options) -> Vec<Report> {
+/// The one async boundary of the crate: everything the network does runs inside this, on one
+/// current-thread runtime with rustls' ring provider installed. The installed Codex is asked
+/// its version first, outside the runtime (that call blocks).
+fn block_on<F: std::future::Future>(f: F) -> F::Output {
     let _ = rustls::crypto::ring::default_provider().install_default();
-    // Ask the installed Codex its version now, not inside the runtime (it blocks).
     let _ = crate::codex::current();
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
-    rt.block_on(async {
+    rt.block_on(f)
+}
+
+/// Probes every target concurrently; reports in input order.
+pub fn run(targets: Vec<Target>, opts: &Options) -> Vec<Report> {
+    block_on(async {
         let client = client::build(opts);
         let jobs = targets.iter().map(|t| plan::probe(client.as_ref(), t, opts));
         futures_util::future::join_all(jobs).await

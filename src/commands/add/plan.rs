@@ -139,7 +139,7 @@ pub fn resolve(args: &Options, ctx: &Ctx) -> Result<Plan, UserError> {
         return Err(UserError::usage("--name must not be empty").hint("Codex refuses a provider without a name"));
     }
     if !args.replace {
-        spec.wire_api = Some("responses".to_string());
+        spec.wire_api = Some(crate::codex::provider::WIRE_API.to_string());
     }
     if let Some(p) = &args.save.profile {
         ids::check_profile_name(p)?;

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::plan::{Options, Plan};
+use crate::codex::provider::{WIRE_API, wire_api_ok};
 use crate::commands::output::{Messages, Output, SchemaVersion};
 use crate::commands::written::Written;
 use crate::commands::{display, key_presence, load_config, load_profile};
@@ -36,9 +37,9 @@ fn edit_files(plan: &Plan, ctx: &Ctx) -> anyhow::Result<(Vec<ConfigFile>, Change
     let mut spec = plan.spec.clone();
     if plan.replace
         && let Some(t) = cfg.provider(&plan.id)?
-        && t.str_field("wire_api").is_some_and(|w| w != "responses")
+        && t.str_field("wire_api").is_some_and(|w| !wire_api_ok(w))
     {
-        spec.wire_api = Some("responses".into());
+        spec.wire_api = Some(WIRE_API.into());
         ctx.ui.note("set wire_api = \"responses\" (the only value Codex 0.95+ accepts)");
     }
     let change = cfg.upsert_provider(&plan.id, &spec, plan.replace)?;
