@@ -524,9 +524,9 @@ mod tests {
     fn every_preset_validates() {
         assert!(ALL.len() >= 20);
         for p in ALL {
-            ids::check_new_provider_id(p.id).unwrap_or_else(|e| panic!("{}: {}", p.id, e.message));
+            ids::check_new_provider_id(p.id).unwrap_or_else(|e| panic!("{}: {}", p.id, e));
             if let Some(var) = p.env_key {
-                ids::check_env_var_name("env_key", var).unwrap_or_else(|e| panic!("{}: {}", p.id, e.message));
+                ids::check_env_var_name("env_key", var).unwrap_or_else(|e| panic!("{}: {}", p.id, e));
             }
             let url = reqwest::Url::parse(p.base_url).unwrap_or_else(|e| panic!("{}: {e}", p.id));
             assert!(matches!(url.scheme(), "http" | "https") && url.host_str().is_some(), "{}", p.id);

@@ -7,6 +7,7 @@ mod catalog;
 mod completions;
 mod current;
 mod doctor;
+pub(crate) mod errors;
 mod export;
 mod import;
 mod key;
@@ -72,11 +73,11 @@ pub(crate) fn load_config(ctx: &Ctx) -> Result<ConfigFile, UserError> {
 }
 
 /// A parse error offers `undo` only when there is a backup to restore.
-fn offer_undo(ctx: &Ctx, e: UserError) -> UserError {
-    if e.hint.as_deref() == Some(crate::config::file::PARSE_HINT)
-        && !crate::store::list_undo(&ctx.codex_home).is_empty()
-    {
-        return e.hint(format!("{}; `codex-provider undo` restores our last backup", crate::config::file::PARSE_HINT));
+fn offer_undo(ctx: &Ctx, e: crate::config::Error) -> UserError {
+    let parse = matches!(e, crate::config::Error::Parse { .. });
+    let e = UserError::from(e);
+    if parse && !crate::store::list_undo(&ctx.codex_home).is_empty() {
+        return e.hint(format!("{}; `codex-provider undo` restores our last backup", errors::PARSE_HINT));
     }
     e
 }

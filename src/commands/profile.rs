@@ -18,7 +18,7 @@ pub fn list(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         let path = ctx.profile_path(&n);
         let (sel, err) = match ConfigFile::load(&path) {
             Ok(f) => (f.selection(), None),
-            Err(e) => (Default::default(), Some(e.message)),
+            Err(e) => (Default::default(), Some(e.to_string())),
         };
         rows.push((n, path, sel.provider, sel.model, err));
     }
@@ -157,7 +157,7 @@ pub fn migration(
             UserError::usage(format!(
                 "cannot migrate [profiles.\"{n}\"]: `codex --profile` accepts only letters, digits, `-` and `_`"
             ))
-            .hint(format!("rename the table to a plain name first ({})", e.hint.unwrap_or_default()))
+            .hint(format!("rename the table to a plain name first ({})", UserError::from(e).hint.unwrap_or_default()))
         })?;
     }
     let mut files = Vec::new();

@@ -24,7 +24,7 @@ fn load_with_provider(ctx: &Ctx, id: &str) -> Result<ConfigFile, UserError> {
         return Err(UserError::usage(format!("`{id}` is a built-in provider with no table in config.toml"))
             .hint(format!("edit [model_providers.{id}] by hand where Codex allows it, or add your own provider")));
     }
-    Err(Layers::new(&cfg, None).unknown_provider(id))
+    Err(Layers::new(&cfg, None).unknown_provider(id).into())
 }
 
 /// The value as it will be written, after the checks `add` makes on the same fields.
@@ -167,7 +167,7 @@ pub fn unset(args: UnsetArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let path = parse_field(&args.field)?;
     let id = args.id.as_str();
     let done = edit_field(ctx, (id, &path, args.json, args.write.dry_run), "unset", None, |cfg| {
-        cfg.unset_provider_field(id, &path).map(|_| ())
+        cfg.unset_provider_field(id, &path).map(|_| ()).map_err(UserError::from)
     })?;
     let Some((changed, _, file)) = done else { return Ok(Exit::Ok) };
     let field = path.dotted();
