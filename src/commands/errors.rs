@@ -6,6 +6,7 @@
 
 use crate::config::{self, ids::NameError};
 use crate::error::{Exit, UserError};
+use crate::store;
 
 /// The hint of a TOML parse error. `load_config` adds `undo` when a backup exists.
 pub(crate) const PARSE_HINT: &str = "fix the TOML by hand (the file was not changed)";
@@ -18,6 +19,9 @@ pub(crate) fn user_error(e: &anyhow::Error) -> Option<UserError> {
     }
     if let Some(e) = e.downcast_ref::<NameError>() {
         return Some(from_name(e));
+    }
+    if let Some(e) = e.downcast_ref::<store::Error>() {
+        return Some(from_store(e));
     }
     None
 }
@@ -98,6 +102,26 @@ fn from_name(e: &NameError) -> UserError {
     line(Exit::Usage, e, Some(hint))
 }
 
+fn from_store(e: &store::Error) -> UserError {
+    use store::Error as E;
+    let refused = |hint: Option<&str>| line(Exit::Problem, e, hint.map(str::to_string));
+    match e {
+        E::CreateHome { .. } => refused(Some("create the directory yourself or pass --codex-home DIR")),
+        E::HomeNotADirectory { .. } => {
+            line(Exit::Usage, e, Some("point --codex-home or CODEX_HOME at a directory".to_string()))
+        }
+        E::OpenHome { .. } => refused(Some("check the permissions of the Codex home")),
+        E::LockTimeout { .. } => refused(Some("wait for it to finish and try again")),
+        E::Lock { .. } | E::ReadLink { .. } | E::Remove { .. } => refused(None),
+        E::SymlinkLoop { .. } => line(Exit::Usage, e, Some("fix the symlink loop; nothing was written".to_string())),
+        E::Write { .. } => refused(Some("the file was left as it was; check permissions and free space")),
+        E::Backup { .. } => refused(Some("nothing was written; check permissions and free space")),
+        E::DamagedBackup { .. } => refused(Some(
+            "restore the file by hand from .codex-provider/backups/, or remove that entry to undo an older one",
+        )),
+    }
+}
+
 impl From<config::Error> for UserError {
     fn from(e: config::Error) -> Self {
         from_config(&e)
@@ -107,5 +131,11 @@ impl From<config::Error> for UserError {
 impl From<NameError> for UserError {
     fn from(e: NameError) -> Self {
         from_name(&e)
+    }
+}
+
+impl From<store::Error> for UserError {
+    fn from(e: store::Error) -> Self {
+        from_store(&e)
     }
 }
