@@ -66,6 +66,7 @@ fn read_providers(args: &ApplyArgs) -> Result<Vec<(String, Fields)>, UserError> 
         }
         if let Some(url) = fields.get("base_url").and_then(Value::as_str) {
             normalize_base_url(url)
+                .map_err(UserError::from)
                 .map_err(|e| UserError { message: format!("{}: {id}: {}", path.display(), e.message), ..e })?;
         }
     }

@@ -6,7 +6,7 @@
 
 use crate::config::{self, ids::NameError};
 use crate::error::{Exit, UserError};
-use crate::store;
+use crate::{endpoint, store};
 
 /// The hint of a TOML parse error. `load_config` adds `undo` when a backup exists.
 pub(crate) const PARSE_HINT: &str = "fix the TOML by hand (the file was not changed)";
@@ -22,6 +22,9 @@ pub(crate) fn user_error(e: &anyhow::Error) -> Option<UserError> {
     }
     if let Some(e) = e.downcast_ref::<store::Error>() {
         return Some(from_store(e));
+    }
+    if let Some(e) = e.downcast_ref::<endpoint::Error>() {
+        return Some(from_endpoint(e));
     }
     None
 }
@@ -122,6 +125,37 @@ fn from_store(e: &store::Error) -> UserError {
     }
 }
 
+/// `endpoint` validates `--base-url` (in `add`, `set`, `apply`, the wizard) without naming the
+/// flag; its lines here do, as they always have.
+fn from_endpoint(e: &endpoint::Error) -> UserError {
+    use endpoint::Error as E;
+    const KEEP_KEYS_OUT: &str =
+        "keep keys in the environment: --env-key VAR for the bearer key, --env-header HEADER=VAR for a header";
+    let (message, hint) = match e {
+        E::BaseUrl { shown, problem } => (
+            format!("--base-url `{shown}` {problem}"),
+            "give the API root as an absolute URL, e.g. https://openrouter.ai/api/v1 or http://localhost:11434/v1"
+                .to_string(),
+        ),
+        E::Credentials => (
+            "--base-url carries credentials (user:password@), which would be written into config.toml (not shown)"
+                .to_string(),
+            "drop them from the URL; put the key in an environment variable and pass --env-key VAR".to_string(),
+        ),
+        E::SecretInQuery { key } => (
+            endpoint::secret_value("--base-url", &format!("query parameter `{key}`")).to_string(),
+            KEEP_KEYS_OUT.to_string(),
+        ),
+        E::SecretValue { .. } => (e.to_string(), KEEP_KEYS_OUT.to_string()),
+        E::Pair { flag, .. } => (e.to_string(), format!("e.g. {flag} api-version=2025-04-01-preview")),
+        E::HeaderName { .. } => (
+            e.to_string(),
+            "Codex silently drops invalid header names; use letters, digits and `-`, e.g. X-Title".to_string(),
+        ),
+    };
+    UserError { exit: Exit::Usage, message, hint: Some(hint) }
+}
+
 impl From<config::Error> for UserError {
     fn from(e: config::Error) -> Self {
         from_config(&e)
@@ -137,5 +171,11 @@ impl From<NameError> for UserError {
 impl From<store::Error> for UserError {
     fn from(e: store::Error) -> Self {
         from_store(&e)
+    }
+}
+
+impl From<endpoint::Error> for UserError {
+    fn from(e: endpoint::Error) -> Self {
+        from_endpoint(&e)
     }
 }

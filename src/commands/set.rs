@@ -69,10 +69,12 @@ fn checked_value(path: &FieldPath, raw: &str) -> Result<Checked, UserError> {
             ("http_headers", Some(h)) => {
                 check_header_name(&dotted, h)?;
                 if h.eq_ignore_ascii_case("authorization") || crate::redact::looks_like_secret(s) {
-                    return Err(secret_value(&dotted, &format!("header `{h}`")));
+                    return Err(secret_value(&dotted, &format!("header `{h}`")).into());
                 }
             }
-            _ if crate::redact::looks_like_secret(s) => return Err(secret_value(&dotted, &format!("`{dotted}`"))),
+            _ if crate::redact::looks_like_secret(s) => {
+                return Err(secret_value(&dotted, &format!("`{dotted}`")).into());
+            }
             _ => {}
         }
     }

@@ -131,7 +131,9 @@ impl Prompts {
                     return Err(what.to_string());
                 }
                 // The flag's message without the flag's name: here the user typed it at a prompt.
-                normalize_base_url(s.trim()).map(|_| ()).map_err(|e| e.message.replacen("--base-url ", "", 1))
+                normalize_base_url(s.trim())
+                    .map(|_| ())
+                    .map_err(|e| crate::error::UserError::from(e).message.replacen("--base-url ", "", 1))
             })
             .interact_text()
             .map_err(prompt_err)
