@@ -6,7 +6,7 @@
 
 use crate::config::{self, ids::NameError};
 use crate::error::{Exit, UserError};
-use crate::{endpoint, store};
+use crate::{bridge, codex_cli, endpoint, home, presets, store};
 
 /// The hint of a TOML parse error. `load_config` adds `undo` when a backup exists.
 pub(crate) const PARSE_HINT: &str = "fix the TOML by hand (the file was not changed)";
@@ -25,6 +25,18 @@ pub(crate) fn user_error(e: &anyhow::Error) -> Option<UserError> {
     }
     if let Some(e) = e.downcast_ref::<endpoint::Error>() {
         return Some(from_endpoint(e));
+    }
+    if let Some(e) = e.downcast_ref::<bridge::Error>() {
+        return Some(from_bridge(e));
+    }
+    if let Some(e) = e.downcast_ref::<presets::Error>() {
+        return Some(from_preset(e));
+    }
+    if let Some(e) = e.downcast_ref::<home::NoHomeDir>() {
+        return Some(line(Exit::Usage, e, Some("pass --codex-home DIR or set CODEX_HOME".to_string())));
+    }
+    if let Some(e) = e.downcast_ref::<codex_cli::NotFound>() {
+        return Some(codex_missing(e));
     }
     None
 }
@@ -156,6 +168,48 @@ fn from_endpoint(e: &endpoint::Error) -> UserError {
     UserError { exit: Exit::Usage, message, hint: Some(hint) }
 }
 
+/// Every bridge failure is a refusal (exit 1): the input was fine, the relay was not.
+fn from_bridge(e: &bridge::Error) -> UserError {
+    use bridge::Error as E;
+    let hint = match e {
+        E::RelayMissing => Some(bridge::INSTALL_HINT.to_string()),
+        E::KeyUnset { var } => {
+            Some(format!("export {var}=... (or `codex-provider key set` it into $CODEX_HOME/.env) and run again"))
+        }
+        E::PortTaken { id, .. } => {
+            Some(format!("stop it, or remove the bridge record with `codex-provider bridge stop {id}` and start again"))
+        }
+        E::ExitedAtStart { log, .. } | E::NotListening { log, .. } => {
+            Some(format!("its output is in {}", log.display()))
+        }
+        E::Spawn { .. } | E::DidNotExit { .. } => None,
+    };
+    line(Exit::Problem, e, hint)
+}
+
+fn from_preset(e: &presets::Error) -> UserError {
+    match e {
+        presets::Error::Unknown { suggestion, .. } => line(
+            Exit::Usage,
+            e,
+            Some(match suggestion {
+                Some(id) => format!("did you mean `{id}`? `codex-provider presets` lists them all"),
+                None => "`codex-provider presets` lists them all".to_string(),
+            }),
+        ),
+        presets::Error::NeedsBaseUrl { id, placeholder, needs_edit } => UserError {
+            exit: Exit::Usage,
+            message: format!("preset `{id}` needs --base-url: its URL {placeholder} is a placeholder"),
+            hint: Some(needs_edit.to_string()),
+        },
+    }
+}
+
+/// A command that runs Codex without one installed is refused (exit 1).
+fn codex_missing(e: &codex_cli::NotFound) -> UserError {
+    line(Exit::Problem, e, Some("install it (npm install -g @openai/codex) or set CODEX_BIN to its path".to_string()))
+}
+
 impl From<config::Error> for UserError {
     fn from(e: config::Error) -> Self {
         from_config(&e)
@@ -177,5 +231,50 @@ impl From<store::Error> for UserError {
 impl From<endpoint::Error> for UserError {
     fn from(e: endpoint::Error) -> Self {
         from_endpoint(&e)
+    }
+}
+
+impl From<presets::Error> for UserError {
+    fn from(e: presets::Error) -> Self {
+        from_preset(&e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    #[test]
+    fn preset_errors_name_the_flag_and_the_nearest_id() {
+        let e = UserError::from(presets::find("azure").unwrap().base_url_for(None).unwrap_err());
+        assert_eq!(e.exit, Exit::Usage);
+        assert!(e.message.contains("--base-url"), "{}", e.message);
+        assert!(e.hint.unwrap().contains("YOUR-RESOURCE"));
+        assert!(UserError::from(presets::lookup("deepsek").unwrap_err()).hint.unwrap().contains("`deepseek`"));
+        assert!(UserError::from(presets::lookup("zzzzzzzz").unwrap_err()).hint.unwrap().contains("presets"));
+    }
+
+    #[test]
+    fn a_typed_error_is_found_under_context_and_keeps_its_line() {
+        let parse = config::ConfigFile::parse(Path::new("c.toml"), "a = \n".into()).unwrap_err();
+        let line = parse.to_string();
+        let e = anyhow::Error::from(parse).context("while loading");
+        let u = user_error(&e).expect("a config error");
+        assert_eq!((u.exit, u.message, u.hint.as_deref()), (Exit::Usage, line, Some(PARSE_HINT)));
+        assert!(user_error(&anyhow::anyhow!("plain")).is_none());
+    }
+
+    #[test]
+    fn refusals_exit_1_and_bad_input_exits_2() {
+        let exists = UserError::from(config::Error::ProviderExists { id: "x".into() });
+        assert_eq!(exists.exit, Exit::Problem);
+        assert!(exists.hint.unwrap().contains("--replace"));
+        let secret = UserError::from(endpoint::normalize_base_url("http://u:p@h/v1").unwrap_err());
+        assert_eq!(secret.exit, Exit::Usage);
+        assert!(secret.message.starts_with("--base-url carries credentials"), "{}", secret.message);
+        let relay = user_error(&bridge::Error::RelayMissing.into()).unwrap();
+        assert_eq!((relay.exit, relay.hint.as_deref()), (Exit::Problem, Some(bridge::INSTALL_HINT)));
     }
 }
