@@ -139,22 +139,38 @@ pub enum FieldValue {
     Bool(bool),
 }
 
+/// A value that is not what its field takes; `Display` is the type it takes ("true or
+/// false"). It never holds the value (which may be a key typed in the wrong place).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrongType {
+    pub expected: FieldType,
+}
+
+impl std::fmt::Display for WrongType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.expected.describe())
+    }
+}
+
+impl std::error::Error for WrongType {}
+
 impl FieldValue {
     /// Parses `raw` as `ty` wants it; the error names the type (never echoes `raw`).
-    pub fn parse(ty: FieldType, raw: &str) -> Result<FieldValue, String> {
+    pub fn parse(ty: FieldType, raw: &str) -> Result<FieldValue, WrongType> {
+        let wrong = Err(WrongType { expected: ty });
         match ty {
             FieldType::String => Ok(FieldValue::Str(raw.to_string())),
             FieldType::Enum(v) if v.contains(&raw) => Ok(FieldValue::Str(raw.to_string())),
             FieldType::UInt(max) => match raw.trim().replace('_', "").parse::<u64>() {
                 Ok(n) if max.is_none_or(|m| n <= m) && n <= i64::MAX as u64 => Ok(FieldValue::UInt(n)),
-                _ => Err(ty.describe()),
+                _ => wrong,
             },
             FieldType::Bool => match raw.trim() {
                 "true" => Ok(FieldValue::Bool(true)),
                 "false" => Ok(FieldValue::Bool(false)),
-                _ => Err(ty.describe()),
+                _ => wrong,
             },
-            _ => Err(ty.describe()),
+            _ => wrong,
         }
     }
 

@@ -4,26 +4,29 @@
 use reqwest::Method;
 
 use super::client::{self, Read};
+use super::error::ModelsError;
 use super::verdict::{self, status_text};
 use super::{Options, Target};
 
 /// The endpoint's model ids, or one line saying why there are none.
-pub fn list_models(t: &Target, opts: &Options) -> Result<Vec<String>, String> {
+pub fn list_models(t: &Target, opts: &Options) -> Result<Vec<String>, ModelsError> {
     let _ = rustls::crypto::ring::default_provider().install_default();
     if let (Some(var), None) = (&t.env_key, &t.api_key) {
-        return Err(format!("{var} is not set, so nothing was asked"));
+        return Err(ModelsError::KeyUnset { var: var.clone() });
     }
     let release = crate::codex::current();
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
     let x = rt.block_on(async {
         let c = client::build(opts)?;
-        Ok::<_, String>(
+        Ok::<_, ModelsError>(
             client::send(&c, t, Method::GET, "models", None, &super::wire::plain_headers(release), Read::Buffer).await,
         )
     })?;
     let secrets: Vec<String> = t.api_key.iter().map(|k| k.expose().to_string()).filter(|k| k.len() >= 4).collect();
     match verdict::model_ids(&x) {
         Some(ids) => Ok(ids),
-        None => Err(crate::redact::scrub(&format!("GET {} → {}", x.url, status_text(&x)), &secrets)),
+        None => Err(ModelsError::NoIds {
+            line: crate::redact::scrub(&format!("GET {} → {}", x.url, status_text(&x)), &secrets),
+        }),
     }
 }
