@@ -11,6 +11,14 @@ use crate::{bridge, codex_cli, endpoint, home, presets, store};
 /// The hint of a TOML parse error. `load_config` adds `undo` when a backup exists.
 pub(crate) const PARSE_HINT: &str = "fix the TOML by hand (the file was not changed)";
 
+/// A loaded file with a value of a type Codex cannot read (`ConfigFile::type_errors`):
+/// unusable input (exit 2), since any edit would leave a file Codex still refuses.
+pub(crate) fn codex_refuses(path: &std::path::Path, e: &config::TypeError) -> UserError {
+    UserError::usage(format!("{}: {}", path.display(), e.message)).hint(
+        "fix it by hand (`codex-provider doctor` explains it); Codex refuses to start with it (the file was not changed)",
+    )
+}
+
 /// A typed error from below, if `e` is one, as the user's line, hint and exit code.
 /// `UserError` itself is left to the caller (it is already in that shape).
 pub(crate) fn user_error(e: &anyhow::Error) -> Option<UserError> {

@@ -87,9 +87,7 @@ fn offer_undo(ctx: &Ctx, e: crate::config::Error) -> UserError {
 fn well_typed(f: ConfigFile) -> Result<ConfigFile, UserError> {
     match f.type_errors().into_iter().next() {
         None => Ok(f),
-        Some(e) => Err(UserError::usage(format!("{}: {}", f.path.display(), e.message)).hint(
-            "fix it by hand (`codex-provider doctor` explains it); Codex refuses to start with it (the file was not changed)",
-        )),
+        Some(e) => Err(errors::codex_refuses(&f.path, &e)),
     }
 }
 
