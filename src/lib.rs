@@ -65,6 +65,10 @@ fn report(ui: &ui::Ui, e: &anyhow::Error) -> ExitCode {
         ui.error(&u.message, u.hint.as_deref());
         return ExitCode::from(u.exit as u8);
     }
+    if let Some(u) = commands::errors::user_error(e) {
+        ui.error(&u.message, u.hint.as_deref());
+        return ExitCode::from(u.exit as u8);
+    }
     let chain: Vec<String> = e.chain().map(|c| c.to_string()).collect();
     ui.error(&chain.join(": "), None);
     ExitCode::from(Exit::Problem as u8)

@@ -59,14 +59,19 @@ fn read_providers(args: &Options) -> Result<Vec<(String, Fields)>, UserError> {
                 .hint("keep keys out of shared files: name a variable in env_key and run `codex-provider key set ID` on each machine"));
             }
             if let Err(e) = parse_field(k) {
-                let structured = e.message.contains("is a map") || e.message.contains("does not write");
+                let structured = matches!(
+                    e,
+                    crate::config::Error::MapNeedsKey { .. } | crate::config::Error::StructuredField { .. }
+                );
                 if !structured {
+                    let e = UserError::from(e);
                     return Err(UserError { message: format!("{}: {name}: {}", path.display(), e.message), ..e });
                 }
             }
         }
         if let Some(url) = fields.get("base_url").and_then(Value::as_str) {
             normalize_base_url(url)
+                .map_err(UserError::from)
                 .map_err(|e| UserError { message: format!("{}: {id}: {}", path.display(), e.message), ..e })?;
         }
     }

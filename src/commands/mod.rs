@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod completions;
 pub mod current;
 pub mod doctor;
+pub(crate) mod errors;
 pub mod export;
 pub mod import;
 pub mod key;
@@ -41,11 +42,11 @@ pub(crate) fn load_config(ctx: &Ctx) -> Result<ConfigFile, UserError> {
 }
 
 /// A parse error offers `undo` only when there is a backup to restore.
-fn offer_undo(ctx: &Ctx, e: UserError) -> UserError {
-    if e.hint.as_deref() == Some(crate::config::file::PARSE_HINT)
-        && !crate::store::list_undo(&ctx.codex_home).is_empty()
-    {
-        return e.hint(format!("{}; `codex-provider undo` restores our last backup", crate::config::file::PARSE_HINT));
+fn offer_undo(ctx: &Ctx, e: crate::config::Error) -> UserError {
+    let parse = matches!(e, crate::config::Error::Parse { .. });
+    let e = UserError::from(e);
+    if parse && !crate::store::list_undo(&ctx.codex_home).is_empty() {
+        return e.hint(format!("{}; `codex-provider undo` restores our last backup", errors::PARSE_HINT));
     }
     e
 }
@@ -55,9 +56,7 @@ fn offer_undo(ctx: &Ctx, e: UserError) -> UserError {
 fn well_typed(f: ConfigFile) -> Result<ConfigFile, UserError> {
     match f.type_errors().into_iter().next() {
         None => Ok(f),
-        Some(e) => Err(UserError::usage(format!("{}: {}", f.path.display(), e.message)).hint(
-            "fix it by hand (`codex-provider doctor` explains it); Codex refuses to start with it (the file was not changed)",
-        )),
+        Some(e) => Err(errors::codex_refuses(&f.path, &e)),
     }
 }
 

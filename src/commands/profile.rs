@@ -70,7 +70,7 @@ pub fn list(ctx: &Ctx) -> anyhow::Result<Exit> {
         let path = ctx.profile_path(&name);
         let (sel, error) = match ConfigFile::load(&path) {
             Ok(f) => (f.selection(), None),
-            Err(e) => (Default::default(), Some(e.message)),
+            Err(e) => (Default::default(), Some(e.to_string())),
         };
         profiles.push(ProfileRow { name, path, provider: sel.provider, model: sel.model, error });
     }
@@ -204,7 +204,7 @@ pub fn migration(
             UserError::usage(format!(
                 "cannot migrate [profiles.\"{n}\"]: `codex --profile` accepts only letters, digits, `-` and `_`"
             ))
-            .hint(format!("rename the table to a plain name first ({})", e.hint.unwrap_or_default()))
+            .hint(format!("rename the table to a plain name first ({})", UserError::from(e).hint.unwrap_or_default()))
         })?;
     }
     let mut files = Vec::new();

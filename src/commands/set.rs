@@ -26,7 +26,7 @@ fn load_with_provider(ctx: &Ctx, id: &str) -> Result<ConfigFile, UserError> {
         return Err(UserError::usage(format!("`{id}` is a built-in provider with no table in config.toml"))
             .hint(format!("edit [model_providers.{id}] by hand where Codex allows it, or add your own provider")));
     }
-    Err(Layers::new(&cfg, None).unknown_provider(id))
+    Err(Layers::new(&cfg, None).unknown_provider(id).into())
 }
 
 /// The value as it will be written, after the checks `add` makes on the same fields.
@@ -71,10 +71,12 @@ fn checked_value(path: &FieldPath, raw: &str) -> Result<Checked, UserError> {
             ("http_headers", Some(h)) => {
                 check_header_name(&dotted, h)?;
                 if h.eq_ignore_ascii_case("authorization") || crate::redact::looks_like_secret(s) {
-                    return Err(secret_value(&dotted, &format!("header `{h}`")));
+                    return Err(secret_value(&dotted, &format!("header `{h}`")).into());
                 }
             }
-            _ if crate::redact::looks_like_secret(s) => return Err(secret_value(&dotted, &format!("`{dotted}`"))),
+            _ if crate::redact::looks_like_secret(s) => {
+                return Err(secret_value(&dotted, &format!("`{dotted}`")).into());
+            }
             _ => {}
         }
     }
@@ -224,7 +226,7 @@ pub fn unset(args: UnsetOptions, ctx: &Ctx) -> anyhow::Result<Exit> {
         (id, &path, args.dry_run),
         "unset",
         None,
-        |cfg| cfg.unset_provider_field(id, &path).map(|_| ()),
+        |cfg| cfg.unset_provider_field(id, &path).map(|_| ()).map_err(UserError::from),
         |changed, _, file| match changed {
             true => format!("Removed {id}.{field} from {}; Codex uses its default.", display(ctx, file)),
             false => format!("{id}.{field} is not set; nothing to change."),

@@ -136,7 +136,7 @@ fn model_suffix(m: Option<&str>) -> String {
 
 fn require_known(layers: &Layers, id: &str) -> Result<(), UserError> {
     if layers.provider(id)?.is_none() {
-        return Err(layers.unknown_provider(id));
+        return Err(layers.unknown_provider(id).into());
     }
     Ok(())
 }

@@ -55,6 +55,7 @@ mod batch;
 mod catalog_key;
 pub mod dotenv_write;
 mod edit;
+mod error;
 pub mod fields;
 pub mod file;
 pub mod ids;
@@ -71,6 +72,7 @@ pub mod view;
 
 pub use catalog_key::MODEL_CATALOG_JSON;
 pub use edit::{Change, ProviderSpec};
+pub use error::Error;
 pub use file::ConfigFile;
 pub use lint::{NestedValue, TypeError};
 pub use migrate::LegacyProfile;

@@ -4,9 +4,9 @@
 
 use toml_edit::{InlineTable, Item, Value};
 
+use super::Error;
 use super::splice::Node;
 use super::{ConfigFile, MODEL_PROVIDER, MODEL_PROVIDERS};
-use crate::error::UserError;
 
 /// The repairs as the door's methods; each returns whether it changed anything.
 impl ConfigFile {
@@ -27,7 +27,7 @@ impl ConfigFile {
     /// Renames the provider table in place (every header and line spelling it, comments
     /// kept) and repoints a top-level `model_provider = "FROM"`, also when this file only
     /// selects it (a profile); returns (table renamed, selector repointed).
-    pub fn rename_provider(&mut self, from: &str, to: &str) -> Result<(bool, bool), UserError> {
+    pub fn rename_provider(&mut self, from: &str, to: &str) -> Result<(bool, bool), Error> {
         let table = self.rename_at(&[MODEL_PROVIDERS.to_string()], from, to)?;
         let selector = self.selection().provider.as_deref() == Some(from) && self.set_root_str(MODEL_PROVIDER, to)?;
         Ok((table, selector))

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use toml_edit::{Item, Value};
 
+use super::Error;
 use super::{ConfigFile, ids, read};
-use crate::error::UserError;
 
 /// Where a value comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -175,7 +175,7 @@ impl<'a> Layers<'a> {
     }
 
     /// Custom provider ids across the layers, in file order, without duplicates.
-    pub fn custom_ids(&self) -> Result<Vec<String>, UserError> {
+    pub fn custom_ids(&self) -> Result<Vec<String>, Error> {
         let mut out: Vec<String> = Vec::new();
         for (f, _) in self.layered() {
             for id in f.provider_ids()? {
@@ -188,7 +188,7 @@ impl<'a> Layers<'a> {
     }
 
     /// A provider as Codex would resolve it: built-in definition, or the merged tables.
-    pub fn provider(&self, id: &str) -> Result<Option<ProviderView>, UserError> {
+    pub fn provider(&self, id: &str) -> Result<Option<ProviderView>, Error> {
         let openai_base =
             self.layered().into_iter().rev().find_map(|(f, _)| read::root_str(f.root(), "openai_base_url"));
         let mut view = if ids::is_builtin(id) { builtin_provider(id, openai_base) } else { None };
@@ -208,7 +208,7 @@ impl<'a> Layers<'a> {
     }
 
     /// Every provider id a user can select: custom ones, then the built-ins.
-    pub fn all_ids(&self) -> Result<Vec<String>, UserError> {
+    pub fn all_ids(&self) -> Result<Vec<String>, Error> {
         let mut ids = self.custom_ids()?;
         for b in ids::BUILTIN {
             if !ids.iter().any(|i| i == b) {
@@ -218,15 +218,11 @@ impl<'a> Layers<'a> {
         Ok(ids)
     }
 
-    /// "unknown provider" with a did-you-mean, exit 2.
-    pub fn unknown_provider(&self, id: &str) -> UserError {
+    /// "unknown provider", with the nearest id these layers know.
+    pub fn unknown_provider(&self, id: &str) -> Error {
         let all = self.all_ids().unwrap_or_default();
-        let near = ids::closest(id, all.iter().map(String::as_str));
-        let hint = match near {
-            Some(n) => format!("did you mean `{n}`? (`codex-provider list` shows them all)"),
-            None => "`codex-provider list` shows the providers; `codex-provider add` adds one".to_string(),
-        };
-        UserError::usage(format!("unknown provider `{}`", crate::redact::shown(id))).hint(hint)
+        let suggestion = ids::closest(id, all.iter().map(String::as_str)).map(str::to_string);
+        Error::UnknownProvider { id: crate::redact::shown(id), suggestion }
     }
 }
 

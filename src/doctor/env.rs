@@ -296,7 +296,7 @@ mod tests {
 
     fn input(text: &str) -> DoctorInput {
         let mut i = DoctorInput::empty(Path::new("/h"));
-        i.base = ConfigFile::parse(Path::new("/h/config.toml"), text.to_string()).map_err(|e| e.message);
+        i.base = ConfigFile::parse(Path::new("/h/config.toml"), text.to_string()).map_err(|e| e.to_string());
         i
     }
     const GW: &str = "model = \"m\"\nmodel_provider = \"gw\"\n[model_providers.gw]\nname = \"g\"\nbase_url = \"https://h/v1\"\nenv_key = \"GW_KEY\"\nenv_key_instructions = \"Run gw-login.\"\n";

@@ -6,6 +6,7 @@
 
 mod client;
 mod decode;
+mod error;
 mod models;
 mod plan;
 pub mod render;

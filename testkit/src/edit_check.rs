@@ -40,7 +40,7 @@ fn one_insertion(old: &str, new: &str) -> bool {
 fn reparse(out: &str) -> ConfigFile {
     match ConfigFile::parse(Path::new("f.toml"), out.to_string()) {
         Ok(f) => f,
-        Err(e) => panic!("edited file does not parse: {}\n{out}", e.message),
+        Err(e) => panic!("edited file does not parse: {e}\n{out}"),
     }
 }
 

@@ -105,7 +105,7 @@ pub fn resolve(args: &Options, ctx: &Ctx) -> Result<Plan, UserError> {
     for (k, v) in parse_pairs("--query", &args.query)?.iter().chain(&parse_pairs("--header", &args.header)?) {
         if crate::redact::looks_like_secret(v) && !k.eq_ignore_ascii_case("authorization") {
             let flag = if args.query.iter().any(|q| q.starts_with(&format!("{k}="))) { "--query" } else { "--header" };
-            return Err(crate::endpoint::secret_value(flag, &format!("`{k}`")));
+            return Err(crate::endpoint::secret_value(flag, &format!("`{k}`")).into());
         }
     }
     for (k, v) in parse_pairs("--query", &args.query)? {
