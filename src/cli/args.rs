@@ -68,8 +68,11 @@ pub struct ExportArgs {
 #[derive(Debug, Args, Clone, Default)]
 pub struct ApplyArgs {
     /// A providers file (TOML from `export`, or its --json form)
-    #[arg(short = 'f', long = "file", value_name = "FILE")]
-    pub file: PathBuf,
+    #[arg(short = 'f', long = "file", value_name = "FILE", required_unless_present = "path")]
+    pub file: Option<PathBuf>,
+    /// The providers file, without -f
+    #[arg(value_name = "FILE", conflicts_with = "file")]
+    pub path: Option<PathBuf>,
     /// Also remove providers the file lacks (never the active one or one a profile selects)
     #[arg(long)]
     pub prune: bool,

@@ -96,7 +96,7 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Export(a) => export::run(&a.ids, ctx),
         Command::Apply(a) => apply::run(
             apply::Options {
-                file: a.file,
+                file: a.file.or(a.path).unwrap_or_default(),
                 prune: a.prune,
                 no_probe: a.no_probe,
                 force: a.force,

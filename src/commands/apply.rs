@@ -26,25 +26,43 @@ use crate::store::FileOp;
 
 /// The providers of the file (TOML like `export` writes, or `export --json`), validated:
 /// known fields, writable ids, valid URLs, and no key value anywhere (refused unechoed).
-fn read_providers(args: &Options) -> Result<Vec<(String, Fields)>, UserError> {
+/// A providers file: each provider's fields, and the models it names (`[provider_models]`,
+/// or `models` in the JSON form).
+struct TeamFile {
+    providers: Vec<(String, Fields)>,
+    models: Vec<(String, String)>,
+}
+
+fn read_providers(args: &Options) -> Result<TeamFile, UserError> {
     let path = &args.file;
     let text = std::fs::read_to_string(path).map_err(|e| {
         UserError::usage(format!("{}: cannot read: {}", path.display(), crate::config::file::io_reason(&e)))
     })?;
-    let providers: Vec<(String, Fields)> = match serde_json::from_str::<Value>(&text) {
-        Ok(v) => v
-            .get("providers")
-            .and_then(Value::as_object)
-            .ok_or_else(|| UserError::usage(format!("{}: JSON without a `providers` object", path.display())))?
-            .iter()
-            .map(|(id, f)| Ok((id.clone(), f.as_object().cloned().ok_or_else(|| not_table(path, id))?)))
-            .collect::<Result<_, UserError>>()?,
+    let (providers, models): (Vec<(String, Fields)>, Vec<(String, String)>) = match serde_json::from_str::<Value>(&text)
+    {
+        Ok(v) => {
+            let providers = v
+                .get("providers")
+                .and_then(Value::as_object)
+                .ok_or_else(|| UserError::usage(format!("{}: JSON without a `providers` object", path.display())))?
+                .iter()
+                .map(|(id, f)| Ok((id.clone(), f.as_object().cloned().ok_or_else(|| not_table(path, id))?)))
+                .collect::<Result<_, UserError>>()?;
+            let models = v
+                .get("models")
+                .and_then(Value::as_object)
+                .map(|m| m.iter().filter_map(|(id, m)| Some((id.clone(), m.as_str()?.to_string()))).collect())
+                .unwrap_or_default();
+            (providers, models)
+        }
         Err(_) => {
             let f = ConfigFile::parse(path, text)?;
-            f.provider_ids()?
+            let providers = f
+                .provider_ids()?
                 .into_iter()
                 .map(|id| Ok((id.clone(), f.provider_fields(&id)?.unwrap_or_default())))
-                .collect::<Result<_, UserError>>()?
+                .collect::<Result<_, UserError>>()?;
+            (providers, f.provider_models())
         }
     };
     for (id, fields) in &providers {
@@ -75,7 +93,7 @@ fn read_providers(args: &Options) -> Result<Vec<(String, Fields)>, UserError> {
                 .map_err(|e| UserError { message: format!("{}: {id}: {}", path.display(), e.message), ..e })?;
         }
     }
-    Ok(providers)
+    Ok(TeamFile { providers, models })
 }
 
 fn not_table(path: &std::path::Path, id: &str) -> UserError {
@@ -157,33 +175,53 @@ impl Output for Applied {
     }
 }
 
-pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let providers = read_providers(&args)?;
-    let session = written::begin(ctx, args.dry_run)?;
-    let mut cfg = load_config(ctx)?;
-    let (mut added, mut updated, mut unchanged, mut removed, mut kept) = (vec![], vec![], vec![], vec![], vec![]);
-    for (id, fields) in &providers {
+/// What merging the file into config.toml changes, by provider id.
+#[derive(Default)]
+struct Merged {
+    added: Vec<String>,
+    updated: Vec<String>,
+    unchanged: Vec<String>,
+    removed: Vec<String>,
+    kept: Vec<String>,
+}
+
+/// Merges the file's providers into `cfg` (and prunes, when asked).
+fn merge(ctx: &Ctx, cfg: &mut ConfigFile, team: &TeamFile, prune: bool) -> anyhow::Result<Merged> {
+    let mut m = Merged::default();
+    for (id, fields) in &team.providers {
         match cfg.merge_provider(id, fields)? {
-            Change::Added => added.push(id.clone()),
-            Change::Updated => updated.push(id.clone()),
-            Change::Unchanged => unchanged.push(id.clone()),
+            Change::Added => m.added.push(id.clone()),
+            Change::Updated => m.updated.push(id.clone()),
+            Change::Unchanged => m.unchanged.push(id.clone()),
         }
     }
-    if args.prune {
-        let in_file: Vec<&String> = providers.iter().map(|(id, _)| id).collect();
-        let selected = selected(ctx, &cfg);
+    if prune {
+        let in_file: Vec<&String> = team.providers.iter().map(|(id, _)| id).collect();
+        let selected = selected(ctx, cfg);
         for id in cfg.provider_ids()? {
             if in_file.contains(&&id) {
                 continue;
             }
             if selected.contains(&id) {
-                kept.push(id);
+                m.kept.push(id);
             } else if cfg.remove_provider(&id)? {
-                removed.push(id);
+                m.removed.push(id);
             }
         }
     }
-    let probes = if args.no_probe { vec![] } else { probe_changed(ctx, &cfg, &args, added.iter().chain(&updated))? };
+    Ok(m)
+}
+
+pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let team = read_providers(&args)?;
+    // Probe first, on config.toml as it is now: a refused apply takes no lock and creates
+    // nothing (not even a missing Codex home).
+    let mut preview = load_config(ctx)?;
+    let m = merge(ctx, &mut preview, &team, args.prune)?;
+    let probes = match args.no_probe {
+        true => vec![],
+        false => probe_changed(ctx, &preview, &team, &args, m.added.iter().chain(&m.updated))?,
+    };
     let failed: Vec<&probe::Report> = probes.iter().filter(|r| !r.ok).collect();
     if !failed.is_empty() && !args.force {
         for r in &failed {
@@ -196,12 +234,22 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
         }
         let names: Vec<&str> = failed.iter().filter_map(|r| r.target.provider.as_deref()).collect();
         return Err(UserError::refused(format!("not applied: the probe failed for {}", names.join(", ")))
-            .hint("fix the endpoints or keys, or pass --force to write anyway, --no-probe to skip the probes")
+            .hint("fix the endpoints or keys (each is probed with its model: `[provider_models]` in the file), or pass --force to write anyway, --no-probe to skip the probes")
             .into());
     }
+    let session = written::begin(ctx, args.dry_run)?;
+    let mut cfg = load_config(ctx)?;
+    let Merged { added, updated, unchanged, removed, kept } = merge(ctx, &mut cfg, &team, args.prune)?;
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
     let file = args.file.display().to_string();
     let w = written::commit(&session, &format!("apply -f {file}"), &ops)?;
+    if !w.dry_run {
+        for (id, model) in &team.models {
+            if team.providers.iter().any(|(p, _)| p == id) {
+                crate::memo::save_model(&ctx.codex_home, id, Some(model))?;
+            }
+        }
+    }
     let mut said = Messages::default();
     for id in &kept {
         said.note(format!("kept `{id}` although the file lacks it: it is the default or a profile selects it"));
@@ -251,15 +299,21 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
 fn probe_changed<'a>(
     ctx: &Ctx,
     cfg: &ConfigFile,
+    team: &TeamFile,
     args: &Options,
     ids: impl Iterator<Item = &'a String>,
 ) -> anyhow::Result<Vec<probe::Report>> {
     let layers = Layers::new(cfg, None);
-    let sel = layers.selection();
     let mut targets = Vec::new();
     for id in ids {
         if let Some(view) = layers.provider(id)? {
-            let model = (sel.provider == *id).then(|| sel.model.clone()).flatten();
+            // The file's model for it, else its own here (never the active provider's).
+            let model = team
+                .models
+                .iter()
+                .find(|(p, _)| p == id)
+                .map(|(_, m)| m.clone())
+                .or_else(|| crate::memo::model_of(&ctx.codex_home, &layers, id).map(|(m, _)| m));
             targets.push(probe::Target::from_provider(&view, model, &ctx.codex_home));
         }
     }

@@ -53,6 +53,8 @@ pub(crate) fn without_secrets(id: &str, fields: &Fields, omitted: &mut Vec<Strin
 pub struct Exported {
     schema_version: SchemaVersion,
     providers: serde_json::Map<String, Value>,
+    /// Each provider's model, when one is known (`apply` remembers it with the provider).
+    models: std::collections::BTreeMap<String, String>,
     omitted: Vec<String>,
     /// The same providers as a TOML file, for the human rendering.
     #[serde(skip)]
@@ -77,11 +79,17 @@ pub fn run(ids: &[String], ctx: &Ctx) -> anyhow::Result<Exit> {
         };
         providers.push((id.clone(), without_secrets(id, &fields, &mut omitted)));
     }
+    let layers = Layers::new(&cfg, None);
+    let models: Vec<(String, String)> = providers
+        .iter()
+        .filter_map(|(id, _)| Some((id.clone(), crate::memo::model_of(&ctx.codex_home, &layers, id)?.0)))
+        .collect();
     let exported = Exported {
         schema_version: SchemaVersion,
         providers: providers.iter().map(|(id, f)| (id.clone(), Value::Object(f.clone()))).collect(),
+        models: models.iter().cloned().collect(),
         omitted: omitted.clone(),
-        toml: providers_toml(&providers),
+        toml: providers_toml(&providers, &models),
     };
     let exit = output::emit(ctx, &exported)?;
     if !omitted.is_empty() {

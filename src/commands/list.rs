@@ -28,6 +28,8 @@ struct ProviderRow {
     active: bool,
     env_key: Option<String>,
     key_set: Option<bool>,
+    /// The provider's own model (`memo::model_of`): what `use ID` selects with it.
+    model: Option<String>,
     threads: usize,
     /// The KEY column: whether the variable is set, never its value.
     #[serde(skip)]
@@ -76,6 +78,7 @@ pub fn run(ctx: &Ctx) -> anyhow::Result<Exit> {
             active: id == sel.provider,
             env_key: key.as_ref().map(|k| k.0.clone()),
             key_set: key.as_ref().map(|k| k.1.is_set()),
+            model: crate::memo::model_of(&ctx.codex_home, &layers, &id).map(|(m, _)| m),
             threads: threads.get(&id).copied().unwrap_or(0),
             key_described,
             id,
@@ -103,7 +106,8 @@ pub fn run(ctx: &Ctx) -> anyhow::Result<Exit> {
 impl Output for Listing {
     fn human(&self, ctx: &Ctx) {
         let providers = &self.providers;
-        let mut rows = vec![vec!["CURRENT".into(), "ID".into(), "NAME".into(), "BASE URL".into(), "KEY".into()]];
+        let mut rows =
+            vec![vec!["CURRENT".into(), "ID".into(), "NAME".into(), "MODEL".into(), "BASE URL".into(), "KEY".into()]];
         if self.any_threads {
             rows[0].push("THREADS".into());
         }
@@ -112,6 +116,7 @@ impl Output for Listing {
                 if p.active { "*".into() } else { String::new() },
                 p.id.clone(),
                 p.name.clone().unwrap_or_default(),
+                p.model.clone().unwrap_or_else(|| "-".into()),
                 p.base_url.clone().unwrap_or_else(|| "-".into()),
                 p.key_described.clone(),
             ]);
@@ -120,8 +125,8 @@ impl Output for Listing {
             }
         }
         if let Some(width) = crate::ui::stdout_width() {
-            // NAME and BASE URL give way first; built-in rows are cut to the user's rows.
-            table::fit(&mut rows, width, &[2, 3], &|r| r == 0 || !providers[r - 1].builtin);
+            // NAME, BASE URL and MODEL give way first; built-in rows are cut to the user's rows.
+            table::fit(&mut rows, width, &[2, 4, 3], &|r| r == 0 || !providers[r - 1].builtin);
         }
         let mut out = table::painted(&rows, Some(&ctx.ui), &|row, _| match row {
             0 => Some(Tone::Bold),

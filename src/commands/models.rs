@@ -75,7 +75,8 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
     let sel = layers.selection();
     let id = args.id.clone().unwrap_or_else(|| sel.provider.clone());
     let view = layers.provider(&id)?.ok_or_else(|| layers.unknown_provider(&id))?;
-    let configured = (sel.provider == id).then(|| sel.model.clone()).flatten();
+    // The provider's own model (the selection's when it is the active one).
+    let configured = crate::memo::model_of(&ctx.codex_home, &layers, &id).map(|(m, _)| m);
     let target = probe::Target::from_provider(&view, None, &ctx.codex_home);
     let opts = probe::Options {
         timeout: args.timeout,

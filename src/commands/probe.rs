@@ -59,7 +59,7 @@ impl Output for ProbedAll {
                 r.target.provider.clone().unwrap_or_default(),
                 r.verdict.as_str().to_string(),
                 format!("{} ms", r.duration_ms),
-                r.target.model.clone().unwrap_or_else(|| "-".into()),
+                r.target.model.clone().unwrap_or_else(|| "(Codex's default)".into()),
             ]);
         }
         let out = table::painted(&rows, Some(&ctx.ui), &|row, col| match (row, col) {
@@ -97,11 +97,10 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
 fn all(args: &Options, opts: &probe::Options, ctx: &Ctx) -> anyhow::Result<Exit> {
     let files = load_layers(ctx, args.profile.as_deref())?;
     let layers = files.layers();
-    let sel = layers.selection();
     let mut targets = Vec::new();
     for id in layers.all_ids()? {
         if let Some(v) = layers.provider(&id)?.filter(|v| !v.builtin) {
-            let model = args.model.clone().or_else(|| (id == sel.provider).then(|| sel.model.clone()).flatten());
+            let model = args.model.clone().or_else(|| own_model(ctx, &layers, &id));
             targets.push(Target::from_provider(&v, model, &ctx.codex_home));
         }
     }
@@ -157,6 +156,12 @@ fn target(args: &Options, ctx: &Ctx) -> anyhow::Result<Target> {
     let Some(view) = layers.provider(&id)? else {
         return Err(layers.unknown_provider(&id).into());
     };
-    let model = args.model.clone().or(sel.model);
+    let model = args.model.clone().or_else(|| own_model(ctx, &layers, &id));
     Ok(Target::from_provider(&view, model, &ctx.codex_home))
+}
+
+/// The model a provider is probed with when `--model` is absent: its own (`memo::model_of`),
+/// never the active provider's.
+fn own_model(ctx: &Ctx, layers: &Layers, id: &str) -> Option<String> {
+    crate::memo::model_of(&ctx.codex_home, layers, id).map(|(m, _)| m)
 }

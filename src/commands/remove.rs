@@ -85,6 +85,7 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
     let written = written::commit(&session, &format!("remove {id}"), &ops)?;
     let mut said = Messages::default();
     if !written.dry_run {
+        crate::memo::rename(&ctx.codex_home, id, None)?;
         said.status(format!("Removed provider `{id}` from {}.", display(ctx, &cfg.path)));
         if is_default {
             said.warn(

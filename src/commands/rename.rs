@@ -101,6 +101,7 @@ pub fn run(old: &str, new: &str, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exi
     let w = written::commit(&session, &format!("rename {old} {new}"), &ops)?;
     let mut said = Messages::default();
     if !w.dry_run {
+        crate::memo::rename(&ctx.codex_home, old, Some(new))?;
         let parts: Vec<String> = touched
             .iter()
             .map(|t| match (t.provider_table, t.model_provider) {

@@ -11,6 +11,7 @@ use crate::commands::{display, key_presence, load_config, load_layers, load_prof
 use crate::config::{ConfigFile, Layers, ProviderSpec, Selection, ids};
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
+use crate::memo::ModelFrom;
 use crate::store::{self, FileOp, Session};
 
 /// What `use` was asked to do.
@@ -117,15 +118,15 @@ fn apply_default(
     }
     store::write_previous(&ctx.codex_home, &before)?;
     let was = before.provider.as_deref().unwrap_or(DEFAULT_PROVIDER);
-    crate::memo::save_last_model(&ctx.codex_home, was, before.model.as_deref())?;
-    crate::memo::save_last_model(&ctx.codex_home, id, after.model.as_deref())?;
+    crate::memo::save_model(&ctx.codex_home, was, before.model.as_deref())?;
+    crate::memo::save_model(&ctx.codex_home, id, after.model.as_deref())?;
     said.status(switched(id, after.model.as_deref()));
     if was != id {
         note_threads(ctx, &mut said, was);
     }
     warn_legacy(&mut said, &cfg);
     if after.model.is_none() && id != DEFAULT_PROVIDER {
-        said.warn(crate::commands::add::no_model_warning());
+        said.warn(no_model(ctx, id));
     }
     Ok(result(written, said))
 }
@@ -193,37 +194,39 @@ fn check_model(ctx: &Ctx, id: &str, model: &str) {
     ctx.ui.warn(&format!("`{model}` is not among the {} models `{id}` listed last ({near})", listed.len()));
 }
 
-/// The model to select with `id` when --model is absent: the current one when `id` is
-/// already the default; else the model last used with `id`; else its preset's; else the
-/// current line is kept, with a warning naming what the endpoint lists (cached): another
-/// provider's model is never kept silently.
-fn model_for(ctx: &Ctx, layers: &Layers, id: &str, before: &Selection) -> anyhow::Result<Option<String>> {
-    let was = before.provider.as_deref().unwrap_or(DEFAULT_PROVIDER);
-    if was == id {
-        return Ok(before.model.clone());
+/// The model to select with `id` when --model is absent: `id`'s own (the current one when
+/// `id` is already selected here, else the one remembered for it, else its preset's), with a
+/// note saying where it came from. None when none is known: another provider's model is never
+/// kept (a gateway that serves only its own ids would refuse it); the warning names what the
+/// endpoint listed last.
+fn model_for(ctx: &Ctx, layers: &Layers, id: &str) -> Option<String> {
+    match crate::memo::model_of(&ctx.codex_home, layers, id) {
+        Some((m, ModelFrom::Selection)) => Some(m),
+        Some((m, ModelFrom::Remembered)) => {
+            ctx.ui.note(&format!("model \"{m}\": `{id}`'s own (pass --model to change it)"));
+            Some(m)
+        }
+        Some((m, ModelFrom::Preset(p))) => {
+            ctx.ui.note(&format!("model \"{m}\": the {p} preset's default (pass --model to change it)"));
+            Some(m)
+        }
+        // Said once the switch is made (`no_model`).
+        None => None,
     }
-    let memo = crate::memo::read(&ctx.codex_home, id);
-    if let Some(m) = memo.last_model {
-        ctx.ui.note(&format!("model \"{m}\": the one last used with `{id}` (pass --model to change it)"));
-        return Ok(Some(m));
-    }
-    let view = layers.provider(id)?;
-    if let Some(p) = crate::presets::for_provider(id, view.as_ref().and_then(|v| v.base_url()))
-        && let Some(m) = p.example_model
-    {
-        ctx.ui.note(&format!("model \"{m}\": the {} preset's default (pass --model to change it)", p.id));
-        return Ok(Some(m.to_string()));
-    }
-    if let Some(m) = &before.model
-        && !memo.models.contains(m)
-    {
-        let listed = match memo.models.is_empty() {
-            true => format!("see `codex-provider models {id}`"),
-            false => format!("it lists {}", memo.models.iter().take(10).cloned().collect::<Vec<_>>().join(", ")),
-        };
-        ctx.ui.warn(&format!("kept model \"{m}\" from `{was}`, which `{id}` may not serve ({listed}); pass --model"));
-    }
-    Ok(before.model.clone())
+}
+
+/// The warning for a switch that selects no model: Codex sends its own default, which a
+/// gateway may not serve; names what the endpoint listed last.
+fn no_model(ctx: &Ctx, id: &str) -> String {
+    let listed = crate::memo::read(&ctx.codex_home, id).models;
+    let listed = match listed.is_empty() {
+        true => format!("`codex-provider models {id}` lists what it serves"),
+        false => format!("it lists {}", listed.iter().take(10).cloned().collect::<Vec<_>>().join(", ")),
+    };
+    format!(
+        "no model is known for `{id}`: Codex would send its own default model id ({}); pass --model ({listed})",
+        crate::codex::current().default_model
+    )
 }
 
 fn set_default(ctx: &Ctx, id: &str, model: Option<&str>, m: Mode) -> anyhow::Result<Switched> {
@@ -232,13 +235,12 @@ fn set_default(ctx: &Ctx, id: &str, model: Option<&str>, m: Mode) -> anyhow::Res
     let layers = Layers::new(&cfg, None);
     require_known(&layers, id)?;
     check_target(ctx, &layers, id, m.force)?;
-    let before = cfg.selection();
     let model = match model {
         Some(m) => {
             check_model(ctx, id, m);
             Some(m.to_string())
         }
-        None => model_for(ctx, &layers, id, &before)?,
+        None => model_for(ctx, &layers, id),
     };
     let after = Selection { provider: Some(id.to_string()), model };
     apply_default(ctx, &session, cfg, &after, &format!("use {id}"))
@@ -270,12 +272,18 @@ fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, m: Mode) 
     let session = crate::commands::written::begin(ctx, m.dry)?;
     let cfg = load_config(ctx)?;
     let mut pf = load_profile(ctx, name, false)?;
-    require_known(&Layers::new(&cfg, Some((name, &pf))), id)?;
-    check_target(ctx, &Layers::new(&cfg, Some((name, &pf))), id, m.force)?;
-    if let Some(m) = model {
-        check_model(ctx, id, m);
-    }
-    let model = model.map(str::to_string).or(pf.selection().model);
+    let layers = Layers::new(&cfg, Some((name, &pf)));
+    require_known(&layers, id)?;
+    check_target(ctx, &layers, id, m.force)?;
+    // The profile always says its model: config.toml's (another provider's, perhaps) would
+    // otherwise show through when Codex layers the two.
+    let model = match model {
+        Some(m) => {
+            check_model(ctx, id, m);
+            Some(m.to_string())
+        }
+        None => model_for(ctx, &layers, id),
+    };
     pf.set_selection(&Selection { provider: Some(id.to_string()), model })?;
     let created = !pf.existed;
     let ops: Vec<FileOp> = FileOp::from_file(&pf).into_iter().collect();
@@ -296,7 +304,8 @@ fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, m: Mode) 
     if m.dry {
         return Ok(result(written, said));
     }
-    let model = pf.selection().model.or(cfg.selection().model);
+    let model = pf.selection().model;
+    crate::memo::save_model(&ctx.codex_home, id, model.as_deref())?;
     said.status(format!(
         "{} {}: provider \"{id}\"{}. Run `codex --profile {name}`.",
         if created { "Created" } else { "Updated" },
@@ -309,7 +318,7 @@ fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, m: Mode) 
         ));
     }
     if model.is_none() {
-        said.warn(crate::commands::add::no_model_warning());
+        said.warn(no_model(ctx, id));
     }
     Ok(result(written, said))
 }
@@ -341,7 +350,7 @@ fn profile_as_default(ctx: &Ctx, name: &str, model: Option<&str>, m: Mode) -> an
         cfg.upsert_provider(&id, &spec, false)?;
         ctx.ui.note(&format!("copied [model_providers.{id}] from {name}.config.toml into config.toml"));
     }
-    let model = model.map(str::to_string).or_else(|| pf.selection().model).or_else(|| cfg.selection().model);
+    let model = model.map(str::to_string).or_else(|| pf.selection().model).or_else(|| model_for(ctx, &layers, &id));
     let after = Selection { provider: Some(id.clone()), model };
     apply_default(ctx, &session, cfg, &after, &format!("use --profile {name}"))
 }

@@ -242,7 +242,7 @@ fn json_to_value(v: &serde_json::Value) -> Option<Value> {
 }
 
 /// `[model_providers.ID]` tables for the given providers, in a fresh document (no comments).
-pub fn providers_toml(providers: &[(String, Fields)]) -> String {
+pub fn providers_toml(providers: &[(String, Fields)], models: &[(String, String)]) -> String {
     let mut doc = toml_edit::DocumentMut::new();
     let mut parent = toml_edit::Table::new();
     parent.set_implicit(true);
@@ -265,7 +265,28 @@ pub fn providers_toml(providers: &[(String, Fields)]) -> String {
         parent.insert(id, toml_edit::Item::Table(t));
     }
     doc.as_table_mut().insert(MODEL_PROVIDERS, toml_edit::Item::Table(parent));
+    if !models.is_empty() {
+        let mut t = toml_edit::Table::new();
+        t.decor_mut()
+            .set_prefix("\n# The model each provider serves: `codex-provider apply` remembers it with the provider.\n");
+        for (id, m) in models {
+            t.insert(id, toml_edit::value(m.as_str()));
+        }
+        doc.as_table_mut().insert(PROVIDER_MODELS, toml_edit::Item::Table(t));
+    }
     doc.to_string()
+}
+
+/// The table of a providers file (`export`, `apply`) that names each provider's model. Not a
+/// Codex key: the file is read by `apply`, never by Codex.
+pub const PROVIDER_MODELS: &str = "provider_models";
+
+impl ConfigFile {
+    /// `[provider_models]` of a providers file: `(id, model)` for each string entry.
+    pub fn provider_models(&self) -> Vec<(String, String)> {
+        let Some(t) = self.root().get(PROVIDER_MODELS).and_then(|i| i.as_table_like()) else { return Vec::new() };
+        t.iter().filter_map(|(k, v)| Some((k.to_string(), v.as_str()?.to_string()))).collect()
+    }
 }
 
 impl ConfigFile {

@@ -17,7 +17,7 @@ use crate::error::{Exit, UserError};
 use crate::presets;
 pub(crate) use plan::{Options, SaveOptions};
 use plan::{no_prompt, resolve};
-pub(crate) use save::{Added, no_model_warning, switched};
+pub(crate) use save::{Added, switched};
 
 pub fn run(opts: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
     let added = execute(opts, ctx)?;
@@ -46,6 +46,11 @@ pub(crate) fn execute(opts: Options, ctx: &Ctx) -> anyhow::Result<Added> {
         save::ensure_new(&plan, &crate::commands::load_config(ctx)?, ctx)?;
     }
     let preset = opts.preset.as_deref().and_then(presets::find);
+    // A provider made from a preset gets the preset's model unless one is given: the probe
+    // sends it, and it is remembered as the provider's.
+    if plan.model.is_none() && !opts.replace {
+        plan.model = preset.and_then(|p| p.example_model).map(str::to_string);
+    }
     if opts.save.no_probe {
         ctx.ui.verbose("skipping the probe (--no-probe)");
         if let Some(p) = preset

@@ -44,9 +44,15 @@ fn edit_files(plan: &Plan, ctx: &Ctx) -> anyhow::Result<(Vec<ConfigFile>, Change
     }
     let change = cfg.upsert_provider(&plan.id, &spec, plan.replace)?;
     let before = cfg.selection();
-    // The plan's provider, and its model when it names one (else the file's stays).
+    // The plan's provider with its own model: the plan's, else the one the file already has
+    // with this provider, else the one remembered for it. Never another provider's model.
     let select = |f: &mut ConfigFile| {
-        let model = plan.model.clone().or(f.selection().model);
+        let now = f.selection();
+        let model = plan
+            .model
+            .clone()
+            .or_else(|| (now.provider.as_deref() == Some(&plan.id)).then_some(now.model).flatten())
+            .or_else(|| crate::memo::read(&ctx.codex_home, &plan.id).model);
         f.set_selection(&Selection { provider: Some(plan.id.clone()), model })
     };
     if plan.use_it {
@@ -130,6 +136,9 @@ pub(crate) fn write(plan: &Plan, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Add
     if dry_run {
         return Ok(added(written, said));
     }
+    // The provider's model and its endpoint's list go with it from now on (`memo`).
+    crate::memo::save_models(&ctx.codex_home, &plan.id, &plan.models)?;
+    crate::memo::save_model(&ctx.codex_home, &plan.id, plan.model.as_deref())?;
     let cfg = &files[0];
     let verb = match change {
         Change::Added => "Added",
@@ -184,7 +193,7 @@ pub fn switched(id: &str, model: Option<&str>) -> String {
     }
 }
 
-pub(crate) fn no_model_warning() -> String {
+fn no_model_warning() -> String {
     format!(
         "no `model` is set: Codex would send its own default model id ({}); pass --model",
         crate::codex::current().default_model
@@ -230,9 +239,9 @@ pub(super) fn probe_target(plan: &Plan, model: Option<String>, ctx: &Ctx) -> pro
 /// to do (its hint: the exact command when the probe proved a fixed URL works).
 pub(super) fn probe_gate(plan: &mut Plan, args: &Options, ctx: &Ctx) -> anyhow::Result<()> {
     let report = probe::run(vec![probe_target(plan, plan.model.clone(), ctx)], &probe_options(args)).remove(0);
+    // Remembered only once saved (`write`): a refused add leaves nothing behind.
     plan.models = report.models.clone();
     plan.suggested_base_url = proven_url(&report);
-    crate::memo::save_models(&ctx.codex_home, &plan.id, &report.models)?;
     if report.ok {
         show_report(&report, ctx);
         return Ok(());
