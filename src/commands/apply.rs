@@ -38,8 +38,7 @@ fn read_providers(args: &Options) -> Result<TeamFile, UserError> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         UserError::usage(format!("{}: cannot read: {}", path.display(), crate::config::file::io_reason(&e)))
     })?;
-    let (providers, models): (Vec<(String, Fields)>, Vec<(String, String)>) = match serde_json::from_str::<Value>(&text)
-    {
+    let TeamFile { providers, models } = match serde_json::from_str::<Value>(&text) {
         Ok(v) => {
             let providers = v
                 .get("providers")
@@ -53,7 +52,7 @@ fn read_providers(args: &Options) -> Result<TeamFile, UserError> {
                 .and_then(Value::as_object)
                 .map(|m| m.iter().filter_map(|(id, m)| Some((id.clone(), m.as_str()?.to_string()))).collect())
                 .unwrap_or_default();
-            (providers, models)
+            TeamFile { providers, models }
         }
         Err(_) => {
             let f = ConfigFile::parse(path, text)?;
@@ -62,7 +61,7 @@ fn read_providers(args: &Options) -> Result<TeamFile, UserError> {
                 .into_iter()
                 .map(|id| Ok((id.clone(), f.provider_fields(&id)?.unwrap_or_default())))
                 .collect::<Result<_, UserError>>()?;
-            (providers, f.provider_models())
+            TeamFile { providers, models: f.provider_models() }
         }
     };
     for (id, fields) in &providers {
