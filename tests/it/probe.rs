@@ -131,9 +131,10 @@ fn unreachable_is_fast() {
         l.local_addr().unwrap().port()
     };
     let t = Instant::now();
-    let r = adhoc(&format!("http://127.0.0.1:{port}/v1"), "m", &[]);
+    let r = adhoc(&format!("http://127.0.0.1:{port}/v1"), "m", &["--timeout", "600"]);
     expect(&r, "unreachable", &["waiting for network"]);
-    assert!(t.elapsed() < Duration::from_secs(3), "{:?}", t.elapsed());
+    // At once, not after the 600 s clock (a generous bound for a loaded machine).
+    assert!(t.elapsed() < Duration::from_secs(120), "{:?}", t.elapsed());
 }
 
 #[test]
@@ -150,7 +151,8 @@ fn timeout_on_hang_and_drip() {
         let t = Instant::now();
         let r = adhoc(&s.base(), "m", &["--timeout", "1"]);
         expect(&r, "timeout", &["--timeout"]);
-        assert!(t.elapsed() < Duration::from_secs(4), "{mode:?}: {:?}", t.elapsed());
+        // Ended by the 1 s clock, not by the server (which never finishes).
+        assert!(t.elapsed() < Duration::from_secs(120), "{mode:?}: {:?}", t.elapsed());
     }
 }
 
@@ -254,15 +256,14 @@ fn bad_streams_codex_would_print_nothing() {
 
 #[test]
 fn huge_and_endless_bodies_are_capped() {
+    // A 600 s clock: the caps, not the timeout, end these reads (the verdicts say which).
     let s = Server::start(Mode::Huge);
-    let t = Instant::now();
-    let r = adhoc(&s.base(), "m", &[]);
+    let r = adhoc(&s.base(), "m", &["--timeout", "600"]);
     expect(&r, "not_sse", &[]);
     let s = Server::start(Mode::EndlessSse);
-    let r = adhoc(&s.base(), "m", &[]);
+    let r = adhoc(&s.base(), "m", &["--timeout", "600"]);
     expect(&r, "bad_stream", &["never completes"]);
     assert!(r.1["summary"].as_str().unwrap().contains("MiB"));
-    assert!(t.elapsed() < Duration::from_secs(10), "{:?}", t.elapsed());
 }
 
 fn provider_config(base: &str, extra: &str) -> String {
@@ -376,7 +377,8 @@ fn canary_key_never_printed_in_any_mode() {
 
 #[test]
 fn requests_run_concurrently() {
-    let l = Duration::from_millis(600);
+    // Long enough that a loaded machine's own slowness cannot pass for sequential requests.
+    let l = Duration::from_secs(5);
     let fast = Server::start(Mode::Ok);
     let t0 = Instant::now();
     let r0 = adhoc(&fast.base(), "mock-model", &[]);
