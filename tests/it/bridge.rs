@@ -202,6 +202,30 @@ fn stop_then_start_keeps_the_upstream_and_remove_ends_the_bridge() {
     assert_eq!(s.json()["bridges"], serde_json::json!([]), "{}", s.stdout);
 }
 
+/// Another program took the stopped bridge's port: `bridge start` moves it to a free port and
+/// repoints the provider, keeping the upstream; `probe` is ok through it.
+#[test]
+fn start_moves_off_a_port_another_program_took() {
+    let Some((srv, home, path)) = bridged_setup() else { return };
+    let (pid, port) = started(&home, &path);
+    let _c = Cleanup(&home, "x".into(), pid);
+    run(&home, &path, &["bridge", "stop", "x"]).code(0);
+    assert!(wait_dead(pid));
+    let squatter = std::net::TcpListener::bind(("127.0.0.1", port as u16)).expect("the stopped bridge's port is free");
+    let r = run(&home, &path, &["bridge", "start", "x"]);
+    r.code(0);
+    assert!(r.stderr.contains(&format!("port {port} is taken by another program")), "{}", r.stderr);
+    let rec = record(&home, "x");
+    let pid2 = rec["pid"].as_u64().expect("running") as u32;
+    let _c2 = Cleanup(&home, "x".into(), pid2);
+    let port2 = rec["port"].as_u64().unwrap();
+    assert_ne!(port2, port);
+    assert_eq!(rec["upstream"], srv.base().as_str());
+    assert!(home.read("config.toml").contains(&format!("http://127.0.0.1:{port2}/v1")), "repointed");
+    run(&home, &path, &["probe", "x"]).code(0);
+    drop(squatter);
+}
+
 /// A provider pointing at a dead local port with no record (a bridge whose record was lost):
 /// `bridge start` refuses to bridge to it and asks for the upstream.
 #[test]
