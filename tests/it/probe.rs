@@ -193,6 +193,63 @@ fn not_found_suggests_v1() {
     assert_eq!(r.1["suggested_base_url"], s.base());
 }
 
+/// A gateway that checks model ids (`Mode::OwnModels`) serves its own ids only: a served id
+/// streams, any other is a 404 `model_not_found` (the probe's `model_not_found`, naming the
+/// listed id), and `/models` lists exactly its ids.
+#[test]
+fn own_models_gateway_serves_only_its_ids() {
+    let s = Server::start(Mode::OwnModels(vec!["gw-coder".into(), "gw-small".into()]));
+    let r = adhoc(&s.base(), "gw-coder", &[]);
+    expect(&r, "ok", &[]);
+    assert_eq!(r.1["models"], serde_json::json!(["gw-coder", "gw-small"]));
+    let r = adhoc(&s.base(), "gw-coderr", &[]);
+    expect(&r, "model_not_found", &["gw-coder"]);
+    assert_eq!(check(&r.1, "responses")["http_status"], 404);
+}
+
+/// No /v1 and no model (the wizard probes before it asks for one): `{root}/responses` is
+/// 404, `{root}/v1/responses` a 404 whose body is a model error, which proves `{root}/v1` is
+/// the API root; `{root}/v1/models` is tried too and gives the ids to pick from.
+#[test]
+fn model_error_under_v1_proves_the_root_without_a_model() {
+    let s = Server::start(Mode::OwnModels(vec!["gw-coder".into()]));
+    let home = Home::new();
+    let r = probe_env(&home, &["--base-url", &s.url(), "--env-key", KEY_VAR], &[(KEY_VAR, CANARY)]);
+    expect(&r, "not_found", &["add /v1", &s.base(), "--model", "gw-coder"]);
+    let j = &r.1;
+    assert_eq!(j["suggested_base_url"], s.base());
+    assert!(j["summary"].as_str().unwrap().contains("model error"), "{j}");
+    assert_eq!(check(j, "v1_responses")["http_status"], 404);
+    assert_eq!(check(j, "v1_models")["http_status"], 200);
+    assert_eq!(j["models"], serde_json::json!(["gw-coder"]));
+    let paths: Vec<String> = s.requests().into_iter().map(|q| format!("{} {}", q.method, q.path)).collect();
+    assert!(
+        paths.iter().any(|p| p == "POST /v1/responses") && paths.iter().any(|p| p == "GET /v1/models"),
+        "{paths:?}"
+    );
+}
+
+/// `{root}/v1/models` listing models proves the root even when `{root}/v1/responses` is a
+/// plain 404 (here a chat-only server: /v1 is still its API root).
+#[test]
+fn a_model_list_under_v1_proves_the_root() {
+    let s = Server::start(Mode::ChatOnly);
+    let r = adhoc(&s.url(), "m", &[]);
+    expect(&r, "not_found", &["add /v1"]);
+    assert_eq!(r.1["suggested_base_url"], s.base());
+    assert!(r.1["summary"].as_str().unwrap().contains("/v1/models lists 4 models"), "{}", r.1);
+}
+
+/// A plain 404 everywhere under /v1 proves nothing: no suggestion.
+#[test]
+fn a_plain_404_under_v1_suggests_nothing() {
+    let s = Server::start(Mode::NotFound);
+    let r = adhoc(&s.url(), "m", &[]);
+    expect(&r, "not_found", &["base_url"]);
+    assert!(r.1["suggested_base_url"].is_null(), "{}", r.1);
+    assert_eq!(check(&r.1, "v1_models")["http_status"], 404);
+}
+
 #[test]
 fn chat_only() {
     let s = Server::start(Mode::ChatOnly);

@@ -33,16 +33,20 @@ pub fn add(mut plan: Plan, args: &Options, ctx: &Ctx, confirm: Option<Confirm>) 
         return Err(UserError::refused(format!("cancelled; {}", crate::interrupt::nothing_written())).into());
     }
     let key = bridge::upstream_key(&ctx.codex_home, plan.spec.env_key.as_deref())?;
-    bridge::record::remove(&ctx.codex_home, &plan.id)?;
+    bridge::record::remove(&ctx.codex_home, &plan.id, false)?;
     let rec = bridge::spawn(&ctx.codex_home, &plan.id, port, &upstream, plan.spec.env_key.as_deref(), key.as_deref())?;
-    ctx.ui.status(&format!("Bridge running: {} → {upstream} (pid {}).", bridge::base_url(port), rec.pid));
+    ctx.ui.status(&format!(
+        "Bridge running: {} → {upstream} (pid {}).",
+        bridge::base_url(port),
+        rec.pid.unwrap_or_default()
+    ));
     let saved = match args.save.no_probe {
         true => Ok(()),
         false => probe_gate(&mut plan, args, ctx),
     }
     .and_then(|()| write(&plan, false, ctx));
     if saved.is_err() {
-        bridge::stop(&ctx.codex_home, &plan.id)?;
+        bridge::forget(&ctx.codex_home, &plan.id)?;
     }
     saved
 }
