@@ -29,6 +29,7 @@ mod probe;
 mod probe_codex;
 mod probe_hostile;
 mod props;
+mod provider_whole;
 mod secrets;
 mod toml_suite;
 mod verbs;
