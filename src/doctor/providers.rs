@@ -45,7 +45,7 @@ pub fn wire_api(f: &Facts) -> Check {
         );
     }
     check
-        .remedy("set `wire_api = \"responses\"` (`codex-provider doctor --fix` does it); an endpoint that only speaks /chat/completions needs a Responses bridge (e.g. LiteLLM) in front of it")
+        .remedy("set `wire_api = \"responses\"` (`codex-provider doctor --fix` does it); an endpoint that only speaks /chat/completions needs a Responses bridge in front of it: `codex-provider bridge start ID` runs codex-relay")
         .with_fix(Some(Fix { summary: format!("set wire_api = \"responses\" in {}", bad.join(", ")), repairs }))
 }
 

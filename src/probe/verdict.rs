@@ -15,7 +15,6 @@ const HINT_TLS_PLAIN: &str = "if the port speaks plain HTTP, use http:// in base
 const HINT_TLS: &str = "for a private CA, point SSL_CERT_FILE or CODEX_CA_CERTIFICATE at its PEM bundle; check the host name matches the certificate (plain HTTP port? use http://)";
 const HINT_TIMEOUT: &str =
     "retry with a larger --timeout; check proxies (HTTPS_PROXY / NO_PROXY) and that the server is not overloaded";
-const HINT_CHAT_ONLY: &str = "Codex 0.95+ speaks only the Responses API: put a bridge in front (LiteLLM proxy) or use the vendor's Responses-capable endpoint";
 const HINT_BAD_REQUEST: &str =
     "the server refused Codex's request shape; check the model and that the endpoint fully supports the Responses API";
 const HINT_NOT_SSE: &str = "the endpoint ignores `stream: true`; Codex needs SSE (it would fail with `stream closed before response.completed`): use a Responses-capable endpoint or a bridge (LiteLLM)";
@@ -165,6 +164,21 @@ pub fn closest_models(model: &str, ids: &[String]) -> Vec<String> {
     scored.into_iter().take(3).map(|(_, id)| id.clone()).collect()
 }
 
+/// A chat-only endpoint's way out: our own bridge (codex-relay in front, started by
+/// `bridge start` for a saved provider or `add … --bridge` for a new one).
+fn chat_only_hint(t: &Target) -> String {
+    let how = match &t.provider {
+        Some(id) => format!(
+            "`codex-provider bridge start {id}` runs codex-relay in front of it (when adding it: `codex-provider add {id} … --bridge`)"
+        ),
+        None => {
+            let shown = Url::parse(&t.base_url).map(|u| client::shown_url(&u)).unwrap_or_else(|_| t.base_url.clone());
+            format!("add it through codex-relay: `codex-provider add ID --base-url {shown} --bridge`")
+        }
+    };
+    format!("Codex 0.95+ speaks only the Responses API: {how}, or use the vendor's Responses-capable endpoint")
+}
+
 /// The `models` check: status, summary and hint.
 pub fn models_check(x: &Exchange, ids: Option<&[String]>, t: &Target, model: &str) -> (Status, String, Option<String>) {
     let what = format!("GET {}", x.url);
@@ -275,7 +289,7 @@ pub fn responses(x: &Exchange, fb: Fallbacks, a: &Asked) -> Judged {
                 return Judged::new(
                     Verdict::ChatOnly,
                     format!("{what}; /chat/completions works: this is a Chat Completions-only endpoint"),
-                    Some(HINT_CHAT_ONLY.into()),
+                    Some(chat_only_hint(t)),
                 );
             }
             let base = t.base_url.trim_end_matches('/');
