@@ -46,6 +46,12 @@ impl Output for Current {
 }
 
 pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
+    // Codex has no selection at all there: it stops before reading a config.
+    if let Some(said) = crate::home::refused_by_codex(&ctx.codex_home) {
+        return Err(UserError::refused(format!("Codex would not start: {said}"))
+            .hint("create it with `mkdir -p \"$CODEX_HOME\"`, or unset CODEX_HOME to use ~/.codex")
+            .into());
+    }
     let files = load_layers(ctx, args.profile.as_deref())?;
     let layers = files.layers();
     let sel = layers.selection();
