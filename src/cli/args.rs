@@ -205,6 +205,9 @@ pub struct CatalogArgs {
     /// Provider whose `/models` to add [default: the active provider]
     #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
     pub id: Option<String>,
+    /// Context window (tokens) for the models whose `/models` entry gives none [default: the template entry's]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
+    pub context_window: Option<u64>,
     #[command(flatten)]
     pub json: JsonArgs,
     #[command(flatten)]
