@@ -194,8 +194,9 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
 
 fn summary(b: &Built, id: &str, shown: &str, changed: bool, from: &dyn Fn(&str, bool) -> ContextFrom) -> String {
     let mut s = format!(
-        "{shown}: {} bundled entries, {} from `{id}`{}{}\n",
+        "{shown}: {} bundled {}, {} from `{id}`{}{}\n",
         b.bundled,
+        if b.bundled == 1 { "entry" } else { "entries" },
         b.added.len(),
         if b.kept > 0 { format!(", {} kept from before", b.kept) } else { String::new() },
         if changed { "" } else { " (unchanged)" },

@@ -171,7 +171,7 @@ impl Stored {
     pub fn say(&self, ctx: &Ctx, what: &str) {
         let (var, chars, path) = (&self.var, self.chars, display(ctx, &self.path));
         ctx.ui.status(&match self.changed {
-            true => format!("Stored {what} as {var} in {path} ({chars} chars, mode 0600)."),
+            true => format!("Stored {what} as {var} in {path} ({}, mode 0600).", crate::redact::chars_count(chars)),
             false => format!("{var} in {path} already holds this key; nothing to change."),
         });
         // Codex loads `.env` over its environment (checked with Codex 0.169 and 0.171: the

@@ -164,6 +164,11 @@ pub fn closest_models(model: &str, ids: &[String]) -> Vec<String> {
     scored.into_iter().take(3).map(|(_, id)| id.clone()).collect()
 }
 
+/// `1 model`, `3 models`.
+fn models_count(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "model" } else { "models" })
+}
+
 /// A chat-only endpoint's way out: our own bridge (codex-relay in front, started by
 /// `bridge start` for a saved provider or `add … --bridge` for a new one).
 fn chat_only_hint(t: &Target) -> String {
@@ -185,11 +190,11 @@ pub fn models_check(x: &Exchange, ids: Option<&[String]>, t: &Target, model: &st
     match (&x.result, ids) {
         (Ok(_), Some(ids)) => {
             if ids.iter().any(|i| i == model) || t.model.is_none() && ids.is_empty() {
-                (Status::Pass, format!("{what}: {} models, `{model}` listed", ids.len()), None)
+                (Status::Pass, format!("{what}: {}, `{model}` listed", models_count(ids.len())), None)
             } else {
                 let near = closest_models(model, ids);
                 let hint = if near.is_empty() { None } else { Some(format!("closest listed: {}", near.join(", "))) };
-                (Status::Warn, format!("{what}: {} models; `{model}` is not listed", ids.len()), hint)
+                (Status::Warn, format!("{what}: {}; `{model}` is not listed", models_count(ids.len())), hint)
             }
         }
         (Ok(h), None) if h.status == 404 => {
@@ -394,8 +399,11 @@ fn model_missing(what: String, model: &str, ids: Option<&[String]>) -> Judged {
     let hint = if near.is_empty() {
         if ids.is_some_and(|i| !i.is_empty()) {
             format!(
-                "`{model}` is not served here; pick one of the {} listed models (--model)",
-                ids.map_or(0, <[String]>::len)
+                "`{model}` is not served here; pick {} (--model)",
+                match ids.map_or(0, <[String]>::len) {
+                    1 => "the one listed model".to_string(),
+                    n => format!("one of the {n} listed models"),
+                }
             )
         } else {
             format!("`{model}` is not served here; set model to one the endpoint offers (--model)")
@@ -500,6 +508,12 @@ fn stream_verdict(x: &Exchange, h: &Http) -> Judged {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_model_is_singular() {
+        assert_eq!(models_count(1), "1 model");
+        assert_eq!(models_count(0), "0 models");
+    }
 
     #[test]
     fn closest_prefers_vendor_prefixed_same_name() {
