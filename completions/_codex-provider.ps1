@@ -34,8 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Probe an endpoint, then add it as `[model_providers.ID]`')
-            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a provider (and model) the default, or write a profile file selecting it')
-            [CompletionResult]::new('switch', 'switch', [CompletionResultType]::ParameterValue, 'Make a provider (and model) the default, or write a profile file selecting it')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a provider (and model) the default, or write a profile file selecting it (alias: switch)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List providers (custom and built-in) and profile files')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List providers (custom and built-in) and profile files')
             [CompletionResult]::new('current', 'current', [CompletionResultType]::ParameterValue, 'Print the active provider id (and model with -v)')
@@ -93,25 +92,6 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             break
         }
         'codex-provider;use' {
-            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model id to select with it')
-            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model id to select with it')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Write NAME.config.toml instead (with ID), or make that profile the default (without ID)')
-            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
-            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and data')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and data')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Switch even to a provider Codex would refuse (e.g. `wire_api = "chat"`)')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output (one JSON document on stdout)')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print a diff of each file that would change; write nothing')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            break
-        }
-        'codex-provider;switch' {
             [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model id to select with it')
@@ -411,6 +391,7 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
         'codex-provider;catalog' {
             [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--context-window', '--context-window', [CompletionResultType]::ParameterName, 'Context window (tokens) for the models whose `/models` entry gives none [default: the template entry''s]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Request timeout in seconds [default: 15]')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
@@ -717,7 +698,7 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
         }
         'codex-provider;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Probe an endpoint, then add it as `[model_providers.ID]`')
-            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a provider (and model) the default, or write a profile file selecting it')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a provider (and model) the default, or write a profile file selecting it (alias: switch)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List providers (custom and built-in) and profile files')
             [CompletionResult]::new('current', 'current', [CompletionResultType]::ParameterValue, 'Print the active provider id (and model with -v)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show every field of a provider with Codex''s defaults and where each comes from')

@@ -82,9 +82,6 @@ _codex__provider() {
             codex__provider,show)
                 cmd="codex__provider__subcmd__show"
                 ;;
-            codex__provider,switch)
-                cmd="codex__provider__subcmd__use"
-                ;;
             codex__provider,undo)
                 cmd="codex__provider__subcmd__undo"
                 ;;
@@ -287,7 +284,7 @@ _codex__provider() {
 
     case "${cmd}" in
         codex__provider)
-            opts="-y -q -v -h -V --codex-home --color --yes --quiet --verbose --help --version add use switch list ls current show remove rm probe doctor profile presets undo completions catalog key rename set unset export apply import models bridge help"
+            opts="-y -q -v -h -V --codex-home --color --yes --quiet --verbose --help --version add use list ls current show remove rm probe doctor profile presets undo completions catalog key rename set unset export apply import models bridge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -643,7 +640,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__catalog)
-            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --json --timeout --dry-run --help"
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --context-window --json --timeout --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -655,6 +652,10 @@ _codex__provider() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --context-window)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)

@@ -31,8 +31,7 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand add 'Probe an endpoint, then add it as `[model_providers.ID]`'
-            cand use 'Make a provider (and model) the default, or write a profile file selecting it'
-            cand switch 'Make a provider (and model) the default, or write a profile file selecting it'
+            cand use 'Make a provider (and model) the default, or write a profile file selecting it (alias: switch)'
             cand list 'List providers (custom and built-in) and profile files'
             cand ls 'List providers (custom and built-in) and profile files'
             cand current 'Print the active provider id (and model with -v)'
@@ -88,24 +87,6 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand --help 'Print help'
         }
         &'codex-provider;use'= {
-            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
-            cand --color 'When to use colour'
-            cand -m 'Model id to select with it'
-            cand --model 'Model id to select with it'
-            cand --profile 'Write NAME.config.toml instead (with ID), or make that profile the default (without ID)'
-            cand -y 'Never prompt; take defaults and flags as given'
-            cand --yes 'Never prompt; take defaults and flags as given'
-            cand -q 'Print only errors and data'
-            cand --quiet 'Print only errors and data'
-            cand -v 'Say more (where values come from, request details)'
-            cand --verbose 'Say more (where values come from, request details)'
-            cand --force 'Switch even to a provider Codex would refuse (e.g. `wire_api = "chat"`)'
-            cand --json 'Machine-readable output (one JSON document on stdout)'
-            cand --dry-run 'Print a diff of each file that would change; write nothing'
-            cand -h 'Print help'
-            cand --help 'Print help'
-        }
-        &'codex-provider;switch'= {
             cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
             cand --color 'When to use colour'
             cand -m 'Model id to select with it'
@@ -382,6 +363,7 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
         &'codex-provider;catalog'= {
             cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
             cand --color 'When to use colour'
+            cand --context-window 'Context window (tokens) for the models whose `/models` entry gives none [default: the template entry''s]'
             cand --timeout 'Request timeout in seconds [default: 15]'
             cand -y 'Never prompt; take defaults and flags as given'
             cand --yes 'Never prompt; take defaults and flags as given'
@@ -660,7 +642,7 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
         }
         &'codex-provider;help'= {
             cand add 'Probe an endpoint, then add it as `[model_providers.ID]`'
-            cand use 'Make a provider (and model) the default, or write a profile file selecting it'
+            cand use 'Make a provider (and model) the default, or write a profile file selecting it (alias: switch)'
             cand list 'List providers (custom and built-in) and profile files'
             cand current 'Print the active provider id (and model with -v)'
             cand show 'Show every field of a provider with Codex''s defaults and where each comes from'

@@ -34,8 +34,7 @@ complete -c codex-provider -n "__fish_codex_provider_needs_command" -s v -l verb
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -s V -l version -d 'Print version'
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "add" -d 'Probe an endpoint, then add it as `[model_providers.ID]`'
-complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "use" -d 'Make a provider (and model) the default, or write a profile file selecting it'
-complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "switch" -d 'Make a provider (and model) the default, or write a profile file selecting it'
+complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "use" -d 'Make a provider (and model) the default, or write a profile file selecting it (alias: switch)'
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "list" -d 'List providers (custom and built-in) and profile files'
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "ls" -d 'List providers (custom and built-in) and profile files'
 complete -c codex-provider -n "__fish_codex_provider_needs_command" -f -a "current" -d 'Print the active provider id (and model with -v)'
@@ -97,19 +96,6 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l fo
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -s h -l help -d 'Print help'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l color -d 'When to use colour' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s m -l model -d 'Model id to select with it' -r
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l profile -d 'Write NAME.config.toml instead (with ID), or make that profile the default (without ID)' -r
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s y -l yes -d 'Never prompt; take defaults and flags as given'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s q -l quiet -d 'Print only errors and data'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s v -l verbose -d 'Say more (where values come from, request details)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l force -d 'Switch even to a provider Codex would refuse (e.g. `wire_api = "chat"`)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l json -d 'Machine-readable output (one JSON document on stdout)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l dry-run -d 'Print a diff of each file that would change; write nothing'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -293,6 +279,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -l context-window -d 'Context window (tokens) for the models whose `/models` entry gives none [default: the template entry\'s]' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -l timeout -d 'Request timeout in seconds [default: 15]' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -s q -l quiet -d 'Print only errors and data'
@@ -477,7 +464,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand bridge; an
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand bridge; and __fish_seen_subcommand_from help" -f -a "uninstall" -d 'Remove that login service'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand bridge; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply import models bridge help" -f -a "add" -d 'Probe an endpoint, then add it as `[model_providers.ID]`'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply import models bridge help" -f -a "use" -d 'Make a provider (and model) the default, or write a profile file selecting it'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply import models bridge help" -f -a "use" -d 'Make a provider (and model) the default, or write a profile file selecting it (alias: switch)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply import models bridge help" -f -a "list" -d 'List providers (custom and built-in) and profile files'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply import models bridge help" -f -a "current" -d 'Print the active provider id (and model with -v)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand help; and not __fish_seen_subcommand_from add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply import models bridge help" -f -a "show" -d 'Show every field of a provider with Codex\'s defaults and where each comes from'

@@ -13,6 +13,21 @@ pub enum UrlProblem {
     NoHost,
     /// A `#fragment` (we refuse it before parsing).
     Fragment,
+    /// Longer than [`MAX_URL_LEN`] (its length): a pasted file, not an endpoint.
+    TooLong(usize),
+}
+
+/// The longest URL we take (flag, file field or config value): browsers and servers agree on
+/// about 2 KB, and an API root is far shorter. Longer is refused without being echoed.
+pub const MAX_URL_LEN: usize = 2048;
+
+/// Refuses a URL value longer than [`MAX_URL_LEN`] (`flag` names where it came from); the
+/// first check on every URL we take, so a 100 KB paste is never parsed, stored or echoed.
+pub fn check_url_length(flag: &str, raw: &str) -> Result<(), Error> {
+    match raw.len() > MAX_URL_LEN {
+        true => Err(Error::TooLong { flag: flag.to_string(), len: raw.len() }),
+        false => Ok(()),
+    }
 }
 
 impl std::fmt::Display for UrlProblem {
@@ -23,6 +38,7 @@ impl std::fmt::Display for UrlProblem {
             UrlProblem::Scheme(s) => write!(f, "has scheme `{s}`; Codex needs http:// or https://"),
             UrlProblem::NoHost => f.write_str("has no host"),
             UrlProblem::Fragment => f.write_str("has a #fragment"),
+            UrlProblem::TooLong(n) => write!(f, "is {n} bytes long (at most {MAX_URL_LEN})"),
         }
     }
 }
@@ -46,6 +62,8 @@ pub enum Error {
     Pair { flag: String, shown: String },
     /// Not a header name HTTP allows.
     HeaderName { flag: String, name: String },
+    /// A URL longer than [`MAX_URL_LEN`] bytes (never shown).
+    TooLong { flag: String, len: usize },
 }
 
 impl std::fmt::Display for Error {
@@ -65,6 +83,9 @@ impl std::fmt::Display for Error {
             ),
             Error::Pair { flag, shown } => write!(f, "{flag} expects K=V, got `{shown}`"),
             Error::HeaderName { flag, name } => write!(f, "{flag}: `{name}` is not a valid HTTP header name"),
+            Error::TooLong { flag, len } => {
+                write!(f, "{flag} is {len} bytes long, more than a URL can be here ({MAX_URL_LEN}); not shown")
+            }
         }
     }
 }
@@ -88,6 +109,9 @@ pub struct BaseUrl {
 /// Analyses a base URL; `Err` says why Codex would fail with `builder error`.
 pub fn analyze(raw: &str) -> Result<BaseUrl, UrlProblem> {
     let raw = raw.trim();
+    if raw.len() > MAX_URL_LEN {
+        return Err(UrlProblem::TooLong(raw.len()));
+    }
     if !raw.contains("://") {
         return Err(UrlProblem::NoScheme);
     }
@@ -141,6 +165,7 @@ pub struct Normalized {
 /// Validates `--base-url` and normalises it: strips `/responses` and trailing slashes, moves a
 /// query string into `query_params`, refuses a #fragment.
 pub fn normalize_base_url(raw: &str) -> Result<Normalized, Error> {
+    check_url_length("--base-url", raw.trim())?;
     // Never echo a key pasted into the wrong flag, or credentials inside the URL.
     let has_credentials = Url::parse(raw.trim()).is_ok_and(|u| !u.username().is_empty() || u.password().is_some());
     let bad = |problem: UrlProblem| {

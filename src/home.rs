@@ -36,6 +36,22 @@ pub fn resolve(flag: Option<PathBuf>) -> Result<PathBuf, NoHomeDir> {
     }
 }
 
+/// Why Codex would refuse to start with `home`, in its words (0.169 and 0.171: `Error finding
+/// codex home: …`, exit 1, before reading any config), or None. Codex refuses a `$CODEX_HOME`
+/// that is missing or not a directory, and creates a missing `~/.codex`; a `--codex-home` of
+/// ours that is not there is refused the same way, since Codex could never be pointed at it.
+pub fn refused_by_codex(home: &Path) -> Option<String> {
+    let problem = match std::fs::metadata(home) {
+        Ok(m) if m.is_dir() => return None,
+        Ok(_) => "is not a directory",
+        Err(_) => "does not exist",
+    };
+    if dirs::home_dir().is_some_and(|h| h.join(".codex") == home) {
+        return None;
+    }
+    Some(format!("Error finding codex home: CODEX_HOME points to \"{}\", but that path {problem}", home.display()))
+}
+
 pub fn config_path(home: &Path) -> PathBuf {
     home.join(CONFIG_FILE)
 }

@@ -72,6 +72,18 @@ fn file(home: &Path, id: &str) -> Option<PathBuf> {
     crate::home::is_plain_name(id).then(|| home.join(STATE_DIR).join("models").join(format!("{id}.json")))
 }
 
+/// The providers with a remembered model list, sorted (shell completion of `--model`).
+pub fn ids_with_models(home: &Path) -> Vec<String> {
+    let Ok(rd) = fs::read_dir(home.join(STATE_DIR).join("models")) else { return Vec::new() };
+    let mut ids: Vec<String> = rd
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.strip_suffix(".json").map(str::to_string))
+        .filter(|id| !read(home, id).models.is_empty())
+        .collect();
+    ids.sort();
+    ids
+}
+
 /// What is remembered about `id` (default when nothing is).
 pub fn read(home: &Path, id: &str) -> Memo {
     file(home, id).and_then(|p| fs::read(p).ok()).and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()

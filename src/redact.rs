@@ -110,10 +110,16 @@ pub fn mask_query(url: &str) -> String {
 /// The most ever said about a secret's value: `VAR (set, 51 chars)`, or with where it was
 /// found, `VAR (set in ~/.codex/.env, 51 chars)`.
 pub fn set_chars(var: &str, chars: usize, found_in: Option<&str>) -> String {
+    let n = chars_count(chars);
     match found_in {
-        None => format!("{var} (set, {chars} chars)"),
-        Some(place) => format!("{var} (set in {place}, {chars} chars)"),
+        None => format!("{var} (set, {n})"),
+        Some(place) => format!("{var} (set in {place}, {n})"),
     }
+}
+
+/// `1 char`, `51 chars`: a secret's length, the only thing said about its value.
+pub fn chars_count(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "char" } else { "chars" })
 }
 
 #[cfg(test)]
@@ -167,5 +173,6 @@ mod tests {
         assert_eq!(mask_query("https://h/v1?key=abc&x=1"), "https://h/v1?key=…&x=…");
         assert_eq!(set_chars("GW_KEY", 51, None), "GW_KEY (set, 51 chars)");
         assert_eq!(set_chars("GW_KEY", 3, Some("/h/.env")), "GW_KEY (set in /h/.env, 3 chars)");
+        assert_eq!(set_chars("GW_KEY", 1, None), "GW_KEY (set, 1 char)");
     }
 }

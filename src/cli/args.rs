@@ -35,7 +35,7 @@ pub struct ImportArgs {
     #[arg(long, value_name = "VAR")]
     pub env_key: Option<String>,
     /// Model id to probe with (and to select with --use / --profile)
-    #[arg(long, short = 'm', value_name = "M")]
+    #[arg(long, short = 'm', value_name = "M", add = ArgValueCandidates::new(complete::model_ids))]
     pub model: Option<String>,
     #[command(flatten)]
     pub save: SaveArgs,
@@ -112,7 +112,7 @@ pub enum KeyCommand {
 #[derive(Debug, Args, Clone, Default)]
 pub struct KeyArgs {
     /// Provider id
-    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    #[arg(add = ArgValueCandidates::new(complete::key_provider_ids))]
     pub id: String,
     #[command(flatten)]
     pub json: JsonArgs,
@@ -208,6 +208,9 @@ pub struct CatalogArgs {
     /// Provider whose `/models` to add [default: the active provider]
     #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
     pub id: Option<String>,
+    /// Context window (tokens) for the models whose `/models` entry gives none [default: the template entry's]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
+    pub context_window: Option<u64>,
     #[command(flatten)]
     pub json: JsonArgs,
     #[command(flatten)]
@@ -230,7 +233,7 @@ pub struct AddArgs {
     #[arg(long, value_name = "N")]
     pub name: Option<String>,
     /// Model id to probe with (and to select with --use / --profile)
-    #[arg(long, short = 'm', value_name = "M")]
+    #[arg(long, short = 'm', value_name = "M", add = ArgValueCandidates::new(complete::model_ids))]
     pub model: Option<String>,
     /// Start from a built-in preset (see `codex-provider presets`)
     #[arg(long, value_name = "P", add = ArgValueCandidates::new(complete::preset_ids))]
@@ -266,7 +269,7 @@ pub struct UseArgs {
     #[arg(add = ArgValueCandidates::new(complete::provider_ids_and_dash))]
     pub id: Option<String>,
     /// Model id to select with it
-    #[arg(long, short = 'm', value_name = "M")]
+    #[arg(long, short = 'm', value_name = "M", add = ArgValueCandidates::new(complete::model_ids))]
     pub model: Option<String>,
     /// Write NAME.config.toml instead (with ID), or make that profile the default (without ID)
     #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::profile_names))]
@@ -330,7 +333,7 @@ pub struct ProbeArgs {
     #[arg(long, value_name = "VAR")]
     pub env_key: Option<String>,
     /// Model id to send [default: the configured model]
-    #[arg(long, short = 'm', value_name = "M")]
+    #[arg(long, short = 'm', value_name = "M", add = ArgValueCandidates::new(complete::model_ids))]
     pub model: Option<String>,
     /// Layer NAME.config.toml over config.toml when resolving the provider and model
     #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::profile_names))]

@@ -20,8 +20,7 @@ fn home() -> Option<PathBuf> {
 /// (`codex-provider -- codex-provider use --codex-home DIR ""`); the last one wins. The shell
 /// passes `~` unexpanded, so a leading `~/` is expanded here.
 fn home_from_line(argv: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {
-    let words: Vec<String> =
-        argv.into_iter().skip_while(|a| a != "--").skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
+    let words = line_words(argv);
     let mut found = None;
     for (i, w) in words.iter().enumerate() {
         if w == "--codex-home" {
@@ -38,6 +37,46 @@ fn home_from_line(argv: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {
         Some(rest) => dirs::home_dir().map(|h| h.join(rest)),
         None => Some(PathBuf::from(dir)),
     }
+}
+
+/// The words of the line being completed: those after the engine's `--` separator, the
+/// program name first and the word being completed last.
+fn line_words(argv: impl IntoIterator<Item = OsString>) -> Vec<String> {
+    argv.into_iter().skip_while(|a| a != "--").skip(1).map(|a| a.to_string_lossy().into_owned()).collect()
+}
+
+/// `--model` values: the ids remembered (`models` or a probe) for the provider named on the
+/// line, else those of every provider with a remembered list.
+pub fn model_ids() -> Vec<CompletionCandidate> {
+    let Some(h) = home() else { return vec![] };
+    cands(models_for_line(&h, &line_words(std::env::args_os())))
+}
+
+fn models_for_line(home: &std::path::Path, words: &[String]) -> Vec<String> {
+    let cached = crate::memo::ids_with_models(home);
+    let typed = words.get(1..words.len().saturating_sub(1)).unwrap_or_default();
+    let ids: Vec<&String> = match typed.iter().find(|w| cached.contains(w)) {
+        Some(id) => vec![id],
+        None => cached.iter().collect(),
+    };
+    let mut models: Vec<String> = ids.into_iter().flat_map(|id| crate::memo::read(home, id).models).collect();
+    models.sort();
+    models.dedup();
+    models
+}
+
+/// `key set` / `key unset`: only providers with an `env_key` in config.toml (the built-ins
+/// have none: `key set openai` is refused).
+pub fn key_provider_ids() -> Vec<CompletionCandidate> {
+    let Some(h) = home() else { return vec![] };
+    let Ok(f) = ConfigFile::load(&crate::home::config_path(&h)) else { return vec![] };
+    let layers = crate::config::Layers::new(&f, None);
+    let ids = f
+        .provider_ids()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|id| layers.provider(id).ok().flatten().is_some_and(|v| !v.builtin && v.env_key().is_some()));
+    cands(ids)
 }
 
 /// The static script for `shell`, generated into memory so the printer writes it (a full
@@ -101,5 +140,17 @@ mod tests {
         assert_eq!(line(&["cp", "--", "cp", "use", "--codex-home", ""]), None, "value still being typed");
         assert_eq!(line(&["cp", "--codex-home", "/z", "use"]), None, "only words after the separator");
         assert_eq!(line(&["cp", "--", "cp", "use", ""]), None);
+    }
+
+    #[test]
+    fn models_of_the_provider_on_the_line_else_every_remembered_list() {
+        let d = tempfile::tempdir().unwrap();
+        crate::memo::save_models(d.path(), "gw", &["b".into(), "a".into()]).unwrap();
+        crate::memo::save_models(d.path(), "other", &["c".into(), "a".into()]).unwrap();
+        let w = |words: &[&str]| models_for_line(d.path(), &words.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(w(&["cp", "use", "gw", "--model", ""]), ["a", "b"]);
+        assert_eq!(w(&["cp", "probe", "--model", ""]), ["a", "b", "c"]);
+        assert_eq!(w(&["cp", "use", "new", "-m", ""]), ["a", "b", "c"], "no list for `new`: all");
+        assert_eq!(w(&["cp", "use", "-m", "gw"]), ["a", "b", "c"], "the word being completed is not the provider");
     }
 }

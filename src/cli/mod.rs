@@ -110,11 +110,13 @@ pub enum Command {
         after_help = "Examples:\n  export OPENROUTER_API_KEY=...\n  codex-provider add openrouter --preset openrouter --model openai/gpt-5.4 --use\n  codex-provider add gw --base-url https://llm.corp.example/v1 --env-key CORP_LLM_KEY --model gpt-5.4 --profile work"
     )]
     Add(AddArgs),
-    /// Make a provider (and model) the default, or write a profile file selecting it
+    /// Make a provider (and model) the default, or write a profile file selecting it (alias: switch)
     #[command(
         after_help = "Examples:\n  codex-provider use openrouter --model openai/gpt-5.4\n  codex-provider use gw --profile work      # writes work.config.toml; run `codex --profile work`\n  codex-provider use --profile work         # make the work profile's provider the default\n  codex-provider use -                      # back to the previous default"
     )]
-    #[command(visible_alias = "switch")]
+    // A hidden alias, named in the about line instead: the completion engine sorts the names
+    // and keeps one per command, so a visible `switch` hid `use` from `codex-provider <TAB>`.
+    #[command(alias = "switch")]
     Use(UseArgs),
     /// List providers (custom and built-in) and profile files
     #[command(after_help = "Example:\n  codex-provider list --json", visible_alias = "ls")]

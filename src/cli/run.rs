@@ -84,7 +84,13 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Undo(a) => undo::run(undo::Options { list: a.list, dry_run: a.write.dry_run }, ctx),
         Command::Completions(a) => commands::completions::run(&complete::script(a.shell), ctx),
         Command::Catalog(a) => {
-            catalog::run(catalog::Options { id: a.id, timeout: a.timeout.or_default(), dry_run: a.write.dry_run }, ctx)
+            let opts = catalog::Options {
+                id: a.id,
+                context_window: a.context_window,
+                timeout: a.timeout.or_default(),
+                dry_run: a.write.dry_run,
+            };
+            catalog::run(opts, ctx)
         }
         Command::Key(KeyCommand::Set(a)) => key::set(&a.id, ctx),
         Command::Key(KeyCommand::Unset(a)) => key::unset(&a.id, ctx),

@@ -68,6 +68,9 @@ fn provider_fields(ctx: &Ctx, id: &str) -> anyhow::Result<(Option<String>, Optio
 /// else `--upstream` or the provider's own `base_url` (a local upstream on 127.0.0.1 is an
 /// upstream too: only a record makes a URL a bridge). The bool: repoint the provider.
 fn plan_start(a: &StartArgs, ctx: &Ctx, base_url: Option<&str>) -> anyhow::Result<(String, u16, bool)> {
+    if let Some(u) = &a.upstream {
+        crate::endpoint::check_url_length("--upstream", u)?;
+    }
     if let Some(rec) = bridge::record::load(&ctx.codex_home, &a.id)? {
         let upstream = a.upstream.clone().unwrap_or(rec.upstream);
         if bridge::port_open(rec.port) {

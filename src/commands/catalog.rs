@@ -10,7 +10,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::catalog::{self, Built};
-use crate::commands::output::{self, Output, SchemaVersion};
+use crate::commands::output::{self, Messages, Output, SchemaVersion};
 use crate::commands::written::{self, Diff, Written};
 use crate::commands::{display, load_config};
 use crate::config::Layers;
@@ -23,6 +23,8 @@ use crate::store::FileOp;
 pub struct Options {
     /// The provider [default: the active one].
     pub id: Option<String>,
+    /// `--context-window N`: for the models whose `/models` entry gives none.
+    pub context_window: Option<u64>,
     pub timeout: Duration,
     pub dry_run: bool,
 }
@@ -31,7 +33,8 @@ pub struct Options {
 struct Added {
     slug: String,
     context_window: Option<u64>,
-    /// `endpoint` when `/models` said it, `template` when copied from the bundled entry.
+    /// `endpoint` when `/models` said it, `flag` when `--context-window` gave it, `template`
+    /// when copied from the bundled entry.
     context_source: &'static str,
     modelled_on: String,
 }
@@ -54,12 +57,36 @@ struct Cataloged {
     summary: String,
     #[serde(skip)]
     written: Written,
+    #[serde(skip)]
+    said: Messages,
 }
 
 impl Output for Cataloged {
     fn human(&self, ctx: &Ctx) {
         ctx.ui.data(&self.summary);
         self.written.human(ctx);
+    }
+
+    fn said(&self) -> Option<&Messages> {
+        Some(&self.said)
+    }
+}
+
+/// Where an added entry's context window came from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ContextFrom {
+    Endpoint,
+    Flag,
+    Template,
+}
+
+impl ContextFrom {
+    fn as_str(self) -> &'static str {
+        match self {
+            ContextFrom::Endpoint => "endpoint",
+            ContextFrom::Flag => "flag",
+            ContextFrom::Template => "template",
+        }
     }
 }
 
@@ -85,7 +112,15 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
         UserError::refused(format!("cannot list the models of `{id}`: {e}"))
             .hint(format!("`codex-provider probe {id}` says what is wrong; the files were not changed"))
     })?;
-    let models = catalog::endpoint_models(&body);
+    let mut models = catalog::endpoint_models(&body);
+    // `--context-window` fills the windows the endpoint does not give (its own are per model).
+    let mut from_flag = std::collections::BTreeSet::new();
+    if let Some(n) = args.context_window {
+        for m in models.iter_mut().filter(|m| m.context_window.is_none()) {
+            m.context_window = Some(n);
+            from_flag.insert(m.id.clone());
+        }
+    }
     if models.is_empty() {
         return Err(UserError::refused(format!("`{id}`'s /models lists no models; the files were not changed")).into());
     }
@@ -112,18 +147,31 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
     let changed = file_op.is_some() || config_op.is_some();
     let ops: Vec<FileOp> =
         if dry_run { config_op.into_iter().collect() } else { file_op.into_iter().chain(config_op).collect() };
-    let summary = summary(&built, &id, &display(ctx, &path), changed);
+    let from = |slug: &str, from_endpoint: bool| match (from_flag.contains(slug), from_endpoint) {
+        (true, _) => ContextFrom::Flag,
+        (false, true) => ContextFrom::Endpoint,
+        (false, false) => ContextFrom::Template,
+    };
+    let summary = summary(&built, &id, &display(ctx, &path), changed, &from);
     let written = written::commit(&session, &format!("catalog {id}"), &ops)?;
-    let added = built
+    let added: Vec<Added> = built
         .added
         .iter()
         .map(|(slug, context_window, from_endpoint, t)| Added {
             slug: slug.to_string(),
             context_window: *context_window,
-            context_source: if *from_endpoint { "endpoint" } else { "template" },
+            context_source: from(slug, *from_endpoint).as_str(),
             modelled_on: t.to_string(),
         })
         .collect();
+    let mut said = Messages::default();
+    let copied = added.iter().filter(|a| a.context_source == "template" && a.context_window.is_some()).count();
+    if copied > 0 {
+        let (s, its) = if copied == 1 { ("", "its") } else { ("s", "their") };
+        said.note(format!(
+            "{copied} model{s} got {its} template's context window (the endpoint's /models gives none); if that is not the real window, run again with --context-window N"
+        ));
+    }
     output::emit(
         ctx,
         &Cataloged {
@@ -139,14 +187,16 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
             diffs: written.diffs.clone(),
             summary,
             written,
+            said,
         },
     )
 }
 
-fn summary(b: &Built, id: &str, shown: &str, changed: bool) -> String {
+fn summary(b: &Built, id: &str, shown: &str, changed: bool, from: &dyn Fn(&str, bool) -> ContextFrom) -> String {
     let mut s = format!(
-        "{shown}: {} bundled entries, {} from `{id}`{}{}\n",
+        "{shown}: {} bundled {}, {} from `{id}`{}{}\n",
         b.bundled,
+        if b.bundled == 1 { "entry" } else { "entries" },
         b.added.len(),
         if b.kept > 0 { format!(", {} kept from before", b.kept) } else { String::new() },
         if changed { "" } else { " (unchanged)" },
@@ -154,7 +204,11 @@ fn summary(b: &Built, id: &str, shown: &str, changed: bool) -> String {
     let width = b.added.iter().map(|a| a.0.len()).max().unwrap_or(0);
     for (slug, ctx, from_endpoint, t) in &b.added {
         let ctx = match ctx {
-            Some(n) => format!("context {n}{}", if *from_endpoint { "" } else { " (the template's)" }),
+            Some(n) => match from(slug, *from_endpoint) {
+                ContextFrom::Endpoint => format!("context {n}"),
+                ContextFrom::Flag => format!("context {n} (--context-window)"),
+                ContextFrom::Template => format!("context {n} (copied from {t}: /models gives none)"),
+            },
             None => "context unknown".into(),
         };
         s.push_str(&format!("  {slug:width$}  {ctx}, modelled on {t}\n"));

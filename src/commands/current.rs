@@ -46,6 +46,13 @@ impl Output for Current {
 }
 
 pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
+    // Codex has no selection at all there: it stops before reading a config. Exit 2 (unusable
+    // input), as every command gives for a CODEX_HOME that is a file; Codex itself exits 1.
+    if let Some(said) = crate::home::refused_by_codex(&ctx.codex_home) {
+        return Err(UserError::usage(format!("Codex would not start: {said}"))
+            .hint("create it with `mkdir -p \"$CODEX_HOME\"`, or unset CODEX_HOME to use ~/.codex")
+            .into());
+    }
     let files = load_layers(ctx, args.profile.as_deref())?;
     let layers = files.layers();
     let sel = layers.selection();

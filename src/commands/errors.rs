@@ -168,6 +168,7 @@ fn from_endpoint(e: &endpoint::Error) -> UserError {
         ),
         E::SecretValue { .. } => (e.to_string(), KEEP_KEYS_OUT.to_string()),
         E::Pair { flag, .. } => (e.to_string(), format!("e.g. {flag} api-version=2025-04-01-preview")),
+        E::TooLong { .. } => (e.to_string(), "give the API root, e.g. https://openrouter.ai/api/v1".to_string()),
         E::HeaderName { .. } => (
             e.to_string(),
             "Codex silently drops invalid header names; use letters, digits and `-`, e.g. X-Title".to_string(),

@@ -1,7 +1,9 @@
 //! `key set ID` / `key unset ID`: the one place a key is ever written, as the provider's
 //! `env_key` line in `$CODEX_HOME/.env` (Codex loads that file, so GUI and IDE launches that
 //! do not inherit shell variables still find the key). Mode 0600, atomic, no backup copy:
-//! a backup would be a second copy of the secret that `undo` users do not expect.
+//! a backup would be a second copy of the secret that `undo` users do not expect. The write
+//! is recorded in the backup journal as one that kept no backup, so `undo` right after it
+//! says it cannot restore `.env` instead of silently undoing the write before.
 
 use std::io::{IsTerminal, Read};
 use std::os::unix::fs::PermissionsExt;
@@ -140,7 +142,7 @@ impl Output for KeyChange {
 
 pub fn set(id: &str, ctx: &Ctx) -> anyhow::Result<Exit> {
     let var = env_key_of(ctx, id)?;
-    let stored = store(ctx, &var)?;
+    let stored = store_as(ctx, &var, &format!("key set {id}"))?;
     let change = KeyChange {
         schema_version: SchemaVersion,
         provider: id.to_string(),
@@ -160,6 +162,8 @@ pub(crate) struct Stored {
     pub changed: bool,
     var: String,
     chars: usize,
+    /// The variable is exported in this shell with another value (never the value itself).
+    shell_differs: bool,
 }
 
 impl Stored {
@@ -167,11 +171,15 @@ impl Stored {
     pub fn say(&self, ctx: &Ctx, what: &str) {
         let (var, chars, path) = (&self.var, self.chars, display(ctx, &self.path));
         ctx.ui.status(&match self.changed {
-            true => format!("Stored {what} as {var} in {path} ({chars} chars, mode 0600)."),
+            true => format!("Stored {what} as {var} in {path} ({}, mode 0600).", crate::redact::chars_count(chars)),
             false => format!("{var} in {path} already holds this key; nothing to change."),
         });
-        if std::env::var(var).is_ok_and(|v| !v.trim().is_empty()) {
-            ctx.ui.note(&format!("{var} is also set in this shell; Codex started from here sees that value too"));
+        // Codex loads `.env` over its environment (checked with Codex 0.169 and 0.171: the
+        // `.env` value is the bearer token sent), so an exported value is shadowed, not used.
+        if self.shell_differs {
+            ctx.ui.note(&format!(
+                "{var} is also exported in this shell with another value; Codex uses the one in {path} (it loads .env over the shell's variables)"
+            ));
         }
     }
 }
@@ -179,29 +187,37 @@ impl Stored {
 /// Reads a key (hidden prompt or stdin) and stores it as `var` in `$CODEX_HOME/.env`: the
 /// code `key set` and the `add` wizard's "store the key now" share.
 pub(crate) fn store(ctx: &Ctx, var: &str) -> anyhow::Result<Stored> {
+    store_as(ctx, var, &format!("store {var} in .env"))
+}
+
+/// [`store`], recording the write as `command` for `undo` (which cannot restore it).
+fn store_as(ctx: &Ctx, var: &str, command: &str) -> anyhow::Result<Stored> {
     let value = read_key(ctx, var)?;
     let quoted =
         dotenv_write::quote(&value).ok_or_else(|| UserError::usage("the key cannot be written on one line"))?;
-    let _session = crate::commands::written::begin(ctx, false)?;
+    let session = crate::commands::written::begin(ctx, false)?;
     let path = ctx.codex_home.join(DOTENV);
     let old = read_dotenv(&path)?;
     let new = dotenv_write::set(old.as_deref().unwrap_or(""), var, &quoted);
     let changed = old.as_deref() != Some(new.as_str());
     if changed {
         write_dotenv(&path, &new)?;
+        session.record_unbacked(command, &[&path])?;
     }
     crate::env::reload();
-    Ok(Stored { path, changed, var: var.to_string(), chars: value.chars().count() })
+    let shell_differs = crate::env::process_var(var).is_some_and(|v| !v.trim().is_empty() && v != value);
+    Ok(Stored { path, changed, var: var.to_string(), chars: value.chars().count(), shell_differs })
 }
 
 pub fn unset(id: &str, ctx: &Ctx) -> anyhow::Result<Exit> {
     let var = env_key_of(ctx, id)?;
     let path = ctx.codex_home.join(DOTENV);
-    let _session = crate::commands::written::begin(ctx, false)?;
+    let session = crate::commands::written::begin(ctx, false)?;
     let new = read_dotenv(&path)?.and_then(|old| dotenv_write::unset(&old, &var));
     let changed = new.is_some();
     if let Some(new) = &new {
         write_dotenv(&path, new)?;
+        session.record_unbacked(&format!("key unset {id}"), &[&path])?;
     }
     let change = KeyChange {
         schema_version: SchemaVersion,
@@ -216,5 +232,8 @@ pub fn unset(id: &str, ctx: &Ctx) -> anyhow::Result<Exit> {
         true => format!("Removed {var} from {}.", display(ctx, &path)),
         false => format!("{} has no {var} line; nothing to change.", display(ctx, &path)),
     });
+    if crate::env::process_var(&var).is_some_and(|v| !v.trim().is_empty()) {
+        ctx.ui.note(&format!("{var} is still exported in this shell; Codex started from here uses that value"));
+    }
     Ok(exit)
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::codex::provider::wire_api_ok;
 use crate::commands::output::{self, Output, SchemaVersion};
 use crate::commands::{display, key_presence, load_layers};
 use crate::config::ConfigFile;
@@ -51,6 +52,11 @@ struct Listing {
     providers: Vec<ProviderRow>,
     profiles: Vec<ProfileRow>,
     legacy_profiles: Vec<String>,
+    /// config.toml's top-level `profile = "…"`, which stops Codex 0.134+ from starting.
+    legacy_profile_selector: Option<String>,
+    /// Providers in config.toml whose `wire_api` is not "responses" (`chat`): Codex 0.95+
+    /// refuses to start while any is there, selected or not.
+    bad_wire_api: Vec<String>,
     /// Whether any thread was recorded (the THREADS column is shown only then).
     #[serde(skip)]
     any_threads: bool,
@@ -98,6 +104,14 @@ pub fn run(ctx: &Ctx) -> anyhow::Result<Exit> {
         providers,
         profiles,
         legacy_profiles: files.base.legacy_profiles(),
+        legacy_profile_selector: files.base.legacy_profile_selector().map(str::to_string),
+        bad_wire_api: files
+            .base
+            .provider_tables()
+            .into_iter()
+            .filter(|t| t.has("wire_api") && !t.str_field("wire_api").is_some_and(wire_api_ok))
+            .map(|t| t.id().to_string())
+            .collect(),
         any_threads: !threads.is_empty(),
     };
     output::emit(ctx, &listing)
@@ -154,6 +168,18 @@ impl Output for Listing {
             ctx.ui.warn(&format!(
                 "config.toml has legacy [profiles.*] tables ({}), which Codex 0.134+ ignores; run `codex-provider profile migrate`",
                 self.legacy_profiles.join(", ")
+            ));
+        }
+        if let Some(p) = &self.legacy_profile_selector {
+            ctx.ui.warn(&format!(
+                "config.toml has `profile = \"{p}\"`, which stops Codex 0.134+ from starting (\"legacy `profile = \"{p}\"` config is no longer supported\"); run `codex-provider profile migrate`"
+            ));
+        }
+        if !self.bad_wire_api.is_empty() {
+            let ids = self.bad_wire_api.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ");
+            let (s, has) = if self.bad_wire_api.len() == 1 { ("", "has") } else { ("s", "have") };
+            ctx.ui.warn(&format!(
+                "provider{s} {ids} {has} a wire_api other than \"responses\", which stops Codex 0.95+ from starting even when not selected; run `codex-provider doctor --fix`"
             ));
         }
     }

@@ -54,7 +54,8 @@ impl Output for Models {
             rows.push(vec![if m.configured { "*" } else { "" }.into(), m.id.clone(), meta.into()]);
         }
         ctx.ui.data(&crate::ui::table::lines(&rows).join("\n"));
-        ctx.ui.status(&format!("{} models at {}.", self.models.len(), self.base_url));
+        let n = self.models.len();
+        ctx.ui.status(&format!("{n} {} at {}.", if n == 1 { "model" } else { "models" }, self.base_url));
         let ids: Vec<String> = self.models.iter().map(|m| m.id.clone()).collect();
         if let Some(m) = &self.configured
             && !ids.contains(m)

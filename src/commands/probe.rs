@@ -114,6 +114,7 @@ fn all(args: &Options, opts: &probe::Options, ctx: &Ctx) -> anyhow::Result<Exit>
 
 fn target(args: &Options, ctx: &Ctx) -> anyhow::Result<Target> {
     if let Some(url) = &args.base_url {
+        crate::endpoint::check_url_length("--base-url", url)?;
         if args.id.is_some() {
             return Err(UserError::usage("give a provider id or --base-url, not both").into());
         }

@@ -43,7 +43,7 @@ fn checked_value(path: &FieldPath, raw: &str) -> Result<Checked, UserError> {
     }
     if path.field == "wire_api" && !crate::codex::provider::wire_api_ok(raw) {
         return Err(UserError::usage(format!("wire_api can only be `responses`, not `{}`", crate::redact::shown(raw)))
-            .hint("Codex 0.95+ removed `chat`; for a chat-only endpoint see `codex-provider probe ID`"));
+            .hint("Codex 0.95+ removed `chat`; for a chat-only endpoint, `codex-provider bridge start ID` runs codex-relay in front of it"));
     }
     let value = FieldValue::parse(path.ty, raw).map_err(|ty| {
         UserError::usage(format!("`{dotted}` takes {ty}, not `{}`", crate::redact::shown(raw)))

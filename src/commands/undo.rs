@@ -47,6 +47,9 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
     let Some(plan) = store::plan_undo(&ctx.codex_home)? else {
         return Err(UserError::refused("nothing to undo: codex-provider has made no backup here").into());
     };
+    if !plan.unbacked.is_empty() {
+        return Err(unbacked(ctx, &plan, args.dry_run)?.into());
+    }
     let mut said = Messages::default();
     let written = if plan.ops.is_empty() {
         said.status(format!("The files already match the backup taken before `{}`; nothing to restore.", plan.command));
@@ -73,6 +76,29 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
     output::emit(ctx, &Undone { schema_version: SchemaVersion, command: plan.command.clone(), written, said })
 }
 
+/// The newest entry is a write that kept no backup (`key set`/`key unset` on `.env`): undo
+/// cannot restore it, and undoing the write before it instead would skip it silently. So it
+/// refuses, and (unless a dry run) moves past the entry: the next `undo` reaches the earlier
+/// write, which the hint names, rather than refusing forever.
+fn unbacked(ctx: &Ctx, plan: &store::UndoPlan, dry_run: bool) -> anyhow::Result<UserError> {
+    if !dry_run {
+        store::apply_undo(plan)?;
+    }
+    let files = plan.unbacked.iter().map(|n| display(ctx, &ctx.codex_home.join(n))).collect::<Vec<_>>().join(", ");
+    let next = store::list_undo(&ctx.codex_home).into_iter().nth(usize::from(dry_run)).map(|b| b.command);
+    let mut hint = String::from("change the key with `codex-provider key set ID` or remove it with `key unset ID`");
+    match next {
+        Some(c) if dry_run => hint.push_str(&format!("; after this, `undo` undoes `{c}`")),
+        Some(c) => hint.push_str(&format!("; run `undo` again to undo `{c}`")),
+        None => {}
+    }
+    Ok(UserError::refused(format!(
+        "the last change, `{}`, rewrote {files} without a backup (it holds keys), so undo cannot restore it; nothing was restored",
+        plan.command
+    ))
+    .hint(hint))
+}
+
 /// One file a backup restores (or deletes, when the write created it).
 #[derive(Debug, Serialize)]
 struct BackupFile {
@@ -87,6 +113,10 @@ struct Backup {
     created: String,
     command: String,
     files: Vec<BackupFile>,
+    /// Files the command changed without keeping a backup (`key set` on `.env`): `undo`
+    /// stops at this entry, restores nothing and says so.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    unbacked: Vec<String>,
 }
 
 /// `undo --list`: what each kept backup would restore, newest (the next `undo`) first.
@@ -111,6 +141,8 @@ impl Output for Backups {
                     _ => format!("deletes {}", f.name),
                 })
                 .collect();
+            let mut files = files;
+            files.extend(b.unbacked.iter().map(|n| format!("cannot restore {n} (no backup)")));
             let next = if i == 0 { "  (next undo)" } else { "" };
             ctx.ui.data(&format!("{}  before `{}`: {}{next}", b.created, b.command, files.join(", ")));
         }
@@ -129,6 +161,7 @@ fn list(ctx: &Ctx) -> anyhow::Result<Exit> {
                 .into_iter()
                 .map(|(name, existed)| BackupFile { name, action: if existed { "restore" } else { "delete" } })
                 .collect(),
+            unbacked: e.unbacked,
         })
         .collect();
     output::emit(ctx, &Backups { schema_version: SchemaVersion, backups })

@@ -163,7 +163,7 @@ fn check_target(ctx: &Ctx, layers: &Layers, id: &str, force: bool) -> anyhow::Re
         if !force {
             return Err(UserError::refused(format!("not switching: {what}"))
                 .hint(format!(
-                    "`codex-provider doctor --fix` sets wire_api = \"responses\" (then `codex-provider probe {id}` shows whether the endpoint serves it), or pass --force"
+                    "`codex-provider doctor --fix` sets wire_api = \"responses\", then `codex-provider probe {id}` shows whether the endpoint serves it; a chat-only endpoint needs `codex-provider bridge start {id}` (codex-relay in front of it); or pass --force"
                 ))
                 .into());
         }

@@ -20,6 +20,9 @@ pub enum Source {
     Profile(String),
     /// Codex's built-in definition or default value
     Default,
+    /// A top-level setting of a file that feeds a built-in provider's field
+    /// (`openai_base_url` → `openai`'s `base_url`).
+    Key { file: Box<Source>, key: String },
 }
 
 impl std::fmt::Display for Source {
@@ -28,6 +31,7 @@ impl std::fmt::Display for Source {
             Source::Config => f.write_str("config.toml"),
             Source::Profile(n) => write!(f, "{n}.config.toml"),
             Source::Default => f.write_str("Codex default"),
+            Source::Key { file, key } => write!(f, "{file}'s {key}"),
         }
     }
 }
@@ -189,9 +193,20 @@ impl<'a> Layers<'a> {
 
     /// A provider as Codex would resolve it: built-in definition, or the merged tables.
     pub fn provider(&self, id: &str) -> Result<Option<ProviderView>, Error> {
-        let openai_base =
-            self.layered().into_iter().rev().find_map(|(f, _)| read::root_str(f.root(), "openai_base_url"));
-        let mut view = if ids::is_builtin(id) { builtin_provider(id, openai_base) } else { None };
+        const OPENAI_BASE_URL: &str = "openai_base_url";
+        let openai_base = self
+            .layered()
+            .into_iter()
+            .rev()
+            .find_map(|(f, source)| read::root_str(f.root(), OPENAI_BASE_URL).map(|u| (u, source)));
+        let mut view =
+            if ids::is_builtin(id) { builtin_provider(id, openai_base.as_ref().map(|(u, _)| *u)) } else { None };
+        if let (Some(v), Some((_, file))) = (view.as_mut(), openai_base)
+            && let Some((_, source)) =
+                v.fields.get_mut("base_url").filter(|_| id == crate::codex::provider::DEFAULT_PROVIDER)
+        {
+            *source = Source::Key { file: Box::new(file), key: OPENAI_BASE_URL.into() };
+        }
         for (f, source) in self.layered() {
             if let Some(t) = f.provider(id)? {
                 let v = view.get_or_insert_with(|| ProviderView {

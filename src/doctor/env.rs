@@ -265,7 +265,8 @@ pub fn ca_bundle(f: &Facts) -> Check {
         let severe = if *var == "REQUESTS_CA_BUNDLE" { Status::Warning } else { Status::Fail };
         let problem = match state {
             CaFile::Pem(n) => {
-                check = check.detail(*var, format!("{path} ({n} certificates)"));
+                check =
+                    check.detail(*var, format!("{path} ({})", super::facts::plural(*n, "certificate", "certificates")));
                 continue;
             }
             CaFile::Missing => "does not exist",

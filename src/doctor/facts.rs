@@ -78,6 +78,7 @@ pub fn file_label(f: &FileRef) -> String {
 pub fn source_file(s: Option<&Source>) -> FileRef {
     match s {
         Some(Source::Profile(n)) => FileRef::Profile(n.clone()),
+        Some(Source::Key { file, .. }) => source_file(Some(file)),
         _ => FileRef::Config,
     }
 }

@@ -173,7 +173,8 @@ pub fn profile_files(f: &Facts) -> Check {
         check.summary = if files.is_empty() {
             "no profile files".into()
         } else {
-            format!("{} parse", plural(files.len(), "profile file", "profile files"))
+            let n = files.len();
+            format!("{} {}", plural(n, "profile file", "profile files"), if n == 1 { "parses" } else { "parse" })
         };
         return check;
     }
@@ -217,6 +218,21 @@ mod tests {
     use crate::doctor::facts::tests::{corpus, input, run1};
     use crate::doctor::input::Options;
     use std::path::Path;
+
+    #[test]
+    fn one_profile_file_parses() {
+        let mut i = input("");
+        i.profile_files.insert(
+            "work".into(),
+            ConfigFile::parse(Path::new("/h/work.config.toml"), String::new()).map_err(|e| e.to_string()),
+        );
+        assert_eq!(run1(&i, profile_files).summary, "1 profile file parses");
+        i.profile_files.insert(
+            "home".into(),
+            ConfigFile::parse(Path::new("/h/home.config.toml"), String::new()).map_err(|e| e.to_string()),
+        );
+        assert_eq!(run1(&i, profile_files).summary, "2 profile files parse");
+    }
 
     #[test]
     fn parse_error_is_a_fail_with_position() {

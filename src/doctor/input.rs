@@ -54,7 +54,7 @@ pub struct DoctorInput {
     pub profile_files: BTreeMap<String, Loaded>,
     /// The process environment.
     pub env: BTreeMap<String, String>,
-    /// `$CODEX_HOME/.env` entries (Codex loads them; the process env wins).
+    /// `$CODEX_HOME/.env` entries (Codex loads them over the process env: they win).
     pub dotenv: BTreeMap<String, String>,
     /// `$CODEX_HOME/auth.json` exists (Codex login).
     pub auth_json: bool,

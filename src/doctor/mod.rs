@@ -171,6 +171,7 @@ pub fn run(input: &DoctorInput, net: Option<&net::Probes>) -> Report {
         files::parse,
         providers::wire_api,
         providers::reserved_ids,
+        providers::types,
         providers::provider_name,
         keys::unknown_keys,
         keys::misplaced_keys,

@@ -91,8 +91,12 @@ fn with_catalog(raw: &str, path: &Path, model: &str) -> Check {
         )
         .detail("path", path.display().to_string())
         .remedy(format!("fix the file, or {FIX}")),
-        Ok(slugs) => verdict(model, &slugs, &format!("{} ({} entries)", path.display(), slugs.len()))
-            .detail("path", path.display().to_string()),
+        Ok(slugs) => verdict(
+            model,
+            &slugs,
+            &format!("{} ({})", path.display(), super::facts::plural(slugs.len(), "entry", "entries")),
+        )
+        .detail("path", path.display().to_string()),
     }
 }
 

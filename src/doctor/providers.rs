@@ -45,7 +45,7 @@ pub fn wire_api(f: &Facts) -> Check {
         );
     }
     check
-        .remedy("set `wire_api = \"responses\"` (`codex-provider doctor --fix` does it); an endpoint that only speaks /chat/completions needs a Responses bridge (e.g. LiteLLM) in front of it")
+        .remedy("set `wire_api = \"responses\"` (`codex-provider doctor --fix` does it); an endpoint that only speaks /chat/completions needs a Responses bridge in front of it: `codex-provider bridge start ID` runs codex-relay")
         .with_fix(Some(Fix { summary: format!("set wire_api = \"responses\" in {}", bad.join(", ")), repairs }))
 }
 
@@ -116,26 +116,33 @@ pub fn reserved_ids(f: &Facts) -> Check {
         .with_fix(fix)
 }
 
+/// Values of a type Codex cannot read (`model = 5`, `model_providers = "x"`, a provider's
+/// `base_url = 1`): Codex refuses to start. `wire_api` has its own check and fix.
+pub fn types(f: &Facts) -> Check {
+    const ID: &str = "config.types";
+    let _ = need_config!(f, ID);
+    let mut check = Check::ok(ID, "every value Codex reads has the type it expects");
+    let mut bad = Vec::new();
+    for (file, cf) in f.files() {
+        for e in cf.type_errors().into_iter().filter(|e| !e.path.ends_with(".wire_api")) {
+            let what = if e.path == "model_providers" { "is not a table" } else { "wrong type" };
+            check = check.detail(e.path.clone(), format!("{what} in {}", file_label(&file)));
+            bad.push(e.message);
+        }
+    }
+    if bad.is_empty() {
+        return check;
+    }
+    check.status = Status::Fail;
+    check.summary = format!("Codex refuses to start: {}", bad.join("; "));
+    check.remedy("give each listed value the type Codex expects (`codex-provider set ID FIELD VALUE` writes a provider field with its type)")
+}
+
 pub fn provider_name(f: &Facts) -> Check {
     const ID: &str = "config.provider_name";
     let (_, layers) = need_config!(f, ID);
     let mut check = Check::ok(ID, "every custom provider has a name");
     let mut bad = Vec::new();
-    for (file, cf) in f.files() {
-        let errors = cf.type_errors();
-        if errors.iter().any(|e| e.path == "model_providers") {
-            check = check.detail("model_providers", format!("is not a table in {}", file_label(&file)));
-        }
-        // Other values of a type Codex cannot read (wire_api has its own check and fix).
-        for e in errors {
-            if e.path != "model_providers" {
-                check = check.detail(e.path.clone(), format!("wrong type in {}", file_label(&file)));
-            }
-            if !e.path.ends_with(".wire_api") {
-                bad.push(e.message);
-            }
-        }
-    }
     for id in layers.custom_ids().unwrap_or_default() {
         if ids::is_builtin(&id) {
             continue;
@@ -152,7 +159,7 @@ pub fn provider_name(f: &Facts) -> Check {
     }
     check.status = Status::Fail;
     check.summary = format!("Codex refuses to start: {}", bad.join("; "));
-    check.remedy("add `name = \"Display name\"` to each listed provider table, and give each listed value the type Codex expects")
+    check.remedy("add `name = \"Display name\"` to each listed provider table")
 }
 
 pub fn base_url(f: &Facts) -> Check {
@@ -329,6 +336,17 @@ mod tests {
             c.fix.unwrap().repairs,
             vec![Repair::RenameProvider { file: FileRef::Config, from: "openai".into(), to: "openai-custom".into() }]
         );
+    }
+
+    #[test]
+    fn a_wrong_type_is_a_type_failure_not_a_name_one() {
+        let t = "model = 5\n[model_providers.g]\nname = \"g\"\nbase_url = 1\n";
+        let c = run1(&input(t), types);
+        assert_eq!(c.status, Status::Fail);
+        assert!(c.summary.contains("`model` must be a string, not an integer"), "{}", c.summary);
+        assert!(c.summary.contains("`model_providers.g.base_url` must be a string"), "{}", c.summary);
+        assert_eq!(run1(&input(t), provider_name).status, Status::Ok);
+        assert_eq!(run1(&input("[model_providers.g]\nname = \"g\"\n"), types).status, Status::Ok);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 mod client;
 mod decode;
 mod error;
+mod model_ids;
 mod models;
 mod plan;
 pub mod render;

@@ -5,6 +5,8 @@ use reqwest::Url;
 use serde_json::Value;
 
 use super::client::{self, Cut, Exchange, Fail, Http};
+use super::model_ids::models_count;
+pub use super::model_ids::{closest_models, model_ids};
 use super::sse::Outcome;
 use super::{Options, Status, Suggestion, Target, Verdict};
 
@@ -15,7 +17,6 @@ const HINT_TLS_PLAIN: &str = "if the port speaks plain HTTP, use http:// in base
 const HINT_TLS: &str = "for a private CA, point SSL_CERT_FILE or CODEX_CA_CERTIFICATE at its PEM bundle; check the host name matches the certificate (plain HTTP port? use http://)";
 const HINT_TIMEOUT: &str =
     "retry with a larger --timeout; check proxies (HTTPS_PROXY / NO_PROXY) and that the server is not overloaded";
-const HINT_CHAT_ONLY: &str = "Codex 0.95+ speaks only the Responses API: put a bridge in front (LiteLLM proxy) or use the vendor's Responses-capable endpoint";
 const HINT_BAD_REQUEST: &str =
     "the server refused Codex's request shape; check the model and that the endpoint fully supports the Responses API";
 const HINT_NOT_SSE: &str = "the endpoint ignores `stream: true`; Codex needs SSE (it would fail with `stream closed before response.completed`): use a Responses-capable endpoint or a bridge (LiteLLM)";
@@ -130,42 +131,19 @@ fn message_says_missing_model(m: &str) -> bool {
         .any(|w| m.contains(w))
 }
 
-pub fn model_ids(x: &Exchange) -> Option<Vec<String>> {
-    let h = x.http().filter(|h| (200..300).contains(&h.status))?;
-    let j = h.json()?;
-    let mut ids = Vec::new();
-    for item in j.get("data").and_then(Value::as_array).into_iter().flatten() {
-        if let Some(id) = item.get("id").and_then(Value::as_str) {
-            ids.push(id.to_string());
+/// A chat-only endpoint's way out: our own bridge (codex-relay in front, started by
+/// `bridge start` for a saved provider or `add … --bridge` for a new one).
+fn chat_only_hint(t: &Target) -> String {
+    let how = match &t.provider {
+        Some(id) => format!(
+            "`codex-provider bridge start {id}` runs codex-relay in front of it (when adding it: `codex-provider add {id} … --bridge`)"
+        ),
+        None => {
+            let shown = Url::parse(&t.base_url).map(|u| client::shown_url(&u)).unwrap_or_else(|_| t.base_url.clone());
+            format!("add it through codex-relay: `codex-provider add ID --base-url {shown} --bridge`")
         }
-    }
-    for item in j.get("models").and_then(Value::as_array).into_iter().flatten() {
-        if let Some(id) = item.get("slug").or_else(|| item.get("id")).and_then(Value::as_str) {
-            ids.push(id.to_string());
-        }
-    }
-    if ids.is_empty() && j.get("data").is_none() && j.get("models").is_none() {
-        return None;
-    }
-    Some(ids)
-}
-
-/// Up to three listed ids closest to `model`: same name after a `vendor/` prefix first,
-/// then by edit distance.
-pub fn closest_models(model: &str, ids: &[String]) -> Vec<String> {
-    let tail = |s: &str| s.rsplit('/').next().unwrap_or(s).to_ascii_lowercase();
-    let want = tail(model);
-    let mut scored: Vec<(usize, &String)> = ids
-        .iter()
-        .filter_map(|id| {
-            let t = tail(id);
-            let d = if t == want { 0 } else { 1 + strsim::damerau_levenshtein(&want, &t) };
-            let limit = 1 + 3.max(want.len() / 3);
-            (d <= limit).then_some((d, id))
-        })
-        .collect();
-    scored.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.len().cmp(&b.1.len())).then(a.1.cmp(b.1)));
-    scored.into_iter().take(3).map(|(_, id)| id.clone()).collect()
+    };
+    format!("Codex 0.95+ speaks only the Responses API: {how}, or use the vendor's Responses-capable endpoint")
 }
 
 /// The `models` check: status, summary and hint.
@@ -174,11 +152,11 @@ pub fn models_check(x: &Exchange, ids: Option<&[String]>, t: &Target, model: &st
     match (&x.result, ids) {
         (Ok(_), Some(ids)) => {
             if ids.iter().any(|i| i == model) || t.model.is_none() && ids.is_empty() {
-                (Status::Pass, format!("{what}: {} models, `{model}` listed", ids.len()), None)
+                (Status::Pass, format!("{what}: {}, `{model}` listed", models_count(ids.len())), None)
             } else {
                 let near = closest_models(model, ids);
                 let hint = if near.is_empty() { None } else { Some(format!("closest listed: {}", near.join(", "))) };
-                (Status::Warn, format!("{what}: {} models; `{model}` is not listed", ids.len()), hint)
+                (Status::Warn, format!("{what}: {}; `{model}` is not listed", models_count(ids.len())), hint)
             }
         }
         (Ok(h), None) if h.status == 404 => {
@@ -278,7 +256,7 @@ pub fn responses(x: &Exchange, fb: Fallbacks, a: &Asked) -> Judged {
                 return Judged::new(
                     Verdict::ChatOnly,
                     format!("{what}; /chat/completions works: this is a Chat Completions-only endpoint"),
-                    Some(HINT_CHAT_ONLY.into()),
+                    Some(chat_only_hint(t)),
                 );
             }
             let base = t.base_url.trim_end_matches('/');
@@ -419,8 +397,11 @@ fn model_missing(what: String, model: &str, ids: Option<&[String]>) -> Judged {
     let hint = if near.is_empty() {
         if ids.is_some_and(|i| !i.is_empty()) {
             format!(
-                "`{model}` is not served here; pick one of the {} listed models (--model)",
-                ids.map_or(0, <[String]>::len)
+                "`{model}` is not served here; pick {} (--model)",
+                match ids.map_or(0, <[String]>::len) {
+                    1 => "the one listed model".to_string(),
+                    n => format!("one of the {n} listed models"),
+                }
             )
         } else {
             format!("`{model}` is not served here; set model to one the endpoint offers (--model)")
@@ -525,6 +506,12 @@ fn stream_verdict(x: &Exchange, h: &Http) -> Judged {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_model_is_singular() {
+        assert_eq!(models_count(1), "1 model");
+        assert_eq!(models_count(0), "0 models");
+    }
 
     #[test]
     fn closest_prefers_vendor_prefixed_same_name() {

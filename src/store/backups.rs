@@ -38,6 +38,10 @@ struct Record {
     created_unix: u64,
     command: String,
     files: Vec<FileRecord>,
+    /// Files the command rewrote without a backup (`key set` on `.env`): `undo` cannot
+    /// restore them and stops here to say so rather than undoing the write before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    unbacked: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -116,15 +120,35 @@ pub(super) fn backup(home: &Path, command: &str, ops: &[FileOp]) -> anyhow::Resu
         }
         files.push(FileRecord { name, existed: old.is_some() });
     }
-    let record = Record { id, created_unix: now.as_secs(), command: command.to_string(), files };
-    let mut line = serde_json::to_vec(&record)?;
+    let record = Record { id, created_unix: now.as_secs(), command: command.to_string(), files, unbacked: Vec::new() };
+    append(home, &record)
+}
+
+/// Appends `record` to the journal (one write of one line with O_APPEND: the entry exists
+/// whole or not at all), then prunes.
+fn append(home: &Path, record: &Record) -> anyhow::Result<()> {
+    let d = dir(home);
+    let fail = |e: std::io::Error| -> anyhow::Error { Error::Backup { dir: d.clone(), source: e }.into() };
+    if fs::create_dir(&d).is_err() && !d.is_dir() {
+        fs::create_dir_all(&d).map_err(fail)?;
+    }
+    let mut line = serde_json::to_vec(record)?;
     line.push(b'\n');
-    // One write of one line with O_APPEND: the entry exists whole or not at all.
     let mut j = OpenOptions::new().create(true).append(true).mode(0o600).open(d.join(JOURNAL)).map_err(fail)?;
     j.write_all(&line).map_err(fail)?;
     drop(j);
     prune(home, 2 * KEPT);
     Ok(())
+}
+
+/// Records that `command` rewrote `paths` without a backup: an entry with no files that
+/// `undo` stops at (see [`UndoPlan::unbacked`]), so the write before it is never undone
+/// silently in its place.
+pub(super) fn unbacked(home: &Path, command: &str, paths: &[&Path]) -> anyhow::Result<()> {
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    let id = format!("{:020}-{}", now.as_nanos(), std::process::id());
+    let unbacked = paths.iter().map(|p| file_name(p)).collect();
+    append(home, &Record { id, created_unix: now.as_secs(), command: command.to_string(), files: Vec::new(), unbacked })
 }
 
 /// Every entry, oldest first: earlier-layout directories, then the journal's lines in order.
@@ -215,6 +239,9 @@ pub struct UndoPlan {
     pub command: String,
     pub created_unix: u64,
     pub ops: Vec<FileOp>,
+    /// The files the command changed without a backup (empty for an ordinary entry): such
+    /// an entry restores nothing; applying it only moves `undo` past it.
+    pub unbacked: Vec<String>,
 }
 
 /// Builds the restore of the newest entry (None when there is none; an error when it is
@@ -236,7 +263,8 @@ pub fn plan_undo(home: &Path) -> anyhow::Result<Option<UndoPlan>> {
         }
     }
     let (command, created_unix) = (entry.record.command.clone(), entry.record.created_unix);
-    Ok(Some(UndoPlan { entry, home: home.to_path_buf(), command, created_unix, ops }))
+    let unbacked = entry.record.unbacked.clone();
+    Ok(Some(UndoPlan { entry, home: home.to_path_buf(), command, created_unix, ops, unbacked }))
 }
 
 /// Applies an undo plan (no new backup: undo walks back through the entries) and drops the entry.
@@ -267,6 +295,8 @@ pub struct BackupSummary {
     pub created_unix: u64,
     pub command: String,
     pub files: Vec<(String, bool)>,
+    /// Files the command changed without a backup (nothing to restore).
+    pub unbacked: Vec<String>,
 }
 
 /// The kept backup entries, newest first (the order `undo` walks them); damaged ones skipped.
@@ -279,6 +309,7 @@ pub fn list_undo(home: &Path) -> Vec<BackupSummary> {
             created_unix: e.record.created_unix,
             command: e.record.command,
             files: e.record.files.into_iter().map(|f| (f.name, f.existed)).collect(),
+            unbacked: e.record.unbacked,
         })
         .collect()
 }

@@ -128,6 +128,17 @@ impl Session {
         self.created.as_deref()
     }
 
+    /// Records that `command` changed `paths` without a backup (`key set` on `.env`, whose
+    /// old content holds a key: a backup would be a second copy of it), so `undo` can say so
+    /// instead of undoing the write before. Nothing in a dry run.
+    pub fn record_unbacked(&self, command: &str, paths: &[&Path]) -> anyhow::Result<()> {
+        if self.dry_run {
+            return Ok(());
+        }
+        self.committed.set(true);
+        backups::unbacked(&self.home, command, paths)
+    }
+
     /// Applies `ops` as one transaction (one backup entry); with --dry-run returns the diffs
     /// instead of writing.
     pub fn commit(&self, command: &str, ops: &[FileOp]) -> anyhow::Result<Outcome> {

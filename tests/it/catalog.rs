@@ -171,3 +171,40 @@ fn doctor_fails_on_a_missing_catalog_and_warns_on_a_model_without_metadata() {
     home.write("config.toml", "model = \"gpt-5.5\"\n");
     assert_eq!(doctor(&home)["status"], "ok");
 }
+
+/// An endpoint whose `/models` gives no context window: the entries copy their template's
+/// (said in the output, with the flag that corrects it); `--context-window N` sets the real
+/// one, and Codex reports it.
+#[test]
+fn context_window_flag_replaces_the_templates_window() {
+    let Some(bin) = codex_bin() else { return };
+    let server = Server::start(Mode::Ok);
+    let home = Home::new();
+    home.write("config.toml", &config(&server.base(), "mock-model"));
+    let r = run(&home, &bin, &["catalog"]);
+    r.code(0);
+    assert!(r.stdout.contains("mock-model") && r.stdout.contains("(copied from "), "{}", r.stdout);
+    let n = crate::support::server::DEFAULT_MODELS.len();
+    assert!(
+        r.stderr.contains(&format!("note: {n} models got their template's context window"))
+            && r.stderr.contains("--context-window N"),
+        "{}",
+        r.stderr
+    );
+    let j = run(&home, &bin, &["catalog", "--context-window", "32768", "--json"]);
+    j.code(0);
+    let v: Value = serde_json::from_str(&j.stdout).unwrap_or_else(|e| panic!("{e}: {}", j.stdout));
+    for a in v["added"].as_array().unwrap() {
+        assert_eq!((a["context_window"].as_u64(), a["context_source"].as_str()), (Some(32768), Some("flag")), "{a}");
+    }
+    let r = run(&home, &bin, &["catalog", "--context-window", "32768"]);
+    assert!(
+        r.stdout.contains("context 32768 (--context-window)") && !r.stderr.contains("template"),
+        "{}{}",
+        r.stdout,
+        r.stderr
+    );
+    let models = codex_models(&home, &bin);
+    assert!(models.contains(&("mock-model".to_string(), Some(32768))), "{models:?}");
+    run(&home, &bin, &["catalog", "--context-window", "0"]).code(2);
+}

@@ -178,10 +178,47 @@ fn a_closed_pipe_is_success() {
 #[test]
 fn new_verbs_offer_provider_ids() {
     let home = scratch_home();
-    for words in
-        [&["rename", ""][..], &["set", ""], &["unset", ""], &["key", "set", ""], &["key", "unset", ""], &["export", ""]]
-    {
+    for words in [&["rename", ""][..], &["set", ""], &["unset", ""], &["export", ""]] {
         let got = complete(&home, words);
         assert!(got.iter().any(|c| c == "alpha") && got.iter().any(|c| c == "beta"), "{words:?}: {got:?}");
     }
+}
+
+/// The top level offers `use` (its alias `switch` used to take its place) and still
+/// completes `sw` to `switch`.
+#[test]
+fn use_is_offered_and_switch_still_completes() {
+    let home = scratch_home();
+    let got = complete(&home, &[""]);
+    assert!(got.contains(&"use".to_string()), "{got:?}");
+    assert_eq!(complete(&home, &["sw"]), ["switch"]);
+    assert_eq!(complete(&home, &["us"]), ["use"]);
+}
+
+/// `key set`/`key unset` offer only providers with an `env_key` (never a built-in).
+#[test]
+fn key_verbs_offer_only_providers_with_an_env_key() {
+    let home = scratch_home();
+    let mut cfg = home.read("config.toml");
+    cfg.push_str("env_key = \"BETA_API_KEY\"\n");
+    home.write("config.toml", &cfg);
+    for words in [&["key", "set", ""][..], &["key", "unset", ""]] {
+        let got = complete(&home, words);
+        let ids: Vec<&str> = got.iter().map(String::as_str).filter(|c| !c.starts_with('-')).collect();
+        assert_eq!(ids, ["beta"], "{words:?}: {got:?}");
+    }
+}
+
+/// `--model` offers the remembered model lists: the named provider's, else every one.
+#[test]
+fn model_flag_offers_remembered_models() {
+    let home = scratch_home();
+    let dir = home.path().join(".codex-provider/models");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("alpha.json"), r#"{"models": ["a-1", "a-2"], "fetched_unix": 1}"#).unwrap();
+    std::fs::write(dir.join("beta.json"), r#"{"models": ["b-1"], "fetched_unix": 1}"#).unwrap();
+    assert_eq!(complete(&home, &["use", "alpha", "--model", ""]), ["a-1", "a-2"]);
+    assert_eq!(complete(&home, &["use", "beta", "-m", ""]), ["b-1"]);
+    assert_eq!(complete(&home, &["probe", "--model", ""]), ["a-1", "a-2", "b-1"]);
+    assert_eq!(complete(&home, &["add", "new", "--model", "a"]), ["a-1", "a-2"]);
 }

@@ -113,8 +113,8 @@ fn clean_config_is_all_ok() {
     let h = d.human(&[]);
     h.code(0);
     assert!(h.stdout.starts_with("config\n  ✓ config.parse"), "{}", h.stdout);
-    assert!(h.stdout.ends_with("17 ok, 9 skipped\n"), "{}", h.stdout);
-    assert_eq!(d.human(&["--summary"]).stdout, "17 ok, 9 skipped\n");
+    assert!(h.stdout.ends_with("18 ok, 9 skipped\n"), "{}", h.stdout);
+    assert_eq!(d.human(&["--summary"]).stdout, "18 ok, 9 skipped\n");
     assert!(!d.human(&[]).stdout.contains(&"k".repeat(51)), "never print a key");
 }
 
@@ -271,6 +271,8 @@ fn each_failing_check() {
             "fail",
             "legacy `profile = \"deep\"` config is no longer supported",
         ),
+        ("model-wrong-type.toml", "config.types", "fail", "`model` must be a string, not an integer"),
+        ("model-wrong-type.toml", "config.provider_name", "ok", "every custom provider has a name"),
         ("unknown-provider.toml", "config.model_provider", "fail", "Model provider `gatewy` not found"),
         ("no-model.toml", "config.model", "warning", "gpt-6.2-sol"),
         ("base-url.toml", "config.base_url", "fail", "base_url has a query string"),
@@ -379,7 +381,7 @@ fn several_problems_in_one_run() {
     assert_eq!(status(&v, "config.unknown_keys"), "warning");
     let h = d.human(&[]);
     assert_eq!(status(&v, "config.base_url"), "warning", "the unused provider's base_uri typo");
-    assert!(h.stdout.trim_end().ends_with("4 failed, 3 warnings, 10 ok, 9 skipped"), "{}", h.stdout);
+    assert!(h.stdout.trim_end().ends_with("4 failed, 3 warnings, 11 ok, 9 skipped"), "{}", h.stdout);
 }
 
 /// Lines that differ between `a` and `b` (same line count required).

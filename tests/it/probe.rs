@@ -250,11 +250,17 @@ fn a_plain_404_under_v1_suggests_nothing() {
     assert_eq!(check(&r.1, "v1_models")["http_status"], 404);
 }
 
+/// A chat-only endpoint's hint names our own bridge: `add … --bridge` for an ad-hoc URL,
+/// `bridge start ID` for a saved provider (never a third-party proxy only).
 #[test]
-fn chat_only() {
+fn chat_only_names_the_bridge() {
     let s = Server::start(Mode::ChatOnly);
     let r = adhoc(&s.base(), "m", &[]);
-    expect(&r, "chat_only", &["LiteLLM", "Responses"]);
+    expect(&r, "chat_only", &["Responses", &format!("codex-provider add ID --base-url {} --bridge", s.base())]);
+    let home = Home::new();
+    home.write("config.toml", &format!("[model_providers.gw]\nbase_url = \"{}\"\nenv_key = \"{KEY_VAR}\"\n", s.base()));
+    let r = probe_env(&home, &["gw", "--model", "m"], &[(KEY_VAR, CANARY)]);
+    expect(&r, "chat_only", &["`codex-provider bridge start gw`", "add gw … --bridge"]);
 }
 
 #[test]

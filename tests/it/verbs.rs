@@ -419,3 +419,91 @@ fn key_set_on_a_terminal_prompts_hidden_and_ctrl_c_writes_nothing() {
     assert!(screen.contains("Stored the key for `gw`"), "{screen}");
     assert_eq!(home.read(".env"), "GW_API_KEY='sk-pty-5e4d3c2b1a0f'\n");
 }
+
+/// `key set` writes `.env` without a backup; an `undo` right after it says it cannot restore
+/// `.env` (exit 1, nothing restored) instead of silently undoing the write before, and names
+/// that earlier write, which the next `undo` then undoes. `undo --list` shows the entry.
+#[test]
+fn undo_after_key_set_says_it_cannot_restore_dotenv() {
+    let home = Home::new();
+    home.write("config.toml", GW);
+    home.run(&["set", "gw", "request_max_retries", "1"]).code(0);
+    let after_set = home.read("config.toml");
+    run_stdin(&home, &["key", "set", "gw"], "sk-undo-1\n").code(0);
+    let list = home.run(&["undo", "--list", "--json"]);
+    list.code(0);
+    let backups = json(&list)["backups"].clone();
+    assert_eq!(backups[0]["command"], "key set gw", "{backups}");
+    assert_eq!(backups[0]["unbacked"], serde_json::json!([".env"]), "{backups}");
+    assert_eq!(backups[1]["command"], "set gw request_max_retries", "{backups}");
+    let r = home.run(&["undo", "--dry-run"]);
+    r.code(1);
+    assert!(
+        r.stderr.contains("`key set gw`") && r.stderr.contains("after this, `undo` undoes `set gw"),
+        "{}",
+        r.stderr
+    );
+    let r = home.run(&["undo"]);
+    r.code(1);
+    assert!(r.stderr.contains("without a backup") && r.stderr.contains("nothing was restored"), "{}", r.stderr);
+    assert!(r.stderr.contains("run `undo` again to undo `set gw request_max_retries`"), "{}", r.stderr);
+    assert_eq!(home.read("config.toml"), after_set, "the refused undo restored the earlier write");
+    assert!(home.read(".env").contains("sk-undo-1"));
+    home.run(&["undo"]).code(0);
+    assert_eq!(home.read("config.toml"), GW);
+    // key unset is recorded the same way; an unchanged key set records nothing.
+    run_stdin(&home, &["key", "set", "gw"], "sk-undo-1\n").code(0);
+    home.run(&["key", "unset", "gw"]).code(0);
+    let r = home.run(&["undo"]);
+    r.code(1);
+    assert!(r.stderr.contains("`key unset gw`"), "{}", r.stderr);
+    assert!(!r.stderr.contains("run `undo` again"), "{}", r.stderr);
+    let r = home.run(&["undo"]);
+    r.code(1);
+    assert!(r.stderr.contains("nothing to undo"), "{}", r.stderr);
+}
+
+/// Codex loads `$CODEX_HOME/.env` over its environment: with the key both exported and in
+/// `.env`, the `.env` value is the bearer token that arrives (every installed release). `key
+/// set` says so when the exported value differs; `key unset` says the exported one is used.
+#[test]
+fn key_set_says_the_dotenv_value_wins_and_real_codex_agrees() {
+    let home = Home::new();
+    let server = Server::start(Mode::Ok);
+    home.write("config.toml", &codex::config_toml(&server.base(), "mock-model"));
+    let key_set = |shell: &str| {
+        let mut c = home.cmd(&["key", "set", "fake"]);
+        c.env("FAKE_API_KEY", shell).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = c.spawn().unwrap();
+        child.stdin.take().unwrap().write_all(b"sk-from-dotenv\n").unwrap();
+        let r = Run::from(child.wait_with_output().unwrap());
+        r.code(0);
+        r.stderr
+    };
+    let said = key_set("sk-from-shell");
+    assert!(said.contains("Codex uses the one in") && said.contains("over the shell's variables"), "{said}");
+    let said = key_set("sk-from-dotenv");
+    assert!(!said.contains("exported"), "same value: no note: {said}");
+    let mut bins: Vec<_> =
+        codex::bin().into_iter().chain([codex::bin_0171(), codex::release("0.169.0")].into_iter().flatten()).collect();
+    bins.sort();
+    bins.dedup();
+    for bin in &bins {
+        let scratch = tempfile::tempdir().unwrap();
+        let before = server.requests().len();
+        let out = codex::exec_bin(
+            bin,
+            home.path(),
+            &[],
+            &[("HOME", scratch.path().to_str().unwrap()), ("FAKE_API_KEY", "sk-from-shell")],
+            Duration::from_secs(60),
+        );
+        let auth: Vec<String> =
+            server.requests()[before..].iter().filter_map(|q| q.header("authorization").map(str::to_string)).collect();
+        assert!(!auth.is_empty(), "{}: Codex sent no request: {out:?}", bin.display());
+        assert!(auth.iter().all(|a| a == "Bearer sk-from-dotenv"), "{}: {auth:?}", bin.display());
+    }
+    let r = Run::from(home.cmd(&["key", "unset", "fake"]).env("FAKE_API_KEY", "sk-from-shell").output().unwrap());
+    r.code(0);
+    assert!(r.stderr.contains("still exported in this shell; Codex started from here uses that value"), "{}", r.stderr);
+}
