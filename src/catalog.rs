@@ -185,13 +185,13 @@ pub fn bundled_from_codex(bin: &std::path::Path) -> Result<Vec<Value>, String> {
     let scratch = tempfile::tempdir().map_err(|e| format!("cannot create a temp dir: {e}"))?;
     let mut c = std::process::Command::new(bin);
     c.args(["debug", "models", "--bundled"]).env("CODEX_HOME", scratch.path()).current_dir(scratch.path());
-    let o = crate::codex_cli::run(c, std::time::Duration::from_secs(20), &|_| false)?;
+    let o = crate::codex::run::run(c, std::time::Duration::from_secs(20), &|_| false)?;
     let shown = bin.display();
     if o.timed_out {
         return Err(format!("`{shown} debug models --bundled` did not finish within 20 s"));
     }
     if o.code != Some(0) {
-        let why = crate::codex_cli::meaningful_lines(&o.stderr, &[]).pop().unwrap_or_default();
+        let why = crate::codex::run::meaningful_lines(&o.stderr, &[]).pop().unwrap_or_default();
         return Err(format!("`{shown} debug models --bundled` failed ({:?}): {why}", o.code));
     }
     bundled_entries(&o.stdout).map_err(|e| format!("`{shown} debug models --bundled` printed {e}"))

@@ -10,7 +10,7 @@ pub mod unit;
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 pub use record::Record;
@@ -203,18 +203,9 @@ pub fn spawn(
     let log_path = record::log_path(home, id);
     let log = std::fs::OpenOptions::new().create(true).append(true).open(&log_path)?;
     let mut cmd = relay_command(&bin, port, upstream, key);
-    cmd.stdin(Stdio::null()).stdout(log.try_clone()?).stderr(log);
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::CommandExt;
-        // SAFETY: setsid is async-signal-safe; the relay outlives us, detached from our terminal.
-        unsafe {
-            cmd.pre_exec(|| {
-                libc::setsid();
-                Ok(())
-            });
-        }
-    }
+    cmd.stdout(log.try_clone()?).stderr(log);
+    // The relay outlives us: the runner's detached start (stdin closed, own session).
+    crate::codex::run::detach(&mut cmd);
     let mut child = cmd.spawn().map_err(|e| UserError::refused(format!("cannot run {}: {e}", bin.display())))?;
     let deadline = Instant::now() + Duration::from_secs(10);
     while !port_open(port) {

@@ -29,9 +29,20 @@ pub struct Known {
 }
 
 impl Known {
-    /// The key lists of `version` (a supported release; see `super::RELEASES`).
-    pub fn of(version: &'static str) -> Known {
-        Known { version }
+    /// The key lists nearest `version`: its own when they are vendored, else those of the
+    /// newest vendored release not newer than it (the oldest for an older one, the newest
+    /// when it does not parse). They only suggest names: the keys an installed Codex ignores
+    /// are asked from it (`ask`).
+    pub fn of(version: &str) -> Known {
+        let f = keys_file();
+        let mut listed: Vec<&'static str> = f.root_keys.keys().map(String::as_str).collect();
+        listed.sort_by_key(|v| super::parse(v));
+        let want = super::parse(version);
+        let pick = match want {
+            None => listed.last(),
+            Some(w) => listed.iter().rev().find(|v| super::parse(v).is_some_and(|v| v <= w)).or(listed.first()),
+        };
+        Known { version: pick.copied().expect("vendored key lists") }
     }
 
     /// Every top-level key (`struct ConfigToml`), sorted.

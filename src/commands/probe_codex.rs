@@ -14,7 +14,7 @@ use crate::probe_codex::{self, Provider, Spec};
 const DEFAULT_TIMEOUT_S: f64 = 120.0;
 
 pub fn run(args: &ProbeArgs, target: Target, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let bin = crate::codex_cli::required("probe --codex runs the installed Codex")?;
+    let bin = crate::codex::run::required("probe --codex runs the installed Codex")?;
     let secs = if args.timeout == Duration::from_secs(15) { DEFAULT_TIMEOUT_S } else { args.timeout.as_secs_f64() };
     let secret = target.api_key.clone();
     let provider = match target.provider {

@@ -96,7 +96,12 @@ pub fn human(r: &Report, ui: &Ui, summary_only: bool) -> String {
 /// network check also has `provider`; the first provider's (the active one) keep the plain
 /// ids as keys, the others' are keyed `ID@PROVIDER` (`provider.auth@gw`).
 pub fn json(r: &Report) -> Value {
-    let codex = crate::codex::installed().map(|i| i.version.clone());
+    // The version doctor's own `codex.version` check read (no second `codex --version`).
+    let codex = r
+        .get("codex.version")
+        .and_then(|c| c.details.get("version"))
+        .and_then(|t| crate::codex::version_in(t))
+        .map(str::to_string);
     json_at(r, crate::ui::time::now(), codex)
 }
 

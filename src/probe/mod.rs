@@ -329,7 +329,7 @@ impl Report {
 pub fn run(targets: Vec<Target>, opts: &Options) -> Vec<Report> {
     let _ = rustls::crypto::ring::default_provider().install_default();
     // Ask the installed Codex its version now, not inside the runtime (it blocks).
-    let _ = crate::codex::current();
+    let _ = crate::codex::current_in(targets.first().and_then(|t| t.codex_home.as_deref()));
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
     rt.block_on(async {
         let client = client::build(opts);

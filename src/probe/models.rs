@@ -13,7 +13,7 @@ pub fn list_models(t: &Target, opts: &Options) -> Result<Vec<String>, String> {
     if let (Some(var), None) = (&t.env_key, &t.api_key) {
         return Err(format!("{var} is not set, so nothing was asked"));
     }
-    let release = crate::codex::current();
+    let release = crate::codex::current_in(t.codex_home.as_deref());
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
     let x = rt.block_on(async {
         let c = client::build(opts)?;

@@ -10,10 +10,11 @@ use super::{Options, Target, wire};
 /// The parsed body of a 2xx `/models` answer, or one line saying what went wrong.
 pub fn fetch_models(t: &Target, opts: &Options) -> Result<Value, String> {
     let _ = rustls::crypto::ring::default_provider().install_default();
+    // Ask the installed Codex (it blocks) before the runtime starts.
+    let headers = wire::plain_headers(crate::codex::current_in(t.codex_home.as_deref()));
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
     rt.block_on(async {
         let c = client::build(opts)?;
-        let headers = wire::plain_headers(crate::codex::current());
         let x = client::send(&c, t, Method::GET, "models", None, &headers, Read::Buffer).await;
         let what = format!("GET {}", x.url);
         match &x.result {
