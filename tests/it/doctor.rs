@@ -459,9 +459,7 @@ fn codex_exec(home: &Path, extra: &[&str]) -> (Option<i32>, String) {
 
 #[test]
 fn oracle_codex_fails_where_doctor_fails() {
-    if crate::support::codex::bin().is_none() {
-        return;
-    }
+    let Some(_) = crate::support::codex::bin() else { return };
     let cases: &[(&str, &str, &str)] = &[
         ("wire-api-chat.toml", "config.wire_api", "`wire_api = \"chat\"` is no longer supported"),
         (
@@ -484,9 +482,7 @@ fn oracle_codex_fails_where_doctor_fails() {
 
 #[test]
 fn oracle_codex_loads_the_config_after_fix() {
-    if crate::support::codex::bin().is_none() {
-        return;
-    }
+    let Some(_) = crate::support::codex::bin() else { return };
     for (file, provider, load_error) in [
         ("wire-api-chat.toml", "litellm", "is no longer supported"),
         ("reserved-openai.toml", "openai-custom", "reserved built-in provider IDs"),

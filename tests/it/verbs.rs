@@ -27,7 +27,7 @@ const GW: &str = "model_provider = \"gw\"\n\n[model_providers.gw]\nname = \"GW\"
 
 #[test]
 fn key_set_reaches_real_codex_as_a_bearer_token() {
-    let Some(bin) = codex::bin_0171().or_else(codex::bin) else { return };
+    let Some(bin) = codex::bin() else { return };
     // Values dotenvy would mangle without the right quoting: `$` (substitution), quotes, `#`.
     for key in ["sk-plain-0123456789", "sk-$HOME-\"q\"-#x", "it's-$x\\y", "a b  c"] {
         let server = Server::start(Mode::Ok);
