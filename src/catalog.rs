@@ -1,4 +1,4 @@
-//! A Codex model catalog (`model_catalog_json`, contract §2.1 and §8.6): the installed
+//! A Codex model catalog (`model_catalog_json`, docs/codex-facts.md): the installed
 //! Codex's bundled entries plus one entry per endpoint model. Pure data work: the caller
 //! runs Codex and fetches `/models`.
 //!

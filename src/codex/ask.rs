@@ -323,6 +323,25 @@ mod tests {
         );
     }
 
+    /// What `doctor --fix`'s judge relies on (the whole pipeline with the real Codex is in
+    /// tests/it/oracle_doctor.rs: `--fix` never turns a file Codex loads into one it refuses).
+    #[test]
+    fn a_candidate_is_kept_only_when_it_loads_at_least_as_well() {
+        let v = |load: Load, ignored: &[&str]| Verdict {
+            load,
+            ignored: ignored.iter().map(|k| Ignored { file: "config.toml".into(), key: k.to_string() }).collect(),
+            strict: true,
+            duration_ms: 0,
+        };
+        let refused = || Load::Refused(Refusal { file: None, line: None, column: None, detail: "x".into() });
+        let before = v(Load::Loads, &["modle"]);
+        assert!(v(Load::Loads, &[]).at_least_as_good_as(&before), "a typo fixed");
+        assert!(!v(refused(), &[]).at_least_as_good_as(&before), "a rename Codex refuses");
+        assert!(!v(Load::Loads, &["also_not_a_key"]).at_least_as_good_as(&before), "one ignored key for another");
+        assert!(!v(Load::NoAnswer("t".into()), &[]).at_least_as_good_as(&before), "no answer");
+        assert!(v(Load::Loads, &["k"]).at_least_as_good_as(&v(refused(), &[])), "a refusal repaired");
+    }
+
     #[test]
     fn a_header_is_commented_out_with_its_body() {
         let home = tempfile::tempdir().unwrap();

@@ -1,7 +1,7 @@
 //! Which config keys and values Codex knows, per supported release. The key lists are not
 //! typed here: they are `data/codex-config-keys.json`, read from the release binaries' serde
-//! field tables (`reference/codex-keys/`), and the oracle tests run the real binaries over
-//! them (`tests/it/oracle_keys.rs`). The value enums were read from the binaries' own
+//! field tables, and the oracle tests run the real binaries over them
+//! (`tests/it/oracle_doctor.rs`; docs/codex-facts.md#key-lists). The value enums were read from the binaries' own
 //! refusals (`unknown variant `x`, expected one of …`) and are checked by the same tests.
 
 use std::collections::BTreeMap;

@@ -94,16 +94,17 @@ impl Current {
         }
     }
 
-    /// "Codex 0.171.0 sends its default `m`" or, when the installed Codex cannot be asked,
-    /// the table's answer, saying so.
+    /// "Codex 0.171.0 sends its default `m`"; with no Codex, the table's answer, saying so;
+    /// with a Codex that did not list its models, that it is not known.
     pub fn default_model_sentence(&self) -> String {
         match (self.default_model(), &self.installed) {
             ((m, true), _) => format!("Codex {} sends its default `{m}`", self.version()),
             ((m, false), None) => {
                 format!("Codex sends its default (none installed; {NEWEST_TESTED}, the newest tested, sends `{m}`)")
             }
-            ((m, false), Some(_)) => format!(
-                "Codex {} sends its default (it did not list its bundled models; {NEWEST_TESTED}, the newest tested, sends `{m}`)",
+            // Which one is not known: no other release's answer stands in for it.
+            ((_, false), Some(_)) => format!(
+                "Codex {} sends its default (which it did not name: `codex debug models --bundled` gave no list)",
                 self.version()
             ),
         }
@@ -231,6 +232,8 @@ mod tests {
         f.default_model = Some("m".into());
         let c = Current { installed: Some((PathBuf::from("codex"), f)) };
         assert_eq!(c.default_model_sentence(), "Codex 0.170.0 sends its default `m`");
+        let silent = at("0.170.0");
+        assert!(!silent.default_model_sentence().contains(NEWEST_TESTED), "{}", silent.default_model_sentence());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::error::UserError;
 
-/// Built-in ids Codex rejects outright in `[model_providers]` (contract §3).
+/// Built-in ids Codex rejects outright in `[model_providers]` (docs/codex-facts.md#providers).
 pub const RESERVED: &[&str] = &["openai", "ollama", "lmstudio"];
 /// Built-in ids that accept only a few overridden fields.
 pub const LIMITED: &[&str] = &["amazon-bedrock", "amazon-bedrock-runtime", "gcp"];

@@ -77,7 +77,7 @@ impl ProviderView {
     }
 }
 
-/// Codex's built-in provider definitions (contract §3), as fields with `Source::Default`.
+/// Codex's built-in provider definitions (docs/codex-facts.md#providers), as fields with `Source::Default`.
 pub fn builtin_provider(id: &str, openai_base_url: Option<&str>) -> Option<ProviderView> {
     let oss = crate::presets::oss_base_url(id);
     let defaults: &[(&str, &str)] = match (id, oss.as_deref()) {
@@ -102,7 +102,7 @@ pub fn builtin_provider(id: &str, openai_base_url: Option<&str>) -> Option<Provi
     Some(ProviderView { id: id.to_string(), builtin: true, fields })
 }
 
-/// The default values Codex fills in for a custom provider (contract §2), for `show`.
+/// The default values Codex fills in for a custom provider (docs/codex-facts.md#providers), for `show`.
 pub const FIELD_DEFAULTS: &[(&str, &str)] = &[
     ("wire_api", "\"responses\""),
     ("base_url", "\"https://api.openai.com/v1\""),

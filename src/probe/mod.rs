@@ -1,4 +1,4 @@
-//! Endpoint probing (DESIGN.md, Probe): one authenticated request per thing Codex needs,
+//! Endpoint probing (README "probe"): one authenticated request per thing Codex needs,
 //! run concurrently, turned into a stable verdict with one line of what happened and one
 //! line of what to do. `plan` decides which requests to send, `wire` shapes them like
 //! Codex's, `client` sends them (decoding compressed answers), `verdict` says what the
@@ -91,7 +91,7 @@ impl Target {
             if let Some(tok) = view.str_field("experimental_bearer_token").filter(|t| !t.trim().is_empty()) {
                 api_key = Some(Secret(tok.to_string()));
             } else if view.id == "openai" && view.builtin {
-                // The built-in provider takes CODEX_API_KEY from the environment (contract §5.5);
+                // The built-in provider takes CODEX_API_KEY from the environment (docs/codex-facts.md#environment);
                 // without it Codex uses the login, which a probe cannot.
                 if let Some(v) = crate::env::lookup("CODEX_API_KEY", codex_home) {
                     env_key = Some("CODEX_API_KEY".into());

@@ -133,7 +133,12 @@ async fn run_checks(mut d: Diag, client: Result<&Client, &String>, t: &Target, o
     let release = crate::codex::current_in(t.codex_home.as_deref());
     let model = t.model.clone().unwrap_or_else(|| release.default_model().0.to_string());
     if t.model.is_none() {
-        let s = format!("no model configured: {}, and so does this probe", release.default_model_sentence());
+        let s = match (release.default_model(), &release.installed) {
+            ((_, false), Some(_)) => {
+                format!("no model configured: {}; this probe sends `{model}`", release.default_model_sentence())
+            }
+            _ => format!("no model configured: {}, and so does this probe", release.default_model_sentence()),
+        };
         d.check(
             CheckId::Model,
             Status::Warn,

@@ -1,5 +1,6 @@
 //! What the probe puts on the wire, shaped like real Codex's first `POST /responses`
-//! (captured from Codex 0.171.0 against a 127.0.0.1 server, see tests/oracle.rs): the same
+//! (captured from real Codex against a 127.0.0.1 server: tests/it/oracle.rs,
+//! docs/codex-facts.md#the-request-codex-sends): the same
 //! header names and value shapes, the same body keys in the same order; only the ids and
 //! the prompt differ. The release imitated is the installed Codex's (`crate::codex`).
 
@@ -56,7 +57,7 @@ fn turn_metadata(ids: &Ids, model: &str) -> String {
     .to_string()
 }
 
-/// The headers Codex sends on `POST /responses` (contract §8.2, 0.171 delta), in its order;
+/// The headers Codex sends on `POST /responses` (docs/codex-facts.md#the-request-codex-sends), in its order;
 /// `authorization` and the provider's own headers are added by the client.
 pub fn responses_headers(release: &Current, ids: &Ids, model: &str) -> Vec<(&'static str, String)> {
     let version = release.version();

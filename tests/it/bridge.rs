@@ -251,7 +251,7 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
-/// BENCHMARKS.md "Bridge overhead": `cargo test --test bridge -- --ignored --nocapture`.
+/// BENCHMARKS.md "Bridge overhead": `cargo test --test it bridge_overhead -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn bridge_overhead() {

@@ -310,7 +310,7 @@ fn environment_checks() {
         &[],
         "env.openai_vars",
         "warning",
-        "OPENAI_BASE_URL is set but Codex 0.169 ignores it",
+        "OPENAI_BASE_URL is set but Codex ignores it",
     );
     assert_check(
         &clean().env("HTTPS_PROXY", "http://127.0.0.1:9"),
@@ -354,7 +354,10 @@ fn old_codex_on_path_is_a_warning() {
     c.current_dir(d.cwd.path()).env("PATH", &bin).env("DOCTOR_GW_KEY", "x");
     let v: Value = serde_json::from_slice(&c.output().unwrap().stdout).unwrap();
     assert_eq!(status(&v, "codex.version"), "warning");
-    assert!(v["checks"]["codex.version"]["summary"].as_str().unwrap().contains("older than 0.134"));
+    assert_eq!(
+        v["checks"]["codex.version"]["summary"],
+        "codex-cli 0.133.0 is outside the supported range (Codex 0.160.0 and every newer release): profile files (NAME.config.toml) are read only since 0.134"
+    );
 }
 
 #[test]

@@ -107,7 +107,7 @@ fn oracle_json_not_sse_codex_fails() {
 fn oracle_unreachable_codex_hangs_probe_does_not() {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let started = std::time::Instant::now();
-    // Codex retries "waiting for network" forever (contract §8.5); give it 8 s.
+    // Codex retries "waiting for network" forever (docs/codex-facts.md#retries); give it 8 s.
     let Some(c) = run_both_for(&format!("http://127.0.0.1:{port}/v1"), Duration::from_secs(8)) else { return };
     assert!(c.codex.timed_out, "Codex ended: {:?}\n{}", c.codex.code, c.codex.stderr);
     assert!(c.codex.stderr.contains("waiting for network"), "{}", c.codex.stderr);
