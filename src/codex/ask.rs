@@ -112,11 +112,32 @@ pub fn verdict(bin: &Path, files: &Files, how: Asking) -> Verdict {
     };
     let profile = files.profile.map(|(n, _)| n);
     let ask_strict = profile.is_none();
-    let (load, mut strict) = std::thread::scope(|s| {
-        let strict = ask_strict.then(|| s.spawn(|| strict_scratch.load(bin, None, how, true)));
-        let load = scratch.load(bin, profile, how, false);
-        (load, strict.map(|t| t.join().unwrap_or_else(|_| Load::NoAnswer("the question panicked".into()))))
-    });
+    // Where the strict question is as cheap as a load (`--print-startup-config`), it goes
+    // first, alone: Codex reports a real error before any unknown key, so a strict answer
+    // that loads, or refuses for another reason, is also the plain load's answer (checked
+    // on every CI release, docs/codex-facts.md#loading-a-config). Only an unknown key needs
+    // the plain load too. Elsewhere both run at once.
+    let first = (ask_strict && how.startup_config).then(|| strict_scratch.load(bin, None, how, true));
+    let decided = match &first {
+        Some(Load::Loads) => Some(Load::Loads),
+        Some(Load::Refused(r)) if unknown_field(&r.detail).is_none() => Some(Load::Refused(r.clone())),
+        _ => None,
+    };
+    let (load, mut strict) = match decided {
+        Some(load) => (load, first),
+        None => std::thread::scope(|s| {
+            let strict = match first {
+                Some(answer) => Some(Ok(answer)),
+                None => ask_strict.then(|| Err(s.spawn(|| strict_scratch.load(bin, None, how, true)))),
+            };
+            let load = scratch.load(bin, profile, how, false);
+            let joined = strict.map(|t| match t {
+                Ok(answer) => answer,
+                Err(t) => t.join().unwrap_or_else(|_| Load::NoAnswer("the question panicked".into())),
+            });
+            (load, joined)
+        }),
+    };
     let mut ignored = Vec::new();
     let mut answered = false;
     if load == Load::Loads {
