@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `doctor --offline` next to `codex doctor --json` on the same real-size config, the same
 # Codex on PATH, side by side in one hyperfine run (issue 21: target ≤ 1.2×; BENCHMARKS.md).
-# Usage: bash bench/doctor_codex.sh [CODEX]   (default: the CI cache's newest full release)
+# Usage: bash bench/doctor_codex.sh [CODEX]   (default: the CI cache's newest full release;
+# BEFORE=path/to/an/older/codex-provider adds its `doctor --offline` to the same run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install hyperfine)"; exit 2; }
@@ -45,10 +46,18 @@ open(sys.argv[1], "w").write("".join(out))
 EOF
 echo "config: $(wc -l < "$CODEX_HOME/config.toml") lines; $("$CODEX" --version); $(nproc) cores"
 "$B" doctor --offline >/dev/null || true # fills the per-binary facts cache, as any earlier run would
+# The same file in a home without our state folder: no cache, so Codex is asked everything.
+mkdir -p "$S/cold" && cp "$CODEX_HOME/config.toml" "$S/cold/"
+before=()
+if [ -n "${BEFORE:-}" ]; then before=(-n "before: doctor --offline" "$BEFORE doctor --offline"); fi
 hyperfine -N -i --warmup 3 --runs "${RUNS:-30}" --export-json "$S/doctor.json" \
   -n "codex doctor --json" "codex doctor --json" \
   -n "codex-provider doctor --offline" "$B doctor --offline" \
-  -n "codex-provider doctor --offline --json" "$B doctor --offline --json"
+  -n "codex-provider doctor --offline --json" "$B doctor --offline --json" \
+  -n "codex-provider doctor --offline (no cache)" "$B --codex-home $S/cold doctor --offline" \
+  -n "codex app-server --print-startup-config" "codex app-server --print-startup-config" \
+  -n "codex --version" "codex --version" \
+  "${before[@]}"
 python3 - "$S/doctor.json" <<'EOF'
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
