@@ -205,8 +205,8 @@ pub fn spawn(
     let mut cmd = relay_command(&bin, port, upstream, key);
     cmd.stdout(log.try_clone()?).stderr(log);
     // The relay outlives us: the runner's detached start (stdin closed, own session).
-    crate::codex::run::detach(&mut cmd);
-    let mut child = cmd.spawn().map_err(|e| UserError::refused(format!("cannot run {}: {e}", bin.display())))?;
+    let mut child = crate::codex::run::spawn_detached(cmd)
+        .map_err(|e| UserError::refused(format!("cannot run {}: {e}", bin.display())))?;
     let deadline = Instant::now() + Duration::from_secs(10);
     while !port_open(port) {
         if let Some(st) = child.try_wait()? {

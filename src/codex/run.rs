@@ -4,7 +4,7 @@
 //! grandchildren may hold the pipes open). Questions about a config run in a scratch
 //! `CODEX_HOME` ([`scratch_home`]): Codex writes into its home when it starts
 //! (`installation_id`, `skills/`, ...), and a question must not. The platform-specific
-//! parts are [`own_group`], [`kill_group`] and [`detach`].
+//! parts are `own_group`, `kill_group` and `detach`.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -65,8 +65,14 @@ fn kill_group(child: &mut std::process::Child) {
     let _ = child.kill();
 }
 
-/// Makes a long-running child (the bridge's relay) outlive us, detached from our terminal.
-pub fn detach(cmd: &mut Command) {
+/// Starts a long-running child (the bridge's relay) that outlives us: stdin closed, in a
+/// session of its own (detached from our terminal). Its stdout/stderr are the caller's.
+pub fn spawn_detached(mut cmd: Command) -> std::io::Result<std::process::Child> {
+    detach(&mut cmd);
+    cmd.spawn()
+}
+
+fn detach(cmd: &mut Command) {
     cmd.stdin(Stdio::null());
     #[cfg(unix)]
     {
