@@ -1,5 +1,6 @@
 //! What codex-provider says about Codex is what the installed release does (issue 21), on
-//! every release of the full set and the smoke set (`support::codex::full`/`smoke`): with no
+//! every release of the full set and the smoke set (`support::codex::full`/`smoke`), each put
+//! on `PATH` as `codex` (and `CODEX_BIN` unset, as `Home::cmd` scrubs it): with no
 //! model set the probe sends byte for byte the model that release's `codex exec` sends to
 //! the same fake server; doctor fails exactly the configs that release refuses to load; no
 //! output names another release. A stub reporting a version newer than any tested (and
@@ -44,10 +45,21 @@ fn no_model_config(base: &str) -> String {
     codex::config_toml(base, "unused").replace("model = \"unused\"\n", "")
 }
 
+/// A `PATH` whose `codex` is `bin` (and the system's tools, `node` for the npm shim).
+fn path_with(home: &Home, bin: &Path) -> String {
+    let dir = home.path().join("path-bin");
+    std::fs::create_dir_all(&dir).unwrap();
+    let link = dir.join("codex");
+    if !link.exists() {
+        std::os::unix::fs::symlink(bin, &link).unwrap();
+    }
+    format!("{}:/usr/local/bin:/usr/bin:/bin", dir.display())
+}
+
 fn probe(home: &Home, bin: &Path) -> Run {
     Run::from(
         home.cmd(&["probe", "--json"])
-            .env("CODEX_BIN", bin)
+            .env("PATH", path_with(home, bin))
             .env("FAKE_API_KEY", KEY)
             .env("NO_PROXY", "127.0.0.1")
             .output()
@@ -119,7 +131,8 @@ fn codex_loads(bin: &Path, text: &str) -> bool {
 fn doctor(bin: &Path, text: &str) -> Run {
     let home = Home::new();
     home.write("config.toml", text);
-    Run::from(home.cmd(&["doctor", "--offline", "--json"]).env("CODEX_BIN", bin).output().expect("run doctor"))
+    let path = path_with(&home, bin);
+    Run::from(home.cmd(&["doctor", "--offline", "--json"]).env("PATH", path).output().expect("run doctor"))
 }
 
 #[test]
