@@ -3,6 +3,25 @@
 //! that nothing was written and exits 130. While files are written, ^C is ignored instead, so
 //! a transaction is never cut in half.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set once the flow stored a key in `$CODEX_HOME/.env` (the one write it makes before the
+/// final confirmation), so ^C after it does not claim that nothing was written.
+static KEY_STORED: AtomicBool = AtomicBool::new(false);
+
+/// Records that a key was stored: ^C from now on says so.
+pub fn key_stored() {
+    KEY_STORED.store(true, Ordering::SeqCst);
+}
+
+/// "nothing was written", or what was: the words every cancel of the flow ends with.
+pub fn nothing_written() -> &'static str {
+    match KEY_STORED.load(Ordering::SeqCst) {
+        true => "the key stored in $CODEX_HOME/.env stays, nothing else was written",
+        false => "nothing was written",
+    }
+}
+
 /// Installs the handler (until [`while_writing`] or [`restore`]).
 pub fn on_ctrl_c_cancel() {
     #[cfg(unix)]
@@ -32,9 +51,13 @@ fn set(handler: libc::sighandler_t) {
 #[cfg(unix)]
 extern "C" fn on_sigint(_: libc::c_int) {
     const MSG: &[u8] = b"\x1b[?25h\n^C: cancelled; nothing was written\n";
+    const KEPT: &[u8] =
+        b"\x1b[?25h\n^C: cancelled; the key stored in $CODEX_HOME/.env stays, nothing else was written\n";
+    // An atomic load is async-signal-safe.
+    let msg = if KEY_STORED.load(Ordering::SeqCst) { KEPT } else { MSG };
     // SAFETY: write(2) and _exit(2) are async-signal-safe.
     unsafe {
-        libc::write(2, MSG.as_ptr().cast(), MSG.len());
+        libc::write(2, msg.as_ptr().cast(), msg.len());
         libc::_exit(130);
     }
 }

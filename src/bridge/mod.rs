@@ -15,8 +15,6 @@ use std::time::{Duration, Instant};
 
 pub use record::Record;
 
-use crate::error::UserError;
-
 /// The relay's executable name on PATH.
 pub const RELAY: &str = "codex-relay";
 /// The variable codex-relay reads its upstream key from.
@@ -25,15 +23,60 @@ pub const RELAY_KEY_VAR: &str = "CODEX_RELAY_API_KEY";
 /// How to install codex-relay, both ways.
 pub const INSTALL_HINT: &str = "install it with `pip install --user codex-relay` (ships the binary) or `cargo install codex-relay`, then make sure it is on PATH";
 
+/// Why the relay cannot run or stop, as facts (port, pid, log file). `Display` is the one
+/// line; the fix and the exit code are the command layer's (`commands/errors.rs`).
+#[derive(Debug)]
+pub enum Error {
+    /// No `codex-relay` on PATH ([`INSTALL_HINT`] says how to get it).
+    RelayMissing,
+    /// The provider's `env_key` variable is set neither in the environment nor in `.env`.
+    KeyUnset { var: String },
+    /// Something else listens on the port the bridge `id` is recorded with.
+    PortTaken { port: u16, id: String },
+    /// The relay binary could not be started.
+    Spawn { bin: PathBuf, source: std::io::Error },
+    /// The relay exited before listening; its output is in `log`.
+    ExitedAtStart { status: std::process::ExitStatus, log: PathBuf },
+    /// The relay did not listen within `waited`; its output is in `log`.
+    NotListening { port: u16, waited: Duration, log: PathBuf },
+    /// The recorded relay survived TERM and KILL.
+    DidNotExit { pid: u32 },
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::RelayMissing => write!(f, "`{RELAY}` is not on PATH"),
+            Error::KeyUnset { var } => write!(f, "{var} is not set: the bridge would have no key for the upstream"),
+            Error::PortTaken { port, .. } => write!(f, "port {port} on 127.0.0.1 is already taken by another program"),
+            Error::Spawn { bin, source } => write!(f, "cannot run {}: {source}", bin.display()),
+            Error::ExitedAtStart { status, .. } => write!(f, "codex-relay exited at start ({status})"),
+            Error::NotListening { port, waited, .. } => {
+                write!(f, "codex-relay did not listen on port {port} within {} s", waited.as_secs())
+            }
+            Error::DidNotExit { pid } => write!(f, "codex-relay (pid {pid}) did not exit"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Spawn { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
 /// `codex-relay` on PATH.
 pub fn relay_bin() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path).map(|d| d.join(RELAY)).find(|p| is_executable(p))
 }
 
-/// The relay, or the "not on PATH" refusal (exit 1) with the install hint.
-pub fn require_relay() -> Result<PathBuf, UserError> {
-    relay_bin().ok_or_else(|| UserError::refused(format!("`{RELAY}` is not on PATH")).hint(INSTALL_HINT))
+/// The relay, or [`Error::RelayMissing`].
+pub fn require_relay() -> Result<PathBuf, Error> {
+    relay_bin().ok_or(Error::RelayMissing)
 }
 
 fn is_executable(p: &Path) -> bool {
@@ -51,12 +94,11 @@ fn is_executable(p: &Path) -> bool {
 /// A port nobody listens on right now (the kernel's choice; the relay binds it next).
 /// The upstream key from `env_key` (process environment, then `$CODEX_HOME/.env`, as Codex
 /// reads it); an unset variable is refused, since the upstream would answer 401 to every turn.
-pub fn upstream_key(codex_home: &Path, env_key: Option<&str>) -> Result<Option<String>, UserError> {
+pub fn upstream_key(codex_home: &Path, env_key: Option<&str>) -> Result<Option<String>, Error> {
     let Some(var) = env_key else { return Ok(None) };
     match crate::env::lookup(var, codex_home) {
         Some(k) => Ok(Some(k)),
-        None => Err(UserError::refused(format!("{var} is not set: the bridge would have no key for the upstream"))
-            .hint(format!("export {var}=... (or `codex-provider key set` it into $CODEX_HOME/.env) and run again"))),
+        None => Err(Error::KeyUnset { var: var.to_string() }),
     }
 }
 
@@ -142,8 +184,10 @@ pub fn pid_is_relay(pid: u32) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum State {
     Running(Record),
-    /// No record (never started, or stopped).
-    Stopped,
+    /// No record: this provider has no bridge (never started, or removed).
+    None,
+    /// Recorded, not running (`bridge stop`): `bridge start` runs it again as recorded.
+    Stopped(Record),
     /// A record whose process is gone or whose port is not the relay's.
     Stale(Record, String),
 }
@@ -152,32 +196,47 @@ impl State {
     pub fn word(&self) -> &'static str {
         match self {
             State::Running(_) => "running",
-            State::Stopped => "stopped",
+            State::None | State::Stopped(_) => "stopped",
             State::Stale(..) => "stale",
+        }
+    }
+
+    pub fn record(&self) -> Option<&Record> {
+        match self {
+            State::Running(r) | State::Stopped(r) | State::Stale(r, _) => Some(r),
+            State::None => None,
         }
     }
 }
 
 /// The bridge of provider `id`, checked against the live process table and port.
 pub fn state(home: &Path, id: &str) -> anyhow::Result<State> {
-    let Some(rec) = record::load(home, id)? else { return Ok(State::Stopped) };
-    let alive = pid_is_relay(rec.pid);
+    Ok(match record::load(home, id)? {
+        Some(rec) => state_of(rec),
+        None => State::None,
+    })
+}
+
+/// What a record means now: its pid and port checked against the process table.
+pub fn state_of(rec: Record) -> State {
+    let Some(pid) = rec.pid else { return State::Stopped(rec) };
+    let alive = pid_is_relay(pid);
     let open = port_open(rec.port);
-    Ok(match (alive, open) {
+    match (alive, open) {
         (true, true) => State::Running(rec),
         (true, false) => {
-            let why = format!("codex-relay (pid {}) is not listening on port {}", rec.pid, rec.port);
+            let why = format!("codex-relay (pid {pid}) is not listening on port {}", rec.port);
             State::Stale(rec, why)
         }
         (false, true) => {
-            let why = format!("pid {} is gone and port {} is taken by something else", rec.pid, rec.port);
+            let why = format!("pid {pid} is gone and port {} is taken by something else", rec.port);
             State::Stale(rec, why)
         }
         (false, false) => {
-            let why = format!("pid {} is gone", rec.pid);
+            let why = format!("pid {pid} is gone");
             State::Stale(rec, why)
         }
-    })
+    }
 }
 
 /// Starts codex-relay detached (own session, output to `bridges/ID.log`), waits until it
@@ -192,11 +251,7 @@ pub fn spawn(
 ) -> anyhow::Result<Record> {
     let bin = require_relay()?;
     if port_open(port) {
-        return Err(UserError::refused(format!("port {port} on 127.0.0.1 is already taken by another program"))
-            .hint(format!(
-                "stop it, or remove the bridge record with `codex-provider bridge stop {id}` and start again"
-            ))
-            .into());
+        return Err(Error::PortTaken { port, id: id.to_string() }.into());
     }
     let dir = record::dir(home);
     std::fs::create_dir_all(&dir)?;
@@ -205,21 +260,17 @@ pub fn spawn(
     let mut cmd = relay_command(&bin, port, upstream, key);
     cmd.stdout(log.try_clone()?).stderr(log);
     // The relay outlives us: the runner's detached start (stdin closed, own session).
-    let mut child = crate::codex::run::spawn_detached(cmd)
-        .map_err(|e| UserError::refused(format!("cannot run {}: {e}", bin.display())))?;
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut child = crate::codex::run::spawn_detached(cmd).map_err(|e| Error::Spawn { bin: bin.clone(), source: e })?;
+    let waited = Duration::from_secs(10);
+    let deadline = Instant::now() + waited;
     while !port_open(port) {
-        if let Some(st) = child.try_wait()? {
-            return Err(UserError::refused(format!("codex-relay exited at start ({st})"))
-                .hint(format!("its output is in {}", log_path.display()))
-                .into());
+        if let Some(status) = child.try_wait()? {
+            return Err(Error::ExitedAtStart { status, log: log_path }.into());
         }
         if Instant::now() >= deadline {
             let _ = child.kill();
             let _ = child.wait();
-            return Err(UserError::refused(format!("codex-relay did not listen on port {port} within 10 s"))
-                .hint(format!("its output is in {}", log_path.display()))
-                .into());
+            return Err(Error::NotListening { port, waited, log: log_path }.into());
         }
         std::thread::sleep(Duration::from_millis(25));
     }
@@ -228,29 +279,52 @@ pub fn spawn(
     Ok(rec)
 }
 
-/// Stops the recorded relay (TERM, then KILL after 3 s) and removes the record. A pid that
-/// is no longer codex-relay is never signalled.
-pub fn stop(home: &Path, id: &str) -> anyhow::Result<Option<Record>> {
+/// What [`stop`] and [`forget`] did: the record as it was, and the pid they ended (None:
+/// no relay was running).
+#[derive(Debug, Clone)]
+pub struct Halted {
+    pub record: Record,
+    pub stopped_pid: Option<u32>,
+}
+
+/// Stops the recorded relay (TERM, then KILL after 3 s) and keeps the record without its pid,
+/// so `bridge start` restarts it with the same upstream, port and key variable. A pid that
+/// is no longer codex-relay is never signalled. None: no record.
+pub fn stop(home: &Path, id: &str) -> anyhow::Result<Option<Halted>> {
     let Some(rec) = record::load(home, id)? else { return Ok(None) };
-    if pid_is_relay(rec.pid) {
-        signal(rec.pid, Sig::Term);
-        let deadline = Instant::now() + Duration::from_secs(3);
-        while pid_alive(rec.pid) && Instant::now() < deadline {
+    let stopped_pid = end(&rec)?;
+    record::save(home, &rec.clone().stopped())?;
+    Ok(Some(Halted { record: rec, stopped_pid }))
+}
+
+/// Stops the relay and deletes its record and log: the provider is gone (`remove`), or was
+/// never saved (a refused `add --bridge`).
+pub fn forget(home: &Path, id: &str) -> anyhow::Result<Option<Halted>> {
+    let Some(rec) = record::load(home, id)? else { return Ok(None) };
+    let stopped_pid = end(&rec)?;
+    record::remove(home, id, true)?;
+    Ok(Some(Halted { record: rec, stopped_pid }))
+}
+
+/// Ends the record's relay if it still runs; the pid ended.
+fn end(rec: &Record) -> Result<Option<u32>, Error> {
+    let Some(pid) = rec.pid.filter(|p| pid_is_relay(*p)) else { return Ok(None) };
+    signal(pid, Sig::Term);
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while pid_alive(pid) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    if pid_alive(pid) {
+        signal(pid, Sig::Kill);
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while pid_alive(pid) && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(20));
         }
-        if pid_alive(rec.pid) {
-            signal(rec.pid, Sig::Kill);
-            let deadline = Instant::now() + Duration::from_secs(2);
-            while pid_alive(rec.pid) && Instant::now() < deadline {
-                std::thread::sleep(Duration::from_millis(20));
-            }
-        }
-        if pid_alive(rec.pid) {
-            return Err(UserError::refused(format!("codex-relay (pid {}) did not exit", rec.pid)).into());
-        }
     }
-    record::remove(home, id)?;
-    Ok(Some(rec))
+    if pid_alive(pid) {
+        return Err(Error::DidNotExit { pid });
+    }
+    Ok(Some(pid))
 }
 
 enum Sig {

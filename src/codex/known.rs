@@ -36,11 +36,13 @@ impl Known {
     pub fn of(version: &str) -> Known {
         let f = keys_file();
         let mut listed: Vec<&'static str> = f.root_keys.keys().map(String::as_str).collect();
-        listed.sort_by_key(|v| super::parse(v));
-        let want = super::parse(version);
+        listed.sort_by_key(|v| super::version::parse(v));
+        let want = super::version::parse(version);
         let pick = match want {
             None => listed.last(),
-            Some(w) => listed.iter().rev().find(|v| super::parse(v).is_some_and(|v| v <= w)).or(listed.first()),
+            Some(w) => {
+                listed.iter().rev().find(|v| super::version::parse(v).is_some_and(|v| v <= w)).or(listed.first())
+            }
         };
         Known { version: pick.copied().expect("vendored key lists") }
     }

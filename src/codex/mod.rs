@@ -8,7 +8,11 @@
 pub mod ask;
 pub mod facts;
 pub mod known;
+pub mod provider;
 pub mod run;
+pub mod version;
+
+pub use version::{parse, version_in};
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -28,17 +32,6 @@ const ACCEPT_ENCODING: &str = "zstd,gzip";
 
 /// `codex exec`'s originator (the user-agent starts with it too).
 pub const ORIGINATOR: &str = "codex_exec";
-
-/// `(major, minor, patch)` of `0.171.0` (a `v` prefix and a pre-release tail are allowed).
-pub fn parse(v: &str) -> Option<(u64, u64, u64)> {
-    let mut it = v.trim().trim_start_matches('v').split(['.', '-', '+']).map(|p| p.parse::<u64>().ok());
-    Some((it.next()??, it.next()??, it.next().flatten().unwrap_or(0)))
-}
-
-/// The version word in `codex --version`'s line (`codex-cli 0.171.0` → `0.171.0`).
-pub fn version_in(text: &str) -> Option<&str> {
-    text.split_whitespace().find(|w| parse(w).is_some())
-}
 
 fn at_least(version: &str, since: &str) -> bool {
     match (parse(version), parse(since)) {

@@ -70,6 +70,8 @@ pub struct DoctorInput {
     pub codex_path: Option<PathBuf>,
     /// What the installed Codex said about itself (`codex::facts`; None: no Codex).
     pub codex_facts: Option<crate::codex::facts::BinaryFacts>,
+    /// Every recorded bridge, checked against the process table and its port.
+    pub bridges: Vec<crate::bridge::State>,
 }
 
 impl DoctorInput {
@@ -90,6 +92,7 @@ impl DoctorInput {
             codex_load: None,
             codex_path: None,
             codex_facts: None,
+            bridges: Vec::new(),
         }
     }
 
@@ -125,6 +128,7 @@ pub fn gather(home: &Path, options: Options) -> DoctorInput {
             input.ca_files.insert(var.to_string(), (p.to_string(), ca_file(Path::new(p))));
         }
     }
+    input.bridges = crate::bridge::record::all(home).into_iter().map(crate::bridge::state_of).collect();
     input.options = options;
     let bin = codex_bin(&input.env);
     let (codex, facts) = codex_facts(bin.as_deref(), home);
@@ -136,7 +140,7 @@ pub fn gather(home: &Path, options: Options) -> DoctorInput {
 }
 
 fn load(path: &Path) -> Loaded {
-    ConfigFile::load(path).map_err(|e| e.message)
+    ConfigFile::load(path).map_err(|e| e.to_string())
 }
 
 fn profile_files(home: &Path) -> BTreeMap<String, Loaded> {

@@ -57,7 +57,12 @@ pub fn targets(input: &DoctorInput) -> Result<Vec<(String, probe::Target)>, Stri
         .iter()
         .filter_map(|id| {
             let view = layers.provider(id).ok()??;
-            let model = if *id == active.provider { active.model.clone() } else { None };
+            // Each provider with its own model (the active one's is the selection's).
+            let model = if *id == active.provider {
+                active.model.clone()
+            } else {
+                crate::memo::model_of(&input.home, layers, id).map(|(m, _)| m)
+            };
             Some((id.clone(), probe::Target::from_provider(&view, model, &input.home)))
         })
         .collect())
@@ -199,7 +204,7 @@ mod tests {
     #[test]
     fn only_a_proven_v1_enables_the_fix() {
         let mut a = report(Verdict::NotFound);
-        a.suggestion = Some(Suggestion::AddV1 { base_url: "http://h/v1".into() });
+        a.suggestion = Some(Suggestion::AddV1 { base_url: "http://h/v1".into(), proven: true });
         let mut b = report(Verdict::NotFound);
         b.suggestion = Some(Suggestion::DropSuffix { suffix: "/responses", base_url: "http://h/v1".into() });
         let proven = v1_proven(&[("a".into(), a), ("b".into(), b)]);

@@ -6,8 +6,8 @@
 
 mod client;
 mod decode;
+mod error;
 mod models;
-mod models_list;
 mod plan;
 pub mod render;
 pub mod sse;
@@ -20,8 +20,8 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+pub use models::fetch_models;
 pub use models::list_models;
-pub use models_list::fetch_models;
 pub use render::render_human;
 pub use verdict::closest_models;
 
@@ -90,7 +90,7 @@ impl Target {
         if env_key.is_none() {
             if let Some(tok) = view.str_field("experimental_bearer_token").filter(|t| !t.trim().is_empty()) {
                 api_key = Some(Secret(tok.to_string()));
-            } else if view.id == "openai" && view.builtin {
+            } else if view.id == crate::codex::provider::DEFAULT_PROVIDER && view.builtin {
                 // The built-in provider takes CODEX_API_KEY from the environment (docs/codex-facts.md#environment);
                 // without it Codex uses the login, which a probe cannot.
                 if let Some(v) = crate::env::lookup("CODEX_API_KEY", codex_home) {
@@ -121,9 +121,13 @@ pub struct Options {
     pub deep: bool,
 }
 
+/// The request timeout when none is given: generous for a slow first token, short enough that
+/// a dead endpoint is reported while the user still waits.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
+
 impl Default for Options {
     fn default() -> Self {
-        Options { timeout: Duration::from_secs(15), connect_timeout: Duration::from_secs(5), deep: false }
+        Options { timeout: DEFAULT_TIMEOUT, connect_timeout: Duration::from_secs(5), deep: false }
     }
 }
 
@@ -208,6 +212,9 @@ pub enum CheckId {
     ChatCompletions,
     #[serde(rename = "v1_responses")]
     V1Responses,
+    /// `GET {base}/v1/models`, sent with `v1_responses`.
+    #[serde(rename = "v1_models")]
+    V1Models,
     /// `--deep`: Codex's non-function tool types.
     #[serde(rename = "provider.tools")]
     Tools,
@@ -225,6 +232,7 @@ impl CheckId {
             CheckId::Responses => "responses",
             CheckId::ChatCompletions => "chat_completions",
             CheckId::V1Responses => "v1_responses",
+            CheckId::V1Models => "v1_models",
             CheckId::Tools => "provider.tools",
             CheckId::Websocket => "websocket",
         }
@@ -240,8 +248,10 @@ impl fmt::Display for CheckId {
 /// A base_url the probe proved or derived, with why (JSON: `suggested_base_url`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Suggestion {
-    /// `{base}/v1/responses` answers where `{base}/responses` did not.
-    AddV1 { base_url: String },
+    /// `{base}/v1/responses` answers where `{base}/responses` did not. `proven`: the answer
+    /// shows `{base}/v1` is the API root (2xx; a 404 whose body is a model error; or
+    /// `{base}/v1/models` lists models), not merely that something answers there (401, 5xx).
+    AddV1 { base_url: String, proven: bool },
     /// base_url ends in an endpoint path (`/responses`, `/chat/completions`): drop it.
     DropSuffix { suffix: &'static str, base_url: String },
     /// `/responses` redirects to `{base_url}/responses` on another root.
@@ -251,14 +261,21 @@ pub enum Suggestion {
 impl Suggestion {
     pub fn base_url(&self) -> &str {
         match self {
-            Suggestion::AddV1 { base_url }
+            Suggestion::AddV1 { base_url, .. }
             | Suggestion::DropSuffix { base_url, .. }
             | Suggestion::FollowRedirect { base_url } => base_url,
         }
     }
+    /// The `{base}/v1` the probe proved is the API root (see [`Suggestion::AddV1`]).
+    pub fn proven_v1(&self) -> Option<&str> {
+        match self {
+            Suggestion::AddV1 { base_url, proven: true } => Some(base_url),
+            _ => None,
+        }
+    }
     pub(super) fn base_url_mut(&mut self) -> &mut String {
         match self {
-            Suggestion::AddV1 { base_url }
+            Suggestion::AddV1 { base_url, .. }
             | Suggestion::DropSuffix { base_url, .. }
             | Suggestion::FollowRedirect { base_url } => base_url,
         }
@@ -325,13 +342,19 @@ impl Report {
     }
 }
 
-/// Probes every target concurrently on one current-thread runtime; reports in input order.
-pub fn run(targets: Vec<Target>, opts: &Options) -> Vec<Report> {
+/// The one async boundary of the crate: everything the network does runs inside this, on one
+/// current-thread runtime with rustls' ring provider installed. The installed Codex is asked
+/// its version first, outside the runtime (that call blocks; `home` holds its cached facts).
+fn block_on<F: std::future::Future>(home: Option<&Path>, f: F) -> F::Output {
     let _ = rustls::crypto::ring::default_provider().install_default();
-    // Ask the installed Codex its version now, not inside the runtime (it blocks).
-    let _ = crate::codex::current_in(targets.first().and_then(|t| t.codex_home.as_deref()));
+    let _ = crate::codex::current_in(home);
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
-    rt.block_on(async {
+    rt.block_on(f)
+}
+
+/// Probes every target concurrently; reports in input order.
+pub fn run(targets: Vec<Target>, opts: &Options) -> Vec<Report> {
+    block_on(targets.first().and_then(|t| t.codex_home.as_deref()), async {
         let client = client::build(opts);
         let jobs = targets.iter().map(|t| plan::probe(client.as_ref(), t, opts));
         futures_util::future::join_all(jobs).await

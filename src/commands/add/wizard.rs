@@ -5,14 +5,15 @@
 //! to store), so Ctrl-C at any step leaves config.toml and the profiles untouched.
 
 use super::interactive::{NO_KEY, Offer, Prompts, Recovery, Then};
-use super::{Plan, load_config, preview, probe_options, probe_target, resolve, show_report, write};
-use crate::cli::AddArgs;
-use crate::commands::key_presence;
+use super::plan::{Options, Plan, resolve};
+use super::save::{Added, preview, probe_options, probe_target, show_report, write};
+use crate::commands::{key_presence, load_config};
 use crate::config::ids;
 use crate::ctx::Ctx;
-use crate::error::{Exit, UserError};
+use crate::error::UserError;
 use crate::presets;
 use crate::probe::{self, Report, Verdict};
+use crate::store::FileOp;
 use crate::ui::Tone;
 
 /// What the probe loop decided.
@@ -21,9 +22,9 @@ enum Next {
     Bridge,
 }
 
-/// The answers so far: the flags as the user completed them, and "no key" (`-`).
+/// The wizard's own state: the options as the user completed them, and "no key" (`-`).
 struct Answers {
-    args: AddArgs,
+    args: Options,
     no_key: bool,
 }
 
@@ -52,7 +53,7 @@ impl Answers {
     }
 }
 
-pub(super) fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+pub(super) fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Added> {
     let ask = Prompts::new();
     let existing = load_config(ctx)?.provider_ids()?;
     // `add ID --base-url U ...` without --model: ask only for what is missing.
@@ -91,38 +92,51 @@ pub(super) fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     }
 
     let mut plan = a.plan(None, ctx)?;
+    let mut next = Next::Save;
     if a.args.save.no_probe {
         if plan.model.is_none() {
             plan.model = ask.model(&[])?;
         }
-    } else if let Next::Bridge = probe_loop(&mut a, &mut plan, &ask, ctx)? {
-        a.args.bridge = true;
-        crate::interrupt::while_writing();
-        return super::bridge::add(plan, &a.args, ctx);
+    } else {
+        next = probe_loop(&mut a, &mut plan, &ask, ctx)?;
     }
 
-    if !partial && !a.args.save.use_it && a.args.save.profile.is_none() {
+    // Asked in the partial-flags flow too: the flags said what, not where.
+    if !a.args.save.use_it && a.args.save.profile.is_none() {
         match ask.then(&id)? {
             Then::Use => plan.use_it = true,
             Then::Profile(name) => plan.profile = Some(name),
             Then::Save => {}
         }
     }
-    if a.args.write.dry_run {
-        return write(&plan, true, false, ctx);
+    if let Next::Bridge = next {
+        a.args.bridge = true;
+        // The diff (pointing at the relay's port) is shown and confirmed before the relay starts.
+        let confirm = |ops: &[FileOp]| -> anyhow::Result<bool> {
+            for op in ops {
+                ctx.ui.data(&op.diff());
+            }
+            let yes = ask.confirm_write()?;
+            crate::interrupt::while_writing();
+            Ok(yes)
+        };
+        return super::bridge::add(plan, &a.args, ctx, Some(&confirm));
+    }
+    if a.args.dry_run {
+        return write(&plan, true, ctx);
     }
     for op in preview(&plan, ctx)? {
         ctx.ui.data(&op.diff());
     }
     if !ask.confirm_write()? {
-        return Err(UserError::refused("cancelled; nothing was written").into());
+        return Err(UserError::refused(format!("cancelled; {}", crate::interrupt::nothing_written())).into());
     }
     crate::interrupt::while_writing();
-    let exit = write(&plan, false, false, ctx)?;
+    let mut added = write(&plan, false, ctx)?;
     if plan.use_it {
-        ctx.ui.status("Next: run `codex` (`codex-provider doctor` checks the whole setup).");
+        added.next("Next: run `codex` (`codex-provider doctor` checks the whole setup).");
     }
-    Ok(exit)
+    Ok(added)
 }
 
 /// The defaults a custom endpoint takes from the old guides' variables, and the one line
@@ -202,6 +216,7 @@ fn probe_loop(a: &mut Answers, plan: &mut Plan, ask: &Prompts, ctx: &Ctx) -> any
             Recovery::StoreKey => {
                 let var = key_var.expect("offered only with a key variable");
                 crate::commands::key::store(ctx, &var)?.say(ctx, &format!("the key for `{}`", plan.id));
+                crate::interrupt::key_stored();
                 // The hidden prompt restored the default ^C action: this flow's handler again.
                 crate::interrupt::on_ctrl_c_cancel();
             }
@@ -221,8 +236,9 @@ fn probe_loop(a: &mut Answers, plan: &mut Plan, ask: &Prompts, ctx: &Ctx) -> any
                 let fallback = "fix the endpoint, or pass --force to save anyway";
                 let hint = report.hint.clone().filter(|_| !shown).unwrap_or_else(|| fallback.into());
                 return Err(UserError::refused(format!(
-                    "probe failed ({}); nothing was written",
-                    report.verdict.as_str()
+                    "probe failed ({}); {}",
+                    report.verdict.as_str(),
+                    crate::interrupt::nothing_written()
                 ))
                 .hint(hint)
                 .into());
