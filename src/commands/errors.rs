@@ -1,6 +1,6 @@
 //! The one place the layers' typed errors become what the user reads: the one line (each
 //! error's `Display`), the fix (a hint naming our verbs and flags, which the layers below do
-//! not know) and the exit code (DESIGN.md: 2 for unusable input, 1 for a refusal or a
+//! not know) and the exit code (README "Exit codes": 2 for unusable input, 1 for a refusal or a
 //! problem). Commands use `?` on them (`From` below); an error that reaches `main` untouched
 //! is converted by [`user_error`], so both paths print the same.
 
