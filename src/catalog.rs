@@ -1,4 +1,4 @@
-//! A Codex model catalog (`model_catalog_json`, contract §2.1 and §8.6): the installed
+//! A Codex model catalog (`model_catalog_json`, docs/codex-facts.md): the installed
 //! Codex's bundled entries plus one entry per endpoint model. Pure data work: the caller
 //! runs Codex and fetches `/models`.
 //!
@@ -220,16 +220,15 @@ pub fn build(bundled: &[Value], old: &[Value], provider: &str, models: &[Endpoin
 /// The bundled entries of the Codex at `bin`, run in a scratch `CODEX_HOME` so that the
 /// user's config (even a broken `model_catalog_json`) cannot change the answer.
 pub fn bundled_from_codex(bin: &std::path::Path) -> Result<Vec<Value>, String> {
-    let scratch = tempfile::tempdir().map_err(|e| format!("cannot create a temp dir: {e}"))?;
-    let mut c = std::process::Command::new(bin);
-    c.args(["debug", "models", "--bundled"]).env("CODEX_HOME", scratch.path()).current_dir(scratch.path());
-    let o = crate::codex_cli::run(c, std::time::Duration::from_secs(20), &|_| false)?;
+    let scratch = crate::codex::run::scratch_home().map_err(|e| format!("cannot create a temp dir: {e}"))?;
+    let c = crate::codex::run::codex(bin, scratch.path(), &["debug", "models", "--bundled"]);
+    let o = crate::codex::run::run_for(c, std::time::Duration::from_secs(20))?;
     let shown = bin.display();
     if o.timed_out {
         return Err(format!("`{shown} debug models --bundled` did not finish within 20 s"));
     }
     if o.code != Some(0) {
-        let why = crate::codex_cli::meaningful_lines(&o.stderr, &[]).pop().unwrap_or_default();
+        let why = crate::codex::run::meaningful_lines(&o.stderr, &[]).pop().unwrap_or_default();
         return Err(format!("`{shown} debug models --bundled` failed ({:?}): {why}", o.code));
     }
     bundled_entries(&o.stdout).map_err(|e| format!("`{shown} debug models --bundled` printed {e}"))

@@ -12,7 +12,7 @@ use std::sync::Mutex;
 /// (`export ` prefixes, single and double quotes, backslash escapes in double quotes, `#`
 /// comments after a blank, `$VAR`/`${VAR}` from the environment and earlier lines); a line
 /// dotenvy rejects is skipped, as Codex skips it; the last one wins. Checked against real
-/// Codex 0.169 and 0.171 in `tests/oracle.rs`.
+/// Codex in `tests/it/oracle.rs` (docs/codex-facts.md#environment).
 pub fn parse(text: &str) -> BTreeMap<String, String> {
     dotenvy::from_read_iter(text.as_bytes()).flatten().collect()
 }

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-/// Process exit status, chosen only in `main` (DESIGN.md: 0 ok, 1 problem/refused, 2 usage/unusable input).
+/// Process exit status, chosen only in `main` (README "Exit codes": 0 ok, 1 problem/refused, 2 usage/unusable input).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
     Ok = 0,

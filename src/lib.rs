@@ -8,7 +8,6 @@ mod bridge;
 mod catalog;
 pub mod cli;
 mod codex;
-mod codex_cli;
 mod commands;
 pub mod config;
 mod ctx;

@@ -1,4 +1,4 @@
-//! The built-in catalogue of OpenAI-compatible providers (reference: providers-and-peers §4).
+//! The built-in catalogue of OpenAI-compatible providers (each with the provider's own documentation as its source; README "Commands", `add --preset`).
 //!
 //! A preset only fills in defaults for `add`; the probe still decides whether an endpoint works.
 //! Ids never collide with Codex's built-in ids (`openai`, `ollama`, `lmstudio`, `amazon-bedrock*`,

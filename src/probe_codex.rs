@@ -22,7 +22,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::codex_cli::{self, Outcome};
+use crate::codex::run::{self as codex_cli, Outcome};
 
 /// The file the prompt asks for.
 pub const FILE: &str = "codex-probe.txt";

@@ -10,7 +10,7 @@ pub mod unit;
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 pub use record::Record;
@@ -258,19 +258,9 @@ pub fn spawn(
     let log_path = record::log_path(home, id);
     let log = std::fs::OpenOptions::new().create(true).append(true).open(&log_path)?;
     let mut cmd = relay_command(&bin, port, upstream, key);
-    cmd.stdin(Stdio::null()).stdout(log.try_clone()?).stderr(log);
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::CommandExt;
-        // SAFETY: setsid is async-signal-safe; the relay outlives us, detached from our terminal.
-        unsafe {
-            cmd.pre_exec(|| {
-                libc::setsid();
-                Ok(())
-            });
-        }
-    }
-    let mut child = cmd.spawn().map_err(|e| Error::Spawn { bin: bin.clone(), source: e })?;
+    cmd.stdout(log.try_clone()?).stderr(log);
+    // The relay outlives us: the runner's detached start (stdin closed, own session).
+    let mut child = crate::codex::run::spawn_detached(cmd).map_err(|e| Error::Spawn { bin: bin.clone(), source: e })?;
     let waited = Duration::from_secs(10);
     let deadline = Instant::now() + waited;
     while !port_open(port) {

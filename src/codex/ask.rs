@@ -1,17 +1,21 @@
 //! Asking the installed Codex whether it loads a config, and which keys it ignores. Codex
-//! is the authority on its own file: `codex app-server --print-startup-config` loads the
-//! config offline (~0.1 s) and answers JSON, with `filePath`/`line`/`column`/`detail` when it
-//! refuses. `app-server` takes no `--profile`, so a profile is loaded the way `codex
-//! --profile X` layers it, through `codex --profile X debug prompt-input` (also offline).
+//! is the authority on its own file. Where it has `app-server --print-startup-config` it
+//! loads the config offline and answers JSON, with `filePath`/`line`/`column`/`detail` when
+//! it refuses; every supported release also loads it with `debug prompt-input x` (exit 0, or
+//! exit 1 with `Error: <file>:<line>:<col>: …`), which is used where the JSON answer does not
+//! exist and for a profile (`app-server` takes no `--profile`). The ignored keys are what
+//! `--strict-config` refuses, one at a time; it is not accepted by `codex debug`, so with a
+//! profile they are not asked ([`Verdict::strict`] is false). Facts: docs/codex-facts.md.
 //!
 //! Codex writes into its home when it starts (`installation_id`, `skills/`, ...), and doctor
 //! must not, so every question runs in a scratch `CODEX_HOME` holding copies of the files;
-//! paths in Codex's answers are mapped back to the real home.
+//! paths in Codex's answers are mapped back to the real home. The load and the first strict
+//! question run at once, each in its own scratch home.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use super::run;
 
 /// How long one question may take (a load takes ~0.1–0.6 s).
 const TIMEOUT: Duration = Duration::from_secs(10);
@@ -49,8 +53,10 @@ pub struct Ignored {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {
     pub load: Load,
-    /// Every key it ignores (empty unless it loads).
+    /// Every key it ignores (empty unless it loads and [`Verdict::strict`]).
     pub ignored: Vec<Ignored>,
+    /// Codex answered the `--strict-config` question, so `ignored` is its list.
+    pub strict: bool,
     pub duration_ms: u64,
 }
 
@@ -82,37 +88,87 @@ pub struct Files<'a> {
     pub profile: Option<(&'a str, &'a str)>,
 }
 
+/// How the installed Codex is asked (see the module doc).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Asking {
+    /// It has `app-server --print-startup-config` (`facts::BinaryFacts::startup_config`).
+    pub startup_config: bool,
+}
+
 /// Loads `files` with the Codex at `bin`, then lists the keys it ignores.
-pub fn verdict(bin: &Path, files: &Files) -> Verdict {
+pub fn verdict(bin: &Path, files: &Files, how: Asking) -> Verdict {
     let start = Instant::now();
-    let scratch = match Scratch::new(files) {
+    let scratches = Scratch::new(files).and_then(|a| Ok((a, Scratch::new(files)?)));
+    let (scratch, strict_scratch) = match scratches {
         Ok(s) => s,
         Err(e) => {
             return Verdict {
                 load: Load::NoAnswer(format!("cannot make a scratch CODEX_HOME: {e}")),
                 ignored: Vec::new(),
+                strict: false,
                 duration_ms: 0,
             };
         }
     };
     let profile = files.profile.map(|(n, _)| n);
-    let load = scratch.load(bin, profile, false);
+    let ask_strict = profile.is_none();
+    // Where the strict question is as cheap as a load (`--print-startup-config`), it goes
+    // first, alone: Codex reports a real error before any unknown key, so a strict answer
+    // that loads, or refuses for another reason, is also the plain load's answer (checked
+    // on every CI release, docs/codex-facts.md#loading-a-config). Only an unknown key needs
+    // the plain load too. Elsewhere both run at once.
+    let first = (ask_strict && how.startup_config).then(|| strict_scratch.load(bin, None, how, true));
+    let decided = match &first {
+        Some(Load::Loads) => Some(Load::Loads),
+        Some(Load::Refused(r)) if unknown_field(&r.detail).is_none() => Some(Load::Refused(r.clone())),
+        _ => None,
+    };
+    let (load, mut strict) = match decided {
+        Some(load) => (load, first),
+        None => std::thread::scope(|s| {
+            let strict = match first {
+                Some(answer) => Some(Ok(answer)),
+                None => ask_strict.then(|| Err(s.spawn(|| strict_scratch.load(bin, None, how, true)))),
+            };
+            let load = scratch.load(bin, profile, how, false);
+            let joined = strict.map(|t| match t {
+                Ok(answer) => answer,
+                Err(t) => t.join().unwrap_or_else(|_| Load::NoAnswer("the question panicked".into())),
+            });
+            (load, joined)
+        }),
+    };
     let mut ignored = Vec::new();
+    let mut answered = false;
     if load == Load::Loads {
         for _ in 0..MAX_IGNORED_RUNS {
-            let Load::Refused(r) = scratch.load(bin, profile, true) else { break };
-            let (Some(key), Some(file), Some(line)) = (unknown_field(&r.detail), r.file.as_deref(), r.line) else {
-                break;
-            };
-            let name = Path::new(file).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            if !scratch.comment_out(&name, line) {
-                break;
+            match strict.take() {
+                Some(Load::Loads) => {
+                    answered = true;
+                    break;
+                }
+                Some(Load::Refused(r)) => {
+                    let (Some(key), Some(file), Some(line)) = (unknown_field(&r.detail), r.file.as_deref(), r.line)
+                    else {
+                        break;
+                    };
+                    let name =
+                        Path::new(file).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    if !strict_scratch.comment_out(&name, line) {
+                        break;
+                    }
+                    ignored.push(Ignored { file: name, key });
+                    strict = Some(strict_scratch.load(bin, None, how, true));
+                }
+                Some(Load::NoAnswer(_)) | None => break,
             }
-            ignored.push(Ignored { file: name, key });
         }
     }
+    if !answered {
+        ignored.clear();
+    }
     ignored.sort();
-    Verdict { load, ignored, duration_ms: start.elapsed().as_millis() as u64 }
+    Verdict { load, ignored, strict: answered, duration_ms: start.elapsed().as_millis() as u64 }
 }
 
 /// `unknown configuration field `KEY`` → KEY.
@@ -155,21 +211,29 @@ impl Scratch {
         std::fs::write(&path, lines.concat()).is_ok()
     }
 
-    fn load(&self, bin: &Path, profile: Option<&str>, strict: bool) -> Load {
-        let mut c = Command::new(bin);
+    /// One load: `--print-startup-config` where it exists (JSON answer), else `debug
+    /// prompt-input`; the strict question without it is `--strict-config app-server` with
+    /// stdin closed (it refuses before serving, and exits at once when it loads).
+    fn load(&self, bin: &Path, profile: Option<&str>, how: Asking, strict: bool) -> Load {
+        let mut args: Vec<&str> = Vec::new();
         if strict {
-            c.arg("--strict-config");
+            args.push("--strict-config");
         }
+        let json = profile.is_none() && how.startup_config;
         match profile {
-            Some(p) => c.args(["--profile", p, "debug", "prompt-input", "."]),
-            None => c.args(["app-server", "--print-startup-config"]),
+            Some(p) => args.extend(["--profile", p, "debug", "prompt-input", "x"]),
+            None if json => args.extend(["app-server", "--print-startup-config"]),
+            None if strict => args.push("app-server"),
+            None => args.extend(["debug", "prompt-input", "x"]),
         };
-        c.env("CODEX_HOME", self.dir.path()).env_remove("CODEX_SANDBOX").current_dir(self.dir.path());
-        let out = match run(c, TIMEOUT) {
-            Ok(o) => o,
+        let out = match run::run_for(run::codex(bin, self.dir.path(), &args), TIMEOUT) {
+            Ok(o) if o.timed_out => {
+                return Load::NoAnswer(format!("Codex did not answer within {} s", TIMEOUT.as_secs()));
+            }
+            Ok(o) => Output { success: o.code == Some(0), stdout: o.stdout, stderr: o.stderr },
             Err(why) => return Load::NoAnswer(why),
         };
-        let load = if profile.is_some() { from_text(&out) } else { from_json(&out) };
+        let load = if json { from_json(&out) } else { from_text(&out) };
         match load {
             Load::Refused(r) => Load::Refused(self.unscratch(r)),
             other => other,
@@ -190,41 +254,6 @@ struct Output {
     success: bool,
     stdout: String,
     stderr: String,
-}
-
-/// Runs `c` with stdin closed, killed after `timeout`.
-fn run(mut c: Command, timeout: Duration) -> Result<Output, String> {
-    c.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = c.spawn().map_err(|e| format!("cannot start Codex: {e}"))?;
-    let mut out = child.stdout.take().expect("piped");
-    let mut err = child.stderr.take().expect("piped");
-    let t_out = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = out.read_to_string(&mut s);
-        s
-    });
-    let t_err = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = err.read_to_string(&mut s);
-        s
-    });
-    let start = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(st)) => break st,
-            Ok(None) if start.elapsed() < timeout => std::thread::sleep(Duration::from_millis(10)),
-            _ => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(format!("Codex did not answer within {} s", timeout.as_secs()));
-            }
-        }
-    };
-    Ok(Output {
-        success: status.success(),
-        stdout: t_out.join().unwrap_or_default(),
-        stderr: t_err.join().unwrap_or_default(),
-    })
 }
 
 /// `app-server --print-startup-config`'s answer.
@@ -251,7 +280,8 @@ fn from_json(out: &Output) -> Load {
     })
 }
 
-/// `debug prompt-input`'s answer: exit 0 when it loads, else `Error: PATH:L:C: detail`.
+/// `debug prompt-input`'s (and `app-server`'s) answer: exit 0 when it loads, else
+/// `Error: PATH:L:C: detail`.
 fn from_text(out: &Output) -> Load {
     if out.success {
         return Load::Loads;
@@ -312,6 +342,25 @@ mod tests {
             unknown_field("x:2:1: unknown configuration field `responses.process_mod`").unwrap(),
             "responses.process_mod"
         );
+    }
+
+    /// What `doctor --fix`'s judge relies on (the whole pipeline with the real Codex is in
+    /// tests/it/oracle_doctor.rs: `--fix` never turns a file Codex loads into one it refuses).
+    #[test]
+    fn a_candidate_is_kept_only_when_it_loads_at_least_as_well() {
+        let v = |load: Load, ignored: &[&str]| Verdict {
+            load,
+            ignored: ignored.iter().map(|k| Ignored { file: "config.toml".into(), key: k.to_string() }).collect(),
+            strict: true,
+            duration_ms: 0,
+        };
+        let refused = || Load::Refused(Refusal { file: None, line: None, column: None, detail: "x".into() });
+        let before = v(Load::Loads, &["modle"]);
+        assert!(v(Load::Loads, &[]).at_least_as_good_as(&before), "a typo fixed");
+        assert!(!v(refused(), &[]).at_least_as_good_as(&before), "a rename Codex refuses");
+        assert!(!v(Load::Loads, &["also_not_a_key"]).at_least_as_good_as(&before), "one ignored key for another");
+        assert!(!v(Load::NoAnswer("t".into()), &[]).at_least_as_good_as(&before), "no answer");
+        assert!(v(Load::Loads, &["k"]).at_least_as_good_as(&v(refused(), &[])), "a refusal repaired");
     }
 
     #[test]

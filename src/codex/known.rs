@@ -1,7 +1,7 @@
 //! Which config keys and values Codex knows, per supported release. The key lists are not
 //! typed here: they are `data/codex-config-keys.json`, read from the release binaries' serde
-//! field tables (`reference/codex-keys/`), and the oracle tests run the real binaries over
-//! them (`tests/it/oracle_keys.rs`). The value enums were read from the binaries' own
+//! field tables, and the oracle tests run the real binaries over them
+//! (`tests/it/oracle_doctor.rs`; docs/codex-facts.md#key-lists). The value enums were read from the binaries' own
 //! refusals (`unknown variant `x`, expected one of …`) and are checked by the same tests.
 
 use std::collections::BTreeMap;
@@ -29,9 +29,22 @@ pub struct Known {
 }
 
 impl Known {
-    /// The key lists of `version` (a supported release; see `super::RELEASES`).
-    pub fn of(version: &'static str) -> Known {
-        Known { version }
+    /// The key lists nearest `version`: its own when they are vendored, else those of the
+    /// newest vendored release not newer than it (the oldest for an older one, the newest
+    /// when it does not parse). They only suggest names: the keys an installed Codex ignores
+    /// are asked from it (`ask`).
+    pub fn of(version: &str) -> Known {
+        let f = keys_file();
+        let mut listed: Vec<&'static str> = f.root_keys.keys().map(String::as_str).collect();
+        listed.sort_by_key(|v| super::version::parse(v));
+        let want = super::version::parse(version);
+        let pick = match want {
+            None => listed.last(),
+            Some(w) => {
+                listed.iter().rev().find(|v| super::version::parse(v).is_some_and(|v| v <= w)).or(listed.first())
+            }
+        };
+        Known { version: pick.copied().expect("vendored key lists") }
     }
 
     /// Every top-level key (`struct ConfigToml`), sorted.

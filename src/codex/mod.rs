@@ -1,65 +1,117 @@
-//! What Codex itself does, per supported release: the default model it sends when none is
-//! set and the shape of its request headers (`codex-0.171-delta.md`, contract §8.2), plus
-//! which Codex is installed (`CODEX_BIN`, else `codex` on PATH). Facts here were read from
-//! the real binaries; a new release is one more row in [`RELEASES`] plus its key list in
-//! `data/codex-config-keys.json` ([`known`]). [`ask`] asks the installed Codex itself.
+//! What Codex itself does, read from the installed binary wherever it can tell: its
+//! version, the model it sends when none is set and whether it loads a config ([`facts`],
+//! [`ask`]), with [`run`] the one way any Codex or codex-relay process is started. What the
+//! binary cannot tell offline (the shape of its requests) is written here as the release
+//! where it changed; `docs/codex-facts.md` says how each fact was checked. Which Codex is
+//! installed: `CODEX_BIN`, else `codex` on PATH.
 
 pub mod ask;
+pub mod facts;
 pub mod known;
 pub mod provider;
+pub mod run;
+pub mod version;
 
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+pub use version::{parse, version_in};
+
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
 
-/// One supported Codex release and what it does on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Release {
-    pub version: &'static str,
-    /// The model Codex sends to a custom provider when `model` is unset.
-    pub default_model: &'static str,
-    /// Its `accept-encoding` on `POST /responses` (None: it sends none).
-    pub accept_encoding: Option<&'static str>,
-    /// It decodes `Content-Encoding: gzip`/`zstd` streams (0.169 fails on them).
-    pub decodes_compressed: bool,
-}
-
-/// Supported releases, oldest first; the last is the newest.
-pub const RELEASES: &[Release] = &[
-    Release { version: "0.169.0", default_model: "gpt-6.1-sol", accept_encoding: None, decodes_compressed: false },
-    Release {
-        version: "0.171.0",
-        default_model: "gpt-6.2-sol",
-        accept_encoding: Some("zstd,gzip"),
-        decodes_compressed: true,
-    },
-];
+/// The oldest release codex-provider supports (README "Supported Codex releases").
+pub const OLDEST_SUPPORTED: &str = "0.160.0";
+/// The newest release the oracle tests ran against; a newer one gets a note, and what is
+/// said about it is read from the binary.
+pub const NEWEST_TESTED: &str = "0.171.0";
+/// The model [`NEWEST_TESTED`] sends when none is set: said only when no Codex is installed.
+pub const NEWEST_TESTED_DEFAULT_MODEL: &str = "gpt-6.2-sol";
+/// Since this release Codex sends `accept-encoding: zstd,gzip` on its requests and decodes
+/// compressed streams; before it, it sends none and fails on them (`UTF8 error`).
+pub const COMPRESSION_SINCE: &str = "0.171.0";
+/// The `accept-encoding` Codex sends since [`COMPRESSION_SINCE`].
+const ACCEPT_ENCODING: &str = "zstd,gzip";
 
 /// `codex exec`'s originator (the user-agent starts with it too).
 pub const ORIGINATOR: &str = "codex_exec";
 
-pub fn newest() -> &'static Release {
-    RELEASES.last().expect("at least one release")
+fn at_least(version: &str, since: &str) -> bool {
+    match (parse(version), parse(since)) {
+        (Some(v), Some(s)) => v >= s,
+        _ => true,
+    }
 }
 
-fn parse(v: &str) -> Option<(u64, u64, u64)> {
-    let mut it = v.trim().trim_start_matches('v').split(['.', '-', '+']).map(|p| p.parse::<u64>().ok());
-    Some((it.next()??, it.next()??, it.next().flatten().unwrap_or(0)))
+/// Where a version sits against the supported range and the tested releases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Range {
+    /// Older than [`OLDEST_SUPPORTED`].
+    TooOld,
+    Supported,
+    /// Newer than [`NEWEST_TESTED`]: supported, facts from the binary.
+    NewerThanTested,
+    /// The version did not parse.
+    Unknown,
 }
 
-/// The release whose behaviour `version` has: the newest supported one not newer than it
-/// (the oldest for an older Codex, the newest when the version does not parse).
-pub fn release_for(version: &str) -> &'static Release {
-    let Some(want) = parse(version) else { return newest() };
-    RELEASES.iter().rev().find(|r| parse(r.version).is_some_and(|v| v <= want)).unwrap_or(&RELEASES[0])
+pub fn range(version: &str) -> Range {
+    let (Some(v), Some(old), Some(new)) = (parse(version), parse(OLDEST_SUPPORTED), parse(NEWEST_TESTED)) else {
+        return Range::Unknown;
+    };
+    if v < old {
+        Range::TooOld
+    } else if v > new {
+        Range::NewerThanTested
+    } else {
+        Range::Supported
+    }
 }
 
-/// The installed Codex: its version (from `codex --version`) when one is found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Installed {
-    pub bin: PathBuf,
-    pub version: String,
+/// What codex-provider imitates: the installed Codex, or (none installed) the newest tested
+/// release's table, and then it says so.
+#[derive(Debug, Clone)]
+pub struct Current {
+    /// The installed binary and what it said (None: no Codex, or it did not answer).
+    pub installed: Option<(PathBuf, facts::BinaryFacts)>,
+}
+
+impl Current {
+    /// The version to imitate: the installed one, else [`NEWEST_TESTED`].
+    pub fn version(&self) -> &str {
+        self.installed.as_ref().and_then(|(_, f)| f.version.as_deref()).unwrap_or(NEWEST_TESTED)
+    }
+
+    /// The model Codex sends when none is set, and whether the installed binary said so.
+    pub fn default_model(&self) -> (&str, bool) {
+        match self.installed.as_ref().and_then(|(_, f)| f.default_model.as_deref()) {
+            Some(m) => (m, true),
+            None => (NEWEST_TESTED_DEFAULT_MODEL, false),
+        }
+    }
+
+    /// "Codex 0.171.0 sends its default `m`"; with no Codex, the table's answer, saying so;
+    /// with a Codex that did not list its models, that it is not known.
+    pub fn default_model_sentence(&self) -> String {
+        match (self.default_model(), &self.installed) {
+            ((m, true), _) => format!("Codex {} sends its default `{m}`", self.version()),
+            ((m, false), None) => {
+                format!("Codex sends its default (none installed; {NEWEST_TESTED}, the newest tested, sends `{m}`)")
+            }
+            // Which one is not known: no other release's answer stands in for it.
+            ((_, false), Some(_)) => format!(
+                "Codex {} sends its default (which it did not name: `codex debug models --bundled` gave no list)",
+                self.version()
+            ),
+        }
+    }
+
+    /// Its `accept-encoding` on requests (None: it sends none).
+    pub fn accept_encoding(&self) -> Option<&'static str> {
+        at_least(self.version(), COMPRESSION_SINCE).then_some(ACCEPT_ENCODING)
+    }
+
+    /// It decodes `Content-Encoding: gzip`/`zstd` streams.
+    pub fn decodes_compressed(&self) -> bool {
+        at_least(self.version(), COMPRESSION_SINCE)
+    }
 }
 
 /// `$CODEX_BIN`, else `codex` on PATH.
@@ -76,57 +128,20 @@ pub fn find_bin_in(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<P
     std::env::split_paths(&path).map(|d| d.join("codex")).find(|p| p.is_file())
 }
 
-/// The installed Codex, asked once per process (`codex --version`, killed after 3 s).
-pub fn installed() -> Option<&'static Installed> {
-    static CACHE: OnceLock<Option<Installed>> = OnceLock::new();
-    CACHE
-        .get_or_init(|| {
-            let bin = find_bin()?;
-            let version = version_of(&bin)?;
-            Some(Installed { bin, version })
-        })
-        .as_ref()
+/// The installed Codex, asked once per process (from the facts cache under `home` when the
+/// binary is unchanged). The first caller's `home` is the one used.
+pub fn current_in(home: Option<&Path>) -> &'static Current {
+    static CURRENT: OnceLock<Current> = OnceLock::new();
+    CURRENT.get_or_init(|| {
+        let installed = find_bin().and_then(|bin| facts::of(&bin, home).ok().map(|f| (bin, f)));
+        Current { installed }
+    })
 }
 
-/// The release to imitate: the installed Codex's, else the newest supported.
-pub fn current() -> &'static Release {
-    installed().map(|i| release_for(&i.version)).unwrap_or_else(newest)
-}
-
-/// The version Codex would put in its user-agent: the installed one, else the newest.
-pub fn current_version() -> &'static str {
-    match installed() {
-        Some(i) if parse(&i.version).is_some() => i.version.as_str(),
-        _ => newest().version,
-    }
-}
-
-fn version_of(bin: &std::path::Path) -> Option<String> {
-    let mut child = Command::new(bin)
-        .arg("--version")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .ok()?;
-    let start = Instant::now();
-    loop {
-        match child.try_wait() {
-            Ok(Some(_)) => break,
-            Ok(None) if start.elapsed() < Duration::from_secs(3) => std::thread::sleep(Duration::from_millis(10)),
-            _ => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return None;
-            }
-        }
-    }
-    let mut out = String::new();
-    use std::io::Read;
-    child.stdout.take()?.read_to_string(&mut out).ok()?;
-    // "codex-cli 0.171.0"
-    let v = out.lines().next()?.split_whitespace().last()?.to_string();
-    parse(&v).map(|_| v)
+/// [`current_in`] with `$CODEX_HOME` (or `~/.codex`) for the cache.
+pub fn current() -> &'static Current {
+    let home = crate::home::resolve(None).ok();
+    current_in(home.as_deref())
 }
 
 /// Codex's user-agent: `codex_exec/0.171.0 (Debian 12.0.0; x86_64) xterm (codex_exec; 0.171.0)`.
@@ -184,13 +199,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn release_follows_the_installed_version() {
-        assert_eq!(release_for("0.169.0").default_model, "gpt-6.1-sol");
-        assert_eq!(release_for("0.171.0").default_model, "gpt-6.2-sol");
-        assert_eq!(release_for("0.170.5").version, "0.169.0");
-        assert_eq!(release_for("0.200.0").version, "0.171.0");
-        assert_eq!(release_for("0.100.0").version, "0.169.0");
-        assert_eq!(release_for("garbage").version, newest().version);
+    fn ranges_and_dated_changes() {
+        assert_eq!(range("0.160.0"), Range::Supported);
+        assert_eq!(range("0.159.9"), Range::TooOld);
+        assert_eq!(range(NEWEST_TESTED), Range::Supported);
+        assert_eq!(range("0.999.0"), Range::NewerThanTested);
+        assert_eq!(range("garbage"), Range::Unknown);
+        assert_eq!(version_in("codex-cli 0.170.0"), Some("0.170.0"));
+        let facts = |v: &str| facts::BinaryFacts {
+            version_text: format!("codex-cli {v}"),
+            version: Some(v.into()),
+            default_model: None,
+            bundled_slugs: vec![],
+            startup_config: false,
+            duration_ms: 0,
+        };
+        let at = |v: &str| Current { installed: Some((PathBuf::from("codex"), facts(v))) };
+        assert_eq!(at("0.170.0").accept_encoding(), None);
+        assert_eq!(at(COMPRESSION_SINCE).accept_encoding(), Some("zstd,gzip"));
+        assert!(at("0.999.0").decodes_compressed() && !at("0.160.0").decodes_compressed());
+        let none = Current { installed: None };
+        assert_eq!(none.default_model(), (NEWEST_TESTED_DEFAULT_MODEL, false));
+        assert!(none.default_model_sentence().contains("none installed"));
+        let mut f = facts("0.170.0");
+        f.default_model = Some("m".into());
+        let c = Current { installed: Some((PathBuf::from("codex"), f)) };
+        assert_eq!(c.default_model_sentence(), "Codex 0.170.0 sends its default `m`");
+        let silent = at("0.170.0");
+        assert!(!silent.default_model_sentence().contains(NEWEST_TESTED), "{}", silent.default_model_sentence());
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub fn wire_api_ok(value: &str) -> bool {
     value == WIRE_API
 }
 
-/// Built-in ids Codex rejects outright in `[model_providers]` (contract §3).
+/// Built-in ids Codex rejects outright in `[model_providers]` (docs/codex-facts.md#providers).
 pub const RESERVED: &[&str] = &["openai", "ollama", "lmstudio"];
 /// Built-in ids that accept only a few overridden fields.
 pub const LIMITED: &[&str] = &["amazon-bedrock", "amazon-bedrock-runtime", "gcp"];
@@ -92,7 +92,7 @@ pub const FIELD_TYPES: &[(&str, FieldType)] = &[
     ("capabilities.remote_compaction", FieldType::Enum(&["unsupported", "v2"])),
 ];
 
-/// The default values Codex fills in for a custom provider (contract §2), for `show`.
+/// The default values Codex fills in for a custom provider (docs/codex-facts.md#providers), for `show`.
 pub const FIELD_DEFAULTS: &[(&str, &str)] = &[
     ("wire_api", "\"responses\""),
     ("base_url", "\"https://api.openai.com/v1\""),

@@ -101,7 +101,7 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
         return Err(layers.unknown_provider(&id).into());
     };
     let bin =
-        crate::codex_cli::required("catalog needs the installed Codex (its bundled model entries are copied in)")?;
+        crate::codex::run::required("catalog needs the installed Codex (its bundled model entries are copied in)")?;
     let bundled = catalog::bundled_from_codex(&bin).map_err(|e| {
         UserError::refused(e).hint("set CODEX_BIN to the codex binary, or install it: npm install -g @openai/codex")
     })?;

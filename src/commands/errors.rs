@@ -1,12 +1,13 @@
 //! The one place the layers' typed errors become what the user reads: the one line (each
 //! error's `Display`), the fix (a hint naming our verbs and flags, which the layers below do
-//! not know) and the exit code (DESIGN.md: 2 for unusable input, 1 for a refusal or a
+//! not know) and the exit code (README "Exit codes": 2 for unusable input, 1 for a refusal or a
 //! problem). Commands use `?` on them (`From` below); an error that reaches `main` untouched
 //! is converted by [`user_error`], so both paths print the same.
 
+use crate::codex::run as codex_cli;
 use crate::config::{self, ids::NameError};
 use crate::error::{Exit, UserError};
-use crate::{bridge, codex_cli, endpoint, home, presets, store};
+use crate::{bridge, endpoint, home, presets, store};
 
 /// The hint of a TOML parse error. `load_config` adds `undo` when a backup exists.
 pub(crate) const PARSE_HINT: &str = "fix the TOML by hand (the file was not changed)";

@@ -112,12 +112,12 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
 }
 
 /// The slugs Codex has metadata for: `model_catalog_json` when set (relative to the Codex
-/// home), else the installed Codex's bundled catalog (`codex debug models --bundled`, through
-/// `catalog`'s reader). None when neither can be read.
+/// home), else the installed Codex's bundled catalog (`codex debug models --bundled`, asked
+/// once per binary by `codex::facts`). None when neither can be read.
 fn codex_catalog(catalog_json: Option<&str>, home: &Path) -> Option<Vec<String>> {
     if let Some(p) = catalog_json {
         return crate::catalog::parse_slugs(&std::fs::read_to_string(home.join(p)).ok()?).ok();
     }
-    let entries = crate::catalog::bundled_from_codex(&crate::codex::installed()?.bin).ok()?;
-    Some(entries.iter().filter_map(|e| e.get("slug").and_then(|s| s.as_str()).map(str::to_string)).collect())
+    let slugs = &crate::codex::current_in(Some(home)).installed.as_ref()?.1.bundled_slugs;
+    (!slugs.is_empty()).then(|| slugs.clone())
 }

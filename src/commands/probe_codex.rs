@@ -28,7 +28,7 @@ impl Output for Ran {
 /// Runs Codex on `target` for at most `timeout` (the CLI's default for `--codex` is 120 s:
 /// a Codex turn on a real model takes tens of seconds).
 pub fn run(profile: Option<String>, timeout: Duration, target: Target, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let bin = crate::codex_cli::required("probe --codex runs the installed Codex")?;
+    let bin = crate::codex::run::required("probe --codex runs the installed Codex")?;
     let secs = timeout.as_secs_f64();
     let secret = target.api_key.clone();
     let provider = match target.provider {

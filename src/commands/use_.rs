@@ -225,7 +225,7 @@ fn no_model(ctx: &Ctx, id: &str) -> String {
     };
     format!(
         "no model is known for `{id}`: Codex would send its own default model id ({}); pass --model ({listed})",
-        crate::codex::current().default_model
+        crate::codex::current().default_model().0
     )
 }
 

@@ -1,4 +1,4 @@
-//! One provider field at a time, typed as Codex reads it (contract §2), and the field edits
+//! One provider field at a time, typed as Codex reads it (docs/codex-facts.md#providers), and the field edits
 //! of `set`/`unset` and `apply`, made of [`splice`](super::splice) primitives: a value is
 //! replaced in place (its comments and spacing lie outside the replaced bytes), a new key or
 //! map entry extends its table in that table's style (a line after the last key, a dotted

@@ -1,6 +1,6 @@
 //! The repairs `doctor --fix` applies, as splices: each replaces only the bytes of the value
 //! or key it repairs (so its position, comments and spacing stay), and touches nothing else
-//! (see DESIGN.md, Writing files).
+//! (README "How files are written").
 
 use toml_edit::{InlineTable, Item, Value};
 

@@ -81,7 +81,7 @@ impl ProviderView {
     }
 }
 
-/// Codex's built-in provider definitions (contract §3), as fields with `Source::Default`.
+/// Codex's built-in provider definitions (docs/codex-facts.md#providers), as fields with `Source::Default`.
 pub fn builtin_provider(id: &str, openai_base_url: Option<&str>) -> Option<ProviderView> {
     let oss = crate::presets::oss_base_url(id);
     let defaults: &[(&str, &str)] = match (id, oss.as_deref()) {

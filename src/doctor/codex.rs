@@ -1,7 +1,7 @@
-//! `codex.*` checks: which Codex is installed, and whether it loads the config. The
-//! installed Codex is the authority on its own file (DESIGN.md "Second wave"): when it
-//! refuses, `codex.config_load` fails with its words, and [`explain`] adds the fix for the
-//! refusals we understand.
+//! `codex.*` checks: which Codex is installed (against the supported range, README
+//! "Supported Codex releases"), and whether it loads the config. The installed Codex is the
+//! authority on its own file (docs/codex-facts.md): when it refuses, `codex.config_load`
+//! fails with its words, and [`explain`] adds the fix for the refusals we understand.
 
 use super::input::CodexBin;
 use super::{Check, DoctorInput, Status};
@@ -23,17 +23,28 @@ pub fn codex_version(input: &DoctorInput) -> Check {
             Check::new(ID, Status::Warning, e.clone()).remedy("reinstall Codex: npm install -g @openai/codex")
         }
         CodexBin::Version { text, duration_ms } => {
-            let mut c = match parse_version(text) {
-                None => Check::new(ID, Status::Warning, format!("cannot read the version from `{text}`")),
-                Some(v) if v < (0, 95, 0) => Check::new(ID, Status::Warning, format!(
-                    "{text} is older than 0.95: it still accepts wire_api = \"chat\" and legacy profiles, unlike the 0.169 configs this tool writes"
+            use crate::codex::{OLDEST_SUPPORTED, Range};
+            let unsupported = format!("outside the supported range (Codex {OLDEST_SUPPORTED} and every newer release)");
+            let version = crate::codex::version_in(text).unwrap_or("");
+            let mut c = match (crate::codex::range(version), parse_version(text)) {
+                (Range::Unknown, _) | (_, None) => {
+                    Check::new(ID, Status::Warning, format!("cannot read the version from `{text}`"))
+                }
+                (Range::TooOld, Some(v)) if v < (0, 95, 0) => Check::new(ID, Status::Warning, format!(
+                    "{text} is {unsupported}: it still accepts wire_api = \"chat\" and legacy profiles, which Codex refuses since 0.95"
                 ))
                 .remedy("update: npm install -g @openai/codex"),
-                Some(v) if v < (0, 134, 0) => Check::new(ID, Status::Warning, format!(
-                    "{text} is older than 0.134: profile files (NAME.config.toml) are not supported there"
+                (Range::TooOld, Some(v)) if v < (0, 134, 0) => Check::new(ID, Status::Warning, format!(
+                    "{text} is {unsupported}: profile files (NAME.config.toml) are read only since 0.134"
                 ))
                 .remedy("update: npm install -g @openai/codex"),
-                Some(_) => Check::ok(ID, text.clone()),
+                (Range::TooOld, _) => Check::new(ID, Status::Warning, format!("{text} is {unsupported}"))
+                    .remedy("update: npm install -g @openai/codex"),
+                (Range::NewerThanTested, _) => {
+                    let note = "newer than any release codex-provider was tested with; what it says about Codex is read from this binary";
+                    Check::ok(ID, format!("{text} ({note})")).detail("note", note)
+                }
+                (Range::Supported, _) => Check::ok(ID, text.clone()),
             };
             c.duration_ms = *duration_ms;
             c.detail("version", text.clone())
@@ -119,8 +130,19 @@ mod tests {
         let mut i = DoctorInput::empty(Path::new("/h"));
         i.codex = CodexBin::Version { text: "codex-cli 0.133.0".into(), duration_ms: 5 };
         assert_eq!(codex_version(&i).status, Status::Warning);
+        i.codex = CodexBin::Version { text: "codex-cli 0.159.0".into(), duration_ms: 5 };
+        let c = codex_version(&i);
+        assert_eq!(c.status, Status::Warning);
+        assert_eq!(
+            c.summary,
+            "codex-cli 0.159.0 is outside the supported range (Codex 0.160.0 and every newer release)"
+        );
         i.codex = CodexBin::Version { text: "codex-cli 0.169.0".into(), duration_ms: 5 };
         assert_eq!(codex_version(&i).status, Status::Ok);
+        i.codex = CodexBin::Version { text: "codex-cli 0.999.0".into(), duration_ms: 5 };
+        let c = codex_version(&i);
+        assert_eq!(c.status, Status::Ok);
+        assert!(c.summary.starts_with("codex-cli 0.999.0 (newer than any release") && c.details.contains_key("note"));
         i.codex = CodexBin::NotInstalled;
         assert_eq!(codex_version(&i).status, Status::Skipped);
     }
@@ -130,13 +152,14 @@ mod tests {
         let mut i = DoctorInput::empty(Path::new("/h"));
         assert_eq!(config_load(&i).status, Status::Skipped);
         i.codex = CodexBin::Version { text: "codex-cli 0.171.0".into(), duration_ms: 5 };
-        i.codex_load = Some(Verdict { load: Load::Loads, ignored: vec![], duration_ms: 3 });
+        i.codex_load = Some(Verdict { load: Load::Loads, ignored: vec![], strict: true, duration_ms: 3 });
         let c = config_load(&i);
         assert_eq!((c.status, c.summary.as_str()), (Status::Ok, "codex-cli 0.171.0 loads config.toml"));
         let detail = "approval_policy = \"untrusted\" is no longer supported; remove this setting".to_string();
         i.codex_load = Some(Verdict {
             load: Load::Refused(Refusal { file: None, line: None, column: None, detail }),
             ignored: vec![],
+            strict: true,
             duration_ms: 3,
         });
         let c = config_load(&i);

@@ -31,7 +31,7 @@ pub fn key(f: &Facts) -> Check {
                 Some(k) => (Status::Ok, presence("CODEX_API_KEY", k, None)),
                 None if input.auth_json => (Status::Ok, "Codex login (auth.json)".to_string()),
                 None => {
-                    remedies.push("run `codex login` or export CODEX_API_KEY (Codex 0.169 ignores OPENAI_API_KEY for the built-in provider)".to_string());
+                    remedies.push("run `codex login` or export CODEX_API_KEY (Codex ignores OPENAI_API_KEY for the built-in provider)".to_string());
                     (
                         Status::Warning,
                         "no auth.json and CODEX_API_KEY is not set (the login may still be in the OS keyring)"
@@ -165,7 +165,7 @@ pub fn openai_vars(f: &Facts) -> Check {
             continue;
         }
         check = check.detail(var, format!("set{place} (ignored)"));
-        let mut msg = format!("{var} is set{place} but Codex 0.169 ignores it");
+        let mut msg = format!("{var} is set{place} but Codex ignores it");
         if active_openai
             && openai_url.as_deref().is_some_and(|u| same_url(u, "https://api.openai.com/v1"))
             && !same_url(url, "https://api.openai.com/v1")
@@ -188,7 +188,7 @@ pub fn openai_vars(f: &Facts) -> Check {
         && !input.auth_json
         && !used_as_env_key("OPENAI_API_KEY")
     {
-        msgs.push("OPENAI_API_KEY is set but Codex 0.169 ignores it for the built-in openai provider".into());
+        msgs.push("OPENAI_API_KEY is set but Codex ignores it for the built-in openai provider".into());
         check = check.detail("OPENAI_API_KEY", "set (ignored)");
         remedies.push("export CODEX_API_KEY instead (or `codex login`), or use a custom provider with env_key = \"OPENAI_API_KEY\"".into());
     }

@@ -17,8 +17,10 @@ pub struct Facts<'a> {
     pub targets: Vec<String>,
     /// Providers whose probe proved that `{base}/v1/responses` works (enables the "add /v1" fix).
     pub v1_proven: BTreeSet<String>,
-    /// What the installed Codex's release knows (the newest supported one without Codex).
+    /// The key lists nearest the installed Codex (for suggestions; what it ignores is asked).
     pub known: crate::codex::known::Known,
+    /// The installed Codex as doctor found it (its facts, or the table's without one).
+    pub codex: crate::codex::Current,
 }
 
 impl<'a> Facts<'a> {
@@ -48,14 +50,11 @@ impl<'a> Facts<'a> {
                 }
             }
         };
-        let release = match &input.codex {
-            super::input::CodexBin::Version { text, .. } => {
-                crate::codex::release_for(text.rsplit(' ').next().unwrap_or(""))
-            }
-            _ => crate::codex::newest(),
+        let codex = crate::codex::Current {
+            installed: input.codex_facts.clone().map(|f| (input.codex_path.clone().unwrap_or_default(), f)),
         };
-        let known = crate::codex::known::Known::of(release.version);
-        Facts { input, base, layers, targets, v1_proven: BTreeSet::new(), known }
+        let known = crate::codex::known::Known::of(codex.version());
+        Facts { input, base, layers, targets, v1_proven: BTreeSet::new(), known, codex }
     }
 
     /// The files whose provider tables Codex reads: config.toml and the selected profile.

@@ -7,7 +7,7 @@ use super::{Check, Status};
 use crate::config::view::Layers;
 use crate::config::{ConfigFile, ids};
 
-/// Keys Codex drops from a project-local `.codex/config.toml` (contract §5.4).
+/// Keys Codex drops from a project-local `.codex/config.toml` (docs/codex-facts.md#environment).
 const PROJECT_DENYLIST: &[&str] = &[
     "openai_base_url",
     "chatgpt_base_url",

@@ -4,8 +4,7 @@
 use std::collections::BTreeMap;
 use std::net::{TcpStream, ToSocketAddrs};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::config::ConfigFile;
 use crate::home::CONFIG_FILE;
@@ -69,6 +68,8 @@ pub struct DoctorInput {
     pub codex_load: Option<crate::codex::ask::Verdict>,
     /// The Codex binary that answered `codex_load` (`--fix` asks it about each edit).
     pub codex_path: Option<PathBuf>,
+    /// What the installed Codex said about itself (`codex::facts`; None: no Codex).
+    pub codex_facts: Option<crate::codex::facts::BinaryFacts>,
     /// Every recorded bridge, checked against the process table and its port.
     pub bridges: Vec<crate::bridge::State>,
 }
@@ -90,6 +91,7 @@ impl DoctorInput {
             codex: CodexBin::NotInstalled,
             codex_load: None,
             codex_path: None,
+            codex_facts: None,
             bridges: Vec::new(),
         }
     }
@@ -129,7 +131,9 @@ pub fn gather(home: &Path, options: Options) -> DoctorInput {
     input.bridges = crate::bridge::record::all(home).into_iter().map(crate::bridge::state_of).collect();
     input.options = options;
     let bin = codex_bin(&input.env);
-    input.codex = codex_version(bin.as_deref());
+    let (codex, facts) = codex_facts(bin.as_deref(), home);
+    input.codex = codex;
+    input.codex_facts = facts;
     input.codex_load = codex_verdict(&input, bin.as_deref());
     input.codex_path = bin.filter(|_| input.codex_load.is_some());
     input
@@ -200,34 +204,14 @@ fn codex_bin(env: &BTreeMap<String, String>) -> Option<PathBuf> {
     crate::codex::find_bin_in(|k| env.get(k).map(std::ffi::OsString::from))
 }
 
-/// `codex --version`, killed after 3 s.
-fn codex_version(bin: Option<&Path>) -> CodexBin {
-    let Some(bin) = bin else { return CodexBin::NotInstalled };
-    let start = Instant::now();
-    let child =
-        Command::new(bin).arg("--version").stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::null()).spawn();
-    let mut child = match child {
-        Ok(c) => c,
-        Err(e) => return CodexBin::Failed(format!("{}: {}", bin.display(), crate::config::file::io_reason(&e))),
-    };
-    loop {
-        match child.try_wait() {
-            Ok(Some(_)) => break,
-            Ok(None) if start.elapsed() < Duration::from_secs(3) => std::thread::sleep(Duration::from_millis(20)),
-            _ => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return CodexBin::Failed(format!("{} --version did not answer within 3 s", bin.display()));
-            }
-        }
+/// What the installed Codex says about itself (`codex --version` and the rest of
+/// `codex::facts`, from the cache under `home` when the binary is unchanged).
+fn codex_facts(bin: Option<&Path>, home: &Path) -> (CodexBin, Option<crate::codex::facts::BinaryFacts>) {
+    let Some(bin) = bin else { return (CodexBin::NotInstalled, None) };
+    match crate::codex::facts::of(bin, Some(home)) {
+        Ok(f) => (CodexBin::Version { text: f.version_text.clone(), duration_ms: f.duration_ms }, Some(f)),
+        Err(e) => (CodexBin::Failed(e.0), None),
     }
-    let mut out = String::new();
-    if let Some(mut s) = child.stdout.take() {
-        use std::io::Read;
-        let _ = s.read_to_string(&mut out);
-    }
-    let text = out.lines().next().unwrap_or("").trim().to_string();
-    CodexBin::Version { text, duration_ms: start.elapsed().as_millis() as u64 }
 }
 
 /// What the installed Codex says about the files doctor is asked about (config.toml and
@@ -247,7 +231,8 @@ fn codex_verdict(input: &DoctorInput, bin: Option<&Path>) -> Option<crate::codex
         config: config.as_deref(),
         profile: profile_text.as_ref().map(|(n, t)| (*n, t.as_str())),
     };
-    Some(crate::codex::ask::verdict(bin, &files))
+    let how = crate::codex::ask::Asking { startup_config: input.codex_facts.as_ref()?.startup_config };
+    Some(crate::codex::ask::verdict(bin, &files, how))
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! `doctor`: checks as data (see DESIGN.md, Doctor). `input` gathers everything from the
+//! `doctor`: checks as data (README "doctor" lists them). `input` gathers everything from the
 //! outside world once; the checks are pure functions over it, so each can be unit-tested
 //! without a filesystem; `render` is the only place that prints; `fix` applies repairs.
 

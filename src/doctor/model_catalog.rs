@@ -30,36 +30,22 @@ fn configured(facts: &Facts) -> Option<(String, PathBuf)> {
     Some((raw, path))
 }
 
-fn codex_on_path(facts: &Facts) -> Option<PathBuf> {
-    let path = facts.input.env.get("PATH")?;
-    std::env::split_paths(path).map(|d| d.join("codex")).find(|p| p.is_file())
-}
-
 pub fn model_catalog(facts: &Facts) -> Check {
     let Some(layers) = facts.layers.as_ref() else { return Check::skipped(ID, "the config did not load") };
-    let model = layers
-        .selection()
-        .model
-        .unwrap_or_else(|| crate::codex::release_for(facts.known.version).default_model.to_string());
+    let model = layers.selection().model.unwrap_or_else(|| facts.codex.default_model().0.to_string());
     match configured(facts) {
         Some((raw, path)) => with_catalog(&raw, &path, &model),
-        None => {
-            let Some(bin) = codex_on_path(facts) else {
-                return Check::skipped(ID, "no model_catalog_json, and no Codex on PATH to ask for its bundled models");
-            };
-            match crate::catalog::bundled_from_codex(&bin) {
-                // The reason names the binary's path: kept out of the (stable) summary.
-                Err(_) => Check::skipped(
-                    ID,
-                    "no model_catalog_json, and the `codex` on PATH did not list its bundled models (`codex debug models --bundled`)",
-                ),
-                Ok(entries) => {
-                    let slugs: Vec<String> =
-                        entries.iter().filter_map(|e| e.get("slug")?.as_str().map(str::to_string)).collect();
-                    verdict(&model, &slugs, "Codex's bundled models")
-                }
-            }
-        }
+        None => match &facts.input.codex_facts {
+            None => Check::skipped(
+                ID,
+                "no model_catalog_json, and no Codex (PATH or CODEX_BIN) to ask for its bundled models",
+            ),
+            Some(f) if f.bundled_slugs.is_empty() => Check::skipped(
+                ID,
+                "no model_catalog_json, and the installed Codex did not list its bundled models (`codex debug models --bundled`)",
+            ),
+            Some(f) => verdict(&model, &f.bundled_slugs, "Codex's bundled models"),
+        },
     }
 }
 

@@ -1,6 +1,6 @@
 //! `config.*` checks about the provider tables: wire_api, reserved and limited ids, names
-//! and types, base_url and auth settings (contract §2–§6 give the rules and the exact texts
-//! Codex prints, which we quote so users can search for them).
+//! and types, base_url and auth settings (docs/codex-facts.md#providers gives the rules; the
+//! texts Codex prints are quoted so users can search for them).
 
 use super::facts::{Facts, file_label, need_config, source_file};
 use super::findings::Findings;

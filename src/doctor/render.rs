@@ -124,7 +124,12 @@ pub struct Json {
 }
 
 pub fn json(r: &Report) -> Json {
-    let codex = crate::codex::installed().map(|i| i.version.clone());
+    // The version doctor's own `codex.version` check read (no second `codex --version`).
+    let codex = r
+        .get("codex.version")
+        .and_then(|c| c.details.get("version"))
+        .and_then(|t| crate::codex::version_in(t))
+        .map(str::to_string);
     json_at(r, crate::ui::time::now(), codex)
 }
 

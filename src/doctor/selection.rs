@@ -61,8 +61,8 @@ pub fn model(f: &Facts) -> Check {
             ID,
             Status::Warning,
             format!(
-                "no model set: Codex sends its own default `{}` to `{}`, which it most likely does not serve",
-                crate::codex::release_for(f.known.version).default_model,
+                "no model set: {} to `{}`, which it most likely does not serve",
+                f.codex.default_model_sentence(),
                 sel.provider
             ),
         )
@@ -90,7 +90,7 @@ mod tests {
     fn unset_model_with_custom_provider() {
         let c = run1(&input("model_provider = \"g\"\n[model_providers.g]\nname = \"g\"\n"), model);
         assert_eq!(c.status, Status::Warning);
-        assert!(c.summary.contains(crate::codex::newest().default_model), "{}", c.summary);
+        assert!(c.summary.contains(crate::codex::NEWEST_TESTED_DEFAULT_MODEL), "{}", c.summary);
         assert_eq!(run1(&input(""), model).status, Status::Ok);
     }
 }

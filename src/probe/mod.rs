@@ -1,4 +1,4 @@
-//! Endpoint probing (DESIGN.md, Probe): one authenticated request per thing Codex needs,
+//! Endpoint probing (README "probe"): one authenticated request per thing Codex needs,
 //! run concurrently, turned into a stable verdict with one line of what happened and one
 //! line of what to do. `plan` decides which requests to send, `wire` shapes them like
 //! Codex's, `client` sends them (decoding compressed answers), `verdict` says what the
@@ -92,7 +92,7 @@ impl Target {
             if let Some(tok) = view.str_field("experimental_bearer_token").filter(|t| !t.trim().is_empty()) {
                 api_key = Some(Secret(tok.to_string()));
             } else if view.id == crate::codex::provider::DEFAULT_PROVIDER && view.builtin {
-                // The built-in provider takes CODEX_API_KEY from the environment (contract §5.5);
+                // The built-in provider takes CODEX_API_KEY from the environment (docs/codex-facts.md#environment);
                 // without it Codex uses the login, which a probe cannot.
                 if let Some(v) = crate::env::lookup("CODEX_API_KEY", codex_home) {
                     env_key = Some("CODEX_API_KEY".into());
@@ -345,17 +345,17 @@ impl Report {
 
 /// The one async boundary of the crate: everything the network does runs inside this, on one
 /// current-thread runtime with rustls' ring provider installed. The installed Codex is asked
-/// its version first, outside the runtime (that call blocks).
-fn block_on<F: std::future::Future>(f: F) -> F::Output {
+/// its version first, outside the runtime (that call blocks; `home` holds its cached facts).
+fn block_on<F: std::future::Future>(home: Option<&Path>, f: F) -> F::Output {
     let _ = rustls::crypto::ring::default_provider().install_default();
-    let _ = crate::codex::current();
+    let _ = crate::codex::current_in(home);
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
     rt.block_on(f)
 }
 
 /// Probes every target concurrently; reports in input order.
 pub fn run(targets: Vec<Target>, opts: &Options) -> Vec<Report> {
-    block_on(async {
+    block_on(targets.first().and_then(|t| t.codex_home.as_deref()), async {
         let client = client::build(opts);
         let jobs = targets.iter().map(|t| plan::probe(client.as_ref(), t, opts));
         futures_util::future::join_all(jobs).await

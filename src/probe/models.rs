@@ -15,9 +15,9 @@ pub fn list_models(t: &Target, opts: &Options) -> Result<Vec<String>, ModelsErro
     if let (Some(var), None) = (&t.env_key, &t.api_key) {
         return Err(ModelsError::KeyUnset { var: var.clone() });
     }
-    let x = block_on(async {
+    let x = block_on(t.codex_home.as_deref(), async {
         let c = client::build(opts)?;
-        let headers = wire::plain_headers(crate::codex::current());
+        let headers = wire::plain_headers(crate::codex::current_in(t.codex_home.as_deref()));
         Ok::<_, ModelsError>(client::send(&c, t, Method::GET, "models", None, &headers, Read::Buffer).await)
     })?;
     let secrets: Vec<String> = t.api_key.iter().map(|k| k.expose().to_string()).filter(|k| k.len() >= 4).collect();
@@ -31,9 +31,9 @@ pub fn list_models(t: &Target, opts: &Options) -> Result<Vec<String>, ModelsErro
 
 /// The parsed body of a 2xx `/models` answer, or what went wrong.
 pub fn fetch_models(t: &Target, opts: &Options) -> Result<Value, ModelsError> {
-    block_on(async {
+    block_on(t.codex_home.as_deref(), async {
         let c = client::build(opts)?;
-        let headers = wire::plain_headers(crate::codex::current());
+        let headers = wire::plain_headers(crate::codex::current_in(t.codex_home.as_deref()));
         let x = client::send(&c, t, Method::GET, "models", None, &headers, Read::Buffer).await;
         let request = format!("GET {}", x.url);
         match &x.result {

@@ -131,13 +131,15 @@ async fn run_checks(mut d: Diag, client: Result<&Client, &ClientError>, t: &Targ
         }
     };
     // 3. The requests, all at once.
-    let release = crate::codex::current();
-    let model = t.model.clone().unwrap_or_else(|| release.default_model.to_string());
+    let release = crate::codex::current_in(t.codex_home.as_deref());
+    let model = t.model.clone().unwrap_or_else(|| release.default_model().0.to_string());
     if t.model.is_none() {
-        let s = format!(
-            "no model configured: Codex {} sends its default `{model}`, and so does this probe",
-            crate::codex::current_version()
-        );
+        let s = match (release.default_model(), &release.installed) {
+            ((_, false), Some(_)) => {
+                format!("no model configured: {}; this probe sends `{model}`", release.default_model_sentence())
+            }
+            _ => format!("no model configured: {}, and so does this probe", release.default_model_sentence()),
+        };
         d.check(
             CheckId::Model,
             Status::Warn,

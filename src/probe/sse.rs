@@ -81,7 +81,7 @@ impl Parser {
     }
 }
 
-/// What a stream amounted to, judged as Codex 0.169 would (contract §8.4).
+/// What a stream amounted to, judged as Codex would (docs/codex-facts.md#streams).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// Codex prints the text / runs the tool and exits 0.

@@ -412,12 +412,12 @@ fn model_missing(what: String, model: &str, ids: Option<&[String]>) -> Judged {
     Judged::new(Verdict::ModelNotFound, what, Some(hint))
 }
 
-/// Codex 0.169 cannot read a compressed stream (`UTF8 error: invalid utf-8 sequence`), even
-/// though the probe decodes it.
+/// Codex before `COMPRESSION_SINCE` cannot read a compressed stream (`UTF8 error: invalid
+/// utf-8 sequence`), even though the probe decodes it.
 fn compressed_for_old_codex(x: &Exchange, h: &Http) -> Option<Judged> {
     let enc = h.encoding?;
     let release = crate::codex::current();
-    if release.decodes_compressed || !h.is_sse() {
+    if release.decodes_compressed() || !h.is_sse() {
         return None;
     }
     Some(Judged::new(
@@ -427,11 +427,12 @@ fn compressed_for_old_codex(x: &Exchange, h: &Http) -> Option<Judged> {
             x.method,
             x.url,
             status_text(x),
-            release.version
+            release.version()
         ),
         Some(format!(
-            "Codex {} fails with `UTF8 error: invalid utf-8 sequence`: upgrade Codex (0.171 decodes it) or turn off compression for this endpoint",
-            release.version
+            "Codex {} fails with `UTF8 error: invalid utf-8 sequence`: upgrade Codex (it decodes them since {}) or turn off compression for this endpoint",
+            release.version(),
+            crate::codex::COMPRESSION_SINCE
         )),
     ))
 }

@@ -1,11 +1,12 @@
 //! What the probe puts on the wire, shaped like real Codex's first `POST /responses`
-//! (captured from Codex 0.171.0 against a 127.0.0.1 server, see tests/oracle.rs): the same
+//! (captured from real Codex against a 127.0.0.1 server: tests/it/oracle.rs,
+//! docs/codex-facts.md#the-request-codex-sends): the same
 //! header names and value shapes, the same body keys in the same order; only the ids and
 //! the prompt differ. The release imitated is the installed Codex's (`crate::codex`).
 
 use serde_json::{Value, json};
 
-use crate::codex::{self, Release};
+use crate::codex::{self, Current};
 
 /// Per-probe ids, fresh like Codex's per-session ones (UUIDv7 shape).
 #[derive(Debug, Clone)]
@@ -56,10 +57,10 @@ fn turn_metadata(ids: &Ids, model: &str) -> String {
     .to_string()
 }
 
-/// The headers Codex sends on `POST /responses` (contract §8.2, 0.171 delta), in its order;
+/// The headers Codex sends on `POST /responses` (docs/codex-facts.md#the-request-codex-sends), in its order;
 /// `authorization` and the provider's own headers are added by the client.
-pub fn responses_headers(release: &Release, ids: &Ids, model: &str) -> Vec<(&'static str, String)> {
-    let version = codex::current_version();
+pub fn responses_headers(release: &Current, ids: &Ids, model: &str) -> Vec<(&'static str, String)> {
+    let version = release.version();
     let mut h = vec![
         ("x-codex-beta-features", "remote_compaction_v2".to_string()),
         ("x-codex-window-id", format!("{}:0", ids.session)),
@@ -71,19 +72,17 @@ pub fn responses_headers(release: &Release, ids: &Ids, model: &str) -> Vec<(&'st
         ("originator", codex::ORIGINATOR.to_string()),
         ("user-agent", codex::user_agent(version)),
     ];
-    if let Some(ae) = release.accept_encoding {
+    if let Some(ae) = release.accept_encoding() {
         h.push(("accept-encoding", ae.to_string()));
     }
     h
 }
 
 /// Other requests (`/models`, `/chat/completions`) carry Codex's identity too.
-pub fn plain_headers(release: &Release) -> Vec<(&'static str, String)> {
-    let mut h = vec![
-        ("originator", codex::ORIGINATOR.to_string()),
-        ("user-agent", codex::user_agent(codex::current_version())),
-    ];
-    if let Some(ae) = release.accept_encoding {
+pub fn plain_headers(release: &Current) -> Vec<(&'static str, String)> {
+    let mut h =
+        vec![("originator", codex::ORIGINATOR.to_string()), ("user-agent", codex::user_agent(release.version()))];
+    if let Some(ae) = release.accept_encoding() {
         h.push(("accept-encoding", ae.to_string()));
     }
     h
@@ -101,7 +100,7 @@ pub fn ws_headers() -> Vec<(&'static str, String)> {
     ]
     .into_iter()
     .map(|(k, v)| (k, v.to_string()))
-    .chain([("user-agent", codex::user_agent(codex::current_version()))])
+    .chain([("user-agent", codex::user_agent(codex::current().version()))])
     .collect()
 }
 

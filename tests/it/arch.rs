@@ -23,17 +23,20 @@ use std::path::Path;
 
 const MAX_LINES: usize = 550;
 
-/// The layers of `src/`, top to bottom: the CLI, the verbs, the services the verbs compose,
-/// the file door and our state, the Codex facts, and the leaves everyone uses. A name is a
-/// top-level module or a submodule path (the longest prefix wins).
+/// The layers of `src/`, top to bottom: the CLI, the verbs, the services the verbs compose
+/// (with `codex`: the runner, the questions to the installed binary and its cached facts,
+/// which start processes and use the store's folder and scratch copies of config), the file
+/// door and our state, the pure Codex facts (its keys, provider schema and version numbers),
+/// and the leaves everyone uses. A name is a top-level module or a submodule path (the
+/// longest prefix wins).
 const LAYERS: &[&[&str]] = &[
     &["cli"],
     &["commands"],
     &["doctor", "probe_codex"],
-    &["probe", "catalog", "bridge", "memo", "threads", "codex_cli"],
+    &["probe", "catalog", "bridge", "memo", "threads", "codex"],
     &["store"],
     &["config", "presets", "endpoint", "ctx"],
-    &["codex", "home"],
+    &["codex::known", "codex::provider", "codex::version", "home"],
     &["ui", "testpoint"],
     &["env", "error", "interrupt", "redact"],
 ];

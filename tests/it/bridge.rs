@@ -1,30 +1,12 @@
 //! `bridge` and `add --bridge` against the real codex-relay (PyPI, pinned in .ci/run) in
 //! front of the fake server's streaming Chat Completions mode, and the real Codex through it.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::support::server::{Mode, Server};
 use crate::support::{Home, Run, codex};
 
 const KEY: &str = "sk-bridge-test-0123456789abcdef";
-
-/// The directory holding `codex-relay`: `$CODEX_RELAY_DIR`, else the CI cache. Missing:
-/// panics under CI, else None with a loud notice.
-fn relay_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("CODEX_RELAY_DIR").map(PathBuf::from).unwrap_or_else(|| {
-        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
-        home.join(".cache/codex-provider-ci/codex-relay-0.5.8/bin")
-    });
-    if dir.join("codex-relay").is_file() {
-        return Some(dir);
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!("codex-relay is missing under CI: run .ci/run or set CODEX_RELAY_DIR");
-    }
-    eprintln!("\n!!!!! SKIPPED: codex-relay not found (set CODEX_RELAY_DIR) !!!!!\n");
-    None
-}
 
 fn path_with(dir: &std::path::Path) -> String {
     format!("{}:/usr/bin:/bin", dir.display())
@@ -69,7 +51,7 @@ impl Drop for Cleanup<'_> {
 
 #[test]
 fn add_bridge_probe_and_real_codex_round_trip_then_stop_leaves_no_process() {
-    let Some(dir) = relay_dir() else { return };
+    let Some(dir) = codex::require_relay() else { return };
     let path = path_with(&dir);
     let srv = Server::start(Mode::ChatStream);
     let home = Home::new();
@@ -230,7 +212,7 @@ fn start_moves_off_a_port_another_program_took() {
 /// `bridge start` refuses to bridge to it and asks for the upstream.
 #[test]
 fn start_without_a_record_refuses_a_dead_local_upstream() {
-    let Some(dir) = relay_dir() else { return };
+    let Some(dir) = codex::require_relay() else { return };
     let home = Home::new();
     let dead = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     home.write(
@@ -247,7 +229,7 @@ fn start_without_a_record_refuses_a_dead_local_upstream() {
 
 /// A chat-only fake server and a home whose default provider `x` is that server.
 fn bridged_setup() -> Option<(Server, Home, String)> {
-    let path = path_with(&relay_dir()?);
+    let path = path_with(&codex::require_relay()?);
     let srv = Server::start(Mode::ChatStream);
     let home = Home::new();
     home.write(
@@ -326,7 +308,7 @@ fn chat_only_add_names_bridge() {
 
 #[test]
 fn install_writes_a_unit_without_the_key_and_uninstall_removes_it() {
-    let Some(dir) = relay_dir() else { return };
+    let Some(dir) = codex::require_relay() else { return };
     let home = Home::new();
     home.write(
         "config.toml",
@@ -375,7 +357,7 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
-/// BENCHMARKS.md "Bridge overhead": `cargo test --test bridge -- --ignored --nocapture`.
+/// BENCHMARKS.md "Bridge overhead": `cargo test --test it bridge_overhead -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn bridge_overhead() {

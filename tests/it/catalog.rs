@@ -1,5 +1,5 @@
 //! `catalog` and doctor's `config.model_catalog` against the fake server and the real Codex
-//! 0.171 (`CODEX_BIN`, else the CI cache; skipped loudly when missing, fails under CI).
+//! (the newest of the full set, `support::codex::bin`).
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -9,19 +9,6 @@ use crate::support::codex;
 use crate::support::server::{CATALOG_MODELS, Mode, Server};
 use crate::support::{Home, Run};
 use serde_json::Value;
-
-const CODEX_171: &str = "/root/.cache/codex-provider-ci/codex-0.171.0/node_modules/.bin/codex";
-
-/// Codex 0.171 (the catalog format is checked against it), else whatever `codex::bin` finds.
-pub(crate) fn codex_bin() -> Option<PathBuf> {
-    if let Some(v) = std::env::var_os("CODEX_BIN").filter(|v| !v.is_empty()) {
-        return Some(v.into());
-    }
-    if std::path::Path::new(CODEX_171).is_file() {
-        return Some(CODEX_171.into());
-    }
-    codex::bin()
-}
 
 fn config(base: &str, model: &str) -> String {
     format!(
@@ -54,7 +41,7 @@ fn codex_models(home: &Home, bin: &PathBuf) -> Vec<(String, Option<u64>)> {
 
 #[test]
 fn real_codex_uses_the_catalog_endpoint_context_and_keeps_bundled_models() {
-    let Some(bin) = codex_bin() else { return };
+    let Some(bin) = codex::bin() else { return };
     let server = Server::start(Mode::Catalog);
     let home = Home::new();
     home.write("config.toml", &config(&server.base(), "mock-model"));
@@ -121,7 +108,7 @@ fn codex_exec(mut c: Command, home: &Home) -> String {
 
 #[test]
 fn dry_run_writes_nothing_and_shows_the_config_diff() {
-    let Some(bin) = codex_bin() else { return };
+    let Some(bin) = codex::bin() else { return };
     let server = Server::start(Mode::Catalog);
     let home = Home::new();
     home.write("config.toml", &config(&server.base(), "mock-model"));
@@ -142,7 +129,7 @@ fn dry_run_writes_nothing_and_shows_the_config_diff() {
 
 #[test]
 fn doctor_fails_on_a_missing_catalog_and_warns_on_a_model_without_metadata() {
-    let Some(bin) = codex_bin() else { return };
+    let Some(bin) = codex::bin() else { return };
     let home = Home::new();
     let doctor = |home: &Home| -> Value {
         let path = format!("{}:/usr/bin:/bin", bin.parent().unwrap().display());
@@ -177,7 +164,7 @@ fn doctor_fails_on_a_missing_catalog_and_warns_on_a_model_without_metadata() {
 /// one, and Codex reports it.
 #[test]
 fn context_window_flag_replaces_the_templates_window() {
-    let Some(bin) = codex_bin() else { return };
+    let Some(bin) = codex::bin() else { return };
     let server = Server::start(Mode::Ok);
     let home = Home::new();
     home.write("config.toml", &config(&server.base(), "mock-model"));

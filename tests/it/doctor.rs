@@ -316,7 +316,7 @@ fn environment_checks() {
         &[],
         "env.openai_vars",
         "warning",
-        "OPENAI_BASE_URL is set but Codex 0.169 ignores it",
+        "OPENAI_BASE_URL is set but Codex ignores it",
     );
     assert_check(
         &clean().env("HTTPS_PROXY", "http://127.0.0.1:9"),
@@ -360,7 +360,10 @@ fn old_codex_on_path_is_a_warning() {
     c.current_dir(d.cwd.path()).env("PATH", &bin).env("DOCTOR_GW_KEY", "x");
     let v: Value = serde_json::from_slice(&c.output().unwrap().stdout).unwrap();
     assert_eq!(status(&v, "codex.version"), "warning");
-    assert!(v["checks"]["codex.version"]["summary"].as_str().unwrap().contains("older than 0.134"));
+    assert_eq!(
+        v["checks"]["codex.version"]["summary"],
+        "codex-cli 0.133.0 is outside the supported range (Codex 0.160.0 and every newer release): profile files (NAME.config.toml) are read only since 0.134"
+    );
 }
 
 #[test]
@@ -465,9 +468,7 @@ fn codex_exec(home: &Path, extra: &[&str]) -> (Option<i32>, String) {
 
 #[test]
 fn oracle_codex_fails_where_doctor_fails() {
-    if crate::support::codex::bin().is_none() {
-        return;
-    }
+    let Some(_) = crate::support::codex::bin() else { return };
     let cases: &[(&str, &str, &str)] = &[
         ("wire-api-chat.toml", "config.wire_api", "`wire_api = \"chat\"` is no longer supported"),
         (
@@ -490,9 +491,7 @@ fn oracle_codex_fails_where_doctor_fails() {
 
 #[test]
 fn oracle_codex_loads_the_config_after_fix() {
-    if crate::support::codex::bin().is_none() {
-        return;
-    }
+    let Some(_) = crate::support::codex::bin() else { return };
     for (file, provider, load_error) in [
         ("wire-api-chat.toml", "litellm", "is no longer supported"),
         ("reserved-openai.toml", "openai-custom", "reserved built-in provider IDs"),

@@ -1,7 +1,6 @@
 //! `doctor --fix` never makes things worse (issue 12 item 3) and runs the legacy-profile
-//! migration (issue 13), against the real Codex 0.171: each repair is tried on a copy and
-//! kept only if Codex loads the result at least as well as before (that judge's own tests
-//! with the real Codex are in src/doctor/fix.rs: the library's modules are private).
+//! migration (issue 13), against the real Codex: each repair is tried on a copy and kept
+//! only if Codex loads the result at least as well as before.
 
 use std::time::Duration;
 
@@ -22,7 +21,7 @@ fn guide_config(base: &str) -> String {
 /// Issue 13 (b): the guide's config → `doctor --fix --yes` → `codex --profile customapi exec` answers.
 #[test]
 fn the_guides_profile_works_after_doctor_fix() {
-    let Some(bin) = codex::bin_0171() else { return };
+    let Some(bin) = codex::bin() else { return };
     let server = Server::start(Mode::Ok);
     let home = Home::new();
     home.write("config.toml", &guide_config(&server.base()));

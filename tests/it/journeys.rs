@@ -27,7 +27,7 @@ fn gw_config(base: &str, extra: &str) -> String {
 
 #[test]
 fn import_use_then_real_codex_answers() {
-    let Some(bin) = codex::release("0.171.0") else { return };
+    let Some(bin) = codex::bin() else { return };
     let server = Server::start(Mode::Ok);
     let home = Home::new();
     let env = [("OPENAI_BASE_URL", server.base()), ("OPENAI_API_KEY", KEY.to_string())];
@@ -60,7 +60,7 @@ fn import_reads_dotenv_and_refuses_when_nothing_is_set() {
 
 #[test]
 fn use_ollama_after_a_gateway_model_does_not_send_that_model() {
-    let Some(bin) = codex::release("0.171.0") else { return };
+    let Some(bin) = codex::bin() else { return };
     let server = Server::start(Mode::Ok);
     let home = Home::new();
     home.write("config.toml", &gw_config(&server.base(), ""));
@@ -124,7 +124,7 @@ fn use_model_is_checked_against_the_cached_list_and_models_shows_it() {
 
 #[test]
 fn models_marks_what_the_installed_codex_knows() {
-    let Some(bin) = codex::release("0.171.0") else { return };
+    let Some(bin) = codex::bin() else { return };
     let server = Server::start(Mode::Ok);
     let home = Home::new();
     home.write(
@@ -221,7 +221,7 @@ fn a_login_redirect_is_not_called_an_api_root() {
 
 #[test]
 fn threads_recorded_by_real_codex_are_counted_and_named_on_a_switch() {
-    let Some(bin) = codex::release("0.171.0") else { return };
+    let Some(bin) = codex::bin() else { return };
     let server = Server::start(Mode::Ok);
     let home = Home::new();
     home.write(

@@ -150,7 +150,7 @@ fn json_examples_match_the_commands() {
     assert!(all.len() >= 20, "only {} examples found in docs/json.md", all.len());
     let server = Server::start(Mode::Ok);
     let codex_server = Server::start(Mode::WriteFile);
-    let codex = crate::catalog::codex_bin();
+    let codex = crate::support::codex::bin();
     let mut problems = Vec::new();
     for (n, ex) in all.iter().enumerate() {
         let documented: Value = serde_json::from_str(&ex.json)

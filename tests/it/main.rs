@@ -24,6 +24,7 @@ mod json_docs;
 mod oracle;
 mod oracle_config;
 mod oracle_doctor;
+mod oracle_releases;
 mod presets;
 mod probe;
 mod probe_codex;

@@ -25,9 +25,7 @@ fn exec_ok(home: &Home, extra: &[&str]) {
 
 #[test]
 fn add_no_probe_then_use_reaches_the_endpoint() {
-    if codex::bin().is_none() {
-        return;
-    }
+    let Some(_) = codex::bin() else { return };
     let server = Server::start(Mode::Ok);
     let home = Home::new();
     std::fs::copy(corpus_dir().join("10-big-mcp-servers-env-subtables.toml"), home.config()).unwrap();
@@ -40,9 +38,7 @@ fn add_no_probe_then_use_reaches_the_endpoint() {
 
 #[test]
 fn use_profile_writes_a_file_codex_layers() {
-    if codex::bin().is_none() {
-        return;
-    }
+    let Some(_) = codex::bin() else { return };
     let server = Server::start(Mode::Ok);
     let home = Home::new();
     std::fs::copy(corpus_dir().join("18-base-for-profiles.toml"), home.config()).unwrap();
@@ -53,9 +49,7 @@ fn use_profile_writes_a_file_codex_layers() {
 
 #[test]
 fn profile_migrate_turns_a_fatal_legacy_config_into_a_working_one() {
-    if codex::bin().is_none() {
-        return;
-    }
+    let Some(_) = codex::bin() else { return };
     let server = Server::start(Mode::Ok);
     let home = Home::new();
     home.write(
@@ -74,9 +68,7 @@ fn profile_migrate_turns_a_fatal_legacy_config_into_a_working_one() {
 
 #[test]
 fn add_with_probe_saves_a_working_endpoint_that_codex_uses() {
-    if codex::bin().is_none() {
-        return;
-    }
+    let Some(_) = codex::bin() else { return };
     let server = Server::start(Mode::Ok);
     let home = Home::new();
     let r = home
@@ -120,9 +112,7 @@ fn add_refuses_an_endpoint_codex_would_print_nothing_from() {
 
 #[test]
 fn every_preset_writes_a_config_codex_loads_and_uses() {
-    if codex::bin().is_none() {
-        return;
-    }
+    let Some(_) = codex::bin() else { return };
     let server = Server::start(Mode::Ok);
     let home = Home::new();
     let list = home.run(&["presets", "--json"]).json();

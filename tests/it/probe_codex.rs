@@ -1,11 +1,10 @@
-//! `probe --codex`: the real Codex 0.171 (`CODEX_BIN`, else the CI cache) against the fake
+//! `probe --codex`: the real Codex (`support::codex::bin`, the newest of the full set) against the fake
 //! server: a scripted file-creating tool call passes; a bad stream and a dead port fail,
 //! naming the cause, in bounded time.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::catalog::codex_bin;
 use crate::support::codex;
 use crate::support::server::{Bad, Mode, Server};
 use crate::support::{Home, Run};
@@ -31,7 +30,7 @@ fn probe(home: &Home, bin: &PathBuf, extra: &[&str]) -> (Run, Value, Duration) {
 /// verdict, which requires the file to hold the run's token, and the server's second turn.
 #[test]
 fn a_scripted_tool_call_writes_the_file_and_passes() {
-    let Some(bin) = codex_bin() else { return };
+    let Some(bin) = codex::bin() else { return };
     let server = Server::start(Mode::WriteFile);
     let home = Home::new();
     home.write("config.toml", &codex::config_toml("http://127.0.0.1:1/v1", "mock-model"));
@@ -63,7 +62,7 @@ fn list(dir: &std::path::Path) -> Vec<String> {
 
 #[test]
 fn a_configured_provider_with_a_bad_stream_fails_naming_the_cause_quickly() {
-    let Some(bin) = codex_bin() else { return };
+    let Some(bin) = codex::bin() else { return };
     let server = Server::start(Mode::Bad(Bad::DeltasOnly));
     let home = Home::new();
     home.write("config.toml", &codex::config_toml(&server.base(), "mock-model"));
@@ -88,7 +87,7 @@ fn a_configured_provider_with_a_bad_stream_fails_naming_the_cause_quickly() {
 
 #[test]
 fn a_dead_port_is_unreachable_and_stops_early() {
-    let Some(bin) = codex_bin() else { return };
+    let Some(bin) = codex::bin() else { return };
     let home = Home::new();
     let (r, v, took) =
         probe(&home, &bin, &["--base-url", "http://127.0.0.1:1/v1", "--env-key", "FAKE_API_KEY", "--timeout", "600"]);
@@ -100,7 +99,7 @@ fn a_dead_port_is_unreachable_and_stops_early() {
 
 #[test]
 fn a_missing_key_variable_is_missing_key() {
-    let Some(bin) = codex_bin() else { return };
+    let Some(bin) = codex::bin() else { return };
     let server = Server::start(Mode::WriteFile);
     let home = Home::new();
     home.write("config.toml", &codex::config_toml(&server.base(), "mock-model"));
@@ -114,7 +113,7 @@ fn a_missing_key_variable_is_missing_key() {
 /// The fake server echoes the bearer token in its 401 message: Codex prints it, we must not.
 #[test]
 fn a_refused_key_is_auth_and_never_echoed() {
-    let Some(bin) = codex_bin() else { return };
+    let Some(bin) = codex::bin() else { return };
     let server = Server::start(Mode::Unauthorized);
     let home = Home::new();
     home.write("config.toml", &codex::config_toml(&server.base(), "mock-model"));

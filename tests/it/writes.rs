@@ -1,4 +1,4 @@
-//! The rules for writing files (DESIGN.md "Writing files"), checked on real files: every
+//! The rules for writing files (README "How files are written"), checked on real files: every
 //! corpus file survives `add` and `use` byte for byte outside the edited keys; unparseable
 //! files are never written; no-ops keep bytes and mtime; symlinks, modes, concurrency, undo.
 

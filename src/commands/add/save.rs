@@ -196,7 +196,7 @@ pub fn switched(id: &str, model: Option<&str>) -> String {
 fn no_model_warning() -> String {
     format!(
         "no `model` is set: Codex would send its own default model id ({}); pass --model",
-        crate::codex::current().default_model
+        crate::codex::current().default_model().0
     )
 }
 

@@ -1,31 +1,96 @@
 //! The real Codex CLI as an oracle: `codex exec` against the fake server, with a deadline
 //! (Codex retries "waiting for network" forever on refused connections).
 
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-pub const DEFAULT_BIN: &str = "/root/.cache/codex-provider-ci/codex-0.169.0/node_modules/.bin/codex";
+/// The releases the full oracle set runs on: `$CODEX_FULL` (set by `.ci/run`), else the
+/// oldest supported and the newest tested.
+pub fn full() -> Vec<String> {
+    releases("CODEX_FULL", "0.160.0 0.171.0")
+}
 
-/// The Codex binary: `$CODEX_BIN`, else the CI cache, else `codex` on PATH. When missing:
-/// panics under `CI`, otherwise prints a loud skip notice and returns None.
+/// The releases a smoke set runs on: `$CODEX_SMOKE`, else 0.169.0.
+pub fn smoke() -> Vec<String> {
+    releases("CODEX_SMOKE", "0.169.0")
+}
+
+fn releases(var: &str, default: &str) -> Vec<String> {
+    let v = std::env::var(var).ok().filter(|v| !v.trim().is_empty()).unwrap_or_else(|| default.into());
+    v.split_whitespace().map(str::to_string).collect()
+}
+
+/// The newest release of the full set (what "the real Codex" means in a single-release test).
+pub fn newest_version() -> String {
+    full().last().cloned().expect("CODEX_FULL names a release")
+}
+
+/// Where release `version` is: `$CODEX_BIN_0_171_0` (dots as underscores), else the CI
+/// cache `~/.cache/codex-provider-ci/codex-VERSION/` that `.ci/run` installs into.
+fn release_path(version: &str) -> PathBuf {
+    let var = format!("CODEX_BIN_{}", version.replace('.', "_"));
+    if let Some(p) = std::env::var_os(&var).filter(|v| !v.is_empty()) {
+        return p.into();
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+    home.join(format!(".cache/codex-provider-ci/codex-{version}/node_modules/.bin/codex"))
+}
+
+/// The real Codex `version`, checked to say that version. When it is missing: panics under
+/// `CI` (a test that cannot run fails the run), else prints a loud SKIP line and returns None.
+pub fn require_codex(version: &str) -> Option<PathBuf> {
+    static SEEN: Mutex<BTreeMap<String, Result<PathBuf, String>>> = Mutex::new(BTreeMap::new());
+    let found = SEEN
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .entry(version.to_string())
+        .or_insert_with(|| {
+            let p = release_path(version);
+            if !p.is_file() {
+                return Err(format!("{} is not a file", p.display()));
+            }
+            let out = Command::new(&p).arg("--version").stdin(Stdio::null()).output();
+            let said = out.map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default();
+            if said.split_whitespace().last() != Some(version) {
+                return Err(format!("{} says {said:?}, not {version}", p.display()));
+            }
+            Ok(p)
+        })
+        .clone();
+    match found {
+        Ok(p) => Some(p),
+        Err(why) => missing(&format!("Codex {version} ({why}; set CODEX_BIN_{})", version.replace('.', "_"))),
+    }
+}
+
+/// The newest release of the full set ([`require_codex`] of [`newest_version`]).
 pub fn bin() -> Option<PathBuf> {
-    let mut candidates: Vec<PathBuf> = Vec::new();
-    if let Some(v) = std::env::var_os("CODEX_BIN").filter(|v| !v.is_empty()) {
-        candidates.push(v.into());
+    require_codex(&newest_version())
+}
+
+/// The directory holding `codex-relay`: `$CODEX_RELAY_DIR`, else the CI cache (as
+/// [`require_codex`] when missing).
+pub fn require_relay() -> Option<PathBuf> {
+    let dir = std::env::var_os("CODEX_RELAY_DIR").map(PathBuf::from).unwrap_or_else(|| {
+        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+        home.join(".cache/codex-provider-ci/codex-relay-0.5.8/bin")
+    });
+    if dir.join("codex-relay").is_file() {
+        return Some(dir);
     }
-    candidates.push(DEFAULT_BIN.into());
-    if let Some(path) = std::env::var_os("PATH") {
-        candidates.extend(std::env::split_paths(&path).map(|d| d.join("codex")));
-    }
-    if let Some(found) = candidates.into_iter().find(|p| p.is_file()) {
-        return Some(found);
-    }
+    missing(&format!("codex-relay ({} has none; set CODEX_RELAY_DIR)", dir.display()))
+}
+
+/// Panics under `CI`, else says loudly that the test did not run.
+fn missing(what: &str) -> Option<PathBuf> {
     if std::env::var_os("CI").is_some() {
-        panic!("the Codex CLI oracle is missing under CI: set CODEX_BIN or install @openai/codex@0.169.0");
+        panic!("{what} is missing under CI: run .ci/run, or set the variable");
     }
-    eprintln!("\n!!!!! SKIPPED: Codex CLI not found (set CODEX_BIN); the oracle test did not run !!!!!\n");
+    eprintln!("\n!!!!! SKIP: {what} is missing; this test did not run !!!!!\n");
     None
 }
 
@@ -41,18 +106,6 @@ pub struct Outcome {
 /// null, cwd a temp dir and a clean proxy environment; kills it after `timeout`.
 pub fn exec(home: &Path, extra_args: &[&str], env: &[(&str, &str)], timeout: Duration) -> Outcome {
     exec_bin(&bin().expect("codex binary (call bin() first to skip)"), home, extra_args, env, timeout)
-}
-
-/// A release from the CI cache (`~/.cache/codex-provider-ci/codex-VERSION`), when installed.
-pub fn release(version: &str) -> Option<PathBuf> {
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
-    let p = home.join(format!(".cache/codex-provider-ci/codex-{version}/node_modules/.bin/codex"));
-    p.is_file().then_some(p)
-}
-
-/// Codex 0.171 from the CI cache, when installed.
-pub fn bin_0171() -> Option<PathBuf> {
-    release("0.171.0")
 }
 
 /// [`exec`] with a given Codex binary (to run one release on purpose).
@@ -109,7 +162,7 @@ pub fn exec_bin(bin: &Path, home: &Path, extra_args: &[&str], env: &[(&str, &str
 }
 
 /// A config.toml selecting provider `fake` at `base_url` with key variable `FAKE_API_KEY`
-/// and no retries (fast failures, contract §8.5).
+/// and no retries (fast failures: docs/codex-facts.md "Retries").
 pub fn config_toml(base_url: &str, model: &str) -> String {
     format!(
         r#"model = "{model}"

@@ -1,9 +1,13 @@
-//! Running the installed Codex CLI (found by `crate::codex::find_bin`) as a subprocess:
-//! with stdin closed, in its own process group, and killed (the whole group: the npm
-//! shim runs the native binary as a child) on a deadline or when a watched line appears.
+//! The one way codex-provider runs Codex and codex-relay: stdin closed, stdout and stderr
+//! captured, in a process group of its own, and the whole group killed on a deadline or
+//! when a watched stderr line appears (the npm shim runs the native binary as a child, and
+//! grandchildren may hold the pipes open). Questions about a config run in a scratch
+//! `CODEX_HOME` ([`scratch_home`]): Codex writes into its home when it starts
+//! (`installation_id`, `skills/`, ...), and a question must not. The platform-specific
+//! parts are `own_group`, `kill_group` and `detach`.
 
 use std::io::Read;
-use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -28,11 +32,74 @@ impl std::fmt::Display for NotFound {
 impl std::error::Error for NotFound {}
 
 /// The installed Codex for a command that cannot work without it (`what` needs it because …).
-pub fn required(what: &str) -> Result<std::path::PathBuf, NotFound> {
+pub fn required(what: &str) -> Result<PathBuf, NotFound> {
     crate::codex::find_bin().ok_or_else(|| NotFound {
         what: what.to_string(),
         codex_bin: std::env::var_os("CODEX_BIN").filter(|v| !v.is_empty()).map(|v| v.to_string_lossy().into_owned()),
     })
+}
+
+/// A throw-away `CODEX_HOME`.
+pub fn scratch_home() -> std::io::Result<tempfile::TempDir> {
+    tempfile::Builder::new().prefix("codex-provider-ask-").tempdir()
+}
+
+/// `bin ARGS` with `CODEX_HOME` and the working directory set to `home` (a scratch home
+/// from [`scratch_home`] for every question that must not touch the user's).
+pub fn codex(bin: &Path, home: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(bin);
+    c.args(args).env("CODEX_HOME", home).env_remove("CODEX_SANDBOX").current_dir(home);
+    c
+}
+
+/// [`run`] with nothing to watch for.
+pub fn run_for(cmd: Command, timeout: Duration) -> Result<Outcome, String> {
+    run(cmd, timeout, &|_| false)
+}
+
+/// Puts the child in a process group of its own (so [`kill_group`] ends its children too).
+fn own_group(cmd: &mut Command) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        cmd.process_group(0);
+    }
+    #[cfg(not(unix))]
+    let _ = cmd;
+}
+
+/// Kills the process group led by `child` (on other platforms: the child).
+fn kill_group(child: &mut std::process::Child) {
+    #[cfg(unix)]
+    if let Ok(pgid) = libc::pid_t::try_from(child.id())
+        && pgid > 0
+    {
+        // SAFETY: kill(2) on the group we created in `own_group`; no memory is involved.
+        unsafe { libc::kill(-pgid, libc::SIGKILL) };
+    }
+    let _ = child.kill();
+}
+
+/// Starts a long-running child (the bridge's relay) that outlives us: stdin closed, in a
+/// session of its own (detached from our terminal). Its stdout/stderr are the caller's.
+pub fn spawn_detached(mut cmd: Command) -> std::io::Result<std::process::Child> {
+    detach(&mut cmd);
+    cmd.spawn()
+}
+
+fn detach(cmd: &mut Command) {
+    cmd.stdin(Stdio::null());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: setsid is async-signal-safe.
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::setsid();
+                Ok(())
+            });
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -54,10 +121,10 @@ const MAX_OUTPUT: usize = 16 << 20;
 /// (e.g. "waiting for network", which Codex retries forever). Spawn errors are one line.
 pub fn run(mut cmd: Command, timeout: Duration, stop_on: &dyn Fn(&str) -> bool) -> Result<Outcome, String> {
     let started = Instant::now();
-    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).process_group(0);
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    own_group(&mut cmd);
     let program = cmd.get_program().to_string_lossy().into_owned();
-    let mut child = cmd.spawn().map_err(|e| format!("cannot run {program}: {}", crate::config::file::io_reason(&e)))?;
-    let pgid = child.id() as libc::pid_t;
+    let mut child = cmd.spawn().map_err(|e| format!("cannot run {program}: {}", crate::error::io_reason(&e)))?;
     let mut out = child.stdout.take().expect("piped stdout");
     let mut err = child.stderr.take().expect("piped stderr");
     let t_out = std::thread::spawn(move || {
@@ -101,17 +168,14 @@ pub fn run(mut cmd: Command, timeout: Duration, stop_on: &dyn Fn(&str) -> bool) 
         }
         if stopped_on.is_some() || Instant::now() >= deadline {
             timed_out = stopped_on.is_none();
-            // SAFETY: kill(2) on the group we created; no memory is involved.
-            unsafe { libc::kill(-pgid, libc::SIGKILL) };
-            let _ = child.kill();
+            kill_group(&mut child);
             let _ = child.wait();
             break None;
         }
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(5));
     };
     // Grandchildren may hold the pipes open after the shim exits: end the group either way.
-    // SAFETY: as above.
-    unsafe { libc::kill(-pgid, libc::SIGKILL) };
+    kill_group(&mut child);
     let stdout = t_out.join().unwrap_or_default();
     let stderr = t_err.join().unwrap_or_default();
     Ok(Outcome {
