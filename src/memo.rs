@@ -1,6 +1,7 @@
 //! What codex-provider remembers per provider under `$CODEX_HOME/.codex-provider/`, so `use`
 //! can check a model without the network: the endpoint's model list from the last probe or
-//! `models` call (with the time it was fetched), and the model last used with the provider.
+//! `models` call (with the time it was fetched), the model last used with the provider, and
+//! the `env_key` it had before its key moved to the keychain.
 //!
 //! One small JSON file per provider (`models/ID.json`); a missing or unreadable file is simply
 //! "nothing remembered". Written by rename (never torn) and without fsync: losing it only costs
@@ -26,6 +27,10 @@ pub struct Memo {
     /// The model selected the last time this provider was made the default.
     #[serde(default)]
     pub last_model: Option<String>,
+    /// The provider's `env_key` before `key set --keychain` replaced it (`key unset` puts it
+    /// back): a variable name, never a key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub env_key: Option<String>,
 }
 
 fn file(home: &Path, id: &str) -> Option<PathBuf> {
@@ -67,6 +72,15 @@ pub fn save_last_model(home: &Path, id: &str, model: Option<&str>) -> anyhow::Re
         return Ok(());
     }
     write(home, id, &Memo { last_model: Some(m.to_string()), ..old })
+}
+
+/// Remembers the `env_key` a provider had before its key moved to the keychain.
+pub fn save_env_key(home: &Path, id: &str, var: &str) -> anyhow::Result<()> {
+    let old = read(home, id);
+    if old.env_key.as_deref() == Some(var) {
+        return Ok(());
+    }
+    write(home, id, &Memo { env_key: Some(var.to_string()), ..old })
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
-//! `key set ID` / `key unset ID`: the one place a key is ever written, as the provider's
+//! `key set ID` / `key unset ID`: the one place a key is ever written to a file, as the provider's
 //! `env_key` line in `$CODEX_HOME/.env` (Codex loads that file, so GUI and IDE launches that
 //! do not inherit shell variables still find the key). Mode 0600, atomic, no backup copy:
-//! a backup would be a second copy of the secret that `undo` users do not expect.
+//! a backup would be a second copy of the secret that `undo` users do not expect. With
+//! `--keychain` (and `key get`) see [`super::key_keychain`].
 
 use std::io::{IsTerminal, Read};
 use std::os::unix::fs::PermissionsExt;
@@ -9,7 +10,7 @@ use std::path::Path;
 
 use serde_json::json;
 
-use crate::cli::KeyArgs;
+use crate::cli::{KeyArgs, KeyGetArgs, KeySetArgs};
 use crate::commands::{display, load_layers};
 use crate::config::dotenv_write;
 use crate::ctx::Ctx;
@@ -27,6 +28,14 @@ fn env_key_of(ctx: &Ctx, id: &str) -> Result<String, UserError> {
     let layers = files.layers();
     let view = layers.provider(id)?.ok_or_else(|| layers.unknown_provider(id))?;
     let Some(var) = view.env_key().map(str::to_string) else {
+        if view.fields.contains_key("auth") {
+            return Err(UserError::usage(format!(
+                "provider `{id}` gets its key from its auth.command, not from a variable"
+            ))
+            .hint(format!(
+                "`codex-provider key set {id} --keychain` replaces the key in the OS keychain; `codex-provider key unset {id}` goes back to env_key"
+            )));
+        }
         let hint = if view.builtin {
             format!("`{id}` is a built-in provider without a key variable (it uses Codex's own login)")
         } else {
@@ -52,7 +61,7 @@ fn env_key_of(ctx: &Ctx, id: &str) -> Result<String, UserError> {
 }
 
 /// The key: a hidden prompt on a terminal, else one line of stdin (trailing newline removed).
-fn read_key(ctx: &Ctx, var: &str) -> anyhow::Result<String> {
+pub(crate) fn read_key(ctx: &Ctx, var: &str) -> anyhow::Result<String> {
     let value = if std::io::stdin().is_terminal() && !ctx.yes {
         crate::interrupt::on_ctrl_c_cancel();
         let r = dialoguer::Password::with_theme(&dialoguer::theme::ColorfulTheme::default())
@@ -135,7 +144,11 @@ fn report(ctx: &Ctx, json: bool, id: &str, var: &str, path: &Path, action: &str,
     Ok(())
 }
 
-pub fn set(args: KeyArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+pub fn set(args: KeySetArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let (keychain, args) = (args.keychain, args.key);
+    if keychain {
+        return super::key_keychain::set(ctx, &args.id, args.json);
+    }
     let var = env_key_of(ctx, &args.id)?;
     let stored = store(ctx, &var)?;
     report(ctx, args.json, &args.id, &var, &stored.path, "set", stored.changed)?;
@@ -183,7 +196,14 @@ pub(crate) fn store(ctx: &Ctx, var: &str) -> anyhow::Result<Stored> {
     Ok(Stored { path, changed, var: var.to_string(), chars: value.chars().count() })
 }
 
+pub fn get(args: KeyGetArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    super::key_keychain::get(ctx, &args.id, args.reveal)
+}
+
 pub fn unset(args: KeyArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    if super::key_keychain::uses_keychain(ctx, &args.id) {
+        return super::key_keychain::unset(ctx, &args.id, args.json);
+    }
     let var = env_key_of(ctx, &args.id)?;
     let path = ctx.codex_home.join(DOTENV);
     let _session = crate::commands::written::begin(ctx, false)?;

@@ -10,6 +10,9 @@ use super::{Options, Target};
 /// The endpoint's model ids, or one line saying why there are none.
 pub fn list_models(t: &Target, opts: &Options) -> Result<Vec<String>, String> {
     let _ = rustls::crypto::ring::default_provider().install_default();
+    if let Some(Err(why)) = &t.auth_command {
+        return Err(format!("the provider's auth.command gave no key ({why}), so nothing was asked"));
+    }
     if let (Some(var), None) = (&t.env_key, &t.api_key) {
         return Err(format!("{var} is not set, so nothing was asked"));
     }
