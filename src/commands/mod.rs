@@ -10,6 +10,7 @@ mod doctor;
 mod export;
 mod import;
 mod key;
+mod key_keychain;
 mod list;
 mod models;
 mod outcome;
@@ -22,6 +23,7 @@ mod remove;
 mod rename;
 mod set;
 mod show;
+mod threads;
 mod undo;
 mod use_;
 mod written;
@@ -49,6 +51,7 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Completions(a) => completions::run(a, ctx),
         Command::Catalog(a) => catalog::run(a, ctx),
         Command::Key(KeyCommand::Set(a)) => key::set(a, ctx),
+        Command::Key(KeyCommand::Get(a)) => key::get(a, ctx),
         Command::Key(KeyCommand::Unset(a)) => key::unset(a, ctx),
         Command::Rename(a) => rename::run(a, ctx),
         Command::Set(a) => set::set(a, ctx),
@@ -58,6 +61,7 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Import(a) => import::run(a, ctx),
         Command::Models(a) => models::run(a, ctx),
         Command::Bridge(c) => bridge::run(c, ctx),
+        Command::Threads(a) => threads::run(a, ctx),
     }
 }
 

@@ -1,0 +1,66 @@
+//! `threads [--provider ID] [--json]`: every thread Codex recorded, newest first, each with
+//! the command that resumes it with its own provider (Codex's picker and `resume --last` only
+//! show the active provider's). Read-only: Codex's files are never changed.
+
+use serde::Serialize;
+
+use crate::cli::ThreadsArgs;
+use crate::ctx::Ctx;
+use crate::error::Exit;
+use crate::threads::{self, Thread};
+
+/// One thread with its resume command (`--json`).
+#[derive(Debug, Serialize)]
+struct Row {
+    #[serde(flatten)]
+    thread: Thread,
+    /// The command as argv.
+    resume: Vec<String>,
+    /// The same, as one shell line.
+    resume_command: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Report {
+    schema_version: u32,
+    provider: Option<String>,
+    threads: Vec<Row>,
+}
+
+pub fn run(args: ThreadsArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let rows: Vec<Row> = threads::list(&ctx.codex_home, args.provider.as_deref())
+        .into_iter()
+        .map(|t| {
+            let resume = threads::resume_args(&t);
+            Row { resume_command: threads::shell_line(&resume), resume, thread: t }
+        })
+        .collect();
+    let report = Report { schema_version: 1, provider: args.provider, threads: rows };
+    if args.json {
+        ctx.ui.data(&serde_json::to_string_pretty(&report)?);
+    } else {
+        print_human(ctx, &report);
+    }
+    Ok(Exit::Ok)
+}
+
+fn print_human(ctx: &Ctx, r: &Report) {
+    if r.threads.is_empty() {
+        let whose = r.provider.as_deref().map(|p| format!(" with `{p}`")).unwrap_or_default();
+        ctx.ui.status(&format!(
+            "No threads recorded{whose} in {}.",
+            crate::commands::display(ctx, &ctx.codex_home.join("sessions"))
+        ));
+        return;
+    }
+    let mut out = String::new();
+    for row in &r.threads {
+        let t = &row.thread;
+        let date = t.updated.get(..16).unwrap_or(&t.updated).replace('T', " ");
+        let provider = t.provider.as_deref().unwrap_or("?");
+        let model = t.model.as_deref().map(|m| format!(" / {m}")).unwrap_or_default();
+        let prompt = t.prompt.as_deref().filter(|p| !p.is_empty()).unwrap_or("(no prompt)");
+        out.push_str(&format!("{date}  {provider}{model}  {prompt}\n  {}\n", row.resume_command));
+    }
+    ctx.ui.data(out.trim_end());
+}
