@@ -147,7 +147,7 @@ pub struct Thread {
     pub id: String,
     /// The provider it was recorded with (None: an old rollout without one).
     pub provider: Option<String>,
-    /// The model of its last turn (None: no turn recorded).
+    /// The model it was recorded with (its first turn's; None: no turn recorded).
     pub model: Option<String>,
     /// When it started (RFC 3339, as Codex wrote it).
     pub created: Option<String>,
@@ -183,8 +183,8 @@ pub fn list(codex_home: &Path, provider: Option<&str>) -> Vec<Thread> {
     out
 }
 
-/// A rollout's thread: its `session_meta` line, then the first prompt and the latest model
-/// among the first [`HEAD_LINES`] lines. None: not a rollout (no `session_meta` first).
+/// A rollout's thread: its `session_meta` line, then the first prompt and the first turn's
+/// model among the first [`HEAD_LINES`] lines. None: not a rollout (no `session_meta` first).
 fn read_thread(path: &Path, rel: &str) -> Option<Thread> {
     let f = fs::File::open(path).ok()?;
     let updated = f.metadata().ok()?.modified().ok().map(rfc3339).unwrap_or_default();
@@ -215,7 +215,7 @@ fn read_thread(path: &Path, rel: &str) -> Option<Thread> {
         let Ok(v) = serde_json::from_str::<serde_json::Value>(line.trim_end()) else { continue };
         let p = &v["payload"];
         match v["type"].as_str() {
-            Some("turn_context") => t.model = text(p, "model").or(t.model),
+            Some("turn_context") if t.model.is_none() => t.model = text(p, "model"),
             Some("event_msg") if t.prompt.is_none() => t.prompt = user_prompt(p).map(|s| first_line(&s)),
             _ => {}
         }
@@ -278,9 +278,10 @@ fn rfc3339(t: std::time::SystemTime) -> String {
     format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
 }
 
-/// The command that reopens thread `id` with its own provider and model, as argv: Codex
-/// refuses to resume a thread with another provider ("Cannot change this thread's model
-/// provider"), and without `model` it would send the current default model to that provider.
+/// The command that reopens thread `id` with its own provider and model, in its own
+/// directory, as argv: Codex refuses to resume a thread with another provider ("Cannot change
+/// this thread's model provider"), without `model` it would send the current default model to
+/// that provider, and from another directory it first asks which directory to use.
 /// Values that TOML would read as something other than a string are quoted for `-c`.
 pub fn resume_args(t: &Thread) -> Vec<String> {
     let mut v = vec!["codex".to_string()];
@@ -289,6 +290,10 @@ pub fn resume_args(t: &Thread) -> Vec<String> {
     }
     if let Some(m) = &t.model {
         v.extend(["-c".to_string(), format!("model={}", toml_string(m))]);
+    }
+    // In its own directory when it still exists (else Codex asks which one to use).
+    if let Some(cwd) = t.cwd.as_deref().filter(|d| Path::new(d).is_dir()) {
+        v.extend(["-C".to_string(), cwd.to_string()]);
     }
     v.extend(["resume".to_string(), t.id.clone()]);
     v
