@@ -151,7 +151,7 @@ fn plain(screen: &[u8]) -> String {
         if c == '\x1b' {
             match chars.next() {
                 Some('[') => {
-                    while let Some(n) = chars.next() {
+                    for n in chars.by_ref() {
                         if ('@'..='~').contains(&n) {
                             break;
                         }
