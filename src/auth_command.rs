@@ -175,11 +175,12 @@ mod tests {
     #[test]
     fn recognises_the_keychain_command_and_runs_commands_with_a_deadline() {
         let a = AuthCommand::keychain("gw");
-        assert!(a.is_keychain("gw") && !a.is_keychain("other"));
         assert!(Path::new(&a.command).is_absolute());
+        assert_eq!(a.args, ["key", "get", "gw"]);
+        // (Here the running executable is the test binary, not codex-provider.)
         let mut b = a.clone();
         b.command = "/opt/x/bin/codex-provider".into();
-        assert!(b.is_keychain("gw"));
+        assert!(b.is_keychain("gw") && !b.is_keychain("other"));
         assert_eq!(b.stale().as_deref(), Some("/opt/x/bin/codex-provider does not exist"));
         b.command = "/usr/bin/gcloud".into();
         assert!(!b.is_keychain("gw"));

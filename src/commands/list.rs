@@ -63,7 +63,11 @@ pub fn run(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         let key = match key {
             Some((var, p)) => p.describe(var),
             None if v.builtin => "built-in".into(),
-            None => "none".into(),
+            None => match crate::auth_command::AuthCommand::of(v) {
+                Some(a) if a.is_keychain(id) => "keychain".into(),
+                Some(_) => "auth.command".into(),
+                None => "none".into(),
+            },
         };
         rows.push(vec![
             if *active { "*".into() } else { String::new() },
