@@ -94,7 +94,10 @@ impl AuthCommand {
         if let Some(d) = &self.cwd {
             c.current_dir(d);
         }
-        let mut child = c.spawn().map_err(|e| format!("cannot run `{}`: {e}", self.command))?;
+        let mut child = c.spawn().map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => format!("`{}` not found (not installed, or not on PATH?)", self.command),
+            _ => format!("cannot run `{}`: {e}", self.command),
+        })?;
         let mut out = child.stdout.take().expect("piped");
         let mut err = child.stderr.take().expect("piped");
         let t_out = std::thread::spawn(move || {

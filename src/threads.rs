@@ -300,16 +300,15 @@ pub fn resume_args(t: &Thread) -> Vec<String> {
 }
 
 /// A `-c` value Codex reads back as this string: bare when TOML cannot parse it as a value
-/// (Codex then takes the raw text), else a quoted TOML string.
+/// (Codex then takes the raw text: a letter first, and not `true`, `false`, `inf` or `nan`),
+/// else a quoted TOML string (JSON's escapes are TOML's).
 fn toml_string(s: &str) -> String {
-    let bare = !s.is_empty()
-        && s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+    let bare = s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
         && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:".contains(c))
-        && !["true", "false", "inf", "nan"].contains(&s)
-        && s.parse::<toml_edit::Value>().is_err();
+        && !["true", "false", "inf", "nan"].contains(&s);
     match bare {
         true => s.to_string(),
-        false => toml_edit::Value::from(s).to_string(),
+        false => serde_json::to_string(s).unwrap_or_default(),
     }
 }
 

@@ -4,7 +4,6 @@
 //! a backup would be a second copy of the secret that `undo` users do not expect. With
 //! `--keychain` (and `key get`) see [`super::key_keychain`].
 
-use std::io::{IsTerminal, Read};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
@@ -19,8 +18,6 @@ use crate::store;
 
 /// The file Codex reads variables from.
 const DOTENV: &str = ".env";
-/// A line longer than this on stdin is not a key (a pasted file, a binary).
-const MAX_KEY_BYTES: usize = 16 << 10;
 
 /// The provider's `env_key`, or why a key cannot be stored for it.
 fn env_key_of(ctx: &Ctx, id: &str) -> Result<String, UserError> {
@@ -58,46 +55,6 @@ fn env_key_of(ctx: &Ctx, id: &str) -> Result<String, UserError> {
         )));
     }
     Ok(var)
-}
-
-/// The key: a hidden prompt on a terminal, else one line of stdin (trailing newline removed).
-pub(crate) fn read_key(ctx: &Ctx, var: &str) -> anyhow::Result<String> {
-    let value = if std::io::stdin().is_terminal() && !ctx.yes {
-        crate::interrupt::on_ctrl_c_cancel();
-        let r = dialoguer::Password::with_theme(&dialoguer::theme::ColorfulTheme::default())
-            .with_prompt(format!("Key for {var} (input hidden)"))
-            .allow_empty_password(true)
-            .interact();
-        crate::interrupt::restore();
-        r.map_err(|e| UserError::refused(format!("prompt failed: {e}; nothing was written")))?
-    } else {
-        let mut buf = Vec::new();
-        std::io::stdin().take(MAX_KEY_BYTES as u64 + 1).read_to_end(&mut buf)?;
-        if buf.len() > MAX_KEY_BYTES {
-            return Err(UserError::usage("stdin holds more than 16 KiB; expected one line with the key").into());
-        }
-        let text = String::from_utf8(buf).map_err(|_| UserError::usage("the key on stdin is not UTF-8"))?;
-        let line = text.strip_suffix('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).unwrap_or(&text);
-        if line.contains('\n') {
-            return Err(UserError::usage("stdin holds more than one line; expected only the key")
-                .hint(format!("printf %s \"$KEY\" | codex-provider key set ID  (the value goes to {var})"))
-                .into());
-        }
-        line.to_string()
-    };
-    if value.trim().is_empty() {
-        return Err(UserError::usage("the key is empty; nothing was written")
-            .hint("type or pipe the key itself (an empty value would count as unset for Codex)")
-            .into());
-    }
-    if value.trim() != value || value.chars().any(char::is_control) {
-        return Err(UserError::usage(
-            "the key has leading/trailing spaces or control characters (not shown); nothing was written",
-        )
-        .hint("paste only the key")
-        .into());
-    }
-    Ok(value)
 }
 
 /// Writes `.env` atomically with mode 0600. An existing file is tightened to 0600 first, so
@@ -181,7 +138,7 @@ impl Stored {
 /// Reads a key (hidden prompt or stdin) and stores it as `var` in `$CODEX_HOME/.env`: the
 /// code `key set` and the `add` wizard's "store the key now" share.
 pub(crate) fn store(ctx: &Ctx, var: &str) -> anyhow::Result<Stored> {
-    let value = read_key(ctx, var)?;
+    let value = super::key_input::read_key(ctx, var)?;
     let quoted =
         dotenv_write::quote(&value).ok_or_else(|| UserError::usage("the key cannot be written on one line"))?;
     let _session = crate::commands::written::begin(ctx, false)?;

@@ -79,7 +79,7 @@ pub(crate) fn set(ctx: &Ctx, id: &str, json: bool) -> anyhow::Result<Exit> {
         .into());
     }
     let previous = view.env_key().map(str::to_string);
-    let value = super::key::read_key(ctx, &format!("`{id}`"))?;
+    let value = super::key_input::read_key(ctx, &format!("`{id}`"))?;
     let had = keychain::get(id).map_err(|e| unreachable(&e, id))?;
     let stored_changed = had.as_deref() != Some(value.as_str());
     if stored_changed {

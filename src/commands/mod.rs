@@ -10,6 +10,7 @@ mod doctor;
 mod export;
 mod import;
 mod key;
+mod key_input;
 mod key_keychain;
 mod list;
 mod models;

@@ -207,7 +207,7 @@ fn probe_loop(a: &mut Answers, plan: &mut Plan, ask: &Prompts, ctx: &Ctx) -> any
                 crate::interrupt::on_ctrl_c_cancel();
             }
             Recovery::StoreKeyKeychain => {
-                let value = crate::commands::key::read_key(ctx, &format!("`{}`", plan.id))?;
+                let value = crate::commands::key_input::read_key(ctx, &format!("`{}`", plan.id))?;
                 crate::keychain::set(&plan.id, &value).map_err(|e| UserError::refused(e.to_string()))?;
                 if let Some(var) = &key_var {
                     crate::memo::save_env_key(&ctx.codex_home, &plan.id, var)?;
