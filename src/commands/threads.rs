@@ -18,6 +18,9 @@ struct Row {
     resume: Vec<String>,
     /// The same, as one shell line.
     resume_command: String,
+    /// Whether its provider is still defined (config.toml or built in): Codex cannot reopen
+    /// it otherwise ("Model provider `X` not found").
+    provider_known: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -28,11 +31,18 @@ struct Report {
 }
 
 pub fn run(args: ThreadsArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    // An unreadable config.toml does not hide the threads: every provider then counts as known.
+    let cfg = crate::commands::load_config(ctx).ok();
+    let known = |id: Option<&str>| {
+        let Some(cfg) = &cfg else { return true };
+        id.is_none_or(|id| matches!(crate::config::Layers::new(cfg, None).provider(id), Ok(Some(_))))
+    };
     let rows: Vec<Row> = threads::list(&ctx.codex_home, args.provider.as_deref())
         .into_iter()
         .map(|t| {
             let resume = threads::resume_args(&t);
-            Row { resume_command: threads::shell_line(&resume), resume, thread: t }
+            let provider_known = known(t.provider.as_deref());
+            Row { resume_command: threads::shell_line(&resume), resume, provider_known, thread: t }
         })
         .collect();
     let report = Report { schema_version: 1, provider: args.provider, threads: rows };
@@ -60,7 +70,8 @@ fn print_human(ctx: &Ctx, r: &Report) {
         let provider = t.provider.as_deref().unwrap_or("?");
         let model = t.model.as_deref().map(|m| format!(" / {m}")).unwrap_or_default();
         let prompt = t.prompt.as_deref().filter(|p| !p.is_empty()).unwrap_or("(no prompt)");
-        out.push_str(&format!("{date}  {provider}{model}  {prompt}\n  {}\n", row.resume_command));
+        let gone = if row.provider_known { "" } else { " (provider no longer defined: add it again to resume)" };
+        out.push_str(&format!("{date}  {provider}{model}{gone}  {prompt}\n  {}\n", row.resume_command));
     }
     ctx.ui.data(out.trim_end());
 }

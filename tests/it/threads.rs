@@ -72,6 +72,7 @@ fn threads_lists_both_providers_and_the_printed_command_reopens_each_with_its_ow
     }
     let updated: Vec<&str> = threads.iter().map(|t| t["updated"].as_str().unwrap()).collect();
     assert!(updated.windows(2).all(|w| w[0] >= w[1]), "{updated:?}");
+    assert!(threads.iter().all(|t| t["provider_known"] == true), "{j:#}");
     let only = home.run(&["threads", "--provider", "alpha", "--json"]).json();
     assert_eq!(only["threads"].as_array().unwrap().len(), 1);
     let human = home.run(&["threads"]).stdout;
