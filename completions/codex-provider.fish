@@ -73,7 +73,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l qu
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l header -d 'Static HTTP header (repeatable)' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l env-header -d 'HTTP header whose value is read from an environment variable (repeatable)' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l profile -d 'Also write NAME.config.toml selecting it (`codex --profile NAME`)' -r
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l timeout -d 'Probe request timeout in seconds' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l timeout -d 'Request timeout in seconds [default: 15]' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -s v -l verbose -d 'Say more (where values come from, request details)'
@@ -82,7 +82,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l no
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l force -d 'Save even when the probe fails'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l replace -d 'Update an existing provider (only the fields given)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l bridge -d 'Chat-only endpoint: run codex-relay in front of it and point the provider at the relay'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand add" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
@@ -95,7 +95,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -s y 
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l force -d 'Switch even to a provider Codex would refuse (e.g. `wire_api = "chat"`)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand use" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
@@ -108,7 +108,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l force -d 'Switch even to a provider Codex would refuse (e.g. `wire_api = "chat"`)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand switch" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
@@ -118,7 +118,7 @@ never\t''"
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -s v -l verbose -d 'Say more (where values come from, request details)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand list" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -127,7 +127,7 @@ never\t''"
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -s v -l verbose -d 'Say more (where values come from, request details)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand ls" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -138,7 +138,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -s v -l verbose -d 'Say more (where values come from, request details)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand current" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand show" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand show" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -148,7 +148,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand show" -l p
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand show" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand show" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand show" -s v -l verbose -d 'Say more (where values come from, request details)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand show" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand show" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand show" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -158,7 +158,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -s
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -l force -d 'Remove even when it is the default or a profile selects it'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand remove" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
@@ -169,7 +169,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -s y -
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l force -d 'Remove even when it is the default or a profile selects it'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
@@ -180,11 +180,11 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l 
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l env-key -d 'Variable holding the key (with --base-url)' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -s m -l model -d 'Model id to send [default: the configured model]' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l profile -d 'Layer NAME.config.toml over config.toml when resolving the provider and model' -r
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l timeout -d 'Request timeout in seconds' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l timeout -d 'Request timeout in seconds [default: 15]' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -s v -l verbose -d 'Say more (where values come from, request details)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l deep -d 'Also send Codex\'s non-function tools and try the WebSocket upgrade'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l all -d 'Probe every configured provider concurrently: one row each (verdict, latency, model)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand probe" -l codex -d 'Run the installed Codex on a one-file edit task in a scratch folder (--timeout bounds it; default 120 s)'
@@ -195,13 +195,13 @@ always\t''
 never\t''"
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l profile -d 'Layer NAME.config.toml over config.toml, as `codex --profile NAME` does' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l provider -d 'Probe this provider instead of the active one' -r
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l timeout -d 'Request timeout in seconds for the network checks' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l timeout -d 'Request timeout in seconds [default: 15]' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l all -d 'Probe every configured provider'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l offline -d 'Skip the network checks'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l json -d 'Machine-readable output (the shape of `codex doctor --json`)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l summary -d 'Print only the tally line'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l fix -d 'Apply the safe repairs (asks first on a terminal; --yes for scripts)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand doctor" -l dry-run -d 'Print a diff of each file that would change; write nothing'
@@ -223,7 +223,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; a
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; and __fish_seen_subcommand_from list" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more (where values come from, request details)'
@@ -232,7 +232,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; a
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; and __fish_seen_subcommand_from show" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand profile; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more (where values come from, request details)'
@@ -269,7 +269,7 @@ never\t''"
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand presets" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand presets" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand presets" -s v -l verbose -d 'Say more (where values come from, request details)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand presets" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand presets" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand presets" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -279,7 +279,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -s y
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -l list -d 'List what each kept backup would restore (newest first); restore nothing'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -l json -d 'Machine-readable output (with --list)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand undo" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand completions" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
@@ -294,11 +294,11 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -l timeout -d 'Request timeout in seconds' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -l timeout -d 'Request timeout in seconds [default: 15]' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -s v -l verbose -d 'Say more (where values come from, request details)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand catalog" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and not __fish_seen_subcommand_from set get unset help" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
@@ -317,7 +317,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and _
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from set" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from set" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from set" -l keychain -d 'Store it in the OS keychain (macOS Keychain, Windows Credential Manager, Secret Service) and make the provider\'s `auth.command` run `codex-provider key get ID` instead of reading env_key: no file holds the key'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from set" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only errors and data'
@@ -336,7 +336,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and _
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from unset" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from unset" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from unset" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from unset" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from unset" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand key; and __fish_seen_subcommand_from unset" -s v -l verbose -d 'Say more (where values come from, request details)'
@@ -353,7 +353,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand threads" -
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand threads" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand threads" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand threads" -s v -l verbose -d 'Say more (where values come from, request details)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand threads" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand threads" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand threads" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -362,7 +362,7 @@ never\t''"
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -s v -l verbose -d 'Say more (where values come from, request details)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand rename" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
@@ -372,7 +372,7 @@ never\t''"
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -s v -l verbose -d 'Say more (where values come from, request details)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand set" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
@@ -382,7 +382,7 @@ never\t''"
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -s v -l verbose -d 'Say more (where values come from, request details)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand unset" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
@@ -392,21 +392,21 @@ never\t''"
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -s v -l verbose -d 'Say more (where values come from, request details)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -l json -d 'JSON instead of TOML'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand export" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -s f -l file -d 'A providers file (TOML from `export`, or its --json form)' -r -F
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l timeout -d 'Probe request timeout in seconds' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l timeout -d 'Request timeout in seconds [default: 15]' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -s v -l verbose -d 'Say more (where values come from, request details)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l prune -d 'Also remove providers the file lacks (never the active one or one a profile selects)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l no-probe -d 'Write without probing the new and changed providers'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l force -d 'Write even when a probe fails'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand apply" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
@@ -423,18 +423,18 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -s
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l use -d 'Also make it the default provider in config.toml'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l no-probe -d 'Save without probing the endpoint'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l force -d 'Save even when the probe fails'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l json -d 'Machine-readable output (what was imported)'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -l dry-run -d 'Print a diff of each file that would change; write nothing'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand import" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -l timeout -d 'Request timeout in seconds' -r
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -l timeout -d 'Request timeout in seconds [default: 15]' -r
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -s v -l verbose -d 'Say more (where values come from, request details)'
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand models" -s h -l help -d 'Print help'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand bridge; and not __fish_seen_subcommand_from start stop status install uninstall help" -l codex-home -d 'Codex home directory [default: $CODEX_HOME, else ~/.codex]' -r -F
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand bridge; and not __fish_seen_subcommand_from start stop status install uninstall help" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -472,7 +472,7 @@ complete -c codex-provider -n "__fish_codex_provider_using_subcommand bridge; an
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand bridge; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c codex-provider -n "__fish_codex_provider_using_subcommand bridge; and __fish_seen_subcommand_from status" -l json -d 'Machine-readable output'
+complete -c codex-provider -n "__fish_codex_provider_using_subcommand bridge; and __fish_seen_subcommand_from status" -l json -d 'Machine-readable output (one JSON document on stdout)'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand bridge; and __fish_seen_subcommand_from status" -s y -l yes -d 'Never prompt; take defaults and flags as given'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand bridge; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only errors and data'
 complete -c codex-provider -n "__fish_codex_provider_using_subcommand bridge; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Say more (where values come from, request details)'

@@ -2,9 +2,7 @@
 //! benchmarks: prints its base URL (`http://127.0.0.1:PORT/v1`), then serves until killed.
 //! Usage: `cargo run --example fake_server [LATENCY_MS]` (a delay before every answer).
 
-#[allow(dead_code)]
-#[path = "../tests/it/support/server.rs"]
-mod server;
+use codex_provider_testkit::server;
 
 fn main() {
     let ms: u64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(0);

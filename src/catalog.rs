@@ -61,12 +61,50 @@ fn context_of(item: &Value) -> Option<u64> {
     })
 }
 
+/// What `codex debug models --bundled` printed instead of its catalog.
+#[derive(Debug)]
+pub enum BundledError {
+    NotJson(serde_json::Error),
+    NoModels,
+    Empty,
+}
+
+impl std::fmt::Display for BundledError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BundledError::NotJson(e) => write!(f, "not the JSON catalog Codex prints: {e}"),
+            BundledError::NoModels => f.write_str("no `models` array"),
+            BundledError::Empty => f.write_str("an empty `models` array"),
+        }
+    }
+}
+
+impl std::error::Error for BundledError {}
+
+/// Why Codex would refuse a catalog file, in its words (serde's message, `missing field`).
+#[derive(Debug)]
+pub enum CatalogFileError {
+    Json(serde_json::Error),
+    MissingField(&'static str),
+}
+
+impl std::fmt::Display for CatalogFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CatalogFileError::Json(e) => write!(f, "{e}"),
+            CatalogFileError::MissingField(name) => write!(f, "missing field `{name}`"),
+        }
+    }
+}
+
+impl std::error::Error for CatalogFileError {}
+
 /// The bundled entries of `codex debug models --bundled` output.
-pub fn bundled_entries(stdout: &str) -> Result<Vec<Value>, String> {
-    let v: Value = serde_json::from_str(stdout).map_err(|e| format!("not the JSON catalog Codex prints: {e}"))?;
-    let models = v.get("models").and_then(Value::as_array).ok_or("no `models` array")?;
+pub fn bundled_entries(stdout: &str) -> Result<Vec<Value>, BundledError> {
+    let v: Value = serde_json::from_str(stdout).map_err(BundledError::NotJson)?;
+    let models = v.get("models").and_then(Value::as_array).ok_or(BundledError::NoModels)?;
     if models.is_empty() {
-        return Err("an empty `models` array".into());
+        return Err(BundledError::Empty);
     }
     Ok(models.clone())
 }
@@ -198,10 +236,10 @@ pub fn bundled_from_codex(bin: &std::path::Path) -> Result<Vec<Value>, String> {
 }
 
 /// The slugs of a catalog file's text, or Codex-style reasons it would refuse it.
-pub fn parse_slugs(text: &str) -> Result<Vec<String>, String> {
-    let v: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let models = v.get("models").and_then(Value::as_array).ok_or("missing field `models`")?;
-    models.iter().map(|e| slug(e).map(str::to_string).ok_or_else(|| "missing field `slug`".to_string())).collect()
+pub fn parse_slugs(text: &str) -> Result<Vec<String>, CatalogFileError> {
+    let v: Value = serde_json::from_str(text).map_err(CatalogFileError::Json)?;
+    let models = v.get("models").and_then(Value::as_array).ok_or(CatalogFileError::MissingField("models"))?;
+    models.iter().map(|e| slug(e).map(str::to_string).ok_or(CatalogFileError::MissingField("slug"))).collect()
 }
 
 /// The old entries of a catalog file's text (nothing when it is not a catalog).
@@ -278,7 +316,7 @@ mod tests {
     #[test]
     fn parse_slugs_names_what_codex_would_refuse() {
         assert_eq!(parse_slugs("{\"models\":[{\"slug\":\"a\"}]}").unwrap(), vec!["a".to_string()]);
-        assert!(parse_slugs("{").unwrap_err().contains("EOF"));
-        assert_eq!(parse_slugs("{\"models\":[{}]}").unwrap_err(), "missing field `slug`");
+        assert!(parse_slugs("{").unwrap_err().to_string().contains("EOF"));
+        assert_eq!(parse_slugs("{\"models\":[{}]}").unwrap_err().to_string(), "missing field `slug`");
     }
 }

@@ -8,15 +8,30 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+/// No installed Codex for a command that cannot work without it. `what` is the caller's
+/// reason for needing it; `codex_bin` is `CODEX_BIN` when it was set (and is not a file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotFound {
+    pub what: String,
+    pub codex_bin: Option<String>,
+}
+
+impl std::fmt::Display for NotFound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.codex_bin {
+            Some(v) => write!(f, "{}: CODEX_BIN={v} is not a file", self.what),
+            None => write!(f, "{}: no `codex` on PATH", self.what),
+        }
+    }
+}
+
+impl std::error::Error for NotFound {}
+
 /// The installed Codex for a command that cannot work without it (`what` needs it because …).
-pub fn required(what: &str) -> Result<std::path::PathBuf, crate::error::UserError> {
-    crate::codex::find_bin().ok_or_else(|| {
-        let why = match std::env::var_os("CODEX_BIN").filter(|v| !v.is_empty()) {
-            Some(v) => format!("CODEX_BIN={} is not a file", v.to_string_lossy()),
-            None => "no `codex` on PATH".to_string(),
-        };
-        crate::error::UserError::refused(format!("{what}: {why}"))
-            .hint("install it (npm install -g @openai/codex) or set CODEX_BIN to its path")
+pub fn required(what: &str) -> Result<std::path::PathBuf, NotFound> {
+    crate::codex::find_bin().ok_or_else(|| NotFound {
+        what: what.to_string(),
+        codex_bin: std::env::var_os("CODEX_BIN").filter(|v| !v.is_empty()).map(|v| v.to_string_lossy().into_owned()),
     })
 }
 

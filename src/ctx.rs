@@ -11,16 +11,19 @@ pub struct Ctx {
     pub ui: Ui,
     /// `--yes`: never prompt.
     pub yes: bool,
-    /// stdin and stdout are terminals and `--yes` was not given.
+    /// `--json`: stdout carries exactly one JSON document, written by the printer
+    /// (`commands::output`); nothing else may write to stdout, and nothing is asked.
+    pub json: bool,
+    /// stdin and stdout are terminals, and neither `--yes` nor `--json` was given.
     pub interactive: bool,
 }
 
 impl Ctx {
     /// From the global flags, passed as values so this module needs nothing from `cli`.
-    pub fn new(codex_home: Option<PathBuf>, ui: Ui, yes: bool) -> anyhow::Result<Ctx> {
+    pub fn new(codex_home: Option<PathBuf>, ui: Ui, yes: bool, json: bool) -> anyhow::Result<Ctx> {
         let codex_home = crate::home::resolve(codex_home)?;
-        let interactive = !yes && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-        Ok(Ctx { codex_home, ui, yes, interactive })
+        let interactive = !yes && !json && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+        Ok(Ctx { codex_home, ui, yes, json, interactive })
     }
 
     pub fn config_path(&self) -> PathBuf {

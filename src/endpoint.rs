@@ -3,7 +3,73 @@
 
 use reqwest::Url;
 
-use crate::error::UserError;
+/// Why a base URL is unusable: Codex's HTTP client fails with `builder error` on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UrlProblem {
+    NoScheme,
+    NotAbsolute,
+    /// A scheme other than http/https.
+    Scheme(String),
+    NoHost,
+    /// A `#fragment` (we refuse it before parsing).
+    Fragment,
+}
+
+impl std::fmt::Display for UrlProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UrlProblem::NoScheme => f.write_str("has no scheme (it must start with http:// or https://)"),
+            UrlProblem::NotAbsolute => f.write_str("is not an absolute URL"),
+            UrlProblem::Scheme(s) => write!(f, "has scheme `{s}`; Codex needs http:// or https://"),
+            UrlProblem::NoHost => f.write_str("has no host"),
+            UrlProblem::Fragment => f.write_str("has a #fragment"),
+        }
+    }
+}
+
+impl std::error::Error for UrlProblem {}
+
+/// A base URL, header or `K=V` value we refuse, as facts. Which flag a value came from is
+/// the caller's label (`flag`); the fix is worded by the command layer (`commands/errors.rs`).
+/// Values that may be keys are never kept: `shown` is masked when it looks like one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// The base URL (as shown: masked when it carries credentials or looks like a key) is unusable.
+    BaseUrl { shown: String, problem: UrlProblem },
+    /// The base URL has `user:password@`, which would be written into config.toml.
+    Credentials,
+    /// A query parameter of the base URL looks like a key.
+    SecretInQuery { key: String },
+    /// The value of `what`, given as `flag`, looks like a key and would be stored in clear.
+    SecretValue { flag: String, what: String },
+    /// A `flag` value that is not `K=V` (as shown).
+    Pair { flag: String, shown: String },
+    /// Not a header name HTTP allows.
+    HeaderName { flag: String, name: String },
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::BaseUrl { shown, problem } => write!(f, "base URL `{shown}` {problem}"),
+            Error::Credentials => f.write_str(
+                "the base URL carries credentials (user:password@), which would be written into config.toml (not shown)",
+            ),
+            Error::SecretInQuery { key } => write!(
+                f,
+                "the value of query parameter `{key}` looks like an API key and would be written into config.toml (not shown)"
+            ),
+            Error::SecretValue { flag, what } => write!(
+                f,
+                "{flag}: the value of {what} looks like an API key and would be written into config.toml (not shown)"
+            ),
+            Error::Pair { flag, shown } => write!(f, "{flag} expects K=V, got `{shown}`"),
+            Error::HeaderName { flag, name } => write!(f, "{flag}: `{name}` is not a valid HTTP header name"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
 
 /// What Codex will do with a `base_url`: the one place both `add` (normalise) and `doctor`
 /// (lint) read base URLs from. Parsed with the same URL parser Codex's HTTP client uses.
@@ -20,17 +86,17 @@ pub struct BaseUrl {
 }
 
 /// Analyses a base URL; `Err` says why Codex would fail with `builder error`.
-pub fn analyze(raw: &str) -> Result<BaseUrl, String> {
+pub fn analyze(raw: &str) -> Result<BaseUrl, UrlProblem> {
     let raw = raw.trim();
     if !raw.contains("://") {
-        return Err("has no scheme (it must start with http:// or https://)".into());
+        return Err(UrlProblem::NoScheme);
     }
-    let mut url = Url::parse(raw).map_err(|_| "is not an absolute URL".to_string())?;
+    let mut url = Url::parse(raw).map_err(|_| UrlProblem::NotAbsolute)?;
     if url.scheme() != "http" && url.scheme() != "https" {
-        return Err(format!("has scheme `{}`; Codex needs http:// or https://", url.scheme()));
+        return Err(UrlProblem::Scheme(url.scheme().to_string()));
     }
     if url.host_str().is_none_or(str::is_empty) {
-        return Err("has no host".into());
+        return Err(UrlProblem::NoHost);
     }
     let has_query = url.query().is_some();
     let query: Vec<(String, String)> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
@@ -74,28 +140,23 @@ pub struct Normalized {
 
 /// Validates `--base-url` and normalises it: strips `/responses` and trailing slashes, moves a
 /// query string into `query_params`, refuses a #fragment.
-pub fn normalize_base_url(raw: &str) -> Result<Normalized, UserError> {
+pub fn normalize_base_url(raw: &str) -> Result<Normalized, Error> {
     // Never echo a key pasted into the wrong flag, or credentials inside the URL.
     let has_credentials = Url::parse(raw.trim()).is_ok_and(|u| !u.username().is_empty() || u.password().is_some());
-    let bad = |why: &str| {
+    let bad = |problem: UrlProblem| {
         let shown =
             if has_credentials { crate::redact::PLACEHOLDER.to_string() } else { crate::redact::shown(raw.trim()) };
-        UserError::usage(format!("--base-url `{shown}` {why}")).hint(
-            "give the API root as an absolute URL, e.g. https://openrouter.ai/api/v1 or http://localhost:11434/v1",
-        )
+        Error::BaseUrl { shown, problem }
     };
     if raw.contains('#') {
-        return Err(bad("has a #fragment"));
+        return Err(bad(UrlProblem::Fragment));
     }
-    let u = analyze(raw).map_err(|why| bad(&why))?;
+    let u = analyze(raw).map_err(bad)?;
     if has_credentials {
-        return Err(UserError::usage(
-            "--base-url carries credentials (user:password@), which would be written into config.toml (not shown)",
-        )
-        .hint("drop them from the URL; put the key in an environment variable and pass --env-key VAR"));
+        return Err(Error::Credentials);
     }
     if let Some((k, _)) = u.query.iter().find(|(_, v)| crate::redact::looks_like_secret(v)) {
-        return Err(secret_value("--base-url", &format!("query parameter `{k}`")));
+        return Err(Error::SecretInQuery { key: k.clone() });
     }
     let mut notes = Vec::new();
     if !u.query.is_empty() {
@@ -109,34 +170,25 @@ pub fn normalize_base_url(raw: &str) -> Result<Normalized, UserError> {
 }
 
 /// Parses `K=V` flag values; `what` names the flag in errors.
-pub fn parse_pairs(what: &str, values: &[String]) -> Result<Vec<(String, String)>, UserError> {
+pub fn parse_pairs(what: &str, values: &[String]) -> Result<Vec<(String, String)>, Error> {
     values
         .iter()
         .map(|kv| match kv.split_once('=') {
             Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
-            _ => Err(UserError::usage(format!("{what} expects K=V, got `{}`", crate::redact::shown(kv)))
-                .hint(format!("e.g. {what} api-version=2025-04-01-preview"))),
+            _ => Err(Error::Pair { flag: what.to_string(), shown: crate::redact::shown(kv) }),
         })
         .collect()
 }
 
 /// A header name as HTTP allows it (Codex silently drops invalid ones).
 /// A key-like value given where config.toml would store it in clear (not shown).
-pub fn secret_value(flag: &str, what: &str) -> UserError {
-    UserError::usage(format!(
-        "{flag}: the value of {what} looks like an API key and would be written into config.toml (not shown)"
-    ))
-    .hint("keep keys in the environment: --env-key VAR for the bearer key, --env-header HEADER=VAR for a header")
+pub fn secret_value(flag: &str, what: &str) -> Error {
+    Error::SecretValue { flag: flag.to_string(), what: what.to_string() }
 }
 
-pub fn check_header_name(flag: &str, name: &str) -> Result<(), UserError> {
+pub fn check_header_name(flag: &str, name: &str) -> Result<(), Error> {
     let ok = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
-    if ok {
-        Ok(())
-    } else {
-        Err(UserError::usage(format!("{flag}: `{name}` is not a valid HTTP header name"))
-            .hint("Codex silently drops invalid header names; use letters, digits and `-`, e.g. X-Title"))
-    }
+    if ok { Ok(()) } else { Err(Error::HeaderName { flag: flag.to_string(), name: name.to_string() }) }
 }
 
 #[cfg(test)]
@@ -151,7 +203,7 @@ mod tests {
             "sk-abcdef0123456789abcdef",
         ] {
             let e = normalize_base_url(raw).unwrap_err();
-            assert!(!e.message.contains("abcdef0123456789"), "{}", e.message);
+            assert!(!format!("{e} {e:?}").contains("abcdef0123456789"), "{e:?}");
         }
     }
 

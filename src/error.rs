@@ -1,4 +1,8 @@
 //! User-facing errors: a one-line message, an optional fix, and the exit code it maps to.
+//!
+//! [`UserError`] is the command layer's: the layers below return their own typed errors
+//! (`config::Error`, `store::Error`, `endpoint::Error`, ...), which carry facts, and
+//! `commands/errors.rs` is the one place that words them as a `UserError`.
 
 use std::fmt;
 
@@ -10,7 +14,8 @@ pub enum Exit {
     Usage = 2,
 }
 
-/// An error the user can act on. Anything else reaching `main` is reported with exit 1.
+/// An error the user can act on. A typed error from below reaching `main` is converted by
+/// `commands::errors::user_error`; anything else is reported as its chain with exit 1.
 #[derive(Debug)]
 pub struct UserError {
     pub exit: Exit,
@@ -40,3 +45,18 @@ impl fmt::Display for UserError {
 }
 
 impl std::error::Error for UserError {}
+
+/// An I/O error's reason in a user's words ("permission denied"), without the OS error
+/// number: the layers below put it in their errors' one line.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::ReadOnlyFilesystem => "read-only file system".into(),
+        ErrorKind::NotFound => "not found".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_lowercase()
+        }
+    }
+}

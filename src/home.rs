@@ -4,16 +4,26 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::UserError;
-
 /// The user config inside the Codex home.
 pub const CONFIG_FILE: &str = "config.toml";
 /// `NAME` + this is a profile file (`codex --profile NAME` layers it over config.toml).
 pub const PROFILE_SUFFIX: &str = ".config.toml";
 
+/// There is no home directory to put `.codex` in, and no Codex home was named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoHomeDir;
+
+impl std::fmt::Display for NoHomeDir {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("cannot find the home directory")
+    }
+}
+
+impl std::error::Error for NoHomeDir {}
+
 /// The Codex home directory, the way Codex resolves it: `--codex-home`, else `$CODEX_HOME`
 /// (an empty value counts as unset), else `~/.codex`.
-pub fn resolve(flag: Option<PathBuf>) -> Result<PathBuf, UserError> {
+pub fn resolve(flag: Option<PathBuf>) -> Result<PathBuf, NoHomeDir> {
     if let Some(p) = flag {
         return Ok(p);
     }
@@ -22,7 +32,7 @@ pub fn resolve(flag: Option<PathBuf>) -> Result<PathBuf, UserError> {
     }
     match dirs::home_dir() {
         Some(h) => Ok(h.join(".codex")),
-        None => Err(UserError::usage("cannot find the home directory").hint("pass --codex-home DIR or set CODEX_HOME")),
+        None => Err(NoHomeDir),
     }
 }
 

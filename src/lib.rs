@@ -11,7 +11,6 @@ pub mod cli;
 mod codex;
 mod codex_cli;
 mod commands;
-mod complete;
 pub mod config;
 mod ctx;
 mod doctor;
@@ -33,21 +32,17 @@ mod ui;
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
-
 use crate::error::{Exit, UserError};
 
 /// Parses the command line, runs the command, prints errors; returns the exit code.
 pub fn run() -> ExitCode {
-    clap_complete::CompleteEnv::with_factory(cli::Cli::command).complete();
-    let cli = cli::Cli::parse();
-    let g = cli.global;
+    let (g, command) = cli::parse();
     let ui = ui::Ui::new(g.color, g.quiet, g.verbose);
-    let ctx = match ctx::Ctx::new(g.codex_home, ui.clone(), g.yes) {
+    let ctx = match ctx::Ctx::new(g.codex_home, ui.clone(), g.yes, g.json) {
         Ok(c) => c,
         Err(e) => return report(&ui::Ui::new(g.color, false, 0), &e),
     };
-    let result = commands::dispatch(cli.command, &ctx);
+    let result = cli::dispatch(command, &ctx);
     finish(&ctx.ui, result)
 }
 
@@ -69,6 +64,10 @@ fn finish(ui: &ui::Ui, result: anyhow::Result<Exit>) -> ExitCode {
 /// Prints an error as one line plus its hint, and picks the exit code.
 fn report(ui: &ui::Ui, e: &anyhow::Error) -> ExitCode {
     if let Some(u) = e.downcast_ref::<UserError>() {
+        ui.error(&u.message, u.hint.as_deref());
+        return ExitCode::from(u.exit as u8);
+    }
+    if let Some(u) = commands::errors::user_error(e) {
         ui.error(&u.message, u.hint.as_deref());
         return ExitCode::from(u.exit as u8);
     }

@@ -7,7 +7,6 @@
 use serde::{Serialize, Serializer};
 
 use crate::config::ids;
-use crate::error::UserError;
 
 /// Whether Codex can talk to the vendor directly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -61,17 +60,39 @@ fn pairs<S: Serializer>(v: &&'static [(&'static str, &'static str)], s: S) -> Re
     s.collect_map(v.iter().copied())
 }
 
+/// A preset we cannot use as asked. `Display` is the one line; the command layer
+/// (`commands/errors.rs`) names the flag and words the fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// No preset has this id (as shown); `suggestion` is the nearest one.
+    Unknown { id: String, suggestion: Option<&'static str> },
+    /// The preset's URL is a placeholder (`needs_edit` says what to put in it) and no base
+    /// URL was given.
+    NeedsBaseUrl { id: &'static str, placeholder: &'static str, needs_edit: &'static str },
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Unknown { id, .. } => write!(f, "unknown preset `{id}`"),
+            Error::NeedsBaseUrl { id, placeholder, .. } => {
+                write!(f, "preset `{id}` needs a base URL: its URL {placeholder} is a placeholder")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
 impl Preset {
-    /// The `base_url` to write: `--base-url` wins; a placeholder URL is refused rather than saved.
-    pub fn base_url_for(&self, given: Option<&str>) -> Result<String, UserError> {
+    /// The `base_url` to write: the given one wins; a placeholder URL is refused rather than saved.
+    pub fn base_url_for(&self, given: Option<&str>) -> Result<String, Error> {
         match (given, self.needs_edit) {
             (Some(url), _) => Ok(url.to_string()),
             (None, None) => Ok(self.base_url.to_string()),
-            (None, Some(what)) => Err(UserError::usage(format!(
-                "preset `{}` needs --base-url: its URL {} is a placeholder",
-                self.id, self.base_url
-            ))
-            .hint(what.to_string())),
+            (None, Some(needs_edit)) => {
+                Err(Error::NeedsBaseUrl { id: self.id, placeholder: self.base_url, needs_edit })
+            }
         }
     }
 }
@@ -484,21 +505,14 @@ pub fn closest(id: &str) -> Option<&'static Preset> {
     ids::closest(id, ALL.iter().map(|p| p.id)).and_then(find)
 }
 
-/// `find`, or a usage error that suggests the nearest id and points at `presets`.
-pub fn lookup(id: &str) -> Result<&'static Preset, UserError> {
-    find(id).ok_or_else(|| {
-        let hint = match closest(id) {
-            Some(p) => format!("did you mean `{}`? `codex-provider presets` lists them all", p.id),
-            None => "`codex-provider presets` lists them all".to_string(),
-        };
-        UserError::usage(format!("unknown preset `{}`", crate::redact::shown(id))).hint(hint)
-    })
+/// `find`, or [`Error::Unknown`] with the nearest id.
+pub fn lookup(id: &str) -> Result<&'static Preset, Error> {
+    find(id).ok_or_else(|| Error::Unknown { id: crate::redact::shown(id), suggestion: closest(id).map(|p| p.id) })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Exit;
 
     /// Everything `add --preset` would write passes the same checks `add` applies to user input.
     #[test]
@@ -524,9 +538,9 @@ mod tests {
     fn every_preset_validates() {
         assert!(ALL.len() >= 20);
         for p in ALL {
-            ids::check_new_provider_id(p.id).unwrap_or_else(|e| panic!("{}: {}", p.id, e.message));
+            ids::check_new_provider_id(p.id).unwrap_or_else(|e| panic!("{}: {}", p.id, e));
             if let Some(var) = p.env_key {
-                ids::check_env_var_name("env_key", var).unwrap_or_else(|e| panic!("{}: {}", p.id, e.message));
+                ids::check_env_var_name("env_key", var).unwrap_or_else(|e| panic!("{}: {}", p.id, e));
             }
             let url = reqwest::Url::parse(p.base_url).unwrap_or_else(|e| panic!("{}: {e}", p.id));
             assert!(matches!(url.scheme(), "http" | "https") && url.host_str().is_some(), "{}", p.id);
@@ -539,9 +553,7 @@ mod tests {
     fn azure_needs_a_real_base_url() {
         let az = find("azure").unwrap();
         let e = az.base_url_for(None).unwrap_err();
-        assert_eq!(e.exit, Exit::Usage);
-        assert!(e.message.contains("--base-url"), "{}", e.message);
-        assert!(e.hint.unwrap().contains("YOUR-RESOURCE"));
+        assert!(matches!(e, Error::NeedsBaseUrl { needs_edit, .. } if needs_edit.contains("YOUR-RESOURCE")), "{e:?}");
         let url = "https://myres.openai.azure.com/openai/v1";
         assert_eq!(az.base_url_for(Some(url)).unwrap(), url);
         assert_eq!(find("groq").unwrap().base_url_for(None).unwrap(), "https://api.groq.com/openai/v1");
@@ -551,9 +563,11 @@ mod tests {
     fn lookup_suggests_the_nearest() {
         assert_eq!(closest("openroute").map(|p| p.id), Some("openrouter"));
         assert_eq!(closest("dashscop").map(|p| p.id), Some("dashscope"));
-        let e = lookup("deepsek").unwrap_err();
-        assert!(e.hint.unwrap().contains("`deepseek`"));
-        assert!(lookup("zzzzzzzz").unwrap_err().hint.unwrap().contains("presets"));
+        assert_eq!(
+            lookup("deepsek").unwrap_err(),
+            Error::Unknown { id: "deepsek".into(), suggestion: Some("deepseek") }
+        );
+        assert_eq!(lookup("zzzzzzzz").unwrap_err(), Error::Unknown { id: "zzzzzzzz".into(), suggestion: None });
     }
 
     #[test]

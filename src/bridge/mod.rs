@@ -15,8 +15,6 @@ use std::time::{Duration, Instant};
 
 pub use record::Record;
 
-use crate::error::UserError;
-
 /// The relay's executable name on PATH.
 pub const RELAY: &str = "codex-relay";
 /// The variable codex-relay reads its upstream key from.
@@ -25,15 +23,60 @@ pub const RELAY_KEY_VAR: &str = "CODEX_RELAY_API_KEY";
 /// How to install codex-relay, both ways.
 pub const INSTALL_HINT: &str = "install it with `pip install --user codex-relay` (ships the binary) or `cargo install codex-relay`, then make sure it is on PATH";
 
+/// Why the relay cannot run or stop, as facts (port, pid, log file). `Display` is the one
+/// line; the fix and the exit code are the command layer's (`commands/errors.rs`).
+#[derive(Debug)]
+pub enum Error {
+    /// No `codex-relay` on PATH ([`INSTALL_HINT`] says how to get it).
+    RelayMissing,
+    /// The provider's `env_key` variable is set neither in the environment nor in `.env`.
+    KeyUnset { var: String },
+    /// Something else listens on the port the bridge `id` is recorded with.
+    PortTaken { port: u16, id: String },
+    /// The relay binary could not be started.
+    Spawn { bin: PathBuf, source: std::io::Error },
+    /// The relay exited before listening; its output is in `log`.
+    ExitedAtStart { status: std::process::ExitStatus, log: PathBuf },
+    /// The relay did not listen within `waited`; its output is in `log`.
+    NotListening { port: u16, waited: Duration, log: PathBuf },
+    /// The recorded relay survived TERM and KILL.
+    DidNotExit { pid: u32 },
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::RelayMissing => write!(f, "`{RELAY}` is not on PATH"),
+            Error::KeyUnset { var } => write!(f, "{var} is not set: the bridge would have no key for the upstream"),
+            Error::PortTaken { port, .. } => write!(f, "port {port} on 127.0.0.1 is already taken by another program"),
+            Error::Spawn { bin, source } => write!(f, "cannot run {}: {source}", bin.display()),
+            Error::ExitedAtStart { status, .. } => write!(f, "codex-relay exited at start ({status})"),
+            Error::NotListening { port, waited, .. } => {
+                write!(f, "codex-relay did not listen on port {port} within {} s", waited.as_secs())
+            }
+            Error::DidNotExit { pid } => write!(f, "codex-relay (pid {pid}) did not exit"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Spawn { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
 /// `codex-relay` on PATH.
 pub fn relay_bin() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path).map(|d| d.join(RELAY)).find(|p| is_executable(p))
 }
 
-/// The relay, or the "not on PATH" refusal (exit 1) with the install hint.
-pub fn require_relay() -> Result<PathBuf, UserError> {
-    relay_bin().ok_or_else(|| UserError::refused(format!("`{RELAY}` is not on PATH")).hint(INSTALL_HINT))
+/// The relay, or [`Error::RelayMissing`].
+pub fn require_relay() -> Result<PathBuf, Error> {
+    relay_bin().ok_or(Error::RelayMissing)
 }
 
 fn is_executable(p: &Path) -> bool {
@@ -51,12 +94,11 @@ fn is_executable(p: &Path) -> bool {
 /// A port nobody listens on right now (the kernel's choice; the relay binds it next).
 /// The upstream key from `env_key` (process environment, then `$CODEX_HOME/.env`, as Codex
 /// reads it); an unset variable is refused, since the upstream would answer 401 to every turn.
-pub fn upstream_key(codex_home: &Path, env_key: Option<&str>) -> Result<Option<String>, UserError> {
+pub fn upstream_key(codex_home: &Path, env_key: Option<&str>) -> Result<Option<String>, Error> {
     let Some(var) = env_key else { return Ok(None) };
     match crate::env::lookup(var, codex_home) {
         Some(k) => Ok(Some(k)),
-        None => Err(UserError::refused(format!("{var} is not set: the bridge would have no key for the upstream"))
-            .hint(format!("export {var}=... (or `codex-provider key set` it into $CODEX_HOME/.env) and run again"))),
+        None => Err(Error::KeyUnset { var: var.to_string() }),
     }
 }
 
@@ -192,11 +234,7 @@ pub fn spawn(
 ) -> anyhow::Result<Record> {
     let bin = require_relay()?;
     if port_open(port) {
-        return Err(UserError::refused(format!("port {port} on 127.0.0.1 is already taken by another program"))
-            .hint(format!(
-                "stop it, or remove the bridge record with `codex-provider bridge stop {id}` and start again"
-            ))
-            .into());
+        return Err(Error::PortTaken { port, id: id.to_string() }.into());
     }
     let dir = record::dir(home);
     std::fs::create_dir_all(&dir)?;
@@ -215,20 +253,17 @@ pub fn spawn(
             });
         }
     }
-    let mut child = cmd.spawn().map_err(|e| UserError::refused(format!("cannot run {}: {e}", bin.display())))?;
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut child = cmd.spawn().map_err(|e| Error::Spawn { bin: bin.clone(), source: e })?;
+    let waited = Duration::from_secs(10);
+    let deadline = Instant::now() + waited;
     while !port_open(port) {
-        if let Some(st) = child.try_wait()? {
-            return Err(UserError::refused(format!("codex-relay exited at start ({st})"))
-                .hint(format!("its output is in {}", log_path.display()))
-                .into());
+        if let Some(status) = child.try_wait()? {
+            return Err(Error::ExitedAtStart { status, log: log_path }.into());
         }
         if Instant::now() >= deadline {
             let _ = child.kill();
             let _ = child.wait();
-            return Err(UserError::refused(format!("codex-relay did not listen on port {port} within 10 s"))
-                .hint(format!("its output is in {}", log_path.display()))
-                .into());
+            return Err(Error::NotListening { port, waited, log: log_path }.into());
         }
         std::thread::sleep(Duration::from_millis(25));
     }
@@ -255,7 +290,7 @@ pub fn stop(home: &Path, id: &str) -> anyhow::Result<Option<Record>> {
             }
         }
         if pid_alive(rec.pid) {
-            return Err(UserError::refused(format!("codex-relay (pid {}) did not exit", rec.pid)).into());
+            return Err(Error::DidNotExit { pid: rec.pid }.into());
         }
     }
     record::remove(home, id)?;

@@ -1,13 +1,12 @@
 //! The arguments of each subcommand (clap derive types only; no logic).
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use clap::{Args, Subcommand};
 use clap_complete::engine::ArgValueCandidates;
 
-use super::{JsonArgs, WriteArgs, parse_timeout};
-use crate::complete;
+use super::complete;
+use super::{JsonArgs, TimeoutArgs, WriteArgs};
 
 // How `add` and `import` save what they probed: where, and whether the probe decides. (Not a
 // doc comment: on a flattened struct clap would make it the command's about.)
@@ -40,9 +39,8 @@ pub struct ImportArgs {
     pub model: Option<String>,
     #[command(flatten)]
     pub save: SaveArgs,
-    /// Machine-readable output (what was imported)
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub json: JsonArgs,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -52,12 +50,10 @@ pub struct ModelsArgs {
     /// Provider id [default: the active provider]
     #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
     pub id: Option<String>,
-    /// Request timeout in seconds
-    #[arg(long, value_name = "S", default_value = "15", value_parser = parse_timeout, allow_hyphen_values = true)]
-    pub timeout: Duration,
-    /// Machine-readable output
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub timeout: TimeoutArgs,
+    #[command(flatten)]
+    pub json: JsonArgs,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -65,16 +61,18 @@ pub struct ExportArgs {
     /// Provider ids [default: every custom provider in config.toml]
     #[arg(add = ArgValueCandidates::new(complete::custom_provider_ids))]
     pub ids: Vec<String>,
-    /// JSON instead of TOML
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub json: JsonArgs,
 }
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct ApplyArgs {
     /// A providers file (TOML from `export`, or its --json form)
-    #[arg(short = 'f', long = "file", value_name = "FILE")]
-    pub file: PathBuf,
+    #[arg(short = 'f', long = "file", value_name = "FILE", required_unless_present = "path")]
+    pub file: Option<PathBuf>,
+    /// The providers file, without -f
+    #[arg(value_name = "FILE", conflicts_with = "file")]
+    pub path: Option<PathBuf>,
     /// Also remove providers the file lacks (never the active one or one a profile selects)
     #[arg(long)]
     pub prune: bool,
@@ -84,12 +82,10 @@ pub struct ApplyArgs {
     /// Write even when a probe fails
     #[arg(long)]
     pub force: bool,
-    /// Probe request timeout in seconds
-    #[arg(long, value_name = "S", default_value_t = 15.0)]
-    pub timeout: f64,
-    /// Machine-readable output
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub timeout: TimeoutArgs,
+    #[command(flatten)]
+    pub json: JsonArgs,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -99,9 +95,8 @@ pub struct UndoArgs {
     /// List what each kept backup would restore (newest first); restore nothing
     #[arg(long, conflicts_with = "dry_run")]
     pub list: bool,
-    /// Machine-readable output (with --list)
-    #[arg(long, requires = "list")]
-    pub json: bool,
+    #[command(flatten)]
+    pub json: JsonArgs,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -151,9 +146,8 @@ pub struct ThreadsArgs {
     /// Only the threads recorded with this provider
     #[arg(long, value_name = "ID", add = ArgValueCandidates::new(complete::provider_ids))]
     pub provider: Option<String>,
-    /// Machine-readable output
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub json: JsonArgs,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -161,9 +155,8 @@ pub struct KeyArgs {
     /// Provider id
     #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
     pub id: String,
-    /// Machine-readable output
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub json: JsonArgs,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -173,9 +166,8 @@ pub struct RenameArgs {
     pub old: String,
     /// New provider id
     pub new: String,
-    /// Machine-readable output
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub json: JsonArgs,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -190,9 +182,8 @@ pub struct SetArgs {
     /// Value (an integer, true/false or a string, as the field needs)
     #[arg(allow_hyphen_values = true)]
     pub value: String,
-    /// Machine-readable output
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub json: JsonArgs,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -204,9 +195,8 @@ pub struct UnsetArgs {
     pub id: String,
     /// Field, e.g. request_max_retries or query_params.api-version
     pub field: String,
-    /// Machine-readable output
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub json: JsonArgs,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -250,9 +240,8 @@ pub struct BridgeStatusArgs {
     /// Provider id [default: every recorded bridge]
     #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
     pub id: Option<String>,
-    /// Machine-readable output
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub json: JsonArgs,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -260,12 +249,10 @@ pub struct CatalogArgs {
     /// Provider whose `/models` to add [default: the active provider]
     #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
     pub id: Option<String>,
-    /// Machine-readable output
-    #[arg(long)]
-    pub json: bool,
-    /// Request timeout in seconds
-    #[arg(long, value_name = "S", default_value = "15", value_parser = parse_timeout, allow_hyphen_values = true)]
-    pub timeout: Duration,
+    #[command(flatten)]
+    pub json: JsonArgs,
+    #[command(flatten)]
+    pub timeout: TimeoutArgs,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -306,12 +293,10 @@ pub struct AddArgs {
     /// Chat-only endpoint: run codex-relay in front of it and point the provider at the relay
     #[arg(long, conflicts_with = "replace")]
     pub bridge: bool,
-    /// Probe request timeout in seconds
-    #[arg(long, value_name = "S", default_value = "15", value_parser = parse_timeout, allow_hyphen_values = true)]
-    pub timeout: Duration,
-    /// Machine-readable output
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub timeout: TimeoutArgs,
+    #[command(flatten)]
+    pub json: JsonArgs,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -330,9 +315,8 @@ pub struct UseArgs {
     /// Switch even to a provider Codex would refuse (e.g. `wire_api = "chat"`)
     #[arg(long)]
     pub force: bool,
-    /// Machine-readable output
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub json: JsonArgs,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -345,9 +329,8 @@ pub struct CurrentArgs {
     /// Print this template: {provider}, {model}, {profile}, {base_url} (empty when unset)
     #[arg(long, value_name = "TEMPLATE", conflicts_with = "json")]
     pub format: Option<String>,
-    /// Machine-readable output
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub json: JsonArgs,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -358,9 +341,8 @@ pub struct ShowArgs {
     /// Layer NAME.config.toml over config.toml, as `codex --profile NAME` does
     #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::profile_names))]
     pub profile: Option<String>,
-    /// Machine-readable output
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub json: JsonArgs,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -371,9 +353,8 @@ pub struct RemoveArgs {
     /// Remove even when it is the default or a profile selects it
     #[arg(long)]
     pub force: bool,
-    /// Machine-readable output
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub json: JsonArgs,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -395,12 +376,10 @@ pub struct ProbeArgs {
     /// Layer NAME.config.toml over config.toml when resolving the provider and model
     #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::profile_names))]
     pub profile: Option<String>,
-    /// Machine-readable output
-    #[arg(long)]
-    pub json: bool,
-    /// Request timeout in seconds
-    #[arg(long, value_name = "S", default_value = "15", value_parser = parse_timeout, allow_hyphen_values = true)]
-    pub timeout: Duration,
+    #[command(flatten)]
+    pub json: JsonArgs,
+    #[command(flatten)]
+    pub timeout: TimeoutArgs,
     /// Also send Codex's non-function tools and try the WebSocket upgrade
     #[arg(long)]
     pub deep: bool,
@@ -426,18 +405,16 @@ pub struct DoctorArgs {
     /// Skip the network checks
     #[arg(long)]
     pub offline: bool,
-    /// Machine-readable output (the shape of `codex doctor --json`)
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub json: JsonArgs,
     /// Print only the tally line
     #[arg(long)]
     pub summary: bool,
     /// Apply the safe repairs (asks first on a terminal; --yes for scripts)
     #[arg(long)]
     pub fix: bool,
-    /// Request timeout in seconds for the network checks
-    #[arg(long, value_name = "S", default_value = "15", value_parser = parse_timeout, allow_hyphen_values = true)]
-    pub timeout: Duration,
+    #[command(flatten)]
+    pub timeout: TimeoutArgs,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -465,9 +442,8 @@ pub struct ProfileNameArgs {
     /// Profile name
     #[arg(add = ArgValueCandidates::new(complete::profile_names))]
     pub name: String,
-    /// Machine-readable output
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub json: JsonArgs,
 }
 
 #[derive(Debug, Args, Clone, Default)]

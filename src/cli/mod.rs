@@ -1,16 +1,69 @@
-//! Command-line definition (clap derive types only; no logic): the top level and the flags
-//! shared by every command here, each subcommand's arguments in [`args`].
+//! The command line, and the only place clap is known: the definition (the top level and the
+//! flags shared by every command here, each subcommand's arguments in [`args`]), completion
+//! ([`complete`]), and [`run`], which turns the parsed arguments into each command's plain
+//! options and calls it. Below this module nothing sees a clap type (the arch test checks).
 
 mod args;
+pub mod complete;
+mod run;
 pub use args::*;
+pub use run::dispatch;
 
 use std::path::PathBuf;
 
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-pub use crate::ui::ColorChoice;
+use crate::ui::ColorChoice;
+
+/// `--color`: the clap face of [`ColorChoice`], which the printer owns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<ColorArg> for ColorChoice {
+    fn from(c: ColorArg) -> ColorChoice {
+        match c {
+            ColorArg::Auto => ColorChoice::Auto,
+            ColorArg::Always => ColorChoice::Always,
+            ColorArg::Never => ColorChoice::Never,
+        }
+    }
+}
+
+/// The global options, as plain values for the layers below.
+pub struct Global {
+    pub codex_home: Option<PathBuf>,
+    pub color: ColorChoice,
+    pub yes: bool,
+    pub quiet: bool,
+    pub verbose: u8,
+    /// The subcommand's `--json`: chosen once here, so the one printer (and every write on the
+    /// way) knows stdout carries a single JSON document.
+    pub json: bool,
+}
+
+/// Answers a completion request (`COMPLETE=bash codex-provider`, which exits), else parses the
+/// command line (clap exits on `--help` or a usage error).
+pub fn parse() -> (Global, Command) {
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
+    let cli = Cli::parse();
+    let g = cli.global;
+    let json = cli.command.json();
+    let global = Global {
+        codex_home: g.codex_home,
+        color: g.color.into(),
+        yes: g.yes,
+        quiet: g.quiet,
+        verbose: g.verbose,
+        json,
+    };
+    (global, cli.command)
+}
 
 /// Manage the model providers of OpenAI's Codex CLI.
 ///
@@ -34,8 +87,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "DIR", help_heading = "Global options")]
     pub codex_home: Option<PathBuf>,
     /// When to use colour
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Global options")]
-    pub color: ColorChoice,
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, help_heading = "Global options")]
+    pub color: ColorArg,
     /// Never prompt; take defaults and flags as given
     #[arg(short = 'y', long, global = true, help_heading = "Global options")]
     pub yes: bool,
@@ -163,15 +216,32 @@ pub struct WriteArgs {
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct JsonArgs {
-    /// Machine-readable output
+    /// Machine-readable output (one JSON document on stdout)
     #[arg(long)]
     pub json: bool,
+}
+
+/// The default of every `--timeout` but `probe --codex`'s.
+pub const DEFAULT_TIMEOUT: Duration = crate::probe::DEFAULT_TIMEOUT;
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct TimeoutArgs {
+    /// Request timeout in seconds [default: 15]
+    #[arg(long, value_name = "S", value_parser = parse_timeout, allow_hyphen_values = true)]
+    pub timeout: Option<Duration>,
+}
+
+impl TimeoutArgs {
+    /// The given timeout, else the 15 s default.
+    pub fn or_default(&self) -> Duration {
+        self.timeout.unwrap_or(DEFAULT_TIMEOUT)
+    }
 }
 
 /// The longest `--timeout` accepted: an hour.
 const MAX_TIMEOUT_S: f64 = 3600.0;
 
-/// `--timeout S` for `add`, `doctor` and `probe`: seconds, finite, above 0, at most 3600.
+/// Every `--timeout S`: seconds, finite, above 0, at most 3600.
 /// Anything else (`nan`, `inf`, `-1`, `0`, `4000`) is a usage error (exit 2), never a panic.
 pub fn parse_timeout(s: &str) -> Result<Duration, String> {
     let secs: f64 = s.trim().parse().map_err(|_| format!("`{s}` is not a number of seconds"))?;

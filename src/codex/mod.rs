@@ -6,6 +6,7 @@
 
 pub mod ask;
 pub mod known;
+pub mod provider;
 
 use std::path::PathBuf;
 use std::process::{Command, Stdio};

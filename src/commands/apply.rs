@@ -4,10 +4,15 @@
 //! providers the file lacks are removed unless something selects them. Idempotent: a second
 //! run finds nothing to change and does not touch the file.
 
-use serde_json::{Value, json};
+use std::path::PathBuf;
+use std::time::Duration;
 
-use crate::cli::ApplyArgs;
-use crate::commands::{display, load_config, outcome};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::commands::output::{self, Messages, Output, SchemaVersion};
+use crate::commands::written::{self, Diff};
+use crate::commands::{display, load_config};
 
 use crate::config::Change;
 use crate::config::fields::{Fields, parse_field};
@@ -21,25 +26,42 @@ use crate::store::FileOp;
 
 /// The providers of the file (TOML like `export` writes, or `export --json`), validated:
 /// known fields, writable ids, valid URLs, and no key value anywhere (refused unechoed).
-fn read_providers(args: &ApplyArgs) -> Result<Vec<(String, Fields)>, UserError> {
+/// A providers file: each provider's fields, and the models it names (`[provider_models]`,
+/// or `models` in the JSON form).
+struct TeamFile {
+    providers: Vec<(String, Fields)>,
+    models: Vec<(String, String)>,
+}
+
+fn read_providers(args: &Options) -> Result<TeamFile, UserError> {
     let path = &args.file;
     let text = std::fs::read_to_string(path).map_err(|e| {
         UserError::usage(format!("{}: cannot read: {}", path.display(), crate::config::file::io_reason(&e)))
     })?;
-    let providers: Vec<(String, Fields)> = match serde_json::from_str::<Value>(&text) {
-        Ok(v) => v
-            .get("providers")
-            .and_then(Value::as_object)
-            .ok_or_else(|| UserError::usage(format!("{}: JSON without a `providers` object", path.display())))?
-            .iter()
-            .map(|(id, f)| Ok((id.clone(), f.as_object().cloned().ok_or_else(|| not_table(path, id))?)))
-            .collect::<Result<_, UserError>>()?,
+    let TeamFile { providers, models } = match serde_json::from_str::<Value>(&text) {
+        Ok(v) => {
+            let providers = v
+                .get("providers")
+                .and_then(Value::as_object)
+                .ok_or_else(|| UserError::usage(format!("{}: JSON without a `providers` object", path.display())))?
+                .iter()
+                .map(|(id, f)| Ok((id.clone(), f.as_object().cloned().ok_or_else(|| not_table(path, id))?)))
+                .collect::<Result<_, UserError>>()?;
+            let models = v
+                .get("models")
+                .and_then(Value::as_object)
+                .map(|m| m.iter().filter_map(|(id, m)| Some((id.clone(), m.as_str()?.to_string()))).collect())
+                .unwrap_or_default();
+            TeamFile { providers, models }
+        }
         Err(_) => {
             let f = ConfigFile::parse(path, text)?;
-            f.provider_ids()?
+            let providers = f
+                .provider_ids()?
                 .into_iter()
                 .map(|id| Ok((id.clone(), f.provider_fields(&id)?.unwrap_or_default())))
-                .collect::<Result<_, UserError>>()?
+                .collect::<Result<_, UserError>>()?;
+            TeamFile { providers, models: f.provider_models() }
         }
     };
     for (id, fields) in &providers {
@@ -54,18 +76,23 @@ fn read_providers(args: &ApplyArgs) -> Result<Vec<(String, Fields)>, UserError> 
                 .hint("keep keys out of shared files: name a variable in env_key and run `codex-provider key set ID` on each machine"));
             }
             if let Err(e) = parse_field(k) {
-                let structured = e.message.contains("is a map") || e.message.contains("does not write");
+                let structured = matches!(
+                    e,
+                    crate::config::Error::MapNeedsKey { .. } | crate::config::Error::StructuredField { .. }
+                );
                 if !structured {
+                    let e = UserError::from(e);
                     return Err(UserError { message: format!("{}: {name}: {}", path.display(), e.message), ..e });
                 }
             }
         }
         if let Some(url) = fields.get("base_url").and_then(Value::as_str) {
             normalize_base_url(url)
+                .map_err(UserError::from)
                 .map_err(|e| UserError { message: format!("{}: {id}: {}", path.display(), e.message), ..e })?;
         }
     }
-    Ok(providers)
+    Ok(TeamFile { providers, models })
 }
 
 fn not_table(path: &std::path::Path, id: &str) -> UserError {
@@ -94,33 +121,106 @@ fn selected(ctx: &Ctx, cfg: &ConfigFile) -> Vec<String> {
     v
 }
 
-pub fn run(args: ApplyArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let providers = read_providers(&args)?;
-    let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
-    let mut cfg = load_config(ctx)?;
-    let (mut added, mut updated, mut unchanged, mut removed, mut kept) = (vec![], vec![], vec![], vec![], vec![]);
-    for (id, fields) in &providers {
-        match cfg.merge_provider(id, fields)? {
-            Change::Added => added.push(id.clone()),
-            Change::Updated => updated.push(id.clone()),
-            Change::Unchanged => unchanged.push(id.clone()),
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `-f FILE`: the providers file.
+    pub file: PathBuf,
+    pub prune: bool,
+    pub no_probe: bool,
+    pub force: bool,
+    pub timeout: Duration,
+    pub dry_run: bool,
+}
+
+/// One provider's probe, in brief.
+#[derive(Debug, Serialize)]
+struct Probed {
+    provider: Option<String>,
+    verdict: probe::Verdict,
+    ok: bool,
+    duration_ms: u64,
+}
+
+/// What `apply` did to config.toml's providers.
+#[derive(Debug, Serialize)]
+struct Applied {
+    schema_version: SchemaVersion,
+    file: String,
+    added: Vec<String>,
+    updated: Vec<String>,
+    unchanged: Vec<String>,
+    removed: Vec<String>,
+    kept_selected: Vec<String>,
+    probes: Vec<Probed>,
+    changed: bool,
+    dry_run: bool,
+    diffs: Vec<Diff>,
+    #[serde(skip)]
+    said: Messages,
+}
+
+impl Output for Applied {
+    fn human(&self, ctx: &Ctx) {
+        if self.dry_run && self.changed {
+            for d in &self.diffs {
+                ctx.ui.data(&d.diff);
+            }
+            ctx.ui.note("dry run: nothing was written");
         }
     }
-    if args.prune {
-        let in_file: Vec<&String> = providers.iter().map(|(id, _)| id).collect();
-        let selected = selected(ctx, &cfg);
+
+    fn said(&self) -> Option<&Messages> {
+        Some(&self.said)
+    }
+}
+
+/// What merging the file into config.toml changes, by provider id.
+#[derive(Default)]
+struct Merged {
+    added: Vec<String>,
+    updated: Vec<String>,
+    unchanged: Vec<String>,
+    removed: Vec<String>,
+    kept: Vec<String>,
+}
+
+/// Merges the file's providers into `cfg` (and prunes, when asked).
+fn merge(ctx: &Ctx, cfg: &mut ConfigFile, team: &TeamFile, prune: bool) -> anyhow::Result<Merged> {
+    let mut m = Merged::default();
+    for (id, fields) in &team.providers {
+        match cfg.merge_provider(id, fields)? {
+            Change::Added => m.added.push(id.clone()),
+            Change::Updated => m.updated.push(id.clone()),
+            Change::Unchanged => m.unchanged.push(id.clone()),
+        }
+    }
+    if prune {
+        let in_file: Vec<&String> = team.providers.iter().map(|(id, _)| id).collect();
+        let selected = selected(ctx, cfg);
         for id in cfg.provider_ids()? {
             if in_file.contains(&&id) {
                 continue;
             }
             if selected.contains(&id) {
-                kept.push(id);
+                m.kept.push(id);
             } else if cfg.remove_provider(&id)? {
-                removed.push(id);
+                m.removed.push(id);
             }
         }
     }
-    let probes = if args.no_probe { vec![] } else { probe_changed(ctx, &cfg, &args, added.iter().chain(&updated))? };
+    Ok(m)
+}
+
+pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let team = read_providers(&args)?;
+    // Probe first, on config.toml as it is now: a refused apply takes no lock and creates
+    // nothing (not even a missing Codex home).
+    let mut preview = load_config(ctx)?;
+    let m = merge(ctx, &mut preview, &team, args.prune)?;
+    let probes = match args.no_probe {
+        true => vec![],
+        false => probe_changed(ctx, &preview, &team, &args, m.added.iter().chain(&m.updated))?,
+    };
     let failed: Vec<&probe::Report> = probes.iter().filter(|r| !r.ok).collect();
     if !failed.is_empty() && !args.force {
         for r in &failed {
@@ -133,70 +233,91 @@ pub fn run(args: ApplyArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         }
         let names: Vec<&str> = failed.iter().filter_map(|r| r.target.provider.as_deref()).collect();
         return Err(UserError::refused(format!("not applied: the probe failed for {}", names.join(", ")))
-            .hint("fix the endpoints or keys, or pass --force to write anyway, --no-probe to skip the probes")
+            .hint("fix the endpoints or keys (each is probed with its model: `[provider_models]` in the file), or pass --force to write anyway, --no-probe to skip the probes")
             .into());
     }
+    let session = written::begin(ctx, args.dry_run)?;
+    let mut cfg = load_config(ctx)?;
+    let Merged { added, updated, unchanged, removed, kept } = merge(ctx, &mut cfg, &team, args.prune)?;
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
     let file = args.file.display().to_string();
-    outcome::commit(ctx, &session, args.json, &format!("apply -f {file}"), &ops)?;
-    if args.json {
-        let probes: Vec<Value> = probes
-            .iter()
-            .map(|r| json!({ "provider": r.target.provider, "verdict": r.verdict, "ok": r.ok, "duration_ms": r.duration_ms }))
-            .collect();
-        outcome::print(
-            ctx,
-            &json!({
-                "schema_version": 1,
-                "file": file,
-                "added": added, "updated": updated, "unchanged": unchanged,
-                "removed": removed, "kept_selected": kept,
-                "probes": probes,
-                "changed": !ops.is_empty(),
-                "dry_run": session.dry_run(),
-                "diffs": outcome::diffs(&session, &ops),
-            }),
-        )?;
+    let w = written::commit(&session, &format!("apply -f {file}"), &ops)?;
+    if !w.dry_run {
+        for (id, model) in &team.models {
+            if team.providers.iter().any(|(p, _)| p == id) {
+                crate::memo::save_model(&ctx.codex_home, id, Some(model))?;
+            }
+        }
     }
+    let mut said = Messages::default();
     for id in &kept {
-        ctx.ui.note(&format!("kept `{id}` although the file lacks it: it is the default or a profile selects it"));
+        said.note(format!("kept `{id}` although the file lacks it: it is the default or a profile selects it"));
     }
-    if session.dry_run() {
-        return Ok(Exit::Ok);
+    if !session.dry_run() {
+        said.status(match ops.is_empty() {
+            true => format!("{} already matches {file}; nothing to change.", display(ctx, &cfg.path)),
+            false => format!(
+                "Applied {file} to {}: {} added, {} updated, {} removed, {} unchanged.",
+                display(ctx, &cfg.path),
+                added.len(),
+                updated.len(),
+                removed.len(),
+                unchanged.len()
+            ),
+        });
     }
-    ctx.ui.status(&match ops.is_empty() {
-        true => format!("{} already matches {file}; nothing to change.", display(ctx, &cfg.path)),
-        false => format!(
-            "Applied {file} to {}: {} added, {} updated, {} removed, {} unchanged.",
-            display(ctx, &cfg.path),
-            added.len(),
-            updated.len(),
-            removed.len(),
-            unchanged.len()
-        ),
-    });
-    Ok(Exit::Ok)
+    let probes = probes
+        .iter()
+        .map(|r| Probed {
+            provider: r.target.provider.clone(),
+            verdict: r.verdict,
+            ok: r.ok,
+            duration_ms: r.duration_ms,
+        })
+        .collect();
+    output::emit(
+        ctx,
+        &Applied {
+            schema_version: SchemaVersion,
+            file,
+            added,
+            updated,
+            unchanged,
+            removed,
+            kept_selected: kept,
+            probes,
+            changed: !ops.is_empty(),
+            dry_run: w.dry_run,
+            diffs: w.diffs,
+            said,
+        },
+    )
 }
 
 /// Probes the given providers as they will be written, all at once.
 fn probe_changed<'a>(
     ctx: &Ctx,
     cfg: &ConfigFile,
-    args: &ApplyArgs,
+    team: &TeamFile,
+    args: &Options,
     ids: impl Iterator<Item = &'a String>,
 ) -> anyhow::Result<Vec<probe::Report>> {
     let layers = Layers::new(cfg, None);
-    let sel = layers.selection();
     let mut targets = Vec::new();
     for id in ids {
         if let Some(view) = layers.provider(id)? {
-            let model = (sel.provider == *id).then(|| sel.model.clone()).flatten();
+            // The file's model for it, else its own here (never the active provider's).
+            let model = team
+                .models
+                .iter()
+                .find(|(p, _)| p == id)
+                .map(|(_, m)| m.clone())
+                .or_else(|| crate::memo::model_of(&ctx.codex_home, &layers, id).map(|(m, _)| m));
             targets.push(probe::Target::from_provider(&view, model, &ctx.codex_home));
         }
     }
     if targets.is_empty() {
         return Ok(vec![]);
     }
-    let timeout = std::time::Duration::from_secs_f64(args.timeout.clamp(0.1, 600.0));
-    Ok(probe::run(targets, &probe::Options { timeout, ..Default::default() }))
+    Ok(probe::run(targets, &probe::Options { timeout: args.timeout, ..Default::default() }))
 }

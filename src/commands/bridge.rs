@@ -9,8 +9,11 @@
 
 use std::path::PathBuf;
 
+use serde::Serialize;
+
 use crate::bridge::{self, State, unit};
-use crate::cli::{BridgeCommand, BridgeIdArgs, BridgeStartArgs, BridgeStatusArgs};
+use crate::commands::output::{self, Output, SchemaVersion};
+use crate::commands::written;
 use crate::commands::{display, load_config};
 use crate::config::ProviderSpec;
 use crate::config::view::Layers;
@@ -18,13 +21,37 @@ use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
 use crate::store::FileOp;
 
-pub fn run(cmd: BridgeCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
-    match cmd {
-        BridgeCommand::Start(a) => start(a, ctx),
-        BridgeCommand::Stop(a) => stop(a, ctx),
-        BridgeCommand::Status(a) => status(a, ctx),
-        BridgeCommand::Install(a) => install(a, ctx),
-        BridgeCommand::Uninstall(a) => uninstall(a, ctx),
+/// What `bridge` was asked to do, for which provider.
+#[derive(Debug, Clone)]
+pub enum Action {
+    Start {
+        id: String,
+        /// `--upstream URL` [default: the recorded one, else the provider's base_url].
+        upstream: Option<String>,
+        /// Run the relay in this process (login services).
+        foreground: bool,
+    },
+    Stop(String),
+    /// Every recorded bridge without an id.
+    Status(Option<String>),
+    Install(String),
+    Uninstall(String),
+}
+
+/// What `bridge start` needs.
+struct StartArgs {
+    id: String,
+    upstream: Option<String>,
+    foreground: bool,
+}
+
+pub fn run(action: Action, ctx: &Ctx) -> anyhow::Result<Exit> {
+    match action {
+        Action::Start { id, upstream, foreground } => start(StartArgs { id, upstream, foreground }, ctx),
+        Action::Stop(id) => stop(&id, ctx),
+        Action::Status(id) => status(id, ctx),
+        Action::Install(id) => install(&id, ctx),
+        Action::Uninstall(id) => uninstall(&id, ctx),
     }
 }
 
@@ -39,7 +66,7 @@ fn provider_fields(ctx: &Ctx, id: &str) -> anyhow::Result<(Option<String>, Optio
 /// Where the relay forwards to and on which port: the record's (a restart keeps the port
 /// the provider's `base_url` names), else `--upstream` or the provider's own `base_url` (a
 /// local upstream on 127.0.0.1 is an upstream too: only a record makes a URL a bridge).
-fn plan_start(a: &BridgeStartArgs, ctx: &Ctx, base_url: Option<&str>) -> anyhow::Result<(String, u16, bool)> {
+fn plan_start(a: &StartArgs, ctx: &Ctx, base_url: Option<&str>) -> anyhow::Result<(String, u16, bool)> {
     if let Some(rec) = bridge::record::load(&ctx.codex_home, &a.id)? {
         return Ok((a.upstream.clone().unwrap_or(rec.upstream), rec.port, false));
     }
@@ -51,7 +78,7 @@ fn plan_start(a: &BridgeStartArgs, ctx: &Ctx, base_url: Option<&str>) -> anyhow:
     Ok((upstream, bridge::free_port()?, true))
 }
 
-fn start(a: BridgeStartArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+fn start(a: StartArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     bridge::require_relay()?;
     let (base_url, env_key) = provider_fields(ctx, &a.id)?;
     if let State::Running(rec) = bridge::state(&ctx.codex_home, &a.id)? {
@@ -110,106 +137,137 @@ fn foreground(
 
 /// Points `[model_providers.ID].base_url` at the bridge (one locked, backed-up write).
 fn repoint_provider(ctx: &Ctx, id: &str, port: u16) -> anyhow::Result<()> {
-    let session = crate::commands::written::begin(ctx, false)?;
+    let session = written::begin(ctx, false)?;
     let mut cfg = load_config(ctx)?;
     let spec = ProviderSpec { base_url: Some(bridge::base_url(port)), ..Default::default() };
     cfg.upsert_provider(id, &spec, true)?;
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
-    crate::commands::written::commit(ctx, &session, &format!("bridge start {id}"), &ops)?;
+    written::commit(&session, &format!("bridge start {id}"), &ops)?;
     ctx.ui.status(&format!("Pointed provider `{id}` at the bridge in {}.", display(ctx, &cfg.path)));
     Ok(())
 }
 
-fn stop(a: BridgeIdArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    match bridge::stop(&ctx.codex_home, &a.id)? {
-        Some(rec) => ctx.ui.status(&format!("Stopped the bridge for `{}` (pid {}, port {}).", a.id, rec.pid, rec.port)),
-        None => ctx.ui.status(&format!("No bridge is recorded for `{}`; nothing to stop.", a.id)),
+fn stop(id: &str, ctx: &Ctx) -> anyhow::Result<Exit> {
+    match bridge::stop(&ctx.codex_home, id)? {
+        Some(rec) => ctx.ui.status(&format!("Stopped the bridge for `{id}` (pid {}, port {}).", rec.pid, rec.port)),
+        None => ctx.ui.status(&format!("No bridge is recorded for `{id}`; nothing to stop.")),
     }
     Ok(Exit::Ok)
 }
 
-fn status(a: BridgeStatusArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let ids: Vec<String> = match &a.id {
+/// One bridge's state.
+#[derive(Debug, Serialize)]
+struct BridgeRow {
+    id: String,
+    /// `running`, `stale` or `stopped`.
+    state: &'static str,
+    /// Why a bridge is stale.
+    reason: Option<String>,
+    pid: Option<u32>,
+    port: Option<u16>,
+    base_url: Option<String>,
+    upstream: Option<String>,
+    started_at: Option<u64>,
+}
+
+#[derive(Debug, Serialize)]
+struct Bridges {
+    schema_version: SchemaVersion,
+    bridges: Vec<BridgeRow>,
+    #[serde(skip)]
+    exit: Exit,
+}
+
+impl Output for Bridges {
+    fn human(&self, ctx: &Ctx) {
+        if self.bridges.is_empty() {
+            ctx.ui.data("no bridges");
+        }
+        for r in &self.bridges {
+            let id = &r.id;
+            let line = match r.state {
+                "running" => format!(
+                    "{id}: running, {} → {} (pid {})",
+                    r.base_url.as_deref().unwrap_or(""),
+                    r.upstream.as_deref().unwrap_or(""),
+                    r.pid.map(|p| p.to_string()).unwrap_or_default()
+                ),
+                "stale" => format!(
+                    "{id}: stale, {}; restart with `codex-provider bridge start {id}`",
+                    r.reason.as_deref().unwrap_or("")
+                ),
+                _ => format!("{id}: stopped; start with `codex-provider bridge start {id}`"),
+            };
+            ctx.ui.data(&line);
+        }
+    }
+
+    fn exit(&self) -> Exit {
+        self.exit
+    }
+}
+
+fn status(only: Option<String>, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let ids: Vec<String> = match &only {
         Some(id) => vec![id.clone()],
         None => bridge::record::all(&ctx.codex_home).into_iter().map(|r| r.id).collect(),
     };
-    let mut rows = Vec::new();
-    let mut worst = Exit::Ok;
+    let mut bridges = Vec::new();
+    let mut exit = Exit::Ok;
     for id in &ids {
         let st = bridge::state(&ctx.codex_home, id)?;
-        let (rec, why) = match &st {
+        let (rec, reason) = match &st {
             State::Running(r) => (Some(r), None),
             State::Stale(r, w) => (Some(r), Some(w.clone())),
             State::Stopped => (None, None),
         };
-        if !matches!(st, State::Running(_)) && a.id.is_some() {
-            worst = Exit::Problem;
+        if !matches!(st, State::Running(_)) && only.is_some() {
+            exit = Exit::Problem;
         }
-        rows.push(serde_json::json!({
-            "id": id, "state": st.word(), "reason": why,
-            "pid": rec.map(|r| r.pid), "port": rec.map(|r| r.port),
-            "base_url": rec.map(|r| bridge::base_url(r.port)), "upstream": rec.map(|r| r.upstream.clone()),
-            "started_at": rec.map(|r| r.started_at),
-        }));
+        bridges.push(BridgeRow {
+            id: id.clone(),
+            state: st.word(),
+            reason,
+            pid: rec.map(|r| r.pid),
+            port: rec.map(|r| r.port),
+            base_url: rec.map(|r| bridge::base_url(r.port)),
+            upstream: rec.map(|r| r.upstream.clone()),
+            started_at: rec.map(|r| r.started_at),
+        });
     }
-    if a.json {
-        ctx.ui.data(&serde_json::to_string_pretty(&serde_json::json!({"schema_version": 1, "bridges": rows}))?);
-        return Ok(worst);
-    }
-    if rows.is_empty() {
-        ctx.ui.data("no bridges");
-    }
-    for r in &rows {
-        let id = r["id"].as_str().unwrap_or("");
-        let line = match r["state"].as_str() {
-            Some("running") => format!(
-                "{id}: running, {} → {} (pid {})",
-                r["base_url"].as_str().unwrap_or(""),
-                r["upstream"].as_str().unwrap_or(""),
-                r["pid"]
-            ),
-            Some("stale") => format!(
-                "{id}: stale, {}; restart with `codex-provider bridge start {id}`",
-                r["reason"].as_str().unwrap_or("")
-            ),
-            _ => format!("{id}: stopped; start with `codex-provider bridge start {id}`"),
-        };
-        ctx.ui.data(&line);
-    }
-    Ok(worst)
+    output::emit(ctx, &Bridges { schema_version: SchemaVersion, bridges, exit })
 }
 
-fn install(a: BridgeIdArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+fn install(id: &str, ctx: &Ctx) -> anyhow::Result<Exit> {
     bridge::require_relay()?;
-    provider_fields(ctx, &a.id)?;
+    provider_fields(ctx, id)?;
     let kind = unit::Kind::native();
-    let path = unit_path(kind, &a.id)?;
+    let path = unit_path(kind, id)?;
     let exe = std::env::current_exe()?;
-    let argv = unit::command(&exe, &ctx.codex_home, &a.id);
+    let argv = unit::command(&exe, &ctx.codex_home, id);
     let path_env = std::env::var("PATH").unwrap_or_else(|_| "/usr/local/bin:/usr/bin:/bin".into());
-    let text = unit::render(kind, &a.id, &argv, &path_env);
+    let text = unit::render(kind, id, &argv, &path_env);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
     crate::store::write_atomic(&path, text.as_bytes())?;
     ctx.ui.status(&format!("Wrote {}.", display(ctx, &path)));
-    ctx.ui.hint(&unit::enable_hint(kind, &a.id, &path));
+    ctx.ui.hint(&unit::enable_hint(kind, id, &path));
     Ok(Exit::Ok)
 }
 
-fn uninstall(a: BridgeIdArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+fn uninstall(id: &str, ctx: &Ctx) -> anyhow::Result<Exit> {
     let kind = unit::Kind::native();
-    let path = unit_path(kind, &a.id)?;
+    let path = unit_path(kind, id)?;
     match std::fs::remove_file(&path) {
         Ok(()) => {
             ctx.ui.status(&format!("Removed {}.", display(ctx, &path)));
             if kind == unit::Kind::Systemd {
-                ctx.ui
-                    .hint(&format!("if it was enabled: `systemctl --user disable --now {}`", unit::name(kind, &a.id)));
+                ctx.ui.hint(&format!("if it was enabled: `systemctl --user disable --now {}`", unit::name(kind, id)));
             }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            ctx.ui.status(&format!("No login service for `{}` ({} does not exist).", a.id, display(ctx, &path)));
+            ctx.ui.status(&format!("No login service for `{id}` ({} does not exist).", display(ctx, &path)));
         }
         Err(e) => return Err(e.into()),
     }

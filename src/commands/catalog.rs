@@ -10,41 +10,62 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::catalog::{self, Built};
-use crate::cli::CatalogArgs;
+use crate::commands::output::{self, Output, SchemaVersion};
+use crate::commands::written::{self, Diff, Written};
 use crate::commands::{display, load_config};
 use crate::config::Layers;
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
-use crate::probe::{Options, Target};
+use crate::probe::Target;
 use crate::store::FileOp;
 
-#[derive(Serialize)]
-struct Added<'a> {
-    slug: &'a str,
-    context_window: Option<u64>,
-    /// `endpoint` when `/models` said it, `template` when copied from the bundled entry.
-    context_source: &'static str,
-    modelled_on: &'a str,
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The provider [default: the active one].
+    pub id: Option<String>,
+    pub timeout: Duration,
+    pub dry_run: bool,
 }
 
 #[derive(Serialize)]
-struct Out<'a> {
-    schema_version: u32,
-    provider: &'a str,
+struct Added {
+    slug: String,
+    context_window: Option<u64>,
+    /// `endpoint` when `/models` said it, `template` when copied from the bundled entry.
+    context_source: &'static str,
+    modelled_on: String,
+}
+
+#[derive(Serialize)]
+struct Cataloged {
+    schema_version: SchemaVersion,
+    provider: String,
     path: String,
     dry_run: bool,
     changed: bool,
     bundled: usize,
     kept: usize,
-    added: Vec<Added<'a>>,
-    skipped: &'a [String],
-    /// With `--json --dry-run`: `[{path, diff}]` of config.toml (the catalog file's diff would
-    /// be the whole bundled catalog), else `[]`.
-    diffs: serde_json::Value,
+    added: Vec<Added>,
+    skipped: Vec<String>,
+    /// With `--dry-run`: `[{path, diff}]` of config.toml (the catalog file's diff would be the
+    /// whole bundled catalog), else `[]`.
+    diffs: Vec<Diff>,
+    #[serde(skip)]
+    summary: String,
+    #[serde(skip)]
+    written: Written,
 }
 
-pub fn run(args: CatalogArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
+impl Output for Cataloged {
+    fn human(&self, ctx: &Ctx) {
+        ctx.ui.data(&self.summary);
+        self.written.human(ctx);
+    }
+}
+
+pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let dry_run = args.dry_run;
+    let session = written::begin(ctx, dry_run)?;
     let mut cfg = load_config(ctx)?;
     let layers = Layers::new(&cfg, None);
     let sel = layers.selection();
@@ -59,7 +80,7 @@ pub fn run(args: CatalogArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     })?;
     let target = Target::from_provider(&view, None, &ctx.codex_home);
     let timeout = args.timeout;
-    let opts = Options { timeout, connect_timeout: timeout.min(Duration::from_secs(5)), deep: false };
+    let opts = crate::probe::Options { timeout, connect_timeout: timeout.min(Duration::from_secs(5)), deep: false };
     let body = crate::probe::fetch_models(&target, &opts).map_err(|e| {
         UserError::refused(format!("cannot list the models of `{id}`: {e}"))
             .hint(format!("`codex-provider probe {id}` says what is wrong; the files were not changed"))
@@ -89,46 +110,37 @@ pub fn run(args: CatalogArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     });
     let config_op = FileOp::from_file(&cfg);
     let changed = file_op.is_some() || config_op.is_some();
-    let ops: Vec<FileOp> = if args.write.dry_run {
-        config_op.into_iter().collect()
-    } else {
-        file_op.into_iter().chain(config_op).collect()
-    };
-    let shown = display(ctx, &path);
-    if args.write.dry_run && !args.json {
-        ctx.ui.data(&summary(&built, &id, &shown, changed));
-    }
-    // With --json --dry-run the config diff goes into the JSON (`diffs`), not around it.
-    let diffs = crate::commands::outcome::diffs(&session, &ops);
-    crate::commands::outcome::commit(ctx, &session, args.json, &format!("catalog {id}"), &ops)?;
-    if args.json {
-        let added = built
-            .added
-            .iter()
-            .map(|(slug, context_window, from_endpoint, t)| Added {
-                slug,
-                context_window: *context_window,
-                context_source: if *from_endpoint { "endpoint" } else { "template" },
-                modelled_on: t,
-            })
-            .collect();
-        let out = Out {
-            schema_version: 1,
-            provider: &id,
+    let ops: Vec<FileOp> =
+        if dry_run { config_op.into_iter().collect() } else { file_op.into_iter().chain(config_op).collect() };
+    let summary = summary(&built, &id, &display(ctx, &path), changed);
+    let written = written::commit(&session, &format!("catalog {id}"), &ops)?;
+    let added = built
+        .added
+        .iter()
+        .map(|(slug, context_window, from_endpoint, t)| Added {
+            slug: slug.to_string(),
+            context_window: *context_window,
+            context_source: if *from_endpoint { "endpoint" } else { "template" },
+            modelled_on: t.to_string(),
+        })
+        .collect();
+    output::emit(
+        ctx,
+        &Cataloged {
+            schema_version: SchemaVersion,
+            provider: id,
             path: path.display().to_string(),
-            dry_run: args.write.dry_run,
+            dry_run,
             changed,
             bundled: built.bundled,
             kept: built.kept,
             added,
-            skipped: &built.skipped,
-            diffs,
-        };
-        ctx.ui.data(&serde_json::to_string_pretty(&out)?);
-    } else if !args.write.dry_run {
-        ctx.ui.data(&summary(&built, &id, &shown, changed));
-    }
-    Ok(Exit::Ok)
+            skipped: built.skipped.clone(),
+            diffs: written.diffs.clone(),
+            summary,
+            written,
+        },
+    )
 }
 
 fn summary(b: &Built, id: &str, shown: &str, changed: bool) -> String {

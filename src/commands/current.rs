@@ -1,52 +1,81 @@
 //! `current`: the active provider id (just the id, for scripts); `-v` adds the model and sources.
 
-use serde_json::json;
+use serde::Serialize;
 
-use crate::cli::CurrentArgs;
 use crate::commands::load_layers;
+use crate::commands::output::{self, Output, SchemaVersion};
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
 
-pub fn run(args: CurrentArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--profile NAME`: layer NAME.config.toml over config.toml.
+    pub profile: Option<String>,
+    /// `--format TEMPLATE`.
+    pub format: Option<String>,
+}
+
+/// The active selection and where each part comes from.
+#[derive(Debug, Serialize)]
+pub struct Current {
+    schema_version: SchemaVersion,
+    provider: String,
+    model: Option<String>,
+    provider_source: String,
+    model_source: Option<String>,
+    profile: Option<String>,
+    /// `--format`'s filled template, which replaces the human text.
+    #[serde(skip)]
+    formatted: Option<String>,
+}
+
+impl Output for Current {
+    fn human(&self, ctx: &Ctx) {
+        if let Some(f) = &self.formatted {
+            ctx.ui.data(f);
+        } else if ctx.ui.verbose > 0 {
+            let model = match (&self.model, &self.model_source) {
+                (Some(m), Some(s)) => format!("{m} (from {s})"),
+                _ => "unset (Codex sends its own default)".into(),
+            };
+            ctx.ui.data(&format!("provider: {} (from {})\nmodel:    {model}", self.provider, self.provider_source));
+        } else {
+            ctx.ui.data(&self.provider);
+        }
+    }
+}
+
+pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
     let files = load_layers(ctx, args.profile.as_deref())?;
     let layers = files.layers();
     let sel = layers.selection();
-    if let Some(template) = &args.format {
-        let base_url = || -> Result<String, UserError> {
-            Ok(layers.provider(&sel.provider)?.and_then(|v| v.base_url().map(str::to_string)).unwrap_or_default())
-        };
-        let out = render(template, |name| match name {
-            "provider" => Ok(Some(sel.provider.clone())),
-            "model" => Ok(Some(sel.model.clone().unwrap_or_default())),
-            "profile" => Ok(Some(args.profile.clone().unwrap_or_default())),
-            "base_url" => base_url().map(Some),
-            _ => Ok(None),
-        })?;
-        ctx.ui.data(&out);
-        return Ok(Exit::Ok);
-    }
-    if args.json {
-        let out = json!({
-            "schema_version": 1,
-            "provider": sel.provider,
-            "model": sel.model,
-            "provider_source": sel.provider_source.to_string(),
-            "model_source": sel.model_source.as_ref().map(|s| s.to_string()),
-            "profile": args.profile,
-        });
-        ctx.ui.data(&serde_json::to_string_pretty(&out)?);
-        return Ok(Exit::Ok);
-    }
-    if ctx.ui.verbose > 0 {
-        let model = match (&sel.model, &sel.model_source) {
-            (Some(m), Some(s)) => format!("{m} (from {s})"),
-            _ => "unset (Codex sends its own default)".into(),
-        };
-        ctx.ui.data(&format!("provider: {} (from {})\nmodel:    {model}", sel.provider, sel.provider_source));
-    } else {
-        ctx.ui.data(&sel.provider);
-    }
-    Ok(Exit::Ok)
+    let formatted = match &args.format {
+        Some(template) => {
+            let base_url = || -> Result<String, UserError> {
+                Ok(layers.provider(&sel.provider)?.and_then(|v| v.base_url().map(str::to_string)).unwrap_or_default())
+            };
+            Some(render(template, |name| match name {
+                "provider" => Ok(Some(sel.provider.clone())),
+                "model" => Ok(Some(sel.model.clone().unwrap_or_default())),
+                "profile" => Ok(Some(args.profile.clone().unwrap_or_default())),
+                "base_url" => base_url().map(Some),
+                _ => Ok(None),
+            })?)
+        }
+        None => None,
+    };
+    output::emit(
+        ctx,
+        &Current {
+            schema_version: SchemaVersion,
+            provider: sel.provider.clone(),
+            model: sel.model.clone(),
+            provider_source: sel.provider_source.to_string(),
+            model_source: sel.model_source.as_ref().map(|s| s.to_string()),
+            profile: args.profile,
+            formatted,
+        },
+    )
 }
 
 const PLACEHOLDERS: &[&str] = &["provider", "model", "profile", "base_url"];

@@ -1,41 +1,93 @@
 //! `doctor`: gather once, check, render; with `--fix`, show the diff, confirm, write, re-check.
 
 use std::io::IsTerminal;
+use std::time::Duration;
 
-use crate::cli::DoctorArgs;
+use serde::{Serialize, Serializer};
+
+use crate::commands::output::{self, Output};
 use crate::config::Layers;
 use crate::ctx::Ctx;
-use crate::doctor::input::{self, Options};
+use crate::doctor::input;
 use crate::doctor::{self, Report, Status, fix, render};
 use crate::error::{Exit, UserError};
 use crate::probe;
 use crate::store::FileOp;
 
-pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let options = Options {
+/// What `doctor` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub profile: Option<String>,
+    /// Probe this provider instead of the active one.
+    pub provider: Option<String>,
+    /// Probe every configured provider.
+    pub all: bool,
+    pub offline: bool,
+    /// Print only the tally line.
+    pub summary: bool,
+    pub fix: bool,
+    pub timeout: Duration,
+    pub dry_run: bool,
+}
+
+/// A doctor report as the command prints it: the first one, or the re-check after `--fix`.
+struct Diagnosed {
+    report: Report,
+    summary: bool,
+    after_fix: bool,
+}
+
+/// `--json` is `codex doctor --json`'s shape (`doctor::render::json`).
+impl Serialize for Diagnosed {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        render::json(&self.report).serialize(s)
+    }
+}
+
+impl Output for Diagnosed {
+    fn human(&self, ctx: &Ctx) {
+        if !self.after_fix {
+            ctx.ui.data(&render::human(&self.report, &ctx.ui, self.summary));
+            return;
+        }
+        // The full report was printed before the diff: after it, only what is still not ok.
+        let mut quiet = ctx.ui.clone();
+        quiet.quiet = true;
+        let title = ctx.ui.paint(crate::ui::Tone::Bold, "after --fix:");
+        ctx.ui.data(&format!("\n{title}\n{}", render::human(&self.report, &quiet, false)));
+    }
+
+    fn exit(&self) -> Exit {
+        if self.report.overall() == Status::Fail { Exit::Problem } else { Exit::Ok }
+    }
+}
+
+pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let options = input::Options {
         profile: args.profile.clone(),
         provider: args.provider.clone(),
         all: args.all,
         offline: args.offline,
     };
-    let fixing = args.fix || args.write.dry_run;
+    let fixing = args.fix || args.dry_run;
+    let diagnosed = |report, after_fix| Diagnosed { report, summary: args.summary, after_fix };
     let input = input::gather(&ctx.codex_home, options.clone());
     check_provider_flag(&input, &options)?;
     let net = network(&args, &input);
     let report = doctor::run(&input, net.as_ref());
     if !fixing || (report.fixes().is_empty() && !has_legacy(&input)) {
-        print(&report, &args, ctx);
-        if fixing && !args.json {
+        let exit = output::emit(ctx, &diagnosed(report, false))?;
+        if fixing && !ctx.json {
             ctx.ui.note("nothing here that `doctor --fix` can repair automatically");
         }
-        return Ok(exit_of(&report));
+        return Ok(exit);
     }
-    if !args.json {
-        print(&report, &args, ctx);
+    if !ctx.json {
+        output::emit(ctx, &diagnosed(report, false))?;
     }
 
     // Re-read under the lock so the edit is made on what is on disk now.
-    let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
+    let session = crate::commands::written::begin(ctx, args.dry_run)?;
     let input = input::gather(&ctx.codex_home, options.clone());
     let report = doctor::run(&input, net.as_ref());
     let mut plan = fix::plan(&input, &report.fixes());
@@ -44,24 +96,24 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     }
     let migrated = migrate(ctx, &input, &mut plan);
     let ops: Vec<FileOp> = plan.files.iter().filter_map(FileOp::from_file).collect();
+    // In JSON mode the one document on stdout is the report; the report printed above (text)
+    // is the answer when there is nothing to write.
+    let report_once = |report| match ctx.json {
+        true => output::emit(ctx, &diagnosed(report, false)),
+        false => Ok(diagnosed(report, false).exit()),
+    };
     if ops.is_empty() {
-        if args.json {
-            print(&report, &args, ctx);
-        }
-        return Ok(exit_of(&report));
+        return report_once(report);
     }
     let diffs: String = ops.iter().map(FileOp::diff).collect();
-    if args.json {
+    if ctx.json {
         ctx.ui.stderr(&diffs);
     } else {
         ctx.ui.data(&diffs);
     }
     if session.dry_run() {
         ctx.ui.note("dry run: nothing was written");
-        if args.json {
-            print(&report, &args, ctx);
-        }
-        return Ok(exit_of(&report));
+        return report_once(report);
     }
     if !ctx.yes {
         // The question goes to stderr and the answer comes from stdin: stdout may be a pipe.
@@ -74,7 +126,7 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         let ok = crate::ui::prompt::confirm("Apply these changes?", false)?;
         if !ok {
             ctx.ui.status("nothing was written");
-            return Ok(exit_of(&report));
+            return report_once(report);
         }
     }
     session.commit("doctor --fix", &ops)?;
@@ -87,16 +139,7 @@ pub fn run(args: DoctorArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     drop(session);
     let input = input::gather(&ctx.codex_home, options);
     let after = doctor::run(&input, network(&args, &input).as_ref());
-    if args.json {
-        print(&after, &args, ctx);
-    } else {
-        // The full report was printed before the diff: after it, only what is still not ok.
-        let mut quiet = ctx.ui.clone();
-        quiet.quiet = true;
-        let title = ctx.ui.paint(crate::ui::Tone::Bold, "after --fix:");
-        ctx.ui.data(&format!("\n{title}\n{}", render::human(&after, &quiet, false)));
-    }
-    Ok(exit_of(&after))
+    output::emit(ctx, &diagnosed(after, true))
 }
 
 /// config.toml parses and holds legacy `[profiles.x]` tables or `profile = "x"`.
@@ -138,7 +181,7 @@ fn migrate(ctx: &Ctx, input: &input::DoctorInput, plan: &mut fix::Plan) -> Optio
     m
 }
 /// `--provider ID` must name a provider (exit 2 with a did-you-mean otherwise).
-fn check_provider_flag(input: &input::DoctorInput, o: &Options) -> anyhow::Result<()> {
+fn check_provider_flag(input: &input::DoctorInput, o: &input::Options) -> anyhow::Result<()> {
     let (Some(id), Ok(base)) = (&o.provider, &input.base) else { return Ok(()) };
     let layers = Layers::new(base, None);
     match layers.provider(id) {
@@ -147,23 +190,11 @@ fn check_provider_flag(input: &input::DoctorInput, o: &Options) -> anyhow::Resul
     }
 }
 
-fn print(report: &Report, args: &DoctorArgs, ctx: &Ctx) {
-    if args.json {
-        ctx.ui.data(&serde_json::to_string_pretty(&render::json(report)).unwrap_or_default());
-    } else {
-        ctx.ui.data(&render::human(report, &ctx.ui, args.summary));
-    }
-}
-
-fn exit_of(r: &Report) -> Exit {
-    if r.overall() == Status::Fail { Exit::Problem } else { Exit::Ok }
-}
-
 /// Probes the providers the doctor's facts are about (`doctor::net::targets`: the active
 /// one, `--provider ID`, or every provider with `--all`) and the URL of an ignored
 /// `OPENAI_BASE_URL` (`doctor::env_probe`), all concurrently. None when the providers cannot
 /// be probed (offline, a config that does not parse, a missing profile): the checks say why.
-fn network(args: &DoctorArgs, input: &input::DoctorInput) -> Option<doctor::net::Probes> {
+fn network(args: &Options, input: &input::DoctorInput) -> Option<doctor::net::Probes> {
     let targets = doctor::net::targets(input).ok()?;
     // deep: also send the non-function tool types Codex sends (provider.tools).
     let opts = probe::Options { timeout: args.timeout, deep: true, ..Default::default() };

@@ -2,10 +2,11 @@
 //! tables (or JSON) that `apply` reads elsewhere. Never a secret: `experimental_bearer_token`
 //! and key-like values are left out, with a note on stderr naming what was omitted.
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
-use crate::cli::ExportArgs;
-use crate::commands::{load_config, outcome};
+use crate::commands::load_config;
+use crate::commands::output::{self, Output, SchemaVersion};
 use crate::config::fields::{Fields, providers_toml};
 
 use crate::config::view::Layers;
@@ -47,9 +48,28 @@ pub(crate) fn without_secrets(id: &str, fields: &Fields, omitted: &mut Vec<Strin
     out
 }
 
-pub fn run(args: ExportArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+/// The exported providers (each its fields as JSON) and what was left out.
+#[derive(Debug, Serialize)]
+pub struct Exported {
+    schema_version: SchemaVersion,
+    providers: serde_json::Map<String, Value>,
+    /// Each provider's model, when one is known (`apply` remembers it with the provider).
+    models: std::collections::BTreeMap<String, String>,
+    omitted: Vec<String>,
+    /// The same providers as a TOML file, for the human rendering.
+    #[serde(skip)]
+    toml: String,
+}
+
+impl Output for Exported {
+    fn human(&self, ctx: &Ctx) {
+        ctx.ui.data(&self.toml);
+    }
+}
+
+pub fn run(ids: &[String], ctx: &Ctx) -> anyhow::Result<Exit> {
     let cfg = load_config(ctx)?;
-    let ids = if args.ids.is_empty() { cfg.provider_ids()? } else { args.ids.clone() };
+    let ids = if ids.is_empty() { cfg.provider_ids()? } else { ids.to_vec() };
     let mut providers = Vec::new();
     let mut omitted = Vec::new();
     for id in &ids {
@@ -59,18 +79,24 @@ pub fn run(args: ExportArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         };
         providers.push((id.clone(), without_secrets(id, &fields, &mut omitted)));
     }
-    if args.json {
-        let map: serde_json::Map<String, Value> =
-            providers.iter().map(|(id, f)| (id.clone(), Value::Object(f.clone()))).collect();
-        outcome::print(ctx, &json!({ "schema_version": 1, "providers": map, "omitted": omitted }))?;
-    } else {
-        ctx.ui.data(&providers_toml(&providers));
-    }
+    let layers = Layers::new(&cfg, None);
+    let models: Vec<(String, String)> = providers
+        .iter()
+        .filter_map(|(id, _)| Some((id.clone(), crate::memo::model_of(&ctx.codex_home, &layers, id)?.0)))
+        .collect();
+    let exported = Exported {
+        schema_version: SchemaVersion,
+        providers: providers.iter().map(|(id, f)| (id.clone(), Value::Object(f.clone()))).collect(),
+        models: models.iter().cloned().collect(),
+        omitted: omitted.clone(),
+        toml: providers_toml(&providers, &models),
+    };
+    let exit = output::emit(ctx, &exported)?;
     if !omitted.is_empty() {
         ctx.ui.note(&format!(
             "left out (secrets are never exported): {}; give each machine its key with `codex-provider key set ID`",
             omitted.join(", ")
         ));
     }
-    Ok(Exit::Ok)
+    Ok(exit)
 }

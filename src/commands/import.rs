@@ -3,14 +3,61 @@
 //! Codex ignores those variables for its built-in provider. Everything after finding the URL
 //! is `add`'s job (same plan, probe and write), so the two cannot drift apart.
 
-use serde_json::json;
+use serde::Serialize;
 
-use crate::cli::{AddArgs, ImportArgs};
+use crate::commands::add::{self, Added, SaveOptions};
+use crate::commands::output::{self, Messages, Output, SchemaVersion};
+use crate::commands::written::Written;
 use crate::ctx::Ctx;
 use crate::env::{OPENAI_KEY_VAR as KEY_VAR, OPENAI_URL_VARS as URL_VARS};
 use crate::error::{Exit, UserError};
 
-pub fn run(args: ImportArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+/// `import`'s options (its own; `add`'s are built from them below).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub id: Option<String>,
+    pub env_key: Option<String>,
+    pub model: Option<String>,
+    pub save: SaveOptions,
+    pub dry_run: bool,
+}
+
+/// Where the imported URL was found.
+#[derive(Debug, Serialize)]
+struct From {
+    variable: &'static str,
+    /// `environment` or `dotenv`.
+    source: &'static str,
+}
+
+/// What was imported, and `add`'s write.
+#[derive(Debug, Serialize)]
+pub struct Imported {
+    schema_version: SchemaVersion,
+    id: String,
+    base_url: String,
+    env_key: String,
+    from: From,
+    #[serde(rename = "use")]
+    use_it: bool,
+    profile: Option<String>,
+    #[serde(flatten)]
+    written: Written,
+    #[serde(skip)]
+    added: Added,
+}
+
+impl Output for Imported {
+    fn human(&self, ctx: &Ctx) {
+        self.added.human(ctx);
+    }
+
+    fn said(&self) -> Option<&Messages> {
+        self.added.said()
+    }
+}
+
+pub fn run(opts: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
     let Some(found) = crate::env::openai_url(&ctx.codex_home) else {
         return Err(UserError::refused(format!(
             "nothing to import: neither {} is set (looked in the environment and $CODEX_HOME/.env)",
@@ -21,37 +68,35 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     };
     let (var, url, in_dotenv) = (found.var, found.value, found.in_dotenv);
     let from = if in_dotenv { "$CODEX_HOME/.env" } else { "the environment" };
-    let id = match args.id.clone() {
+    let id = match opts.id.clone() {
         Some(id) => id,
         None => id_from_url(&url)?,
     };
-    let env_key = args.env_key.clone().unwrap_or_else(|| KEY_VAR.to_string());
+    let env_key = opts.env_key.clone().unwrap_or_else(|| KEY_VAR.to_string());
     ctx.ui.status(&format!("Importing {var} from {from} as provider `{id}` (key variable {env_key})."));
-    let add = AddArgs {
+    let add = add::Options {
         id: Some(id.clone()),
         base_url: Some(url.clone()),
         env_key: Some(env_key.clone()),
-        model: args.model.clone(),
-        save: args.save.clone(),
-        timeout: std::time::Duration::from_secs(15),
-        write: args.write.clone(),
-        ..AddArgs::default()
+        model: opts.model.clone(),
+        save: opts.save.clone(),
+        timeout: crate::probe::DEFAULT_TIMEOUT,
+        dry_run: opts.dry_run,
+        ..add::Options::default()
     };
-    let exit = super::add::run(add, ctx)?;
-    if args.json {
-        let out = json!({
-            "schema_version": 1,
-            "id": id,
-            "base_url": url,
-            "env_key": env_key,
-            "from": {"variable": var, "source": if in_dotenv { "dotenv" } else { "environment" }},
-            "use": args.save.use_it,
-            "profile": args.save.profile,
-            "dry_run": args.write.dry_run,
-        });
-        ctx.ui.data(&serde_json::to_string_pretty(&out)?);
-    }
-    Ok(exit)
+    let added = add::execute(add, ctx)?;
+    let imported = Imported {
+        schema_version: SchemaVersion,
+        id,
+        base_url: url,
+        env_key,
+        from: From { variable: var, source: if in_dotenv { "dotenv" } else { "environment" } },
+        use_it: opts.save.use_it,
+        profile: opts.save.profile,
+        written: added.written.clone(),
+        added,
+    };
+    output::emit(ctx, &imported)
 }
 
 /// A provider id from the URL's host: `api.` and `www.` dropped, then the registrable part

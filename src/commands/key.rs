@@ -7,9 +7,9 @@
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-use serde_json::json;
+use serde::Serialize;
 
-use crate::cli::{KeyArgs, KeyGetArgs, KeySetArgs};
+use crate::commands::output::{self, Output, SchemaVersion};
 use crate::commands::{display, load_layers};
 use crate::config::dotenv_write;
 use crate::ctx::Ctx;
@@ -86,31 +86,50 @@ fn read_dotenv(path: &Path) -> anyhow::Result<Option<String>> {
     }
 }
 
-fn report(ctx: &Ctx, json: bool, id: &str, var: &str, path: &Path, action: &str, changed: bool) -> anyhow::Result<()> {
-    if json {
-        let out = json!({
-            "schema_version": 1,
-            "provider": id,
-            "env_key": var,
-            "file": path,
-            "action": action,
-            "changed": changed,
-        });
-        ctx.ui.data(&serde_json::to_string_pretty(&out)?);
-    }
-    Ok(())
+/// What `key set` / `key unset` did to `.env` (never the key).
+#[derive(Debug, Serialize)]
+struct KeyChange {
+    schema_version: SchemaVersion,
+    provider: String,
+    env_key: String,
+    file: std::path::PathBuf,
+    /// `set` or `unset`.
+    action: &'static str,
+    changed: bool,
 }
 
-pub fn set(args: KeySetArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let (keychain, args) = (args.keychain, args.key);
-    if keychain {
-        return super::key_keychain::set(ctx, &args.id, args.json);
+/// The status lines are said by the verb itself (the wizard shares them), so the human
+/// rendering has nothing for stdout.
+impl Output for KeyChange {
+    fn human(&self, _ctx: &Ctx) {}
+}
+
+/// `key set`'s options.
+#[derive(Debug, Clone, Default)]
+pub struct SetOptions {
+    pub id: String,
+    /// Into the OS keychain, served to Codex by `auth.command` ([`super::key_keychain`]).
+    pub keychain: bool,
+}
+
+pub fn set(opts: SetOptions, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let id = opts.id.as_str();
+    if opts.keychain {
+        return super::key_keychain::set(ctx, id);
     }
-    let var = env_key_of(ctx, &args.id)?;
+    let var = env_key_of(ctx, id)?;
     let stored = store(ctx, &var)?;
-    report(ctx, args.json, &args.id, &var, &stored.path, "set", stored.changed)?;
-    stored.say(ctx, &format!("the key for `{}`", args.id));
-    Ok(Exit::Ok)
+    let change = KeyChange {
+        schema_version: SchemaVersion,
+        provider: id.to_string(),
+        env_key: var,
+        file: stored.path.clone(),
+        action: "set",
+        changed: stored.changed,
+    };
+    let exit = output::emit(ctx, &change)?;
+    stored.say(ctx, &format!("the key for `{id}`"));
+    Ok(exit)
 }
 
 /// What [`store`] did: the file, whether it changed, the key's length (never the key).
@@ -153,15 +172,16 @@ pub(crate) fn store(ctx: &Ctx, var: &str) -> anyhow::Result<Stored> {
     Ok(Stored { path, changed, var: var.to_string(), chars: value.chars().count() })
 }
 
-pub fn get(args: KeyGetArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    super::key_keychain::get(ctx, &args.id, args.reveal)
+/// `key get ID`: the keychain's key on stdout, for Codex ([`super::key_keychain::get`]).
+pub fn get(id: &str, reveal: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
+    super::key_keychain::get(ctx, id, reveal)
 }
 
-pub fn unset(args: KeyArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    if super::key_keychain::uses_keychain(ctx, &args.id) {
-        return super::key_keychain::unset(ctx, &args.id, args.json);
+pub fn unset(id: &str, ctx: &Ctx) -> anyhow::Result<Exit> {
+    if super::key_keychain::uses_keychain(ctx, id) {
+        return super::key_keychain::unset(ctx, id);
     }
-    let var = env_key_of(ctx, &args.id)?;
+    let var = env_key_of(ctx, id)?;
     let path = ctx.codex_home.join(DOTENV);
     let _session = crate::commands::written::begin(ctx, false)?;
     let new = read_dotenv(&path)?.and_then(|old| dotenv_write::unset(&old, &var));
@@ -169,10 +189,18 @@ pub fn unset(args: KeyArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     if let Some(new) = &new {
         write_dotenv(&path, new)?;
     }
-    report(ctx, args.json, &args.id, &var, &path, "unset", changed)?;
+    let change = KeyChange {
+        schema_version: SchemaVersion,
+        provider: id.to_string(),
+        env_key: var.clone(),
+        file: path.clone(),
+        action: "unset",
+        changed,
+    };
+    let exit = output::emit(ctx, &change)?;
     ctx.ui.status(&match changed {
         true => format!("Removed {var} from {}.", display(ctx, &path)),
         false => format!("{} has no {var} line; nothing to change.", display(ctx, &path)),
     });
-    Ok(Exit::Ok)
+    Ok(exit)
 }

@@ -10,7 +10,8 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::auth_command::AuthCommand;
-use crate::commands::{display, load_config, outcome};
+use crate::commands::output::{self, Messages, Output, SchemaVersion};
+use crate::commands::{display, load_config, written};
 use crate::config::view::Layers;
 use crate::config::{ConfigFile, ids};
 use crate::ctx::Ctx;
@@ -18,24 +19,49 @@ use crate::error::{Exit, UserError};
 use crate::keychain;
 use crate::store::FileOp;
 
-/// What `key set --keychain` and a keychain `key unset` did (`--json`).
+/// What `key set --keychain` and a keychain `key unset` did (never the key).
 #[derive(Debug, Serialize)]
-pub(crate) struct KeychainReport {
-    pub schema_version: u32,
-    pub provider: String,
+struct KeychainChange {
+    schema_version: SchemaVersion,
+    provider: String,
     /// `"keychain"`: where the key is (was) kept.
-    pub store: &'static str,
+    store: &'static str,
     /// `"set"` or `"unset"`.
-    pub action: &'static str,
+    action: &'static str,
     /// Whether the keychain or config.toml changed.
-    pub changed: bool,
+    changed: bool,
     /// config.toml.
-    pub file: PathBuf,
+    file: PathBuf,
     /// The provider's `auth.command` and its args after the command (null after `unset`).
-    pub auth_command: Option<Vec<String>>,
+    auth_command: Option<Vec<String>>,
     /// After `set`: the env_key it replaced (remembered for `unset`); after `unset`: the
     /// env_key restored.
-    pub env_key: Option<String>,
+    env_key: Option<String>,
+    #[serde(skip)]
+    said: Messages,
+}
+
+/// Nothing for stdout: the status lines say what happened (stderr, in both modes).
+impl Output for KeychainChange {
+    fn human(&self, _ctx: &Ctx) {}
+
+    fn said(&self) -> Option<&Messages> {
+        Some(&self.said)
+    }
+}
+
+/// The key `key get` serves: never serialised (`key get` has no `--json`, and no document
+/// may carry a key); the human rendering is the key alone on stdout, for Codex.
+#[derive(Debug, Serialize)]
+struct Served {
+    #[serde(skip)]
+    key: String,
+}
+
+impl Output for Served {
+    fn human(&self, ctx: &Ctx) {
+        ctx.ui.data_raw(format!("{}\n", self.key).as_bytes());
+    }
 }
 
 /// The one-line refusal where no keychain is reachable.
@@ -54,13 +80,13 @@ fn config_with(ctx: &Ctx, id: &str) -> Result<ConfigFile, UserError> {
             "`{id}` is a built-in provider: Codex does not run an auth.command for it"
         )));
     }
-    Err(Layers::new(&cfg, None).unknown_provider(id))
+    Err(Layers::new(&cfg, None).unknown_provider(id).into())
 }
 
 /// `key set ID --keychain`.
-pub(crate) fn set(ctx: &Ctx, id: &str, json: bool) -> anyhow::Result<Exit> {
+pub(crate) fn set(ctx: &Ctx, id: &str) -> anyhow::Result<Exit> {
     keychain::available().map_err(|e| unreachable(&e, id))?;
-    let session = crate::commands::written::begin(ctx, false)?;
+    let session = written::begin(ctx, false)?;
     let mut cfg = config_with(ctx, id)?;
     let view = Layers::new(&cfg, None).provider(id)?.ok_or_else(|| UserError::usage(format!("no provider `{id}`")))?;
     if let Some(f) =
@@ -91,28 +117,16 @@ pub(crate) fn set(ctx: &Ctx, id: &str, json: bool) -> anyhow::Result<Exit> {
     let command = AuthCommand::keychain(id);
     cfg.set_auth_command(id, &command.command, &command.args)?;
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
-    let config_changed = outcome::commit(ctx, &session, json, &format!("key set {id} --keychain"), &ops)?;
-    let report = KeychainReport {
-        schema_version: 1,
-        provider: id.to_string(),
-        store: "keychain",
-        action: "set",
-        changed: stored_changed || config_changed,
-        file: cfg.path.clone(),
-        auth_command: Some(std::iter::once(command.command.clone()).chain(command.args.clone()).collect()),
-        env_key: previous.clone(),
-    };
-    if json {
-        ctx.ui.data(&serde_json::to_string_pretty(&report)?);
-    }
+    let config_changed = written::commit(&session, &format!("key set {id} --keychain"), &ops)?.changed;
+    let mut said = Messages::default();
     let chars = value.chars().count();
-    ctx.ui.status(&match stored_changed {
+    said.status(match stored_changed {
         true => format!("Stored the key for `{id}` in {} ({chars} chars).", keychain::store_name()),
         false => format!("{} already holds this key for `{id}`.", keychain::store_name_capitalized()),
     });
     if config_changed {
         let removed = previous.as_deref().map(|v| format!("; env_key `{v}` removed")).unwrap_or_default();
-        ctx.ui.status(&format!(
+        said.status(format!(
             "{}: `{id}` now gets its key from `{}` (auth.command){removed}.",
             display(ctx, &cfg.path),
             command.shown()
@@ -121,12 +135,23 @@ pub(crate) fn set(ctx: &Ctx, id: &str, json: bool) -> anyhow::Result<Exit> {
     if let Some(var) = &previous
         && crate::env::load(&ctx.codex_home).contains_key(var)
     {
-        ctx.ui.note(&format!(
+        said.note(format!(
             "{} still holds {var} in plain text; Codex no longer reads it for `{id}`: delete that line",
             display(ctx, &ctx.codex_home.join(".env"))
         ));
     }
-    Ok(Exit::Ok)
+    let change = KeychainChange {
+        schema_version: SchemaVersion,
+        provider: id.to_string(),
+        store: "keychain",
+        action: "set",
+        changed: stored_changed || config_changed,
+        file: cfg.path.clone(),
+        auth_command: Some(std::iter::once(command.command.clone()).chain(command.args.clone()).collect()),
+        env_key: previous,
+        said,
+    };
+    output::emit(ctx, &change)
 }
 
 /// `key get ID`: the key on stdout and nothing else; never on a terminal without `--reveal`.
@@ -139,10 +164,7 @@ pub(crate) fn get(ctx: &Ctx, id: &str, reveal: bool) -> anyhow::Result<Exit> {
     }
     let one_line = |e: keychain::Error| UserError::refused(format!("no key for `{id}`: {e}"));
     match keychain::get(id).map_err(one_line)? {
-        Some(k) => {
-            ctx.ui.data_raw(format!("{k}\n").as_bytes());
-            Ok(Exit::Ok)
-        }
+        Some(key) => output::emit(ctx, &Served { key }),
         None => Err(UserError::refused(format!(
             "no key for `{id}` in {}: store one with `codex-provider key set {id} --keychain`",
             keychain::store_name()
@@ -160,35 +182,34 @@ pub(crate) fn uses_keychain(ctx: &Ctx, id: &str) -> bool {
 
 /// `key unset ID` for a keychain provider: the entry deleted, `env_key` restored (the one it
 /// had, else the default name for the id).
-pub(crate) fn unset(ctx: &Ctx, id: &str, json: bool) -> anyhow::Result<Exit> {
-    let session = crate::commands::written::begin(ctx, false)?;
+pub(crate) fn unset(ctx: &Ctx, id: &str) -> anyhow::Result<Exit> {
+    let session = written::begin(ctx, false)?;
     let mut cfg = config_with(ctx, id)?;
     let var = crate::memo::read(&ctx.codex_home, id).env_key.unwrap_or_else(|| ids::default_env_key(id));
     let deleted = keychain::delete(id)
         .map_err(|e| UserError::refused(format!("{e}; nothing was changed (config.toml still runs `key get {id}`)")))?;
     cfg.restore_env_key(id, &var)?;
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
-    let config_changed = outcome::commit(ctx, &session, json, &format!("key unset {id}"), &ops)?;
-    if json {
-        let report = KeychainReport {
-            schema_version: 1,
-            provider: id.to_string(),
-            store: "keychain",
-            action: "unset",
-            changed: deleted || config_changed,
-            file: cfg.path.clone(),
-            auth_command: None,
-            env_key: Some(var.clone()),
-        };
-        ctx.ui.data(&serde_json::to_string_pretty(&report)?);
-    }
-    ctx.ui.status(&match deleted {
+    let config_changed = written::commit(&session, &format!("key unset {id}"), &ops)?.changed;
+    let mut said = Messages::default();
+    said.status(match deleted {
         true => format!("Removed the key for `{id}` from {}.", keychain::store_name()),
         false => format!("{} held no key for `{id}`.", keychain::store_name_capitalized()),
     });
-    ctx.ui.status(&format!(
+    said.status(format!(
         "{}: `{id}` reads its key from {var} again (auth.command removed); set it with `codex-provider key set {id}` or export it.",
         display(ctx, &cfg.path)
     ));
-    Ok(Exit::Ok)
+    let change = KeychainChange {
+        schema_version: SchemaVersion,
+        provider: id.to_string(),
+        store: "keychain",
+        action: "unset",
+        changed: deleted || config_changed,
+        file: cfg.path.clone(),
+        auth_command: None,
+        env_key: Some(var),
+        said,
+    };
+    output::emit(ctx, &change)
 }

@@ -1,70 +1,38 @@
-//! One module per user-facing verb; orchestration only (no TOML, no HTTP, no printing rules).
+//! One module per user-facing verb, below the CLI: each takes plain options (built by `cli`),
+//! orchestrates the layers below, and returns a typed result that [`output`] prints as text
+//! or JSON. No clap type, no TOML, no HTTP here.
 
-mod add;
-mod apply;
-mod bridge;
-mod catalog;
-mod completions;
-mod current;
-mod doctor;
-mod export;
-mod import;
-mod key;
+pub mod add;
+pub mod apply;
+pub mod bridge;
+pub mod catalog;
+pub mod completions;
+pub mod current;
+pub mod doctor;
+pub(crate) mod errors;
+pub mod export;
+pub mod import;
+pub mod key;
 mod key_input;
 mod key_keychain;
-mod list;
-mod models;
-mod outcome;
+pub mod list;
+pub mod models;
+pub mod output;
 mod pick;
-mod presets;
-mod probe;
+pub mod presets;
+pub mod probe;
 mod probe_codex;
-mod profile;
-mod remove;
-mod rename;
-mod set;
-mod show;
-mod threads;
-mod undo;
-mod use_;
+pub mod profile;
+pub mod remove;
+pub mod rename;
+pub mod set;
+pub mod show;
+pub mod threads;
+pub mod undo;
+pub mod use_;
 mod written;
 
-use crate::cli::{Command, KeyCommand, ProfileCommand};
 use crate::ctx::Ctx;
-use crate::error::Exit;
-
-pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
-    match cmd {
-        Command::Add(a) => add::run(a, ctx),
-        Command::Use(a) => use_::run(a, ctx),
-        Command::List(a) => list::run(a, ctx),
-        Command::Current(a) => current::run(a, ctx),
-        Command::Show(a) => show::run(a, ctx),
-        Command::Remove(a) => remove::run(a, ctx),
-        Command::Probe(a) => probe::run(a, ctx),
-        Command::Doctor(a) => doctor::run(a, ctx),
-        Command::Profile(ProfileCommand::List(a)) => profile::list(a, ctx),
-        Command::Profile(ProfileCommand::Show(a)) => profile::show(a, ctx),
-        Command::Profile(ProfileCommand::Remove(a)) => profile::remove(a, ctx),
-        Command::Profile(ProfileCommand::Migrate(a)) => profile::migrate(a, ctx),
-        Command::Presets(a) => presets::run(a, ctx),
-        Command::Undo(a) => undo::run(a, ctx),
-        Command::Completions(a) => completions::run(a, ctx),
-        Command::Catalog(a) => catalog::run(a, ctx),
-        Command::Key(KeyCommand::Set(a)) => key::set(a, ctx),
-        Command::Key(KeyCommand::Get(a)) => key::get(a, ctx),
-        Command::Key(KeyCommand::Unset(a)) => key::unset(a, ctx),
-        Command::Rename(a) => rename::run(a, ctx),
-        Command::Set(a) => set::set(a, ctx),
-        Command::Unset(a) => set::unset(a, ctx),
-        Command::Export(a) => export::run(a, ctx),
-        Command::Apply(a) => apply::run(a, ctx),
-        Command::Import(a) => import::run(a, ctx),
-        Command::Models(a) => models::run(a, ctx),
-        Command::Bridge(c) => bridge::run(c, ctx),
-        Command::Threads(a) => threads::run(a, ctx),
-    }
-}
 
 use std::path::Path;
 
@@ -77,11 +45,11 @@ pub(crate) fn load_config(ctx: &Ctx) -> Result<ConfigFile, UserError> {
 }
 
 /// A parse error offers `undo` only when there is a backup to restore.
-fn offer_undo(ctx: &Ctx, e: UserError) -> UserError {
-    if e.hint.as_deref() == Some(crate::config::file::PARSE_HINT)
-        && !crate::store::list_undo(&ctx.codex_home).is_empty()
-    {
-        return e.hint(format!("{}; `codex-provider undo` restores our last backup", crate::config::file::PARSE_HINT));
+fn offer_undo(ctx: &Ctx, e: crate::config::Error) -> UserError {
+    let parse = matches!(e, crate::config::Error::Parse { .. });
+    let e = UserError::from(e);
+    if parse && !crate::store::list_undo(&ctx.codex_home).is_empty() {
+        return e.hint(format!("{}; `codex-provider undo` restores our last backup", errors::PARSE_HINT));
     }
     e
 }
@@ -91,9 +59,7 @@ fn offer_undo(ctx: &Ctx, e: UserError) -> UserError {
 fn well_typed(f: ConfigFile) -> Result<ConfigFile, UserError> {
     match f.type_errors().into_iter().next() {
         None => Ok(f),
-        Some(e) => Err(UserError::usage(format!("{}: {}", f.path.display(), e.message)).hint(
-            "fix it by hand (`codex-provider doctor` explains it); Codex refuses to start with it (the file was not changed)",
-        )),
+        Some(e) => Err(errors::codex_refuses(&f.path, &e)),
     }
 }
 

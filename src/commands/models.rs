@@ -6,21 +6,77 @@
 use std::path::Path;
 use std::time::Duration;
 
-use serde_json::json;
+use serde::Serialize;
 
-use crate::cli::ModelsArgs;
 use crate::commands::load_layers;
+use crate::commands::output::{self, Output, SchemaVersion};
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
 use crate::probe;
 
-pub fn run(args: ModelsArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The provider [default: the active one].
+    pub id: Option<String>,
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Serialize)]
+struct Model {
+    id: String,
+    configured: bool,
+    /// Whether the installed Codex (or `model_catalog_json`) has metadata for it; null when
+    /// that could not be read.
+    codex_metadata: Option<bool>,
+}
+
+#[derive(Debug, Serialize)]
+struct Models {
+    schema_version: SchemaVersion,
+    provider: String,
+    base_url: String,
+    configured: Option<String>,
+    models: Vec<Model>,
+    /// Whether Codex's model metadata could be read at all.
+    #[serde(skip)]
+    metadata_read: bool,
+}
+
+impl Output for Models {
+    fn human(&self, ctx: &Ctx) {
+        let mut rows = vec![vec![String::new(), "MODEL".to_string(), "CODEX METADATA".into()]];
+        for m in &self.models {
+            let meta = match m.codex_metadata {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "?",
+            };
+            rows.push(vec![if m.configured { "*" } else { "" }.into(), m.id.clone(), meta.into()]);
+        }
+        ctx.ui.data(&crate::ui::table::lines(&rows).join("\n"));
+        ctx.ui.status(&format!("{} models at {}.", self.models.len(), self.base_url));
+        let ids: Vec<String> = self.models.iter().map(|m| m.id.clone()).collect();
+        if let Some(m) = &self.configured
+            && !ids.contains(m)
+        {
+            let near = probe::closest_models(m, &ids);
+            let near = if near.is_empty() { String::new() } else { format!(" (closest: {})", near.join(", ")) };
+            ctx.ui.warn(&format!("the configured model `{m}` is not listed{near}"));
+        }
+        if !self.metadata_read {
+            ctx.ui.note("no Codex found to ask for its model metadata (set CODEX_BIN or put codex on PATH)");
+        }
+    }
+}
+
+pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
     let files = load_layers(ctx, None)?;
     let layers = files.layers();
     let sel = layers.selection();
     let id = args.id.clone().unwrap_or_else(|| sel.provider.clone());
     let view = layers.provider(&id)?.ok_or_else(|| layers.unknown_provider(&id))?;
-    let configured = (sel.provider == id).then(|| sel.model.clone()).flatten();
+    // The provider's own model (the selection's when it is the active one).
+    let configured = crate::memo::model_of(&ctx.codex_home, &layers, &id).map(|(m, _)| m);
     let target = probe::Target::from_provider(&view, None, &ctx.codex_home);
     let opts = probe::Options {
         timeout: args.timeout,
@@ -32,46 +88,26 @@ pub fn run(args: ModelsArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             .hint(format!("`codex-provider probe {id}` checks the endpoint"))
     })?;
     crate::memo::save_models(&ctx.codex_home, &id, &ids)?;
-    let catalog = codex_catalog(files.base.top_str("model_catalog_json").as_deref(), &ctx.codex_home);
-    let known = |m: &str| catalog.as_ref().map(|c| c.iter().any(|s| s == m));
-    if args.json {
-        let out = json!({
-            "schema_version": 1,
-            "provider": id,
-            "base_url": target.base_url,
-            "configured": configured,
-            "models": ids.iter().map(|m| json!({
-                "id": m,
-                "configured": configured.as_deref() == Some(m.as_str()),
-                "codex_metadata": known(m),
-            })).collect::<Vec<_>>(),
-        });
-        ctx.ui.data(&serde_json::to_string_pretty(&out)?);
-        return Ok(Exit::Ok);
-    }
-    let mut rows = vec![vec![String::new(), "MODEL".to_string(), "CODEX METADATA".into()]];
-    for m in &ids {
-        let meta = match known(m) {
-            Some(true) => "yes",
-            Some(false) => "no",
-            None => "?",
-        };
-        let mark = if configured.as_deref() == Some(m.as_str()) { "*" } else { "" };
-        rows.push(vec![mark.into(), m.clone(), meta.into()]);
-    }
-    ctx.ui.data(&crate::ui::table::lines(&rows).join("\n"));
-    ctx.ui.status(&format!("{} models at {}.", ids.len(), target.base_url));
-    if let Some(m) = &configured
-        && !ids.contains(m)
-    {
-        let near = probe::closest_models(m, &ids);
-        let near = if near.is_empty() { String::new() } else { format!(" (closest: {})", near.join(", ")) };
-        ctx.ui.warn(&format!("the configured model `{m}` is not listed{near}"));
-    }
-    if catalog.is_none() {
-        ctx.ui.note("no Codex found to ask for its model metadata (set CODEX_BIN or put codex on PATH)");
-    }
-    Ok(Exit::Ok)
+    let catalog = codex_catalog(files.base.root_string("model_catalog_json").as_deref(), &ctx.codex_home);
+    let models = ids
+        .iter()
+        .map(|m| Model {
+            id: m.clone(),
+            configured: configured.as_deref() == Some(m.as_str()),
+            codex_metadata: catalog.as_ref().map(|c| c.iter().any(|s| s == m)),
+        })
+        .collect();
+    output::emit(
+        ctx,
+        &Models {
+            schema_version: SchemaVersion,
+            provider: id,
+            base_url: target.base_url.clone(),
+            configured,
+            models,
+            metadata_read: catalog.is_some(),
+        },
+    )
 }
 
 /// The slugs Codex has metadata for: `model_catalog_json` when set (relative to the Codex

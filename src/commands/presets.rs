@@ -2,30 +2,30 @@
 
 use serde::Serialize;
 
-use crate::cli::JsonArgs;
+use crate::commands::output::{self, Output, SchemaVersion};
 use crate::ctx::Ctx;
 use crate::error::Exit;
 use crate::presets::{ALL, Preset, Responses};
 use crate::ui::{Tone, Ui, table};
 
-/// `--json` output; a struct (not `json!`) so `schema_version` comes first and fields keep their order.
+/// The catalogue.
 #[derive(Serialize)]
-struct Doc {
-    schema_version: u32,
+struct Presets {
+    schema_version: SchemaVersion,
     presets: &'static [Preset],
 }
 
-pub fn run(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    if args.json {
-        let doc = Doc { schema_version: 1, presets: ALL };
-        ctx.ui.data(&serde_json::to_string_pretty(&doc)?);
-    } else {
-        ctx.ui.data(&table(ALL, &ctx.ui, ctx.ui.verbose > 0));
+impl Output for Presets {
+    fn human(&self, ctx: &Ctx) {
+        ctx.ui.data(&table(self.presets, &ctx.ui, ctx.ui.verbose > 0));
         ctx.ui.status(
             "Add one with `codex-provider add ID --preset PRESET`; -v shows model ids, notes and how to bridge.",
         );
     }
-    Ok(Exit::Ok)
+}
+
+pub fn run(ctx: &Ctx) -> anyhow::Result<Exit> {
+    output::emit(ctx, &Presets { schema_version: SchemaVersion, presets: ALL })
 }
 
 /// The cells of one row, before padding.

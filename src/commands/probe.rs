@@ -2,66 +2,64 @@
 
 use std::time::Duration;
 
-use crate::cli::ProbeArgs;
+use serde::Serialize;
+
 use crate::commands::load_layers;
+use crate::commands::output::{self, Output};
 use crate::config::ConfigFile;
 use crate::config::Layers;
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
-use crate::probe::{self, Options, Target};
+use crate::probe::{self, Target};
 use crate::ui::{Tone, table};
 
-pub fn run(args: ProbeArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let timeout = args.timeout;
-    let opts = Options { timeout, connect_timeout: timeout.min(Duration::from_secs(5)), deep: args.deep };
-    if args.all {
-        return all(&args, &opts, ctx);
-    }
-    let target = target(&args, ctx)?;
-    if args.codex {
-        return super::probe_codex::run(&args, target, ctx);
-    }
-    let report = probe::run(vec![target], &opts).pop().expect("one report per target");
-    if let Some(id) = &report.target.provider {
-        crate::memo::save_models(&ctx.codex_home, id, &report.models)?;
-    }
-    if args.json {
-        ctx.ui.data(&serde_json::to_string_pretty(&report)?);
-    } else {
-        ctx.ui.data(&probe::render_human(&report, &ctx.ui));
-    }
-    Ok(if report.ok { Exit::Ok } else { Exit::Problem })
+/// What `probe` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// A configured provider [default: the active one].
+    pub id: Option<String>,
+    /// Probe this URL instead of a configured provider.
+    pub base_url: Option<String>,
+    /// The key variable, with `base_url`.
+    pub env_key: Option<String>,
+    pub model: Option<String>,
+    pub profile: Option<String>,
+    /// Each request's timeout; with `codex`, the whole Codex run's.
+    pub timeout: Duration,
+    pub deep: bool,
+    pub all: bool,
+    pub codex: bool,
 }
 
-/// `probe --all`: every provider config.toml defines (built-ins need Codex's own login), probed
-/// concurrently by the one probe API; one row each, or a JSON list of the reports.
-fn all(args: &ProbeArgs, opts: &Options, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let files = load_layers(ctx, args.profile.as_deref())?;
-    let layers = files.layers();
-    let sel = layers.selection();
-    let mut targets = Vec::new();
-    for id in layers.all_ids()? {
-        if let Some(v) = layers.provider(&id)?.filter(|v| !v.builtin) {
-            let model = args.model.clone().or_else(|| (id == sel.provider).then(|| sel.model.clone()).flatten());
-            targets.push(Target::from_provider(&v, model, &ctx.codex_home));
-        }
+/// One probe's report (its JSON is the report's own, `schema_version` included).
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Probed(probe::Report);
+
+impl Output for Probed {
+    fn human(&self, ctx: &Ctx) {
+        ctx.ui.data(&probe::render_human(&self.0, &ctx.ui));
     }
-    if targets.is_empty() {
-        return Err(UserError::refused("no provider to probe: config.toml defines none")
-            .hint("codex-provider add ID --base-url URL")
-            .into());
+    fn exit(&self) -> Exit {
+        if self.0.ok { Exit::Ok } else { Exit::Problem }
     }
-    let reports = probe::run(targets, opts);
-    if args.json {
-        ctx.ui.data(&serde_json::to_string_pretty(&reports)?);
-    } else {
+}
+
+/// `probe --all`: a JSON list of the reports, or one row each.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct ProbedAll(Vec<probe::Report>);
+
+impl Output for ProbedAll {
+    fn human(&self, ctx: &Ctx) {
+        let reports = &self.0;
         let mut rows = vec![vec!["PROVIDER".into(), "VERDICT".into(), "LATENCY".into(), "MODEL".into()]];
-        for r in &reports {
+        for r in reports {
             rows.push(vec![
                 r.target.provider.clone().unwrap_or_default(),
                 r.verdict.as_str().to_string(),
                 format!("{} ms", r.duration_ms),
-                r.target.model.clone().unwrap_or_else(|| "-".into()),
+                r.target.model.clone().unwrap_or_else(|| "(Codex's default)".into()),
             ]);
         }
         let out = table::painted(&rows, Some(&ctx.ui), &|row, col| match (row, col) {
@@ -72,10 +70,49 @@ fn all(args: &ProbeArgs, opts: &Options, ctx: &Ctx) -> anyhow::Result<Exit> {
         });
         ctx.ui.data(&out.join("\n"));
     }
-    Ok(if reports.iter().all(|r| r.ok) { Exit::Ok } else { Exit::Problem })
+    fn exit(&self) -> Exit {
+        if self.0.iter().all(|r| r.ok) { Exit::Ok } else { Exit::Problem }
+    }
 }
 
-fn target(args: &ProbeArgs, ctx: &Ctx) -> anyhow::Result<Target> {
+pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let timeout = args.timeout;
+    let opts = probe::Options { timeout, connect_timeout: timeout.min(Duration::from_secs(5)), deep: args.deep };
+    if args.all {
+        return all(&args, &opts, ctx);
+    }
+    let target = target(&args, ctx)?;
+    if args.codex {
+        return super::probe_codex::run(args.profile.clone(), args.timeout, target, ctx);
+    }
+    let report = probe::run(vec![target], &opts).pop().expect("one report per target");
+    if let Some(id) = &report.target.provider {
+        crate::memo::save_models(&ctx.codex_home, id, &report.models)?;
+    }
+    output::emit(ctx, &Probed(report))
+}
+
+/// `probe --all`: every provider config.toml defines (built-ins need Codex's own login), probed
+/// concurrently by the one probe API; one row each, or a JSON list of the reports.
+fn all(args: &Options, opts: &probe::Options, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let files = load_layers(ctx, args.profile.as_deref())?;
+    let layers = files.layers();
+    let mut targets = Vec::new();
+    for id in layers.all_ids()? {
+        if let Some(v) = layers.provider(&id)?.filter(|v| !v.builtin) {
+            let model = args.model.clone().or_else(|| own_model(ctx, &layers, &id));
+            targets.push(Target::from_provider(&v, model, &ctx.codex_home));
+        }
+    }
+    if targets.is_empty() {
+        return Err(UserError::refused("no provider to probe: config.toml defines none")
+            .hint("codex-provider add ID --base-url URL")
+            .into());
+    }
+    output::emit(ctx, &ProbedAll(probe::run(targets, opts)))
+}
+
+fn target(args: &Options, ctx: &Ctx) -> anyhow::Result<Target> {
     if let Some(url) = &args.base_url {
         if args.id.is_some() {
             return Err(UserError::usage("give a provider id or --base-url, not both").into());
@@ -119,6 +156,12 @@ fn target(args: &ProbeArgs, ctx: &Ctx) -> anyhow::Result<Target> {
     let Some(view) = layers.provider(&id)? else {
         return Err(layers.unknown_provider(&id).into());
     };
-    let model = args.model.clone().or(sel.model);
+    let model = args.model.clone().or_else(|| own_model(ctx, &layers, &id));
     Ok(Target::from_provider(&view, model, &ctx.codex_home))
+}
+
+/// The model a provider is probed with when `--model` is absent: its own (`memo::model_of`),
+/// never the active provider's.
+fn own_model(ctx: &Ctx, layers: &Layers, id: &str) -> Option<String> {
+    crate::memo::model_of(&ctx.codex_home, layers, id).map(|(m, _)| m)
 }

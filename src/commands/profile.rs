@@ -3,115 +3,162 @@
 
 use std::io::IsTerminal;
 
-use serde_json::json;
+use std::path::PathBuf;
 
-use crate::cli::{JsonArgs, MigrateArgs, ProfileNameArgs, ProfileRemoveArgs};
+use serde::Serialize;
+
+use crate::commands::output::{self, Output, SchemaVersion};
+use crate::commands::written;
 use crate::commands::{display, load_config, load_profile};
 use crate::config::{ConfigFile, Selection, ids};
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
 use crate::store::FileOp;
 
-pub fn list(args: JsonArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let mut rows = Vec::new();
-    for n in crate::home::profile_names(&ctx.codex_home) {
-        let path = ctx.profile_path(&n);
-        let (sel, err) = match ConfigFile::load(&path) {
+/// One profile file, as `profile list` shows it.
+#[derive(Debug, Serialize)]
+struct ProfileRow {
+    name: String,
+    path: PathBuf,
+    provider: Option<String>,
+    model: Option<String>,
+    /// Why the file does not parse, if it does not.
+    error: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct ProfileList {
+    schema_version: SchemaVersion,
+    profiles: Vec<ProfileRow>,
+    legacy_profiles: Vec<String>,
+}
+
+impl Output for ProfileList {
+    fn human(&self, ctx: &Ctx) {
+        if self.profiles.is_empty() && self.legacy_profiles.is_empty() {
+            ctx.ui.status("No profile files. Create one with `codex-provider use ID --profile NAME`.");
+            return;
+        }
+        let mut t = vec![vec!["PROFILE".to_string(), "PROVIDER".into(), "MODEL".into(), "FILE".into()]];
+        for r in &self.profiles {
+            let file = match r.error {
+                Some(_) => format!("{} (does not parse)", display(ctx, &r.path)),
+                None => display(ctx, &r.path),
+            };
+            t.push(vec![
+                r.name.clone(),
+                r.provider.clone().unwrap_or("-".into()),
+                r.model.clone().unwrap_or("-".into()),
+                file,
+            ]);
+        }
+        for n in &self.legacy_profiles {
+            t.push(vec![
+                n.clone(),
+                "-".into(),
+                "-".into(),
+                "legacy [profiles] table: run `codex-provider profile migrate`".into(),
+            ]);
+        }
+        ctx.ui.data(&crate::ui::table::lines(&t).join("\n"));
+    }
+}
+
+pub fn list(ctx: &Ctx) -> anyhow::Result<Exit> {
+    let mut profiles = Vec::new();
+    for name in crate::home::profile_names(&ctx.codex_home) {
+        let path = ctx.profile_path(&name);
+        let (sel, error) = match ConfigFile::load(&path) {
             Ok(f) => (f.selection(), None),
-            Err(e) => (Default::default(), Some(e.message)),
+            Err(e) => (Default::default(), Some(e.to_string())),
         };
-        rows.push((n, path, sel.provider, sel.model, err));
+        profiles.push(ProfileRow { name, path, provider: sel.provider, model: sel.model, error });
     }
-    let legacy = load_config(ctx).map(|c| c.legacy_profiles()).unwrap_or_default();
-    if args.json {
-        let out = json!({
-            "schema_version": 1,
-            "profiles": rows.iter().map(|(n, path, p, m, e)| json!({"name": n, "path": path, "provider": p, "model": m, "error": e})).collect::<Vec<_>>(),
-            "legacy_profiles": legacy,
-        });
-        ctx.ui.data(&serde_json::to_string_pretty(&out)?);
-        return Ok(Exit::Ok);
-    }
-    if rows.is_empty() && legacy.is_empty() {
-        ctx.ui.status("No profile files. Create one with `codex-provider use ID --profile NAME`.");
-        return Ok(Exit::Ok);
-    }
-    let mut t = vec![vec!["PROFILE".to_string(), "PROVIDER".into(), "MODEL".into(), "FILE".into()]];
-    for (n, path, p, m, e) in &rows {
-        let file = match e {
-            Some(_) => format!("{} (does not parse)", display(ctx, path)),
-            None => display(ctx, path),
-        };
-        t.push(vec![n.clone(), p.clone().unwrap_or("-".into()), m.clone().unwrap_or("-".into()), file]);
-    }
-    for n in &legacy {
-        t.push(vec![
-            n.clone(),
-            "-".into(),
-            "-".into(),
-            "legacy [profiles] table: run `codex-provider profile migrate`".into(),
-        ]);
-    }
-    ctx.ui.data(&crate::ui::table::lines(&t).join("\n"));
-    Ok(Exit::Ok)
+    let legacy_profiles = load_config(ctx).map(|c| c.legacy_profiles()).unwrap_or_default();
+    output::emit(ctx, &ProfileList { schema_version: SchemaVersion, profiles, legacy_profiles })
 }
 
-pub fn show(args: ProfileNameArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let f = load_profile(ctx, &args.name, true)?;
-    let Selection { provider: p, model: m } = f.selection();
-    let defined = f.provider_ids()?;
-    if args.json {
-        let out = json!({
-            "schema_version": 1, "name": args.name, "path": f.path, "provider": p, "model": m,
-            "providers_defined": defined,
-        });
-        ctx.ui.data(&serde_json::to_string_pretty(&out)?);
-        return Ok(Exit::Ok);
-    }
-    let mut out = vec![
-        format!("profile {} ({})", args.name, display(ctx, &f.path)),
-        format!("  provider: {}", p.as_deref().unwrap_or("- (from config.toml)")),
-        format!("  model:    {}", m.as_deref().unwrap_or("- (from config.toml)")),
-    ];
-    if !defined.is_empty() {
-        out.push(format!("  defines:  {}", defined.join(", ")));
-    }
-    out.push(format!("  use it:   codex --profile {}", args.name));
-    if ctx.ui.verbose > 0 {
-        out.push(String::new());
-        out.push(crate::redact::mask_text(f.original()));
-    }
-    ctx.ui.data(&out.join("\n"));
-    Ok(Exit::Ok)
+/// One profile file and what it selects.
+#[derive(Debug, Serialize)]
+struct ProfileShown {
+    schema_version: SchemaVersion,
+    name: String,
+    path: PathBuf,
+    provider: Option<String>,
+    model: Option<String>,
+    providers_defined: Vec<String>,
+    /// The file's text, masked (`-v`).
+    #[serde(skip)]
+    text: String,
 }
 
-pub fn remove(args: ProfileRemoveArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
-    let f = load_profile(ctx, &args.name, true)?;
+impl Output for ProfileShown {
+    fn human(&self, ctx: &Ctx) {
+        let mut out = vec![
+            format!("profile {} ({})", self.name, display(ctx, &self.path)),
+            format!("  provider: {}", self.provider.as_deref().unwrap_or("- (from config.toml)")),
+            format!("  model:    {}", self.model.as_deref().unwrap_or("- (from config.toml)")),
+        ];
+        if !self.providers_defined.is_empty() {
+            out.push(format!("  defines:  {}", self.providers_defined.join(", ")));
+        }
+        out.push(format!("  use it:   codex --profile {}", self.name));
+        if ctx.ui.verbose > 0 {
+            out.push(String::new());
+            out.push(self.text.clone());
+        }
+        ctx.ui.data(&out.join("\n"));
+    }
+}
+
+pub fn show(name: &str, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let f = load_profile(ctx, name, true)?;
+    let Selection { provider, model } = f.selection();
+    let shown = ProfileShown {
+        schema_version: SchemaVersion,
+        name: name.to_string(),
+        providers_defined: f.provider_ids()?,
+        path: f.path.clone(),
+        provider,
+        model,
+        text: crate::redact::mask_text(f.original()),
+    };
+    output::emit(ctx, &shown)
+}
+
+pub fn remove(name: &str, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let session = written::begin(ctx, dry_run)?;
+    let f = load_profile(ctx, name, true)?;
     let op = FileOp::Delete { path: f.path.clone(), old: f.original().to_string() };
-    crate::commands::written::commit(ctx, &session, &format!("profile remove {}", args.name), &[op])?;
-    if !args.write.dry_run {
+    written::commit(&session, &format!("profile remove {name}"), &[op])?.human(ctx);
+    if !dry_run {
         ctx.ui.status(&format!(
-            "Removed profile `{}` ({}); `codex-provider undo` restores it.",
-            args.name,
+            "Removed profile `{name}` ({}); `codex-provider undo` restores it.",
             display(ctx, &f.path)
         ));
     }
     Ok(Exit::Ok)
 }
 
-pub fn migrate(args: MigrateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
+#[derive(Debug, Clone, Default)]
+pub struct MigrateOptions {
+    pub force: bool,
+    pub keep_default: bool,
+    pub dry_run: bool,
+}
+
+pub fn migrate(args: MigrateOptions, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let session = written::begin(ctx, args.dry_run)?;
     let mut cfg = load_config(ctx)?;
-    let keep_default = args.keep_default || offer_default(ctx, &cfg, args.write.dry_run)?;
+    let keep_default = args.keep_default || offer_default(ctx, &cfg, args.dry_run)?;
     let Some(m) = migration(ctx, &mut cfg, args.force, keep_default)? else {
         ctx.ui.status("No legacy profiles in config.toml; nothing to migrate.");
         return Ok(Exit::Ok);
     };
     let mut ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
     ops.extend(m.files.iter().filter_map(FileOp::from_file));
-    crate::commands::written::commit(ctx, &session, "profile migrate", &ops)?;
-    if !args.write.dry_run {
+    written::commit(&session, "profile migrate", &ops)?.human(ctx);
+    if !args.dry_run {
         report(ctx, &m);
     }
     Ok(Exit::Ok)
@@ -157,7 +204,7 @@ pub fn migration(
             UserError::usage(format!(
                 "cannot migrate [profiles.\"{n}\"]: `codex --profile` accepts only letters, digits, `-` and `_`"
             ))
-            .hint(format!("rename the table to a plain name first ({})", e.hint.unwrap_or_default()))
+            .hint(format!("rename the table to a plain name first ({})", UserError::from(e).hint.unwrap_or_default()))
         })?;
     }
     let mut files = Vec::new();
@@ -210,7 +257,7 @@ pub fn report(ctx: &Ctx, m: &Migration) {
     match &m.default {
         Some(d) => ctx.ui.status(&format!(
             "Removed `profile = \"{sel}\"` from config.toml and made its selection the default: provider `{}`, model `{}`.",
-            d.provider.as_deref().unwrap_or("openai"),
+            d.provider.as_deref().unwrap_or(crate::codex::provider::DEFAULT_PROVIDER),
             d.model.as_deref().unwrap_or("(Codex's default)")
         )),
         None => {

@@ -1,17 +1,50 @@
 //! `remove ID [--json]`: delete a provider; refuse when it is the default or a profile selects it.
 
-use serde_json::json;
+use serde::Serialize;
 
-use crate::cli::RemoveArgs;
-use crate::commands::{display, load_config, outcome};
+use crate::commands::output::{self, Messages, Output, SchemaVersion};
+use crate::commands::written::{self, Written};
+use crate::commands::{display, load_config};
 use crate::config::{ConfigFile, Layers, Selection, ids};
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
 use crate::store::FileOp;
 
-pub fn run(args: RemoveArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub id: String,
+    /// Remove even when it is the default or a profile selects it.
+    pub force: bool,
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Removed {
+    schema_version: SchemaVersion,
+    provider: String,
+    /// Always `removed`.
+    change: &'static str,
+    default_cleared: bool,
+    profiles_still_selecting: Vec<String>,
+    #[serde(flatten)]
+    written: Written,
+    #[serde(skip)]
+    said: Messages,
+}
+
+impl Output for Removed {
+    fn human(&self, ctx: &Ctx) {
+        self.written.human(ctx);
+    }
+
+    fn said(&self) -> Option<&Messages> {
+        Some(&self.said)
+    }
+}
+
+pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
     let id = args.id.as_str();
-    let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
+    let session = written::begin(ctx, args.dry_run)?;
     let mut cfg = load_config(ctx)?;
     if cfg.provider(id)?.is_none() {
         if ids::is_builtin(id) {
@@ -49,26 +82,32 @@ pub fn run(args: RemoveArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         cfg.set_selection(&Selection { provider: None, ..cfg.selection() })?;
     }
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
-    let fields = json!({
-        "provider": id,
-        "change": "removed",
-        "default_cleared": is_default,
-        "profiles_still_selecting": users,
-    });
-    outcome::commit_and_report(ctx, &session, args.json, &format!("remove {id}"), &ops, fields)?;
-    if args.write.dry_run {
-        return Ok(Exit::Ok);
+    let written = written::commit(&session, &format!("remove {id}"), &ops)?;
+    let mut said = Messages::default();
+    if !written.dry_run {
+        crate::memo::rename(&ctx.codex_home, id, None)?;
+        said.status(format!("Removed provider `{id}` from {}.", display(ctx, &cfg.path)));
+        if is_default {
+            said.warn(
+                "it was the default: model_provider was removed, so Codex falls back to the built-in openai provider",
+            );
+        }
+        for n in &users {
+            said.warn(format!("profile `{n}` still selects `{id}`: `codex --profile {n}` will fail until you run `codex-provider use OTHER --profile {n}`"));
+        }
     }
-    ctx.ui.status(&format!("Removed provider `{id}` from {}.", display(ctx, &cfg.path)));
-    if is_default {
-        ctx.ui.warn(
-            "it was the default: model_provider was removed, so Codex falls back to the built-in openai provider",
-        );
-    }
-    for n in users {
-        ctx.ui.warn(&format!("profile `{n}` still selects `{id}`: `codex --profile {n}` will fail until you run `codex-provider use OTHER --profile {n}`"));
-    }
-    Ok(Exit::Ok)
+    output::emit(
+        ctx,
+        &Removed {
+            schema_version: SchemaVersion,
+            provider: id.to_string(),
+            change: "removed",
+            default_cleared: is_default,
+            profiles_still_selecting: users,
+            written,
+            said,
+        },
+    )
 }
 
 /// "profile `a` selects it", "profiles `a` and `b` select it", "profiles `a`, `b` and `c` ...".

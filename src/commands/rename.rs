@@ -2,10 +2,13 @@
 //! profile files, each in its own style) and every `model_provider` that selects it, as one
 //! write (one `undo` entry restores all the files).
 
-use serde_json::json;
+use std::path::PathBuf;
 
-use crate::cli::RenameArgs;
-use crate::commands::{display, load_config, load_profile, outcome};
+use serde::Serialize;
+
+use crate::commands::output::{self, Messages, Output, SchemaVersion};
+use crate::commands::written::{self, Diff};
+use crate::commands::{display, load_config, load_profile};
 
 use crate::config::view::Layers;
 use crate::config::{ConfigFile, ids};
@@ -13,15 +16,56 @@ use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
 use crate::store::FileOp;
 
-pub fn run(args: RenameArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let (old, new) = (args.old.as_str(), args.new.as_str());
+/// One file the rename touches, and what in it.
+#[derive(Debug, Serialize)]
+struct Touched {
+    path: String,
+    provider_table: bool,
+    model_provider: bool,
+    #[serde(skip)]
+    label: String,
+    #[serde(skip)]
+    full_path: PathBuf,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Renamed {
+    schema_version: SchemaVersion,
+    old: String,
+    new: String,
+    dry_run: bool,
+    changed: bool,
+    files: Vec<Touched>,
+    diffs: Vec<Diff>,
+    #[serde(skip)]
+    said: Messages,
+}
+
+impl Output for Renamed {
+    fn human(&self, ctx: &Ctx) {
+        if self.dry_run {
+            for d in &self.diffs {
+                ctx.ui.data(&d.diff);
+            }
+            if self.changed {
+                ctx.ui.note("dry run: nothing was written");
+            }
+        }
+    }
+
+    fn said(&self) -> Option<&Messages> {
+        Some(&self.said)
+    }
+}
+
+pub fn run(old: &str, new: &str, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
     if ids::is_builtin(old) {
         return Err(UserError::usage(format!("`{old}` is a built-in provider and cannot be renamed"))
             .hint(format!("add a copy under another id with `codex-provider add {new} ...`"))
             .into());
     }
     ids::check_new_provider_id(new)?;
-    let session = crate::commands::written::begin(ctx, args.write.dry_run)?;
+    let session = written::begin(ctx, dry_run)?;
     let mut files: Vec<(String, ConfigFile)> = vec![("config.toml".into(), load_config(ctx)?)];
     for name in crate::home::profile_names(&ctx.codex_home) {
         files.push((format!("{name}.config.toml"), load_profile(ctx, &name, true)?));
@@ -40,41 +84,46 @@ pub fn run(args: RenameArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         let layers = Layers::new(&base, None);
         return Err(layers.unknown_provider(old).into());
     }
-    let mut report = Vec::new();
+    let mut touched = Vec::new();
     for (label, f) in &mut files {
         let (table, selector) = f.rename_provider(old, new)?;
         if table || selector {
-            report.push((label.clone(), display(ctx, &f.path), table, selector));
+            touched.push(Touched {
+                path: display(ctx, &f.path),
+                provider_table: table,
+                model_provider: selector,
+                label: label.clone(),
+                full_path: f.path.clone(),
+            });
         }
     }
     let ops: Vec<FileOp> = files.iter().filter_map(|(_, f)| FileOp::from_file(f)).collect();
-    outcome::commit(ctx, &session, args.json, &format!("rename {old} {new}"), &ops)?;
-    if args.json {
-        let files: Vec<_> = report
+    let w = written::commit(&session, &format!("rename {old} {new}"), &ops)?;
+    let mut said = Messages::default();
+    if !w.dry_run {
+        crate::memo::rename(&ctx.codex_home, old, Some(new))?;
+        let parts: Vec<String> = touched
             .iter()
-            .map(|(_, path, table, selector)| json!({ "path": path, "provider_table": table, "model_provider": selector }))
+            .map(|t| match (t.provider_table, t.model_provider) {
+                (true, true) => format!("{} (table and model_provider)", t.label),
+                (true, false) => format!("{} (table)", t.label),
+                _ => format!("{} (model_provider)", t.label),
+            })
             .collect();
-        let out = json!({
-            "schema_version": 1,
-            "old": old,
-            "new": new,
-            "dry_run": session.dry_run(),
-            "files": files,
-            "diffs": outcome::diffs(&session, &ops),
-        });
-        outcome::print(ctx, &out)?;
+        said.status(format!("Renamed provider `{old}` to `{new}` in {}.", parts.join(", ")));
     }
-    if session.dry_run() {
-        return Ok(Exit::Ok);
-    }
-    let parts: Vec<String> = report
-        .iter()
-        .map(|(label, _, table, selector)| match (table, selector) {
-            (true, true) => format!("{label} (table and model_provider)"),
-            (true, false) => format!("{label} (table)"),
-            _ => format!("{label} (model_provider)"),
-        })
-        .collect();
-    ctx.ui.status(&format!("Renamed provider `{old}` to `{new}` in {}.", parts.join(", ")));
-    Ok(Exit::Ok)
+    debug_assert!(touched.iter().all(|t| w.files.contains(&t.full_path) || !w.changed));
+    output::emit(
+        ctx,
+        &Renamed {
+            schema_version: SchemaVersion,
+            old: old.to_string(),
+            new: new.to_string(),
+            dry_run: w.dry_run,
+            changed: w.changed,
+            files: touched,
+            diffs: w.diffs,
+            said,
+        },
+    )
 }

@@ -2,10 +2,12 @@
 //! Codex reads it. The same safety rules as `add`: no secret is written (no bearer token, no
 //! key-like value), `base_url` is normalised, `wire_api` can only be `responses`.
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
-use crate::cli::{SetArgs, UnsetArgs};
-use crate::commands::{display, load_config, outcome};
+use crate::commands::output::{self, Messages, Output, SchemaVersion};
+use crate::commands::written::{self, Written};
+use crate::commands::{display, load_config};
 use crate::config::fields::{FieldPath, FieldType, FieldValue, parse_field};
 use crate::config::view::Layers;
 use crate::config::{ConfigFile, ids};
@@ -24,7 +26,7 @@ fn load_with_provider(ctx: &Ctx, id: &str) -> Result<ConfigFile, UserError> {
         return Err(UserError::usage(format!("`{id}` is a built-in provider with no table in config.toml"))
             .hint(format!("edit [model_providers.{id}] by hand where Codex allows it, or add your own provider")));
     }
-    Err(Layers::new(&cfg, None).unknown_provider(id))
+    Err(Layers::new(&cfg, None).unknown_provider(id).into())
 }
 
 /// The value as it will be written, after the checks `add` makes on the same fields.
@@ -39,7 +41,7 @@ fn checked_value(path: &FieldPath, raw: &str) -> Result<Checked, UserError> {
         )
         .hint("name a variable with `set ID env_key VAR`, then store the key with `codex-provider key set ID`"));
     }
-    if path.field == "wire_api" && raw != "responses" {
+    if path.field == "wire_api" && !crate::codex::provider::wire_api_ok(raw) {
         return Err(UserError::usage(format!("wire_api can only be `responses`, not `{}`", crate::redact::shown(raw)))
             .hint("Codex 0.95+ removed `chat`; for a chat-only endpoint see `codex-provider probe ID`"));
     }
@@ -69,10 +71,12 @@ fn checked_value(path: &FieldPath, raw: &str) -> Result<Checked, UserError> {
             ("http_headers", Some(h)) => {
                 check_header_name(&dotted, h)?;
                 if h.eq_ignore_ascii_case("authorization") || crate::redact::looks_like_secret(s) {
-                    return Err(secret_value(&dotted, &format!("header `{h}`")));
+                    return Err(secret_value(&dotted, &format!("header `{h}`")).into());
                 }
             }
-            _ if crate::redact::looks_like_secret(s) => return Err(secret_value(&dotted, &format!("`{dotted}`"))),
+            _ if crate::redact::looks_like_secret(s) => {
+                return Err(secret_value(&dotted, &format!("`{dotted}`")).into());
+            }
             _ => {}
         }
     }
@@ -92,9 +96,9 @@ fn example(ty: FieldType) -> &'static str {
 
 fn json_value(v: &FieldValue) -> Value {
     match v {
-        FieldValue::Str(s) => json!(s),
-        FieldValue::UInt(n) => json!(n),
-        FieldValue::Bool(b) => json!(b),
+        FieldValue::Str(s) => Value::String(s.clone()),
+        FieldValue::UInt(n) => Value::from(*n),
+        FieldValue::Bool(b) => Value::Bool(*b),
     }
 }
 
@@ -106,74 +110,127 @@ fn toml_text(v: &FieldValue) -> String {
     }
 }
 
+#[derive(Debug, Clone, Default)]
+pub struct SetOptions {
+    pub id: String,
+    /// `request_max_retries`, `http_headers.X-Team`, ...
+    pub field: String,
+    pub value: String,
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct UnsetOptions {
+    pub id: String,
+    pub field: String,
+    pub dry_run: bool,
+}
+
+/// What `set` / `unset` did to one field.
+#[derive(Debug, Serialize)]
+struct FieldChange {
+    schema_version: SchemaVersion,
+    provider: String,
+    field: String,
+    /// The value before (masked when key-like), or null when it was not set.
+    previous: Option<String>,
+    /// The value written (`set` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<Value>,
+    #[serde(flatten)]
+    written: Written,
+    #[serde(skip)]
+    said: Messages,
+}
+
+impl Output for FieldChange {
+    fn human(&self, ctx: &Ctx) {
+        self.written.human(ctx);
+    }
+
+    fn said(&self) -> Option<&Messages> {
+        Some(&self.said)
+    }
+}
+
 /// The shared part of `set` and `unset`: load under the lock, run `edit`, write (one backup
-/// entry), print the JSON. Returns (changed, previous value, config path), or None after a
-/// dry run.
+/// entry); `say` words the closing line from (changed, previous value, config path) after a
+/// real write.
 fn edit_field(
     ctx: &Ctx,
-    (id, path, json_out, dry_run): (&str, &FieldPath, bool, bool),
+    (id, path, dry_run): (&str, &FieldPath, bool),
     verb: &str,
     value: Option<&FieldValue>,
     edit: impl FnOnce(&mut ConfigFile) -> Result<(), UserError>,
-) -> anyhow::Result<Option<(bool, Option<String>, std::path::PathBuf)>> {
-    let session = crate::commands::written::begin(ctx, dry_run)?;
+    say: impl FnOnce(bool, Option<&str>, &std::path::Path) -> String,
+) -> anyhow::Result<FieldChange> {
+    let session = written::begin(ctx, dry_run)?;
     let mut cfg = load_with_provider(ctx, id)?;
     let previous = cfg.provider_field(id, path)?.map(|p| crate::redact::mask_line(&p));
     edit(&mut cfg)?;
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
-    let changed = outcome::commit(ctx, &session, json_out, &format!("{verb} {id} {}", path.dotted()), &ops)?;
-    if json_out {
-        let mut out = json!({
-            "schema_version": 1,
-            "provider": id,
-            "field": path.dotted(),
-            "previous": previous,
-            "changed": changed,
-            "dry_run": session.dry_run(),
-            "diffs": outcome::diffs(&session, &ops),
-        });
-        if let Some(v) = value {
-            out["value"] = json_value(v);
-        }
-        outcome::print(ctx, &out)?;
+    let written = written::commit(&session, &format!("{verb} {id} {}", path.dotted()), &ops)?;
+    let mut said = Messages::default();
+    if !written.dry_run {
+        said.status(say(written.changed, previous.as_deref(), &cfg.path));
     }
-    Ok((!session.dry_run()).then_some((changed, previous, cfg.path)))
+    Ok(FieldChange {
+        schema_version: SchemaVersion,
+        provider: id.to_string(),
+        field: path.dotted(),
+        previous,
+        value: value.map(json_value),
+        written,
+        said,
+    })
 }
 
-pub fn set(args: SetArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+pub fn set(args: SetOptions, ctx: &Ctx) -> anyhow::Result<Exit> {
     let path = parse_field(&args.field)?;
     let (writes, notes) = checked_value(&path, &args.value)?;
     let (id, value) = (args.id.as_str(), &writes[0].1);
-    let done = edit_field(ctx, (id, &path, args.json, args.write.dry_run), "set", Some(value), |cfg| {
-        for (p, v) in &writes {
-            cfg.set_provider_field(id, p, v)?;
-        }
-        Ok(())
-    })?;
-    for n in notes {
-        ctx.ui.note(&n);
-    }
-    let Some((changed, previous, file)) = done else { return Ok(Exit::Ok) };
     let (field, text) = (path.dotted(), toml_text(value));
-    let was = previous.map(|p| format!(" (was {p})")).unwrap_or_default();
-    ctx.ui.status(&match changed {
-        true => format!("Set {id}.{field} = {text}{was} in {}.", display(ctx, &file)),
-        false => format!("{id}.{field} is already {text}; nothing to change."),
-    });
-    Ok(Exit::Ok)
+    let mut change = edit_field(
+        ctx,
+        (id, &path, args.dry_run),
+        "set",
+        Some(value),
+        |cfg| {
+            for (p, v) in &writes {
+                cfg.set_provider_field(id, p, v)?;
+            }
+            Ok(())
+        },
+        |changed, previous, file| {
+            let was = previous.map(|p| format!(" (was {p})")).unwrap_or_default();
+            match changed {
+                true => format!("Set {id}.{field} = {text}{was} in {}.", display(ctx, file)),
+                false => format!("{id}.{field} is already {text}; nothing to change."),
+            }
+        },
+    )?;
+    let mut said = Messages::default();
+    for n in notes {
+        said.note(n);
+    }
+    change.said = said.then(change.said);
+    output::emit(ctx, &change)
 }
 
-pub fn unset(args: UnsetArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+pub fn unset(args: UnsetOptions, ctx: &Ctx) -> anyhow::Result<Exit> {
     let path = parse_field(&args.field)?;
     let id = args.id.as_str();
-    let done = edit_field(ctx, (id, &path, args.json, args.write.dry_run), "unset", None, |cfg| {
-        cfg.unset_provider_field(id, &path).map(|_| ())
-    })?;
-    let Some((changed, _, file)) = done else { return Ok(Exit::Ok) };
     let field = path.dotted();
-    ctx.ui.status(&match changed {
-        true => format!("Removed {id}.{field} from {}; Codex uses its default.", display(ctx, &file)),
-        false => format!("{id}.{field} is not set; nothing to change."),
-    });
-    Ok(Exit::Ok)
+    let change = edit_field(
+        ctx,
+        (id, &path, args.dry_run),
+        "unset",
+        None,
+        |cfg| cfg.unset_provider_field(id, &path).map(|_| ()).map_err(UserError::from),
+        |changed, _, file| match changed {
+            true => format!("Removed {id}.{field} from {}; Codex uses its default.", display(ctx, file)),
+            false => format!("{id}.{field} is not set; nothing to change."),
+        },
+    )?;
+    output::emit(ctx, &change)
 }

@@ -4,12 +4,12 @@
 
 use serde::Serialize;
 
-use crate::cli::ThreadsArgs;
+use crate::commands::output::{self, Output, SchemaVersion};
 use crate::ctx::Ctx;
 use crate::error::Exit;
 use crate::threads::{self, Thread};
 
-/// One thread with its resume command (`--json`).
+/// One thread with its resume command.
 #[derive(Debug, Serialize)]
 struct Row {
     #[serde(flatten)]
@@ -23,21 +23,29 @@ struct Row {
     provider_known: bool,
 }
 
+/// `threads`' result.
 #[derive(Debug, Serialize)]
-struct Report {
-    schema_version: u32,
+pub struct Threads {
+    schema_version: SchemaVersion,
     provider: Option<String>,
     threads: Vec<Row>,
 }
 
-pub fn run(args: ThreadsArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+/// `threads`' options.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Only the threads recorded with this provider.
+    pub provider: Option<String>,
+}
+
+pub fn run(opts: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
     // An unreadable config.toml does not hide the threads: every provider then counts as known.
     let cfg = crate::commands::load_config(ctx).ok();
     let known = |id: Option<&str>| {
         let Some(cfg) = &cfg else { return true };
         id.is_none_or(|id| matches!(crate::config::Layers::new(cfg, None).provider(id), Ok(Some(_))))
     };
-    let rows: Vec<Row> = threads::list(&ctx.codex_home, args.provider.as_deref())
+    let rows: Vec<Row> = threads::list(&ctx.codex_home, opts.provider.as_deref())
         .into_iter()
         .map(|t| {
             let resume = threads::resume_args(&t);
@@ -45,33 +53,29 @@ pub fn run(args: ThreadsArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             Row { resume_command: threads::shell_line(&resume), resume, provider_known, thread: t }
         })
         .collect();
-    let report = Report { schema_version: 1, provider: args.provider, threads: rows };
-    if args.json {
-        ctx.ui.data(&serde_json::to_string_pretty(&report)?);
-    } else {
-        print_human(ctx, &report);
-    }
-    Ok(Exit::Ok)
+    output::emit(ctx, &Threads { schema_version: SchemaVersion, provider: opts.provider, threads: rows })
 }
 
-fn print_human(ctx: &Ctx, r: &Report) {
-    if r.threads.is_empty() {
-        let whose = r.provider.as_deref().map(|p| format!(" with `{p}`")).unwrap_or_default();
-        ctx.ui.status(&format!(
-            "No threads recorded{whose} in {}.",
-            crate::commands::display(ctx, &ctx.codex_home.join("sessions"))
-        ));
-        return;
+impl Output for Threads {
+    fn human(&self, ctx: &Ctx) {
+        if self.threads.is_empty() {
+            let whose = self.provider.as_deref().map(|p| format!(" with `{p}`")).unwrap_or_default();
+            ctx.ui.status(&format!(
+                "No threads recorded{whose} in {}.",
+                crate::commands::display(ctx, &ctx.codex_home.join("sessions"))
+            ));
+            return;
+        }
+        let mut out = String::new();
+        for row in &self.threads {
+            let t = &row.thread;
+            let date = t.updated.get(..16).unwrap_or(&t.updated).replace('T', " ");
+            let provider = t.provider.as_deref().unwrap_or("?");
+            let model = t.model.as_deref().map(|m| format!(" / {m}")).unwrap_or_default();
+            let prompt = t.prompt.as_deref().filter(|p| !p.is_empty()).unwrap_or("(no prompt)");
+            let gone = if row.provider_known { "" } else { " (provider no longer defined: add it again to resume)" };
+            out.push_str(&format!("{date}  {provider}{model}{gone}  {prompt}\n  {}\n", row.resume_command));
+        }
+        ctx.ui.data(out.trim_end());
     }
-    let mut out = String::new();
-    for row in &r.threads {
-        let t = &row.thread;
-        let date = t.updated.get(..16).unwrap_or(&t.updated).replace('T', " ");
-        let provider = t.provider.as_deref().unwrap_or("?");
-        let model = t.model.as_deref().map(|m| format!(" / {m}")).unwrap_or_default();
-        let prompt = t.prompt.as_deref().filter(|p| !p.is_empty()).unwrap_or("(no prompt)");
-        let gone = if row.provider_known { "" } else { " (provider no longer defined: add it again to resume)" };
-        out.push_str(&format!("{date}  {provider}{model}{gone}  {prompt}\n  {}\n", row.resume_command));
-    }
-    ctx.ui.data(out.trim_end());
 }

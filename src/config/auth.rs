@@ -4,21 +4,23 @@
 
 use toml_edit::{Array, InlineTable, Value};
 
-use super::ConfigFile;
 use super::batch::Op;
-use crate::error::UserError;
+use super::{ConfigFile, Error};
 
 impl ConfigFile {
     /// Sets `auth = { command = COMMAND, args = [ARGS] }` on provider `id` (in place when it
     /// has one) and removes its `env_key`; true when a byte changed.
-    pub fn set_auth_command(&mut self, id: &str, command: &str, args: &[String]) -> Result<bool, UserError> {
+    pub fn set_auth_command(&mut self, id: &str, command: &str, args: &[String]) -> Result<bool, Error> {
         let at = self.provider_path(id)?;
         let mut t = InlineTable::new();
         t.insert("command", Value::from(command));
         t.insert("args", Value::Array(args.iter().map(|a| Value::from(a.as_str())).collect::<Array>()));
         t.fmt();
         let path = |k: &str| at.iter().cloned().chain([k.to_string()]).collect::<Vec<_>>();
-        let want = serde_json::json!({ "command": command, "args": args });
+        let want = serde_json::Value::Object(serde_json::Map::from_iter([
+            ("command".to_string(), serde_json::Value::from(command)),
+            ("args".to_string(), serde_json::Value::from(args.to_vec())),
+        ]));
         let has = self.provider_fields(id)?.and_then(|f| f.get("auth").cloned());
         let mut changed = false;
         let mut ops = Vec::new();
@@ -38,7 +40,7 @@ impl ConfigFile {
 
     /// Removes provider `id`'s `auth` and sets `env_key = VAR` (the way back from the
     /// keychain); true when a byte changed.
-    pub fn restore_env_key(&mut self, id: &str, var: &str) -> Result<bool, UserError> {
+    pub fn restore_env_key(&mut self, id: &str, var: &str) -> Result<bool, Error> {
         let at = self.provider_path(id)?;
         let path = |k: &str| at.iter().cloned().chain([k.to_string()]).collect::<Vec<_>>();
         let mut ops = Vec::new();

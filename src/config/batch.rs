@@ -12,8 +12,8 @@ use std::ops::Range;
 use toml_edit::{Item, Value};
 
 use super::ConfigFile;
+use super::Error;
 use super::splice::{Node, Splice};
-use crate::error::UserError;
 
 /// One edit of a batch, by key path.
 #[derive(Debug, Clone)]
@@ -35,7 +35,7 @@ impl Op {
 impl ConfigFile {
     /// Applies `ops` with the result of applying them one after another; true when a byte
     /// changed. Ops must name distinct paths.
-    pub(super) fn apply_ops(&mut self, ops: Vec<Op>) -> Result<bool, UserError> {
+    pub(super) fn apply_ops(&mut self, ops: Vec<Op>) -> Result<bool, Error> {
         // Replacements run ahead of the ops listed before them: only safe when no op is
         // inside another (a removed table holding a replaced value, a replaced inline table
         // and one of its entries).
@@ -65,7 +65,7 @@ impl ConfigFile {
         Ok(self.one_by_one(rest)? || changed)
     }
 
-    fn one_by_one(&mut self, ops: Vec<Op>) -> Result<bool, UserError> {
+    fn one_by_one(&mut self, ops: Vec<Op>) -> Result<bool, Error> {
         let mut changed = false;
         for op in ops {
             changed |= match op {
@@ -83,7 +83,7 @@ impl ConfigFile {
     /// The splices of an insertion or a removal (one parse's worth of work) computed on the
     /// current spans, and whether it changes anything; None for a set that replaces a table
     /// (a removal, then an insertion on the spans the removal leaves).
-    fn plain_edit(&self, op: &Op) -> Result<Option<(Vec<Splice>, bool)>, UserError> {
+    fn plain_edit(&self, op: &Op) -> Result<Option<(Vec<Splice>, bool)>, Error> {
         Ok(match op {
             Op::Set(path, value) if self.node(path).is_none() => {
                 let (parent, key) = path.split_at(path.len() - 1);

@@ -1,7 +1,7 @@
 //! The top-level `model_catalog_json` key (the path of a Codex model catalog file).
 
+use super::Error;
 use super::{ConfigFile, read};
-use crate::error::UserError;
 
 pub const MODEL_CATALOG_JSON: &str = "model_catalog_json";
 
@@ -12,7 +12,7 @@ impl ConfigFile {
     }
 
     /// Sets `model_catalog_json = "path"` in place (comments kept); true when changed.
-    pub fn set_model_catalog_json(&mut self, path: &str) -> Result<bool, UserError> {
+    pub fn set_model_catalog_json(&mut self, path: &str) -> Result<bool, Error> {
         if self.model_catalog_json() == Some(path) {
             return Ok(false);
         }

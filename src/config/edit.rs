@@ -7,17 +7,17 @@
 
 use toml_edit::{InlineTable, Item, Table, Value};
 
+use super::Error;
 use super::batch::Op;
 use super::read::not_a_table;
 use super::splice::Node;
 use super::{ConfigFile, MODEL_PROVIDERS};
-use crate::error::UserError;
 
 impl ConfigFile {
     /// Adds `[model_providers.ID]` (after the last provider table, or in the inline/dotted
     /// style `model_providers` already uses) or, with `replace`, updates the given fields in
     /// place; without `replace` an existing id is refused (exit 1).
-    pub fn upsert_provider(&mut self, id: &str, spec: &ProviderSpec, replace: bool) -> Result<Change, UserError> {
+    pub fn upsert_provider(&mut self, id: &str, spec: &ProviderSpec, replace: bool) -> Result<Change, Error> {
         let mp = vec![MODEL_PROVIDERS.to_string()];
         let path = vec![MODEL_PROVIDERS.to_string(), id.to_string()];
         match self.node(&mp) {
@@ -27,9 +27,7 @@ impl ConfigFile {
         }
         if let Some(existing) = self.node(&path) {
             if !replace {
-                return Err(UserError::refused(format!("provider `{id}` already exists")).hint(format!(
-                    "pass --replace to update its fields, or choose another id (see `codex-provider show {id}`)"
-                )));
+                return Err(Error::ProviderExists { id: id.to_string() });
             }
             if !existing.is_table() {
                 return Err(not_a_table(&format!("{MODEL_PROVIDERS}.{id}")));
@@ -44,7 +42,7 @@ impl ConfigFile {
     /// Adds provider `id` with `fields` in the style `model_providers` already has: a table
     /// after the last provider's, dotted lines spelled like the other providers', or an entry
     /// of the inline table.
-    pub(super) fn add_provider(&mut self, id: &str, mut fields: Vec<(String, Value)>) -> Result<(), UserError> {
+    pub(super) fn add_provider(&mut self, id: &str, mut fields: Vec<(String, Value)>) -> Result<(), Error> {
         let mp = vec![MODEL_PROVIDERS.to_string()];
         match self.node(&mp) {
             Some(Node::Item(Item::Table(p))) if p.is_dotted() && !fields.is_empty() => {
@@ -78,7 +76,7 @@ impl ConfigFile {
 
     /// Removes `model_providers.ID` (and `model_providers` itself when it becomes an empty
     /// implicit, dotted or inline parent); false when there was nothing to remove.
-    pub fn remove_provider(&mut self, id: &str) -> Result<bool, UserError> {
+    pub fn remove_provider(&mut self, id: &str) -> Result<bool, Error> {
         let mp = vec![MODEL_PROVIDERS.to_string()];
         match self.node(&mp) {
             None => return Ok(false),
@@ -100,7 +98,7 @@ impl ConfigFile {
     }
 
     /// Sets every field of `spec` in the provider at `path`, in place where it exists.
-    fn fill_at(&mut self, path: &[String], spec: &ProviderSpec) -> Result<bool, UserError> {
+    fn fill_at(&mut self, path: &[String], spec: &ProviderSpec) -> Result<bool, Error> {
         let mut ops: Vec<Op> =
             spec.scalars().into_iter().map(|(k, v)| Op::Set(child(path, k), Value::from(v))).collect();
         for (k, m) in spec.maps() {
@@ -195,16 +193,15 @@ impl ProviderSpec {
 impl ConfigFile {
     /// Sets a top-level string key (after the last top-level key-value, as TOML requires). A
     /// table of that name is refused rather than replaced: its content would be lost.
-    pub(super) fn set_root_str(&mut self, key: &str, value: &str) -> Result<bool, UserError> {
+    pub(super) fn set_root_str(&mut self, key: &str, value: &str) -> Result<bool, Error> {
         let op = self.root_str_op(key, value)?;
         self.apply_ops(vec![op])
     }
 
     /// The op of [`set_root_str`](Self::set_root_str), refused on a table.
-    pub(super) fn root_str_op(&self, key: &str, value: &str) -> Result<Op, UserError> {
+    pub(super) fn root_str_op(&self, key: &str, value: &str) -> Result<Op, Error> {
         if self.root().get(key).is_some_and(|i| !i.is_value()) {
-            return Err(UserError::usage(format!("`{key}` in the config is a table, not a string"))
-                .hint(format!("fix `{key}` by hand (Codex expects `{key} = \"...\"`); the file was not changed")));
+            return Err(Error::NotAString { key: key.to_string() });
         }
         Ok(Op::Set(vec![key.to_string()], Value::from(value)))
     }
@@ -216,7 +213,7 @@ impl ConfigFile {
     }
 
     /// Removes a top-level key with the comment paragraph that belongs to it.
-    pub(super) fn remove_root(&mut self, key: &str) -> Result<bool, UserError> {
+    pub(super) fn remove_root(&mut self, key: &str) -> Result<bool, Error> {
         let ops = self.remove_root_op(key).into_iter().collect();
         self.apply_ops(ops)
     }

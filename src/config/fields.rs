@@ -7,76 +7,11 @@
 
 use toml_edit::{InlineTable, Item, Value};
 
+use super::Error;
 use super::batch::Op;
 use super::{ConfigFile, MODEL_PROVIDER, MODEL_PROVIDERS, edit};
-use crate::error::UserError;
 
-/// How Codex deserialises a provider field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldType {
-    String,
-    /// u64; `Some(max)` when Codex caps it.
-    UInt(Option<u64>),
-    Bool,
-    /// A string → string map, set one entry at a time (`query_params.K`).
-    StringMap,
-    /// One of a few strings.
-    Enum(&'static [&'static str]),
-    /// A table or array `set` does not write (edit it by hand).
-    Structured,
-}
-
-impl FieldType {
-    pub fn describe(self) -> String {
-        match self {
-            FieldType::String => "a string".into(),
-            FieldType::UInt(Some(max)) => format!("an integer from 0 to {max}"),
-            FieldType::UInt(None) => "a non-negative integer".into(),
-            FieldType::Bool => "true or false".into(),
-            FieldType::StringMap => "a map of strings (set one entry: FIELD.KEY VALUE)".into(),
-            FieldType::Enum(v) => format!("one of {}", v.join(", ")),
-            FieldType::Structured => "a table".into(),
-        }
-    }
-}
-
-/// Every provider field of Codex 0.169/0.171 with its type (`crate::codex::known::provider_fields`, plus the
-/// typed sub-fields of `auth`, `aws` and `capabilities`).
-pub const FIELD_TYPES: &[(&str, FieldType)] = &[
-    ("name", FieldType::String),
-    ("base_url", FieldType::String),
-    ("env_key", FieldType::String),
-    ("env_key_instructions", FieldType::String),
-    ("experimental_bearer_token", FieldType::String),
-    ("wire_api", FieldType::Enum(&["responses"])),
-    ("model_catalog_url", FieldType::String),
-    ("project_id", FieldType::String),
-    ("location", FieldType::String),
-    ("credential_file", FieldType::String),
-    ("query_params", FieldType::StringMap),
-    ("http_headers", FieldType::StringMap),
-    ("env_http_headers", FieldType::StringMap),
-    ("request_max_retries", FieldType::UInt(Some(100))),
-    ("stream_max_retries", FieldType::UInt(None)),
-    ("stream_idle_timeout_ms", FieldType::UInt(None)),
-    ("websocket_connect_timeout_ms", FieldType::UInt(None)),
-    ("requires_openai_auth", FieldType::Bool),
-    ("supports_websockets", FieldType::Bool),
-    ("supports_standalone_web_search", FieldType::Bool),
-    ("auth", FieldType::Structured),
-    ("aws", FieldType::Structured),
-    ("gateway_oauth", FieldType::Structured),
-    ("capabilities", FieldType::Structured),
-    ("auth.command", FieldType::String),
-    ("auth.timeout_ms", FieldType::UInt(None)),
-    ("auth.refresh_interval_ms", FieldType::UInt(None)),
-    ("auth.cwd", FieldType::String),
-    ("aws.profile", FieldType::String),
-    ("aws.region", FieldType::String),
-    ("capabilities.cyber_access_programs", FieldType::Bool),
-    ("capabilities.external_web_access", FieldType::Bool),
-    ("capabilities.remote_compaction", FieldType::Enum(&["unsupported", "v2"])),
-];
+pub use crate::codex::provider::{FIELD_TYPES, FieldType};
 
 /// A field as typed on the command line: `request_max_retries`, `http_headers.X-Team`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,40 +37,29 @@ fn type_of(name: &str) -> Option<FieldType> {
 }
 
 /// Parses `FIELD` or `FIELD.KEY`; unknown fields get a did-you-mean (exit 2).
-pub fn parse_field(raw: &str) -> Result<FieldPath, UserError> {
+pub fn parse_field(raw: &str) -> Result<FieldPath, Error> {
     let (field, key) = match raw.split_once('.') {
         Some((f, k)) => (f, Some(k)),
         None => (raw, None),
     };
-    let unknown = || {
-        let names = FIELD_TYPES.iter().map(|(n, _)| *n);
-        let hint = match super::ids::closest(raw, names) {
-            Some(n) => format!("did you mean `{n}`?"),
-            None => format!(
-                "the fields Codex knows: {}",
-                FIELD_TYPES.iter().filter(|(n, _)| !n.contains('.')).map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
-            ),
-        };
-        UserError::usage(format!("unknown provider field `{}`", crate::redact::shown(raw))).hint(hint)
+    let unknown = || Error::UnknownField {
+        field: crate::redact::shown(raw),
+        suggestion: super::ids::closest(raw, FIELD_TYPES.iter().map(|(n, _)| *n)).map(str::to_string),
     };
     let top = type_of(field).ok_or_else(unknown)?;
     match (top, key) {
         (FieldType::StringMap, Some(k)) if !k.is_empty() => {
             Ok(FieldPath { field: field.into(), key: Some(k.into()), ty: FieldType::String })
         }
-        (FieldType::StringMap, _) => {
-            Err(UserError::usage(format!("`{field}` is a map: name one entry"))
-                .hint(format!("e.g. `{field}.NAME VALUE`")))
-        }
+        (FieldType::StringMap, _) => Err(Error::MapNeedsKey { field: field.into() }),
         (FieldType::Structured, Some(k)) => match type_of(raw) {
             Some(ty) => Ok(FieldPath { field: field.into(), key: Some(k.into()), ty }),
             None => Err(unknown()),
         },
         (FieldType::Structured, None) => {
-            Err(UserError::usage(format!("`{field}` is a table that `set` does not write"))
-                .hint(format!("set one of its fields (e.g. `{}`), or edit [model_providers.ID.{field}] by hand", {
-                    FIELD_TYPES.iter().map(|(n, _)| *n).find(|n| n.starts_with(&format!("{field}."))).unwrap_or(field)
-                })))
+            let example =
+                FIELD_TYPES.iter().map(|(n, _)| *n).find(|n| n.starts_with(&format!("{field}."))).unwrap_or(field);
+            Err(Error::StructuredField { field: field.into(), example: example.into() })
         }
         (_, Some(_)) => Err(unknown()),
         (ty, None) => Ok(FieldPath { field: field.into(), key: None, ty }),
@@ -150,22 +74,38 @@ pub enum FieldValue {
     Bool(bool),
 }
 
+/// A value that is not what its field takes; `Display` is the type it takes ("true or
+/// false"). It never holds the value (which may be a key typed in the wrong place).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrongType {
+    pub expected: FieldType,
+}
+
+impl std::fmt::Display for WrongType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.expected.describe())
+    }
+}
+
+impl std::error::Error for WrongType {}
+
 impl FieldValue {
     /// Parses `raw` as `ty` wants it; the error names the type (never echoes `raw`).
-    pub fn parse(ty: FieldType, raw: &str) -> Result<FieldValue, String> {
+    pub fn parse(ty: FieldType, raw: &str) -> Result<FieldValue, WrongType> {
+        let wrong = Err(WrongType { expected: ty });
         match ty {
             FieldType::String => Ok(FieldValue::Str(raw.to_string())),
             FieldType::Enum(v) if v.contains(&raw) => Ok(FieldValue::Str(raw.to_string())),
             FieldType::UInt(max) => match raw.trim().replace('_', "").parse::<u64>() {
                 Ok(n) if max.is_none_or(|m| n <= m) && n <= i64::MAX as u64 => Ok(FieldValue::UInt(n)),
-                _ => Err(ty.describe()),
+                _ => wrong,
             },
             FieldType::Bool => match raw.trim() {
                 "true" => Ok(FieldValue::Bool(true)),
                 "false" => Ok(FieldValue::Bool(false)),
-                _ => Err(ty.describe()),
+                _ => wrong,
             },
-            _ => Err(ty.describe()),
+            _ => wrong,
         }
     }
 
@@ -178,8 +118,8 @@ impl FieldValue {
     }
 }
 
-fn no_provider(id: &str) -> UserError {
-    UserError::usage(format!("provider `{id}` is not defined in this file"))
+fn no_provider(id: &str) -> Error {
+    Error::ProviderNotInFile { id: id.to_string() }
 }
 
 fn child(path: &[String], k: &str) -> Vec<String> {
@@ -200,7 +140,7 @@ fn inline_of(entries: Vec<(String, Value)>) -> Value {
 
 impl ConfigFile {
     /// Whether `[model_providers.ID]` is defined in this file.
-    pub fn has_provider(&self, id: &str) -> Result<bool, UserError> {
+    pub fn has_provider(&self, id: &str) -> Result<bool, Error> {
         Ok(self.provider(id)?.is_some())
     }
 
@@ -210,7 +150,7 @@ impl ConfigFile {
     }
 
     /// The field's current value as TOML text (None when unset).
-    pub fn provider_field(&self, id: &str, path: &FieldPath) -> Result<Option<String>, UserError> {
+    pub fn provider_field(&self, id: &str, path: &FieldPath) -> Result<Option<String>, Error> {
         let mut at = vec![MODEL_PROVIDERS, id, path.field.as_str()];
         at.extend(path.key.as_deref());
         super::read::providers(self.root())?;
@@ -219,7 +159,7 @@ impl ConfigFile {
 
     /// `model_providers.ID` as a path, when that provider is a table of this file (of any
     /// style); else `provider `ID` is not defined in this file`.
-    pub(super) fn provider_path(&self, id: &str) -> Result<Vec<String>, UserError> {
+    pub(super) fn provider_path(&self, id: &str) -> Result<Vec<String>, Error> {
         let p = self.root().get(MODEL_PROVIDERS).and_then(Item::as_table_like).and_then(|p| p.get(id));
         match p {
             Some(t) if t.is_table_like() => Ok(vec![MODEL_PROVIDERS.to_string(), id.to_string()]),
@@ -252,20 +192,19 @@ impl ConfigFile {
     }
 
     /// Sets one field (in place with its decor when it exists); true when a byte changes.
-    pub fn set_provider_field(&mut self, id: &str, path: &FieldPath, value: &FieldValue) -> Result<bool, UserError> {
+    pub fn set_provider_field(&mut self, id: &str, path: &FieldPath, value: &FieldValue) -> Result<bool, Error> {
         let at = self.provider_path(id)?;
         let ops = match &path.key {
             None => vec![Op::Set(child(&at, &path.field), value.to_toml())],
-            Some(k) => self.map_ops(&at, &path.field, vec![(k.clone(), value.to_toml())], true).map_err(|()| {
-                UserError::usage(format!("`{}` of provider `{id}` is not a table", path.field))
-                    .hint("fix it by hand; Codex expects a table there")
-            })?,
+            Some(k) => self
+                .map_ops(&at, &path.field, vec![(k.clone(), value.to_toml())], true)
+                .map_err(|()| Error::FieldNotATable { id: id.to_string(), field: path.field.clone() })?,
         };
         self.apply_ops(ops)
     }
 
     /// Removes one field (a map or sub-table left empty goes too); true when something went.
-    pub fn unset_provider_field(&mut self, id: &str, path: &FieldPath) -> Result<bool, UserError> {
+    pub fn unset_provider_field(&mut self, id: &str, path: &FieldPath) -> Result<bool, Error> {
         let field = child(&self.provider_path(id)?, &path.field);
         let Some(k) = &path.key else { return self.remove_path(&field) };
         if !self.node(&field).is_some_and(|n| n.is_table()) || !self.remove_path(&child(&field, k))? {
@@ -303,7 +242,7 @@ fn json_to_value(v: &serde_json::Value) -> Option<Value> {
 }
 
 /// `[model_providers.ID]` tables for the given providers, in a fresh document (no comments).
-pub fn providers_toml(providers: &[(String, Fields)]) -> String {
+pub fn providers_toml(providers: &[(String, Fields)], models: &[(String, String)]) -> String {
     let mut doc = toml_edit::DocumentMut::new();
     let mut parent = toml_edit::Table::new();
     parent.set_implicit(true);
@@ -326,12 +265,33 @@ pub fn providers_toml(providers: &[(String, Fields)]) -> String {
         parent.insert(id, toml_edit::Item::Table(t));
     }
     doc.as_table_mut().insert(MODEL_PROVIDERS, toml_edit::Item::Table(parent));
+    if !models.is_empty() {
+        let mut t = toml_edit::Table::new();
+        t.decor_mut()
+            .set_prefix("\n# The model each provider serves: `codex-provider apply` remembers it with the provider.\n");
+        for (id, m) in models {
+            t.insert(id, toml_edit::value(m.as_str()));
+        }
+        doc.as_table_mut().insert(PROVIDER_MODELS, toml_edit::Item::Table(t));
+    }
     doc.to_string()
+}
+
+/// The table of a providers file (`export`, `apply`) that names each provider's model. Not a
+/// Codex key: the file is read by `apply`, never by Codex.
+pub const PROVIDER_MODELS: &str = "provider_models";
+
+impl ConfigFile {
+    /// `[provider_models]` of a providers file: `(id, model)` for each string entry.
+    pub fn provider_models(&self) -> Vec<(String, String)> {
+        let Some(t) = self.root().get(PROVIDER_MODELS).and_then(|i| i.as_table_like()) else { return Vec::new() };
+        t.iter().filter_map(|(k, v)| Some((k.to_string(), v.as_str()?.to_string()))).collect()
+    }
 }
 
 impl ConfigFile {
     /// The fields of `[model_providers.ID]` in this file, as data.
-    pub fn provider_fields(&self, id: &str) -> Result<Option<Fields>, UserError> {
+    pub fn provider_fields(&self, id: &str) -> Result<Option<Fields>, Error> {
         // Values only (no text is printed), so the spanned document answers.
         let Some(t) = super::read::providers(self.root())?.and_then(|p| p.get(id)).and_then(|i| i.as_table_like())
         else {
@@ -342,7 +302,7 @@ impl ConfigFile {
 
     /// Makes the provider carry `fields` (creating it in the file's style when absent); fields
     /// not named are kept, and values already equal are not touched. Returns what happened.
-    pub fn merge_provider(&mut self, id: &str, fields: &Fields) -> Result<edit::Change, UserError> {
+    pub fn merge_provider(&mut self, id: &str, fields: &Fields) -> Result<edit::Change, Error> {
         if !self.has_provider(id)? {
             let fields = fields.iter().filter_map(|(k, v)| Some((k.clone(), field_value(v)?))).collect();
             self.add_provider(id, fields)?;

@@ -11,25 +11,18 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{Document, DocumentMut};
 
-use crate::error::UserError;
+use super::Error;
 
 /// Larger files are refused before parsing: real configs are kilobytes, and toml_edit needs
 /// tens of times a file's size in memory (a 20 MB file took 6.8 s and 780 MB in a debug build).
 pub const MAX_CONFIG_BYTES: u64 = 8 << 20;
 
-fn too_large(path: &Path, len: u64) -> UserError {
-    UserError::usage(format!(
-        "{}: {:.1} MiB is too large for a config file (the limit is {} MiB)",
-        path.display(),
-        len as f64 / (1u64 << 20) as f64,
-        MAX_CONFIG_BYTES >> 20
-    ))
-    .hint("move the bulk (for example old [projects] entries) out of the file; it was not changed")
+fn too_large(path: &Path, len: u64) -> Error {
+    Error::TooLarge { path: path.to_path_buf(), len, limit: MAX_CONFIG_BYTES }
 }
 
-/// The hint of a parse error. `undo` is offered by the commands, which know whether there is a
-/// backup to restore (this module does not know the home).
-pub const PARSE_HINT: &str = "fix the TOML by hand (the file was not changed)";
+/// Kept here for the callers that read files through this module's name.
+pub use crate::error::io_reason;
 
 /// One loaded config file: the door every read and edit goes through.
 #[derive(Debug, Clone)]
@@ -53,9 +46,9 @@ pub struct ConfigFile {
 }
 
 impl ConfigFile {
-    /// Reads and parses `path`; a missing file is an empty document. Errors are one line:
-    /// `path:line:col: message` for TOML, with exit 2.
-    pub fn load(path: &Path) -> Result<ConfigFile, UserError> {
+    /// Reads and parses `path`; a missing file is an empty document. A TOML error is
+    /// [`Error::Parse`] (`path:line:col: message`).
+    pub fn load(path: &Path) -> Result<ConfigFile, Error> {
         if let Ok(m) = std::fs::metadata(path)
             && m.is_file()
             && m.len() > MAX_CONFIG_BYTES
@@ -66,18 +59,15 @@ impl ConfigFile {
             Ok(b) => b,
             Err(e) if e.kind() == ErrorKind::NotFound => {
                 if std::fs::symlink_metadata(path).is_ok() {
-                    return Err(UserError::usage(format!("{}: dangling symlink", path.display()))
-                        .hint("point the link at an existing file or remove it"));
+                    return Err(Error::DanglingSymlink { path: path.to_path_buf() });
                 }
                 return Ok(ConfigFile::empty(path));
             }
             Err(e) if e.kind() == ErrorKind::IsADirectory || path.is_dir() => {
-                return Err(UserError::usage(format!("{}: is a directory, not a config file", path.display()))
-                    .hint("move the directory away; Codex expects a TOML file here"));
+                return Err(Error::IsADirectory { path: path.to_path_buf() });
             }
             Err(e) => {
-                return Err(UserError::usage(format!("{}: cannot read: {}", path.display(), io_reason(&e)))
-                    .hint("check the file's permissions"));
+                return Err(Error::Unreadable { path: path.to_path_buf(), source: e });
             }
         };
         if bytes.len() as u64 > MAX_CONFIG_BYTES {
@@ -86,14 +76,13 @@ impl ConfigFile {
         let text = String::from_utf8(bytes).map_err(|e| {
             let valid = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();
             let (line, col) = line_col(&valid, valid.len());
-            UserError::usage(format!("{}:{line}:{col}: not valid UTF-8", path.display()))
-                .hint("save the file as UTF-8; it was left untouched")
+            Error::NotUtf8 { path: path.to_path_buf(), line, col }
         })?;
         Self::parse(path, text)
     }
 
-    /// Parses `text` as the content of `path`; a TOML error carries [`PARSE_HINT`].
-    pub fn parse(path: &Path, text: String) -> Result<ConfigFile, UserError> {
+    /// Parses `text` as the content of `path`; a TOML error is [`Error::Parse`].
+    pub fn parse(path: &Path, text: String) -> Result<ConfigFile, Error> {
         let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let bom = body.len() != text.len();
         let spans = parse_body(path, body, bom)?;
@@ -103,15 +92,9 @@ impl ConfigFile {
     /// Replaces the text after the BOM with `body` and re-parses it, so the next edit sees
     /// its spans and no text that does not parse is ever rendered. An edit that would not
     /// parse is a bug of ours, reported as one; nothing is written.
-    pub(in crate::config) fn set_body(&mut self, body: String) -> Result<(), UserError> {
-        let spans = parse_body(&self.path, &body, false).map_err(|e| {
-            UserError::usage(format!(
-                "internal error: an edit of {} would not parse ({})",
-                self.path.display(),
-                e.message
-            ))
-            .hint("nothing was written; please report this with the file")
-        })?;
+    pub(in crate::config) fn set_body(&mut self, body: String) -> Result<(), Error> {
+        let spans = parse_body(&self.path, &body, false)
+            .map_err(|e| Error::EditWouldNotParse { path: self.path.clone(), parse: Box::new(e) })?;
         self.spans = spans;
         self.doc = OnceCell::new();
         Ok(())
@@ -159,11 +142,11 @@ impl ConfigFile {
 }
 
 /// Parses the text after the BOM; a second BOM is refused (Codex refuses it too).
-fn parse_body(path: &Path, body: &str, bom: bool) -> Result<Document<String>, UserError> {
+fn parse_body(path: &Path, body: &str, bom: bool) -> Result<Document<String>, Error> {
     let fail = |offset: usize, msg: &str| {
         let (line, col) = line_col(body, offset);
         let col = if bom && line == 1 { col + 1 } else { col };
-        UserError::usage(format!("{}:{line}:{col}: {msg}", path.display())).hint(PARSE_HINT)
+        Error::Parse { path: path.to_path_buf(), line, col, message: msg.to_string() }
     };
     if body.starts_with('\u{feff}') {
         return Err(fail(0, "a second byte-order mark (U+FEFF) is not TOML"));
@@ -186,18 +169,6 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
-}
-
-pub fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        ErrorKind::PermissionDenied => "permission denied".into(),
-        ErrorKind::ReadOnlyFilesystem => "read-only file system".into(),
-        ErrorKind::NotFound => "not found".into(),
-        _ => {
-            let s = e.to_string();
-            s.split(" (os error").next().unwrap_or(&s).to_lowercase()
-        }
-    }
 }
 
 #[cfg(test)]
@@ -228,18 +199,17 @@ mod tests {
     #[test]
     fn second_bom_and_invalid_utf8_are_errors_with_line_and_column() {
         let e = ConfigFile::parse(Path::new("c.toml"), "\u{feff}\u{feff}a = 1\n".into()).unwrap_err();
-        assert!(e.message.starts_with("c.toml:1:2: "), "{}", e.message);
+        assert!(e.to_string().starts_with("c.toml:1:2: "), "{e}");
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("c.toml");
         std::fs::write(&p, b"a = 1\nb = \"x\xff\"\n").unwrap();
         let e = ConfigFile::load(&p).unwrap_err();
-        assert!(e.message.ends_with(":2:7: not valid UTF-8"), "{}", e.message);
+        assert!(e.to_string().ends_with(":2:7: not valid UTF-8"), "{e}");
     }
 
     #[test]
     fn parse_error_has_line_and_column() {
         let e = ConfigFile::parse(Path::new("c.toml"), "a = 1\nb = \"x\n".into()).unwrap_err();
-        assert!(e.message.starts_with("c.toml:2:"), "{}", e.message);
-        assert_eq!(e.exit, crate::error::Exit::Usage);
+        assert!(matches!(e, Error::Parse { line: 2, .. }), "{e}");
     }
 }

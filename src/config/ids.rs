@@ -1,61 +1,83 @@
 //! Names: provider ids, profile names, variable names, and what Codex reserves.
 
-use crate::error::UserError;
+pub use crate::codex::provider::{BUILTIN, LIMITED, RESERVED, is_builtin};
 
-/// Built-in ids Codex rejects outright in `[model_providers]` (contract §3).
-pub const RESERVED: &[&str] = &["openai", "ollama", "lmstudio"];
-/// Built-in ids that accept only a few overridden fields.
-pub const LIMITED: &[&str] = &["amazon-bedrock", "amazon-bedrock-runtime", "gcp"];
-/// Every built-in provider id, in the order `list` shows them.
-pub const BUILTIN: &[&str] = &["openai", "ollama", "lmstudio", "amazon-bedrock", "amazon-bedrock-runtime", "gcp"];
-
-pub fn is_builtin(id: &str) -> bool {
-    BUILTIN.contains(&id)
+/// A name we refuse, and why. `Display` is the one line; the fix is worded by the command
+/// layer (`commands/errors.rs`). Values that may be keys typed by mistake are kept as shown
+/// (masked), never as given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameError {
+    /// A built-in id Codex rejects in `[model_providers]` (one of [`RESERVED`]).
+    Reserved { id: String },
+    /// `ollama-chat`: a built-in Codex dropped.
+    Dropped { id: String },
+    /// A built-in id Codex accepts with only a few fields (one of [`LIMITED`]).
+    Limited { id: String },
+    /// Not a plain name (letters, digits, `-`, `_`); `id` as shown.
+    ProviderId { id: String },
+    /// Not a name `codex --profile` accepts; `name` as shown.
+    ProfileName { name: String },
+    /// A variable name was asked for (`what` names the flag or field) and the value looks
+    /// like a key: it is not kept at all.
+    EnvVarIsSecret { what: String },
+    /// Not an environment variable name.
+    EnvVarName { what: String, name: String },
 }
 
+impl std::fmt::Display for NameError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NameError::Reserved { id } => write!(f, "`{id}` is a built-in provider id that Codex reserves"),
+            NameError::Dropped { id } => write!(f, "`{id}` is no longer supported by Codex"),
+            NameError::Limited { id } => write!(
+                f,
+                "`{id}` is a built-in provider: Codex lets you change only a few of its fields (base_url, auth, http_headers, ...)"
+            ),
+            NameError::ProviderId { id } => write!(f, "invalid provider id `{id}`"),
+            NameError::ProfileName { name } => write!(f, "invalid profile name `{name}`"),
+            NameError::EnvVarIsSecret { what } => write!(
+                f,
+                "{what} takes the NAME of an environment variable, and the value given looks like an API key (not shown)"
+            ),
+            NameError::EnvVarName { what, name } => {
+                write!(f, "{what}: `{name}` is not a valid environment variable name")
+            }
+        }
+    }
+}
+
+impl std::error::Error for NameError {}
+
 /// An id we are willing to write as `[model_providers.ID]`.
-pub fn check_new_provider_id(id: &str) -> Result<(), UserError> {
+pub fn check_new_provider_id(id: &str) -> Result<(), NameError> {
     if RESERVED.contains(&id) {
-        let hint = match id {
-            "openai" => format!(
-                "choose another id, e.g. `{id}-custom`; to point the built-in openai provider elsewhere set `openai_base_url`"
-            ),
-            _ => format!(
-                "the built-in `{id}` is configured by CODEX_OSS_BASE_URL / CODEX_OSS_PORT (`codex-provider use {id}` selects it); or pick another id, e.g. `{id}-custom`"
-            ),
-        };
-        return Err(UserError::usage(format!("`{id}` is a built-in provider id that Codex reserves")).hint(hint));
+        return Err(NameError::Reserved { id: id.to_string() });
     }
     if id == "ollama-chat" {
-        return Err(UserError::usage("`ollama-chat` is no longer supported by Codex")
-            .hint("use the built-in `ollama` provider, or another id"));
+        return Err(NameError::Dropped { id: id.to_string() });
     }
     if LIMITED.contains(&id) {
-        return Err(UserError::usage(format!(
-            "`{id}` is a built-in provider: Codex lets you change only a few of its fields (base_url, auth, http_headers, ...)"
-        ))
-        .hint(format!("choose another id, e.g. `{id}-custom`, or edit [model_providers.{id}] by hand")));
+        return Err(NameError::Limited { id: id.to_string() });
     }
     if !crate::home::is_plain_name(id) {
-        return Err(UserError::usage(format!("invalid provider id `{}`", crate::redact::shown(id)))
-            .hint("use letters, digits, `-` and `_` (at most 64), e.g. `my-gateway`"));
+        return Err(NameError::ProviderId { id: crate::redact::shown(id) });
     }
     Ok(())
 }
 
 /// Profile names as `codex --profile` accepts them ([`crate::home::is_plain_name`]); the
 /// error lives here rather than in `home` because it must not echo a key typed by mistake.
-pub fn check_profile_name(name: &str) -> Result<(), UserError> {
+pub fn check_profile_name(name: &str) -> Result<(), NameError> {
     if crate::home::is_plain_name(name) {
         Ok(())
     } else {
-        Err(UserError::usage(format!("invalid profile name `{}`", crate::redact::shown(name)))
-            .hint("Codex accepts only letters, digits, `-` and `_`, e.g. `work`"))
+        Err(NameError::ProfileName { name: crate::redact::shown(name) })
     }
 }
 
-/// A variable name for `env_key` / `--env-key`; a key value is refused without echoing it.
-pub fn check_env_var_name(flag: &str, name: &str) -> Result<(), UserError> {
+/// A variable name for `env_key` / `--env-key` (`what` names where it was given); a key
+/// value is refused without echoing it.
+pub fn check_env_var_name(what: &str, name: &str) -> Result<(), NameError> {
     let valid = !name.is_empty()
         && name.bytes().next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
@@ -63,13 +85,9 @@ pub fn check_env_var_name(flag: &str, name: &str) -> Result<(), UserError> {
         return Ok(());
     }
     if crate::redact::looks_like_secret(name) {
-        return Err(UserError::usage(format!(
-            "{flag} takes the NAME of an environment variable, and the value given looks like an API key (not shown)"
-        ))
-        .hint(format!("export the key, e.g. `export MYPROV_API_KEY=...`, then pass `{flag} MYPROV_API_KEY`")));
+        return Err(NameError::EnvVarIsSecret { what: what.to_string() });
     }
-    Err(UserError::usage(format!("{flag}: `{name}` is not a valid environment variable name"))
-        .hint("use letters, digits and `_`, not starting with a digit, e.g. MYPROV_API_KEY"))
+    Err(NameError::EnvVarName { what: what.to_string(), name: name.to_string() })
 }
 
 /// The closest candidate by edit distance, for "did you mean".
@@ -106,10 +124,10 @@ mod tests {
     #[test]
     fn env_key_refuses_secrets_without_echo() {
         let e = check_env_var_name("--env-key", "sk-or-v1-0123456789abcdef0123456789").unwrap_err();
-        assert!(!e.message.contains("0123456789"), "{}", e.message);
+        assert!(!format!("{e} {e:?}").contains("0123456789"), "{e:?}");
         assert!(check_env_var_name("--env-key", "OPENROUTER_API_KEY").is_ok());
         assert!(check_env_var_name("--env-key", "1BAD").is_err());
-        assert!(check_env_var_name("--env-key", "MY-KEY").unwrap_err().message.contains("MY-KEY"));
+        assert!(check_env_var_name("--env-key", "MY-KEY").unwrap_err().to_string().contains("MY-KEY"));
     }
 
     #[test]

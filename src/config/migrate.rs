@@ -112,7 +112,7 @@ impl ConfigFile {
         }
         text.push('\n');
         text.push_str(doc.to_string().trim_start_matches('\n'));
-        self.set_body(text).map_err(|e| anyhow::anyhow!("internal: migrated profile does not parse: {}", e.message))?;
+        self.set_body(text).map_err(|e| anyhow::anyhow!("internal: migrated profile does not parse: {e}"))?;
         Ok(moved)
     }
 }

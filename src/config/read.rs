@@ -5,8 +5,8 @@
 
 use toml_edit::{Item, Table, TableLike};
 
+use super::Error;
 use super::{ConfigFile, MODEL_PROVIDERS, PROFILE, PROFILES};
-use crate::error::UserError;
 
 /// One `[model_providers.ID]` table as written in one file (whatever its TOML style).
 #[derive(Clone, Copy)]
@@ -55,13 +55,12 @@ pub(super) fn item_at<'a>(root: &'a Table, path: &[&str]) -> Option<&'a Item> {
     Some(item)
 }
 
-pub(super) fn not_a_table(path: &str) -> UserError {
-    UserError::usage(format!("`{path}` in the config is not a table"))
-        .hint(format!("fix `{path}` by hand; Codex expects a table there"))
+pub(super) fn not_a_table(path: &str) -> Error {
+    Error::NotATable { key: path.to_string() }
 }
 
 /// `model_providers` as a table-like, whatever form the user wrote it in.
-pub(super) fn providers(root: &Table) -> Result<Option<&dyn TableLike>, UserError> {
+pub(super) fn providers(root: &Table) -> Result<Option<&dyn TableLike>, Error> {
     match root.get(MODEL_PROVIDERS) {
         None => Ok(None),
         Some(item) => item.as_table_like().map(Some).ok_or_else(|| not_a_table(MODEL_PROVIDERS)),
@@ -80,7 +79,7 @@ impl ConfigFile {
     }
 
     /// `[model_providers.ID]` of this file; an error when it (or `model_providers`) is not a table.
-    pub fn provider(&self, id: &str) -> Result<Option<ProviderTable<'_>>, UserError> {
+    pub fn provider(&self, id: &str) -> Result<Option<ProviderTable<'_>>, Error> {
         let Some(p) = providers(self.root())? else { return Ok(None) };
         let Some((key, item)) = p.get_key_value(id) else { return Ok(None) };
         let table = item.as_table_like().ok_or_else(|| not_a_table(&format!("{MODEL_PROVIDERS}.{id}")))?;
@@ -88,7 +87,7 @@ impl ConfigFile {
     }
 
     /// The provider ids of this file, in file order.
-    pub fn provider_ids(&self) -> Result<Vec<String>, UserError> {
+    pub fn provider_ids(&self) -> Result<Vec<String>, Error> {
         Ok(providers(self.root())?.map(|p| p.iter().map(|(k, _)| k.to_string()).collect()).unwrap_or_default())
     }
 

@@ -4,16 +4,18 @@
 
 use toml_edit::{InlineTable, Item, Value};
 
+use super::Error;
 use super::splice::Node;
 use super::{ConfigFile, MODEL_PROVIDER, MODEL_PROVIDERS};
-use crate::error::UserError;
 
 /// The repairs as the door's methods; each returns whether it changed anything.
 impl ConfigFile {
     /// `wire_api = "…"` → `"responses"` in `[model_providers.ID]`, decor kept.
     pub fn set_wire_api_responses(&mut self, id: &str) -> bool {
         self.provider_exists(id)
-            && self.set_value_at(&field(id, &["wire_api"]), Value::from("responses")).unwrap_or(false)
+            && self
+                .set_value_at(&field(id, &["wire_api"]), Value::from(crate::codex::provider::WIRE_API))
+                .unwrap_or(false)
     }
 
     /// Renames `from` to `to` inside the table at `table` (empty: the root), keeping its place,
@@ -25,7 +27,7 @@ impl ConfigFile {
     /// Renames the provider table in place (every header and line spelling it, comments
     /// kept) and repoints a top-level `model_provider = "FROM"`, also when this file only
     /// selects it (a profile); returns (table renamed, selector repointed).
-    pub fn rename_provider(&mut self, from: &str, to: &str) -> Result<(bool, bool), UserError> {
+    pub fn rename_provider(&mut self, from: &str, to: &str) -> Result<(bool, bool), Error> {
         let table = self.rename_at(&[MODEL_PROVIDERS.to_string()], from, to)?;
         let selector = self.selection().provider.as_deref() == Some(from) && self.set_root_str(MODEL_PROVIDER, to)?;
         Ok((table, selector))

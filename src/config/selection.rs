@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Error;
 use super::{ConfigFile, MODEL, MODEL_PROVIDER, read};
-use crate::error::UserError;
 
 /// Which provider and model a file selects; `None` is "not set here".
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
@@ -23,7 +23,7 @@ impl ConfigFile {
     /// Makes the file select `sel`: a `Some` is written in place (comments kept), a `None`
     /// removes the key. Keys that already read as wanted are left alone; true when changed.
     /// A table where a string belongs is refused (its content would be lost).
-    pub fn set_selection(&mut self, sel: &Selection) -> Result<bool, UserError> {
+    pub fn set_selection(&mut self, sel: &Selection) -> Result<bool, Error> {
         let now = self.selection();
         let mut ops = Vec::new();
         for (key, want, have) in [(MODEL_PROVIDER, &sel.provider, now.provider), (MODEL, &sel.model, now.model)] {

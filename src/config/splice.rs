@@ -10,8 +10,8 @@ use std::ops::Range;
 use toml_edit::{InlineTable, Item, Key, Table, Value};
 
 use super::ConfigFile;
+use super::Error;
 use super::outline::{Kind, Outline};
-use crate::error::UserError;
 
 /// One replacement of a byte range of the body.
 pub(super) type Splice = (Range<usize>, String);
@@ -48,7 +48,7 @@ pub(super) fn value_repr(v: &Value) -> String {
 
 impl ConfigFile {
     /// Applies non-overlapping splices (ranges of the current text) and re-parses.
-    pub(super) fn splice(&mut self, mut edits: Vec<Splice>) -> Result<(), UserError> {
+    pub(super) fn splice(&mut self, mut edits: Vec<Splice>) -> Result<(), Error> {
         if edits.is_empty() {
             return Ok(());
         }
@@ -74,7 +74,7 @@ impl ConfigFile {
 
     /// Sets the value at `path`: in place when it is a value (its decor untouched, since only
     /// the value's own bytes are replaced), else added to its table. True when changed.
-    pub(super) fn set_value_at(&mut self, path: &[String], value: Value) -> Result<bool, UserError> {
+    pub(super) fn set_value_at(&mut self, path: &[String], value: Value) -> Result<bool, Error> {
         let (parent, key) = path.split_at(path.len() - 1);
         match self.node(path) {
             Some(Node::Item(Item::Value(_)) | Node::InInline { .. }) => {
@@ -119,7 +119,7 @@ impl ConfigFile {
         key: &[String],
         value: &Value,
         after: Option<&str>,
-    ) -> Result<(), UserError> {
+    ) -> Result<(), Error> {
         let edit = self.insertion(table, key, value, after)?;
         self.splice(vec![edit])
     }
@@ -131,7 +131,7 @@ impl ConfigFile {
         key: &[String],
         value: &Value,
         after: Option<&str>,
-    ) -> Result<Splice, UserError> {
+    ) -> Result<Splice, Error> {
         let o = Outline::new(&self.spans);
         let text = o.text;
         let dotted: Vec<String> = key.iter().map(|k| key_repr(k)).collect();
@@ -194,7 +194,7 @@ impl ConfigFile {
 
     /// Deletes what `path` names: each header block and line under it (with the comment
     /// paragraph that belongs to it), or its entry in an inline table. False when absent.
-    pub(super) fn remove_path(&mut self, path: &[String]) -> Result<bool, UserError> {
+    pub(super) fn remove_path(&mut self, path: &[String]) -> Result<bool, Error> {
         let Some(edit) = self.removal(path) else { return Ok(false) };
         self.splice(edit)?;
         Ok(true)
@@ -252,7 +252,7 @@ impl ConfigFile {
     /// Renames the key `from` of the table at `table` to `to` wherever it is spelled (its
     /// line, a header, every header and dotted line below it); false when `from` is absent
     /// or `to` exists.
-    pub(super) fn rename_at(&mut self, table: &[String], from: &str, to: &str) -> Result<bool, UserError> {
+    pub(super) fn rename_at(&mut self, table: &[String], from: &str, to: &str) -> Result<bool, Error> {
         let mut old = table.to_vec();
         old.push(from.to_string());
         let mut new = table.to_vec();
@@ -290,7 +290,7 @@ impl ConfigFile {
 
     /// Adds a new standard table `[path]` holding `table`'s entries, after the last table
     /// under `after` (or at the end of the file), with a blank line before it.
-    pub(super) fn append_table(&mut self, path: &[String], table: &Table, after: &[String]) -> Result<(), UserError> {
+    pub(super) fn append_table(&mut self, path: &[String], table: &Table, after: &[String]) -> Result<(), Error> {
         let mut doc = toml_edit::DocumentMut::new();
         let mut t = table.clone();
         t.set_implicit(false);
@@ -311,7 +311,7 @@ impl ConfigFile {
 
     /// Adds `rendered` (new text only, rendered on its own) as a block after the last table
     /// under `after`, or at the end of the file.
-    pub(super) fn append_rendered(&mut self, rendered: &str, after: &[String]) -> Result<(), UserError> {
+    pub(super) fn append_rendered(&mut self, rendered: &str, after: &[String]) -> Result<(), Error> {
         let o = Outline::new(&self.spans);
         let lines: Vec<String> = rendered.trim_matches('\n').lines().map(str::to_string).collect();
         let at = if after.is_empty() { None } else { last_block_end(&o, after) };

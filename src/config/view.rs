@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use toml_edit::{Item, Value};
 
+use super::Error;
 use super::{ConfigFile, ids, read};
-use crate::error::UserError;
 
 /// Where a value comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -95,24 +95,14 @@ pub fn builtin_provider(id: &str, openai_base_url: Option<&str>) -> Option<Provi
     for (k, v) in defaults {
         fields.insert(k.to_string(), (Item::Value(Value::from(*v)), Source::Default));
     }
-    if id == "openai" {
+    if id == crate::codex::provider::DEFAULT_PROVIDER {
         fields.insert("requires_openai_auth".into(), (Item::Value(Value::from(true)), Source::Default));
         fields.insert("supports_websockets".into(), (Item::Value(Value::from(true)), Source::Default));
     }
     Some(ProviderView { id: id.to_string(), builtin: true, fields })
 }
 
-/// The default values Codex fills in for a custom provider (contract §2), for `show`.
-pub const FIELD_DEFAULTS: &[(&str, &str)] = &[
-    ("wire_api", "\"responses\""),
-    ("base_url", "\"https://api.openai.com/v1\""),
-    ("request_max_retries", "4"),
-    ("stream_max_retries", "5"),
-    ("stream_idle_timeout_ms", "300000"),
-    ("websocket_connect_timeout_ms", "15000"),
-    ("requires_openai_auth", "false"),
-    ("supports_websockets", "false"),
-];
+pub use crate::codex::provider::FIELD_DEFAULTS;
 
 /// The files of a layered view, owned (what `load_layers` returns); borrow them with
 /// [`LayeredFiles::layers`].
@@ -178,13 +168,14 @@ impl<'a> Layers<'a> {
                 model = Some((m, source));
             }
         }
-        let (provider, provider_source) = provider.unwrap_or(("openai".into(), Source::Default));
+        let (provider, provider_source) =
+            provider.unwrap_or((crate::codex::provider::DEFAULT_PROVIDER.into(), Source::Default));
         let (model, model_source) = model.unzip();
         Effective { provider, provider_source, model, model_source }
     }
 
     /// Custom provider ids across the layers, in file order, without duplicates.
-    pub fn custom_ids(&self) -> Result<Vec<String>, UserError> {
+    pub fn custom_ids(&self) -> Result<Vec<String>, Error> {
         let mut out: Vec<String> = Vec::new();
         for (f, _) in self.layered() {
             for id in f.provider_ids()? {
@@ -197,7 +188,7 @@ impl<'a> Layers<'a> {
     }
 
     /// A provider as Codex would resolve it: built-in definition, or the merged tables.
-    pub fn provider(&self, id: &str) -> Result<Option<ProviderView>, UserError> {
+    pub fn provider(&self, id: &str) -> Result<Option<ProviderView>, Error> {
         let openai_base =
             self.layered().into_iter().rev().find_map(|(f, _)| read::root_str(f.root(), "openai_base_url"));
         let mut view = if ids::is_builtin(id) { builtin_provider(id, openai_base) } else { None };
@@ -217,7 +208,7 @@ impl<'a> Layers<'a> {
     }
 
     /// Every provider id a user can select: custom ones, then the built-ins.
-    pub fn all_ids(&self) -> Result<Vec<String>, UserError> {
+    pub fn all_ids(&self) -> Result<Vec<String>, Error> {
         let mut ids = self.custom_ids()?;
         for b in ids::BUILTIN {
             if !ids.iter().any(|i| i == b) {
@@ -227,15 +218,11 @@ impl<'a> Layers<'a> {
         Ok(ids)
     }
 
-    /// "unknown provider" with a did-you-mean, exit 2.
-    pub fn unknown_provider(&self, id: &str) -> UserError {
+    /// "unknown provider", with the nearest id these layers know.
+    pub fn unknown_provider(&self, id: &str) -> Error {
         let all = self.all_ids().unwrap_or_default();
-        let near = ids::closest(id, all.iter().map(String::as_str));
-        let hint = match near {
-            Some(n) => format!("did you mean `{n}`? (`codex-provider list` shows them all)"),
-            None => "`codex-provider list` shows the providers; `codex-provider add` adds one".to_string(),
-        };
-        UserError::usage(format!("unknown provider `{}`", crate::redact::shown(id))).hint(hint)
+        let suggestion = ids::closest(id, all.iter().map(String::as_str)).map(str::to_string);
+        Error::UnknownProvider { id: crate::redact::shown(id), suggestion }
     }
 }
 

@@ -4,6 +4,7 @@
 use super::facts::Facts;
 use super::input::{CA_VARS, CaFile, PROXY_VARS, local_proxy};
 use super::{Check, DoctorInput, Status};
+use crate::codex::provider::DEFAULT_PROVIDER;
 use crate::config::ids;
 use crate::env::OPENAI_URL_VARS as URL_VARS;
 
@@ -23,7 +24,9 @@ pub fn key(f: &Facts) -> Check {
         let Ok(Some(v)) = layers.provider(id) else { continue };
         let (status, line) = if v.fields.contains_key("auth") {
             auth_status(id, &v, &mut remedies)
-        } else if id == "openai" || (v.bool_field("requires_openai_auth") == Some(true) && v.env_key().is_none()) {
+        } else if id == DEFAULT_PROVIDER
+            || (v.bool_field("requires_openai_auth") == Some(true) && v.env_key().is_none())
+        {
             match input.var("CODEX_API_KEY").filter(|s| !s.trim().is_empty()) {
                 Some(k) => (Status::Ok, presence("CODEX_API_KEY", k, None)),
                 None if input.auth_json => (Status::Ok, "Codex login (auth.json)".to_string()),
@@ -161,11 +164,11 @@ pub fn openai_vars(f: &Facts) -> Check {
     let provider_with_url = |url: &str| {
         customs.iter().find(|(_, _, u)| u.as_deref().is_some_and(|u| same_url(u, url))).map(|(id, _, _)| id.as_str())
     };
-    let active_openai = f.targets.iter().any(|t| t == "openai");
+    let active_openai = f.targets.iter().any(|t| t == DEFAULT_PROVIDER);
     let openai_url = f
         .layers
         .as_ref()
-        .and_then(|l| l.provider("openai").ok().flatten())
+        .and_then(|l| l.provider(DEFAULT_PROVIDER).ok().flatten())
         .and_then(|v| v.str_field("base_url").map(str::to_string));
     let mut check = Check::ok(ID, "");
     let mut msgs = Vec::new();
@@ -320,7 +323,7 @@ mod tests {
 
     fn input(text: &str) -> DoctorInput {
         let mut i = DoctorInput::empty(Path::new("/h"));
-        i.base = ConfigFile::parse(Path::new("/h/config.toml"), text.to_string()).map_err(|e| e.message);
+        i.base = ConfigFile::parse(Path::new("/h/config.toml"), text.to_string()).map_err(|e| e.to_string());
         i
     }
     const GW: &str = "model = \"m\"\nmodel_provider = \"gw\"\n[model_providers.gw]\nname = \"g\"\nbase_url = \"https://h/v1\"\nenv_key = \"GW_KEY\"\nenv_key_instructions = \"Run gw-login.\"\n";

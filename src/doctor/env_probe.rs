@@ -13,6 +13,7 @@
 use super::env::{same_url, url_shown as shown};
 use super::facts::Facts;
 use super::{Check, DoctorInput, Status};
+use crate::codex::provider::DEFAULT_PROVIDER;
 use crate::env::{Found, OPENAI_KEY_VAR};
 use crate::probe::{self, Verdict};
 
@@ -33,13 +34,13 @@ struct Wanted {
 /// The variable's URL, when the built-in openai is among the providers doctor is asked about
 /// and the URL is not already where Codex goes (then `provider.*` probes it anyway).
 fn wanted(f: &Facts) -> Option<Wanted> {
-    if !f.targets.iter().any(|t| t == "openai") {
+    if !f.targets.iter().any(|t| t == DEFAULT_PROVIDER) {
         return None;
     }
     let layers = f.layers.as_ref()?;
     let found = crate::env::openai_url_in(&f.input.env, &f.input.dotenv)?;
     let codex_url = layers
-        .provider("openai")
+        .provider(DEFAULT_PROVIDER)
         .ok()
         .flatten()
         .and_then(|v| v.base_url().map(str::to_string))

@@ -118,7 +118,7 @@ pub(crate) mod tests {
 
     pub(crate) fn input(text: &str) -> DoctorInput {
         let mut i = DoctorInput::empty(Path::new("/h"));
-        i.base = ConfigFile::parse(Path::new("/h/config.toml"), text.to_string()).map_err(|e| e.message);
+        i.base = ConfigFile::parse(Path::new("/h/config.toml"), text.to_string()).map_err(|e| e.to_string());
         i
     }
 

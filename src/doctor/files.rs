@@ -269,7 +269,7 @@ mod tests {
         i.profile_files.insert(
             "work".into(),
             ConfigFile::parse(Path::new("/h/work.config.toml"), corpus("profiles/work.config.toml"))
-                .map_err(|e| e.message),
+                .map_err(|e| e.to_string()),
         );
         assert_eq!(run1(&i, profile_files).status, Status::Ok);
         i.options.profile = Some("wrok".into());

@@ -190,7 +190,7 @@ mod tests {
     fn fixing_then_rechecking_clears_the_failures() {
         let text = "model = \"m\"\nmodel_provider = \"openai\"\n[model_providers.openai]\nname = \"O\"\nbase_uri = \"https://h/v1\"\nwire_api = \"chat\" # old\n";
         let mut input = DoctorInput::empty(Path::new("/h"));
-        input.base = ConfigFile::parse(Path::new("/h/config.toml"), text.into()).map_err(|e| e.message);
+        input.base = ConfigFile::parse(Path::new("/h/config.toml"), text.into()).map_err(|e| e.to_string());
         let report = doctor::run(&input, None);
         assert_eq!(report.get("config.wire_api").unwrap().status, Status::Fail);
         let p = plan(&input, &report.fixes());
@@ -200,7 +200,7 @@ mod tests {
             out,
             "model = \"m\"\nmodel_provider = \"openai-custom\"\n[model_providers.openai-custom]\nname = \"O\"\nbase_url = \"https://h/v1\"\nwire_api = \"responses\" # old\n"
         );
-        input.base = ConfigFile::parse(Path::new("/h/config.toml"), out).map_err(|e| e.message);
+        input.base = ConfigFile::parse(Path::new("/h/config.toml"), out).map_err(|e| e.to_string());
         let again = doctor::run(&input, None);
         for id in ["config.wire_api", "config.reserved_ids", "config.unknown_keys"] {
             assert_eq!(again.get(id).unwrap().status, Status::Ok, "{id}");

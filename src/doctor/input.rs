@@ -132,7 +132,7 @@ pub fn gather(home: &Path, options: Options) -> DoctorInput {
 }
 
 fn load(path: &Path) -> Loaded {
-    ConfigFile::load(path).map_err(|e| e.message)
+    ConfigFile::load(path).map_err(|e| e.to_string())
 }
 
 fn profile_files(home: &Path) -> BTreeMap<String, Loaded> {

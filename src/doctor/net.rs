@@ -57,7 +57,12 @@ pub fn targets(input: &DoctorInput) -> Result<Vec<(String, probe::Target)>, Stri
         .iter()
         .filter_map(|id| {
             let view = layers.provider(id).ok()??;
-            let model = if *id == active.provider { active.model.clone() } else { None };
+            // Each provider with its own model (the active one's is the selection's).
+            let model = if *id == active.provider {
+                active.model.clone()
+            } else {
+                crate::memo::model_of(&input.home, layers, id).map(|(m, _)| m)
+            };
             Some((id.clone(), probe::Target::from_provider(&view, model, &input.home)))
         })
         .collect())

@@ -5,6 +5,7 @@
 use super::facts::{Facts, file_label, need_config, source_file};
 use super::findings::Findings;
 use super::{Check, Fix, Repair, Status};
+use crate::codex::provider::wire_api_ok;
 use crate::config::ids;
 
 pub fn wire_api(f: &Facts) -> Check {
@@ -18,7 +19,7 @@ pub fn wire_api(f: &Facts) -> Check {
     for (file, cf) in f.files() {
         for t in cf.provider_tables() {
             let id = t.id().to_string();
-            if !t.has("wire_api") || t.str_field("wire_api") == Some("responses") {
+            if !t.has("wire_api") || t.str_field("wire_api").is_some_and(wire_api_ok) {
                 continue;
             }
             let shown = t.value_text("wire_api").unwrap_or_else(|| "a table".into());

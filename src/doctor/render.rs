@@ -1,6 +1,8 @@
 //! The two renderers of one [`Report`]: grouped human lines and the `codex doctor --json` shape.
 
-use serde_json::{Map, Value, json};
+use std::collections::BTreeMap;
+
+use serde::Serialize;
 
 use super::{Report, Status};
 use crate::ui::glyph::{self, Level};
@@ -90,45 +92,69 @@ pub fn human(r: &Report, ui: &Ui, summary_only: bool) -> String {
     out
 }
 
+/// One check in the `codex doctor --json` shape.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JsonCheck {
+    id: &'static str,
+    category: &'static str,
+    status: &'static str,
+    summary: String,
+    details: BTreeMap<String, String>,
+    remediation: Option<String>,
+    duration_ms: u64,
+    fixable: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provider: Option<String>,
+}
+
 /// `{"schemaVersion":1,"overallStatus":…,"checks":{"<id>":{…}}}` as `codex doctor --json`,
 /// plus `generatedAt` (RFC 3339), `codexVersion` (null without an installed Codex) and a
 /// per-check `fixable` (`doctor --fix` repairs it). With several providers (`--all`) each
 /// network check also has `provider`; the first provider's (the active one) keep the plain
 /// ids as keys, the others' are keyed `ID@PROVIDER` (`provider.auth@gw`).
-pub fn json(r: &Report) -> Value {
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Json {
+    schema_version: u32,
+    generated_at: String,
+    codex_version: Option<String>,
+    overall_status: &'static str,
+    checks: BTreeMap<String, JsonCheck>,
+}
+
+pub fn json(r: &Report) -> Json {
     let codex = crate::codex::installed().map(|i| i.version.clone());
     json_at(r, crate::ui::time::now(), codex)
 }
 
-fn json_at(r: &Report, now: u64, codex_version: Option<String>) -> Value {
-    let mut checks = Map::new();
+fn json_at(r: &Report, now: u64, codex_version: Option<String>) -> Json {
+    let mut checks = BTreeMap::new();
     for c in &r.checks {
         let key = match &c.provider {
             Some(p) if checks.contains_key(c.id) => format!("{}@{p}", c.id),
             _ => c.id.to_string(),
         };
-        let mut check = json!({
-                "id": c.id,
-                "category": c.category,
-                "status": c.status.as_str(),
-                "summary": c.summary,
-                "details": c.details,
-                "remediation": c.remediation,
-                "durationMs": c.duration_ms,
-                "fixable": c.fix.is_some(),
-        });
-        if let Some(p) = &c.provider {
-            check["provider"] = json!(p);
-        }
+        let check = JsonCheck {
+            id: c.id,
+            category: c.category,
+            status: c.status.as_str(),
+            summary: c.summary.clone(),
+            details: c.details.clone(),
+            remediation: c.remediation.clone(),
+            duration_ms: c.duration_ms,
+            fixable: c.fix.is_some(),
+            provider: c.provider.clone(),
+        };
         checks.insert(key, check);
     }
-    json!({
-        "schemaVersion": 1,
-        "generatedAt": crate::ui::time::rfc3339(now),
-        "codexVersion": codex_version,
-        "overallStatus": r.overall().as_str(),
-        "checks": checks,
-    })
+    Json {
+        schema_version: 1,
+        generated_at: crate::ui::time::rfc3339(now),
+        codex_version,
+        overall_status: r.overall().as_str(),
+        checks,
+    }
 }
 
 #[cfg(test)]
@@ -187,7 +213,7 @@ mod tests {
         let h = human(&two_providers(), &Ui::new(ColorChoice::Never, false, 0), false);
         assert!(h.contains("provider gw\n  ✓ provider.reachable  ok\n"), "{h}");
         assert!(h.contains("provider local\n  ✗ provider.reachable  refused\n  - provider.auth"), "{h}");
-        let j = json_at(&two_providers(), 0, None);
+        let j = serde_json::to_value(json_at(&two_providers(), 0, None)).unwrap();
         assert_eq!(j["checks"]["provider.reachable"]["provider"], "gw");
         assert_eq!(j["checks"]["provider.reachable@local"]["status"], "fail");
         assert_eq!(j["checks"]["provider.reachable@local"]["id"], "provider.reachable");
@@ -197,16 +223,16 @@ mod tests {
 
     #[test]
     fn json_shape() {
-        let j = json_at(&report(), 1_796_169_223, Some("0.171.0".into()));
+        let j = serde_json::to_value(json_at(&report(), 1_796_169_223, Some("0.171.0".into()))).unwrap();
         assert_eq!(j["schemaVersion"], 1);
         assert_eq!(j["generatedAt"], "2026-12-01T23:53:43Z");
         assert_eq!(j["codexVersion"], "0.171.0");
-        assert_eq!(json_at(&report(), 0, None)["codexVersion"], Value::Null);
+        assert_eq!(serde_json::to_value(json_at(&report(), 0, None)).unwrap()["codexVersion"], serde_json::Value::Null);
         assert_eq!(j["checks"]["config.wire_api"]["fixable"], false);
         assert_eq!(j["overallStatus"], "fail");
         assert_eq!(j["checks"]["config.wire_api"]["status"], "fail");
         assert_eq!(j["checks"]["config.wire_api"]["details"]["k"], "v");
-        assert_eq!(j["checks"]["config.parse"]["remediation"], Value::Null);
+        assert_eq!(j["checks"]["config.parse"]["remediation"], serde_json::Value::Null);
         assert_eq!(j["checks"]["provider.auth"]["status"], "skipped");
         assert_eq!(j["checks"]["env.key"]["durationMs"], 0);
     }

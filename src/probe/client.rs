@@ -8,25 +8,30 @@ use reqwest::{Client, Method, Url};
 use serde_json::Value;
 
 use super::decode::{Decoder, Encoding, Msg};
+use super::error::ClientError;
 use super::sse::{Judge, Outcome, Parser};
 use super::{MAX_BODY, Options, Target};
 
 /// Builds the client: no automatic redirects (a 3xx is a verdict, and Authorization never
 /// travels to another host), proxies from the environment, Codex's extra CA when set.
-pub fn build(opts: &Options) -> Result<Client, String> {
+pub fn build(opts: &Options) -> Result<Client, ClientError> {
     let mut b = Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .connect_timeout(opts.connect_timeout)
         .timeout(opts.timeout);
     for var in ["CODEX_CA_CERTIFICATE", "SSL_CERT_FILE"] {
         let Some(path) = crate::env::process_path(var) else { continue };
-        let pem = std::fs::read(&path).map_err(|e| format!("{var}: cannot read {}: {e}", path.to_string_lossy()))?;
-        let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|_| format!("{var}: not a PEM bundle"))?;
+        let pem = std::fs::read(&path).map_err(|e| ClientError::CaUnreadable {
+            var,
+            path: path.to_string_lossy().into_owned(),
+            source: e,
+        })?;
+        let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|_| ClientError::CaNotPem { var })?;
         for c in certs {
             b = b.add_root_certificate(c);
         }
     }
-    b.build().map_err(|e| format!("cannot set up HTTP: {}", chain(&e)))
+    b.build().map_err(|e| ClientError::Setup { chain: chain(&e) })
 }
 
 /// `{base}/{path}` the way Codex joins them, plus `query_params`.

@@ -22,16 +22,28 @@ pub enum Encoding {
     Zstd,
 }
 
+/// A `Content-Encoding` neither Codex nor the probe decodes; `Display` is its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownEncoding(pub String);
+
+impl std::fmt::Display for UnknownEncoding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UnknownEncoding {}
+
 impl Encoding {
     /// The encoding named by a `Content-Encoding` header; None for identity (or absent).
     /// Err for one neither Codex nor the probe decodes.
-    pub fn from_header(value: Option<&str>) -> Result<Option<Encoding>, String> {
+    pub fn from_header(value: Option<&str>) -> Result<Option<Encoding>, UnknownEncoding> {
         let v = value.unwrap_or("").trim().to_ascii_lowercase();
         match v.as_str() {
             "" | "identity" => Ok(None),
             "gzip" | "x-gzip" => Ok(Some(Encoding::Gzip)),
             "zstd" => Ok(Some(Encoding::Zstd)),
-            other => Err(other.to_string()),
+            other => Err(UnknownEncoding(other.to_string())),
         }
     }
     pub fn as_str(self) -> &'static str {
@@ -193,6 +205,6 @@ mod tests {
         assert_eq!(Encoding::from_header(None), Ok(None));
         assert_eq!(Encoding::from_header(Some("GZIP")), Ok(Some(Encoding::Gzip)));
         assert_eq!(Encoding::from_header(Some("zstd")), Ok(Some(Encoding::Zstd)));
-        assert_eq!(Encoding::from_header(Some("br")), Err("br".into()));
+        assert_eq!(Encoding::from_header(Some("br")), Err(UnknownEncoding("br".into())));
     }
 }

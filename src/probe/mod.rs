@@ -6,8 +6,8 @@
 
 mod client;
 mod decode;
+mod error;
 mod models;
-mod models_list;
 mod plan;
 pub mod render;
 pub mod sse;
@@ -20,8 +20,8 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+pub use models::fetch_models;
 pub use models::list_models;
-pub use models_list::fetch_models;
 pub use render::render_human;
 pub use verdict::closest_models;
 
@@ -103,7 +103,7 @@ impl Target {
         } else if env_key.is_none() {
             if let Some(tok) = view.str_field("experimental_bearer_token").filter(|t| !t.trim().is_empty()) {
                 api_key = Some(Secret(tok.to_string()));
-            } else if view.id == "openai" && view.builtin {
+            } else if view.id == crate::codex::provider::DEFAULT_PROVIDER && view.builtin {
                 // The built-in provider takes CODEX_API_KEY from the environment (contract §5.5);
                 // without it Codex uses the login, which a probe cannot.
                 if let Some(v) = crate::env::lookup("CODEX_API_KEY", codex_home) {
@@ -135,9 +135,13 @@ pub struct Options {
     pub deep: bool,
 }
 
+/// The request timeout when none is given: generous for a slow first token, short enough that
+/// a dead endpoint is reported while the user still waits.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
+
 impl Default for Options {
     fn default() -> Self {
-        Options { timeout: Duration::from_secs(15), connect_timeout: Duration::from_secs(5), deep: false }
+        Options { timeout: DEFAULT_TIMEOUT, connect_timeout: Duration::from_secs(5), deep: false }
     }
 }
 
@@ -339,13 +343,19 @@ impl Report {
     }
 }
 
-/// Probes every target concurrently on one current-thread runtime; reports in input order.
-pub fn run(targets: Vec<Target>, opts: &Options) -> Vec<Report> {
+/// The one async boundary of the crate: everything the network does runs inside this, on one
+/// current-thread runtime with rustls' ring provider installed. The installed Codex is asked
+/// its version first, outside the runtime (that call blocks).
+fn block_on<F: std::future::Future>(f: F) -> F::Output {
     let _ = rustls::crypto::ring::default_provider().install_default();
-    // Ask the installed Codex its version now, not inside the runtime (it blocks).
     let _ = crate::codex::current();
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
-    rt.block_on(async {
+    rt.block_on(f)
+}
+
+/// Probes every target concurrently; reports in input order.
+pub fn run(targets: Vec<Target>, opts: &Options) -> Vec<Report> {
+    block_on(async {
         let client = client::build(opts);
         let jobs = targets.iter().map(|t| plan::probe(client.as_ref(), t, opts));
         futures_util::future::join_all(jobs).await

@@ -8,6 +8,7 @@ use std::time::Instant;
 use reqwest::{Client, Method, Url};
 
 use super::client::{self, Exchange, Read};
+use super::error::ClientError;
 use super::verdict::{self, Asked, Fallbacks, status_text};
 use super::wire::{self, Ids};
 use super::{Check, CheckId, Options, Report, Status, Target, TargetInfo, Verdict};
@@ -15,7 +16,7 @@ use super::{Check, CheckId, Options, Report, Status, Target, TargetInfo, Verdict
 const HINT_TOOLS: &str = "Codex sends these tools: set `web_search = \"disabled\"` and `[features] multi_agent = false`, or use a bridge that drops them";
 
 /// Probes one target. Every failure ends as a verdict in the report, never a panic or error.
-pub async fn probe(client: Result<&Client, &String>, t: &Target, opts: &Options) -> Report {
+pub async fn probe(client: Result<&Client, &ClientError>, t: &Target, opts: &Options) -> Report {
     let started = Instant::now();
     let mut r = run_checks(Diag::new(t), client, t, opts).await;
     r.duration_ms = client::elapsed_ms(started);
@@ -74,7 +75,7 @@ impl Diag {
     }
 }
 
-async fn run_checks(mut d: Diag, client: Result<&Client, &String>, t: &Target, opts: &Options) -> Report {
+async fn run_checks(mut d: Diag, client: Result<&Client, &ClientError>, t: &Target, opts: &Options) -> Report {
     // 1. The URL.
     let url_ok = Url::parse(&t.base_url)
         .ok()

@@ -22,9 +22,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+use super::Error;
 use super::{FileOp, STATE_DIR, apply, mode_of, resolve_target};
-use crate::config::file::io_reason;
-use crate::error::UserError;
+use crate::error::io_reason;
 
 /// How many entries are kept after a prune (up to twice as many exist between prunes).
 const KEPT: usize = 10;
@@ -89,11 +89,7 @@ pub(super) fn backup(home: &Path, command: &str, ops: &[FileOp]) -> anyhow::Resu
     let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
     let id = format!("{:020}-{}", now.as_nanos(), std::process::id());
     let d = dir(home);
-    let fail = |e: std::io::Error| -> anyhow::Error {
-        UserError::refused(format!("cannot back up to {}: {}", d.display(), io_reason(&e)))
-            .hint("nothing was written; check permissions and free space")
-            .into()
-    };
+    let fail = |e: std::io::Error| -> anyhow::Error { Error::Backup { dir: d.clone(), source: e }.into() };
     if fs::create_dir(&d).is_err() && !d.is_dir() {
         fs::create_dir_all(&d).map_err(fail)?;
     }
@@ -225,10 +221,7 @@ pub struct UndoPlan {
 /// damaged, since undoing an older one instead would skip a change silently).
 pub fn plan_undo(home: &Path) -> anyhow::Result<Option<UndoPlan>> {
     let Some(newest) = entries(home).pop() else { return Ok(None) };
-    let entry = newest.map_err(|Damaged(why)| {
-        UserError::refused(format!("the newest backup is damaged ({why})"))
-            .hint("restore the file by hand from .codex-provider/backups/, or remove that entry to undo an older one")
-    })?;
+    let entry = newest.map_err(|Damaged(detail)| Error::DamagedBackup { detail })?;
     let mut ops = Vec::new();
     for f in &entry.record.files {
         let path = home.join(&f.name);

@@ -11,12 +11,12 @@ use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::config::file::{io_reason, unified_diff};
+use crate::config::file::unified_diff;
 use crate::config::{ConfigFile, Selection};
-use crate::error::UserError;
-
 mod backups;
+mod error;
 pub use backups::{BackupSummary, UndoPlan, apply_undo, list_undo, plan_undo};
+pub use error::Error;
 
 pub const STATE_DIR: &str = ".codex-provider";
 const LOCK_WAIT: Duration = Duration::from_secs(10);
@@ -38,7 +38,7 @@ impl FileOp {
         })
     }
 
-    fn path(&self) -> &Path {
+    pub fn path(&self) -> &Path {
         match self {
             FileOp::Write { path, .. } | FileOp::Delete { path, .. } => path,
         }
@@ -108,15 +108,10 @@ impl Session {
         }
         let mut created = None;
         if !home.exists() {
-            fs::create_dir_all(home).map_err(|e| {
-                UserError::refused(format!("cannot create {}: {}", home.display(), io_reason(&e)))
-                    .hint("create the directory yourself or pass --codex-home DIR")
-            })?;
+            fs::create_dir_all(home).map_err(|e| Error::CreateHome { path: home.to_path_buf(), source: e })?;
             created = Some(home.to_path_buf());
         } else if !home.is_dir() {
-            return Err(UserError::usage(format!("{} is not a directory", home.display()))
-                .hint("point --codex-home or CODEX_HOME at a directory")
-                .into());
+            return Err(Error::HomeNotADirectory { path: home.to_path_buf() }.into());
         }
         let lock = lock_home(home)?;
         remove_stale_temps(home);
@@ -170,12 +165,9 @@ fn remove_stale_temps(home: &Path) {
     }
 }
 
-fn lock_home(home: &Path) -> anyhow::Result<File> {
+fn lock_home(home: &Path) -> Result<File, Error> {
     let path = home.to_path_buf();
-    let file = File::open(&path).map_err(|e| {
-        UserError::refused(format!("cannot open {}: {}", path.display(), io_reason(&e)))
-            .hint("check the permissions of the Codex home")
-    })?;
+    let file = File::open(&path).map_err(|e| Error::OpenHome { path: path.clone(), source: e })?;
     let start = Instant::now();
     loop {
         match file.try_lock() {
@@ -184,32 +176,28 @@ fn lock_home(home: &Path) -> anyhow::Result<File> {
                 std::thread::sleep(Duration::from_millis(5))
             }
             Err(fs::TryLockError::WouldBlock) => {
-                return Err(UserError::refused(format!("another codex-provider has held {} for 10 s", path.display()))
-                    .hint("wait for it to finish and try again")
-                    .into());
+                return Err(Error::LockTimeout { path, waited: LOCK_WAIT });
             }
             Err(fs::TryLockError::Error(e)) => {
-                return Err(UserError::refused(format!("cannot lock {}: {}", path.display(), io_reason(&e))).into());
+                return Err(Error::Lock { path, source: e });
             }
         }
     }
 }
 
 /// Follows a symlink chain to the file that should be written (Codex does the same).
-pub fn resolve_target(path: &Path) -> Result<PathBuf, UserError> {
+pub fn resolve_target(path: &Path) -> Result<PathBuf, Error> {
     let mut cur = path.to_path_buf();
     for _ in 0..40 {
         match fs::symlink_metadata(&cur) {
             Ok(m) if m.file_type().is_symlink() => {
-                let link = fs::read_link(&cur)
-                    .map_err(|e| UserError::refused(format!("{}: {}", cur.display(), io_reason(&e))))?;
+                let link = fs::read_link(&cur).map_err(|e| Error::ReadLink { path: cur.clone(), source: e })?;
                 cur = if link.is_absolute() { link } else { cur.parent().unwrap_or(Path::new(".")).join(link) };
             }
             _ => return Ok(cur),
         }
     }
-    Err(UserError::usage(format!("{}: too many levels of symbolic links", path.display()))
-        .hint("fix the symlink loop; nothing was written"))
+    Err(Error::SymlinkLoop { path: path.to_path_buf() })
 }
 
 fn mode_of(path: &Path) -> Option<u32> {
@@ -225,11 +213,7 @@ pub fn write_atomic(path: &Path, content: &[u8]) -> anyhow::Result<()> {
     let target = resolve_target(path)?;
     let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mode = mode_of(&target).unwrap_or(0o600);
-    let fail = |what: &str, e: std::io::Error| -> anyhow::Error {
-        UserError::refused(format!("cannot write {}: {what}: {}", path.display(), io_reason(&e)))
-            .hint("the file was left as it was; check permissions and free space")
-            .into()
-    };
+    let fail = |step: &'static str, e: std::io::Error| Error::Write { path: path.to_path_buf(), step, source: e };
     let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("config.toml");
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
@@ -253,9 +237,7 @@ fn apply(op: &FileOp) -> anyhow::Result<()> {
             match fs::remove_file(&target) {
                 Ok(()) => Ok(()),
                 Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
-                Err(e) => {
-                    Err(UserError::refused(format!("cannot remove {}: {}", path.display(), io_reason(&e))).into())
-                }
+                Err(e) => Err(Error::Remove { path: path.clone(), source: e }.into()),
             }
         }
     }

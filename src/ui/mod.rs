@@ -18,7 +18,7 @@ use owo_colors::OwoColorize;
 pub use printer::{StdoutFailure, stdout_failure};
 
 /// `--color`: lives here (not in `cli`) so the printer depends on nothing above it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColorChoice {
     Auto,
     Always,

@@ -6,7 +6,13 @@
 //! - no `toml_edit` outside `src/config/` (the config door is the only module that knows TOML);
 //! - no `print!`/`println!`/`eprint!`/`eprintln!` outside `src/ui/` (or `src/ui.rs`),
 //!   `src/main.rs` and `src/lib.rs` (the commands render, the layers below return values);
-//! - `ConfigFile`'s document field is not `pub` (every edit goes through its methods).
+//! - `ConfigFile`'s document field is not `pub` (every edit goes through its methods);
+//! - arrows point down: a module imports only from its own layer or the layers below it, in
+//!   the order of [`LAYERS`] (a module missing from the table is a violation too, so a new one
+//!   is placed on purpose);
+//! - no clap outside `src/cli/` (the commands get plain options);
+//! - no `json!` outside the printer (`src/commands/output.rs`) and the modules that build JSON
+//!   for another program ([`JSON_BUILDERS`]): every document we print is a typed result.
 //!
 //! Unit tests (`#[cfg(test)] mod …` to the end of a file) and comments are not read: the rules
 //! are about the shipped code. The checker works on a map of path → text, so it is tested on
@@ -16,6 +22,26 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::Path;
 
 const MAX_LINES: usize = 550;
+
+/// The layers of `src/`, top to bottom: the CLI, the verbs, the services the verbs compose,
+/// the file door and our state, the Codex facts, and the leaves everyone uses. A name is a
+/// top-level module or a submodule path (the longest prefix wins).
+const LAYERS: &[&[&str]] = &[
+    &["cli"],
+    &["commands"],
+    &["doctor", "probe_codex"],
+    &["probe", "catalog", "bridge", "memo", "threads", "codex_cli", "auth_command", "keychain"],
+    &["store"],
+    &["config", "presets", "endpoint", "ctx"],
+    &["codex", "home"],
+    &["ui", "testpoint"],
+    &["env", "error", "interrupt", "redact"],
+];
+
+/// Where `json!` may build JSON that is not our output: HTTP request bodies and the stream
+/// events the probe replays (the wire), and the model catalog file Codex reads.
+const JSON_BUILDERS: &[&str] = &["src/probe/wire.rs", "src/probe/sse.rs", "src/catalog.rs"];
+const PRINTER: &str = "src/commands/output.rs";
 const LONG_FILE_EXEMPT: &[&str] = &["src/presets.rs"];
 
 /// Every `.rs` file under `src/`, by path relative to the repository (`src/a/b.rs`).
@@ -183,9 +209,53 @@ fn cycles(g: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
     out
 }
 
+/// The layer of `module` (0 is the top), by the longest matching name in `layers`.
+fn layer_of(module: &str, layers: &[&[&str]]) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for (i, names) in layers.iter().enumerate() {
+        for n in *names {
+            let hit = module == *n || module.starts_with(&format!("{n}::"));
+            if hit && best.is_none_or(|(len, _)| n.len() > len) {
+                best = Some((n.len(), i));
+            }
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// Every import that points up the layer order, and every module without a layer.
+fn layer_violations(g: &BTreeMap<String, BTreeSet<String>>, layers: &[&[&str]]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (from, tos) in g {
+        let Some(lf) = layer_of(from, layers) else {
+            if !from.contains("::") {
+                out.push(format!("module `{from}` is in no layer (add it to LAYERS in tests/it/arch.rs)"));
+            }
+            continue;
+        };
+        for to in tos {
+            if let Some(lt) = layer_of(to, layers)
+                && lt < lf
+            {
+                out.push(format!("`{from}` (layer {lf}) imports `{to}` (layer {lt}), above it"));
+            }
+        }
+    }
+    out
+}
+
 /// Every violation of the rules in the module doc, one line each.
 pub fn violations(files: &BTreeMap<String, String>) -> Vec<String> {
-    let mut out = cycles(&graph(files));
+    rules(files, LAYERS)
+}
+
+/// The rules, with `layers` as the layer order (empty: no layer rule).
+fn rules(files: &BTreeMap<String, String>, layers: &[&[&str]]) -> Vec<String> {
+    let g = graph(files);
+    let mut out = cycles(&g);
+    if !layers.is_empty() {
+        out.extend(layer_violations(&g, layers));
+    }
     for (path, text) in files {
         let lines = text.lines().count();
         if lines > MAX_LINES && !LONG_FILE_EXEMPT.contains(&path.as_str()) {
@@ -206,6 +276,14 @@ pub fn violations(files: &BTreeMap<String, String>) -> Vec<String> {
                     out.push(format!("{path}:{}: prints outside src/ui/: {}", n + 1, line.trim()));
                 }
             }
+        }
+        if !path.starts_with("src/cli/")
+            && ["clap::", "clap_complete", "#[arg(", "#[command("].iter().any(|c| code.contains(c))
+        {
+            out.push(format!("{path}: uses clap outside src/cli/"));
+        }
+        if path != PRINTER && !JSON_BUILDERS.contains(&path.as_str()) && code.contains("json!(") {
+            out.push(format!("{path}: builds JSON with json! outside the printer ({PRINTER})"));
         }
         if let Some(i) = code.find("struct ConfigFile {") {
             let body = &code[i..i + code[i..].find('}').unwrap_or(code.len() - i)];
@@ -245,7 +323,7 @@ mod checker {
             ("src/c/mod.rs", "use crate::{x, a::{A, Z}};\nmod d;\n"),
             ("src/c/d.rs", "use super::super::a;\n"),
         ]);
-        assert_eq!(violations(&t), ["import cycle: a → b → c → a"]);
+        assert_eq!(rules(&t, &[]), ["import cycle: a → b → c → a"]);
     }
 
     #[test]
@@ -256,7 +334,7 @@ mod checker {
             ("src/a/x.rs", "use super::super::b::B;\nuse super::Thing;\n"),
             ("src/b.rs", "pub struct B;\n#[cfg(test)]\nmod tests {\n    use crate::a::X;\n}\n"),
         ]);
-        assert_eq!(violations(&t), Vec::<String>::new());
+        assert_eq!(rules(&t, &[]), Vec::<String>::new());
         let g = graph(&t);
         assert_eq!(g["a::x"], BTreeSet::from(["a".to_string(), "b".to_string()]));
     }
@@ -274,12 +352,47 @@ mod checker {
             ("src/presets.rs", &long),
             ("src/big.rs", &long),
         ]);
-        let v = violations(&t);
+        let v = rules(&t, &[]);
         assert!(v.iter().any(|l| l.starts_with("src/big.rs: 551 lines")), "{v:?}");
         assert!(!v.iter().any(|l| l.starts_with("src/presets.rs")), "{v:?}");
         assert!(v.contains(&"src/store.rs: uses toml_edit outside src/config/".to_string()), "{v:?}");
         assert!(v.iter().any(|l| l.starts_with("src/store.rs:2: prints outside src/ui/")), "{v:?}");
         assert!(v.iter().any(|l| l.starts_with("src/config/file.rs: ConfigFile's document is public")), "{v:?}");
         assert_eq!(v.len(), 4, "{v:?}");
+    }
+
+    #[test]
+    fn clap_and_json_stay_in_their_places() {
+        let t = tree(&[
+            ("src/cli/mod.rs", "#[derive(clap::Parser)]\nstruct Cli;\n"),
+            ("src/commands/list.rs", "use clap::Args;\nfn f() { let v = serde_json::json!({}); }\n"),
+            ("src/commands/output.rs", "fn f() { let v = serde_json::json!({}); }\n"),
+            ("src/probe/wire.rs", "fn body() { let v = serde_json::json!({\"model\": 1}); }\n"),
+        ]);
+        let v = violations(&t);
+        assert!(v.contains(&"src/commands/list.rs: uses clap outside src/cli/".to_string()), "{v:?}");
+        assert!(v.iter().any(|l| l.starts_with("src/commands/list.rs: builds JSON with json!")), "{v:?}");
+        assert!(
+            !v.iter().any(|l| l.starts_with("src/cli/") || l.contains("output.rs:") || l.contains("wire.rs")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn an_import_up_the_layers_is_found() {
+        let layers: &[&[&str]] = &[&["top"], &["mid", "low::deep"], &["low"]];
+        let t = tree(&[
+            ("src/lib.rs", "mod top; mod mid; mod low; mod stray;"),
+            ("src/top.rs", "use crate::mid::M;\n"),
+            ("src/mid.rs", "use crate::low::L;\n"),
+            ("src/low/mod.rs", "mod deep;\npub struct L;\n"),
+            ("src/low/deep.rs", "use crate::mid::M;\n"),
+            ("src/stray.rs", "use crate::top::T;\n"),
+        ]);
+        // low::deep sits in mid's layer (longest prefix), so its import of mid is level.
+        assert_eq!(rules(&t, layers), ["module `stray` is in no layer (add it to LAYERS in tests/it/arch.rs)"]);
+        let t =
+            tree(&[("src/lib.rs", "mod top; mod low;"), ("src/top.rs", ""), ("src/low.rs", "use crate::top::T;\n")]);
+        assert_eq!(rules(&t, layers), ["`low` (layer 2) imports `top` (layer 0), above it"]);
     }
 }

@@ -160,15 +160,15 @@ fn no_op_edits_change_nothing() {
 fn errors_are_unchanged() {
     let mut f = load(QUIRKY);
     let e = f.set_provider_field("nope", &parse_field("name").unwrap(), &s("x")).unwrap_err();
-    assert_eq!(e.message, "provider `nope` is not defined in this file");
+    assert_eq!(e.to_string(), "provider `nope` is not defined in this file");
     let e = f.unset_provider_field("nope", &parse_field("name").unwrap()).unwrap_err();
-    assert_eq!(e.message, "provider `nope` is not defined in this file");
+    assert_eq!(e.to_string(), "provider `nope` is not defined in this file");
     let mut f = load("[model_providers.a]\nhttp_headers = \"oops\"\n");
     let e = f.set_provider_field("a", &parse_field("http_headers.X").unwrap(), &s("1")).unwrap_err();
-    assert_eq!(e.message, "`http_headers` of provider `a` is not a table");
+    assert_eq!(e.to_string(), "`http_headers` of provider `a` is not a table");
     let mut f = load("model_providers = 1\n");
     let e = f.set_provider_field("a", &parse_field("name").unwrap(), &s("x")).unwrap_err();
-    assert_eq!(e.message, "provider `a` is not defined in this file");
+    assert_eq!(e.to_string(), "provider `a` is not defined in this file");
     assert!(!f.is_dirty());
 }
 

@@ -1,9 +1,8 @@
-//! The fuzz target's property (`fuzz/check.rs`) on stable, bounded: every corpus file and
+//! The fuzz target's property (`testkit/src/edit_check.rs`) on stable, bounded: every corpus file and
 //! fixture, plus seeded mutations of them (byte flips, TOML-significant insertions, cuts,
 //! duplications, CRLF/BOM toggles). `FUZZ_ITERS` raises the mutation count.
 
-#[path = "../../fuzz/check.rs"]
-mod check;
+use codex_provider_testkit::edit_check as check;
 
 use std::fs;
 use std::path::PathBuf;

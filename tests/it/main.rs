@@ -10,6 +10,7 @@ mod arch;
 mod bridge;
 mod cases;
 mod catalog;
+mod cli_contract;
 mod completions;
 mod doctor;
 mod doctor_env_url;

@@ -40,11 +40,9 @@ fn sse_data_that_is_not_json_is_bad_stream() {
 #[test]
 fn redirect_loop_is_not_followed() {
     let s = Server::start(Mode::RedirectLoop);
-    let t = Instant::now();
-    let (r, j) = probe(&s, &[]);
+    let (r, j) = probe(&s, &["--timeout", "600"]);
     assert_eq!(r.code, 1);
     assert_eq!(j["verdict"], "redirect", "{}", r.stdout);
-    assert!(t.elapsed() < Duration::from_secs(5));
     // One request per endpoint: no redirect was followed.
     let paths: Vec<String> = s.requests().iter().map(|q| q.path.clone()).collect();
     assert!(paths.len() <= 3, "{paths:?}");
@@ -53,11 +51,11 @@ fn redirect_loop_is_not_followed() {
 #[test]
 fn gzip_bomb_is_inflated_only_up_to_the_cap() {
     let s = Server::start(Mode::GzipBomb);
-    let t = Instant::now();
-    let (r, j) = probe(&s, &[]);
+    // A generous clock: the cap, not the timeout, must end the read.
+    let (r, j) = probe(&s, &["--timeout", "600"]);
     assert_eq!(r.code, 1);
     assert_ne!(j["verdict"], "ok", "{}", r.stdout);
-    assert!(t.elapsed() < Duration::from_secs(10));
+    assert_ne!(j["verdict"], "timeout", "{}", r.stdout);
     // Like Codex 0.171, the probe asks for zstd and gzip (and nothing Codex cannot decode).
     let post = s.requests().into_iter().find(|q| q.method == "POST").expect("a POST");
     assert_eq!(post.header("accept-encoding"), Some("zstd,gzip"));
@@ -118,6 +116,10 @@ fn release_bin() -> Option<std::path::PathBuf> {
 /// alone makes an unreachable probe peak near 15 MiB, the bound is on what the body adds:
 /// peak minus that same binary's unreachable-probe peak stays under 15 MiB minus the release
 /// binary's unreachable-probe peak (measured 5.2 MiB, taken as 6; BENCHMARKS.md), i.e. under 9 MiB.
+fn mode_is_clocked(name: &str) -> bool {
+    name.starts_with("drip")
+}
+
 #[test]
 fn peak_memory_is_bounded_against_huge_endless_and_bomb_bodies() {
     const RELEASE_IDLE_KIB: u64 = 6 * 1024;
@@ -134,10 +136,10 @@ fn peak_memory_is_bounded_against_huge_endless_and_bomb_bodies() {
     assert_eq!(j["verdict"], "unreachable");
     let mut figures = vec![format!("unreachable (idle): {} KiB peak RSS", idle)];
     for (name, mode, extra) in [
-        ("huge 64 MiB JSON", Mode::Huge, &[][..]),
-        ("endless SSE", Mode::EndlessSse, &[][..]),
-        ("gzip bomb", Mode::GzipBomb, &[][..]),
-        ("zstd bomb", Mode::ZstdBomb, &[][..]),
+        ("huge 64 MiB JSON", Mode::Huge, &["--timeout", "600"][..]),
+        ("endless SSE", Mode::EndlessSse, &["--timeout", "600"][..]),
+        ("gzip bomb", Mode::GzipBomb, &["--timeout", "600"][..]),
+        ("zstd bomb", Mode::ZstdBomb, &["--timeout", "600"][..]),
         ("drip (timeout 2 s)", Mode::Drip, &["--timeout", "2"][..]),
     ] {
         let (kib, took, j) = peak_rss_kib(&bin, mode, extra).expect("measured");
@@ -151,7 +153,13 @@ fn peak_memory_is_bounded_against_huge_endless_and_bomb_bodies() {
                 "{name}: peak RSS {kib} KiB, {added} KiB over idle {idle}"
             );
         }
-        assert!(took < Duration::from_secs(10), "{name}: took {took:?}");
+        // The body caps end these reads, not the clock (a generous timeout, so a loaded
+        // machine cannot turn a cap that failed into a pass); the drip is the clock's case.
+        if mode_is_clocked(name) {
+            assert_eq!(j["verdict"], "timeout", "{name}");
+        } else {
+            assert_ne!(j["verdict"], "timeout", "{name}: stopped by the clock, not by the cap ({took:?})");
+        }
         figures.push(format!("{name}: {kib} KiB peak RSS, {} ms, verdict {}", took.as_millis(), j["verdict"]));
     }
     eprintln!("{} binary\n{}", if release { "release" } else { "debug" }, figures.join("\n"));

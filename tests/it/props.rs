@@ -414,7 +414,7 @@ fn parse(text: &str) -> ConfigFile {
 
 fn reparse(out: &str) -> Result<ConfigFile, TestCaseError> {
     ConfigFile::parse(Path::new("c.toml"), out.to_string())
-        .map_err(|e| TestCaseError::fail(format!("result does not parse: {}\n{out}", e.message)))
+        .map_err(|e| TestCaseError::fail(format!("result does not parse: {e}\n{out}")))
 }
 
 fn spec(name: &str, url: &str, key: &str) -> ProviderSpec {

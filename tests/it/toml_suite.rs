@@ -111,7 +111,7 @@ pub(crate) fn to_tagged(item: &Item) -> Value {
 fn check_valid(rel: &str) -> Result<(), String> {
     let path = suite().join("valid").join(format!("{rel}.toml"));
     let original = std::fs::read(&path).unwrap();
-    let cf = ConfigFile::load(&path).map_err(|e| format!("refused: {}", e.message))?;
+    let cf = ConfigFile::load(&path).map_err(|e| format!("refused: {e}"))?;
     if cf.render().as_bytes() != original {
         return Err("an unedited render changed bytes".into());
     }
@@ -186,14 +186,14 @@ fn tagged_text(text: &str) -> Result<Value, String> {
 }
 
 fn load(text: &str) -> Result<ConfigFile, String> {
-    ConfigFile::parse(Path::new("config.toml"), text.to_string()).map_err(|e| e.message)
+    ConfigFile::parse(Path::new("config.toml"), text.to_string()).map_err(|e| e.to_string())
 }
 
 /// `add`, `use`, `remove` and the round trips on `text`, whose values are `expected`.
 fn check_edits(text: &str, expected: &Value) -> Result<(), String> {
     // add: one insertion; the values are the file's plus the new provider's.
     let mut f = load(text)?;
-    f.upsert_provider(NEW_ID, &spec(), false).map_err(|e| format!("add refused: {}", e.message))?;
+    f.upsert_provider(NEW_ID, &spec(), false).map_err(|e| format!("add refused: {e}"))?;
     let added = f.render();
     if !one_insertion(text, &added) {
         return Err(format!("add changed bytes outside its insertion:\n{added}"));
@@ -213,7 +213,7 @@ fn check_edits(text: &str, expected: &Value) -> Result<(), String> {
     // use: the two selection lines are one insertion at the root.
     let mut u = load(&added)?;
     let sel = Selection { provider: Some(NEW_ID.into()), model: Some("m-new".into()) };
-    u.set_selection(&sel).map_err(|e| format!("use refused: {}", e.message))?;
+    u.set_selection(&sel).map_err(|e| format!("use refused: {e}"))?;
     let used = u.render();
     if !one_insertion(&added, &used) {
         return Err(format!("use changed bytes outside its insertion:\n{used}"));
@@ -226,16 +226,16 @@ fn check_edits(text: &str, expected: &Value) -> Result<(), String> {
     }
     // remove --force: the provider and its selection go; back to the original bytes.
     let mut r = load(&used)?;
-    if !r.remove_provider(NEW_ID).map_err(|e| format!("remove refused: {}", e.message))? {
+    if !r.remove_provider(NEW_ID).map_err(|e| format!("remove refused: {e}"))? {
         return Err("remove found nothing".into());
     }
-    r.set_selection(&Selection::default()).map_err(|e| e.message)?;
+    r.set_selection(&Selection::default()).map_err(|e| e.to_string())?;
     if r.render() != text {
         return Err(format!("add, use, remove is not the identity:\n{}", r.render()));
     }
     // add then remove alone is the identity too.
     let mut g = load(&added)?;
-    g.remove_provider(NEW_ID).map_err(|e| e.message)?;
+    g.remove_provider(NEW_ID).map_err(|e| e.to_string())?;
     if g.render() != text {
         return Err(format!("add then remove is not the identity:\n{}", g.render()));
     }

@@ -294,3 +294,28 @@ fn remove_and_profile_errors_have_exit_codes() {
     home.run(&["bogus-command"]).code(2);
     assert_eq!(fs::read(home.config()).unwrap(), before);
 }
+
+/// A TOML error is recognised by its kind (not by its hint's text) and offers `undo` only
+/// when there is a backup to restore; the line and the exit code are the same either way.
+#[test]
+fn a_parse_error_offers_undo_only_when_there_is_a_backup() {
+    let home = Home::new();
+    home.write("config.toml", "a = \"x\n");
+    let fresh = home.run(&["list"]);
+    fresh.code(2);
+    let (line, hint) = fresh.stderr.split_once('\n').expect("two lines");
+    assert!(line.starts_with("error: ") && line.contains("config.toml:1:"), "{}", fresh.stderr);
+    assert_eq!(hint, "  hint: fix the TOML by hand (the file was not changed)\n");
+
+    home.write("config.toml", "");
+    home.run(&["add", "gw", "--base-url", "http://h/v1", "--no-probe"]).code(0);
+    home.write("config.toml", "a = \"x\n");
+    let backed_up = home.run(&["list"]);
+    backed_up.code(2);
+    assert_eq!(
+        backed_up.stderr,
+        format!(
+            "{line}\n  hint: fix the TOML by hand (the file was not changed); `codex-provider undo` restores our last backup\n"
+        )
+    );
+}

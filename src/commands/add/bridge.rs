@@ -1,16 +1,16 @@
 //! `add ID … --bridge`: the provider is written pointing at a local codex-relay in front of
 //! its chat-only upstream (the relay itself is `crate::bridge`; the `bridge` verb manages it).
 
-use super::{Plan, ensure_new, probe_gate, write};
+use super::plan::{Options, Plan};
+use super::save::{Added, ensure_new, probe_gate, write};
 use crate::bridge;
-use crate::cli::AddArgs;
 use crate::commands::load_config;
 use crate::ctx::Ctx;
-use crate::error::{Exit, UserError};
+use crate::error::UserError;
 
 /// `add ID … --bridge`: start codex-relay in front of the given (chat-only) base URL, write
 /// the provider pointing at it, and probe through it; a refused probe stops the relay again.
-pub fn add(mut plan: Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+pub fn add(mut plan: Plan, args: &Options, ctx: &Ctx) -> anyhow::Result<Added> {
     bridge::require_relay()?;
     let Some(upstream) = plan.spec.base_url.clone() else {
         return Err(UserError::usage("--bridge needs the upstream: --base-url URL or --preset").into());
@@ -18,9 +18,9 @@ pub fn add(mut plan: Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     ensure_new(&plan, &load_config(ctx)?, ctx)?;
     let port = bridge::free_port()?;
     plan.spec.base_url = Some(bridge::base_url(port));
-    if args.write.dry_run {
+    if args.dry_run {
         ctx.ui.note(&format!("--dry-run: the bridge to {upstream} was not started"));
-        return write(&plan, true, args.json, ctx);
+        return write(&plan, true, ctx);
     }
     let key = bridge::upstream_key(&ctx.codex_home, plan.spec.env_key.as_deref())?;
     bridge::record::remove(&ctx.codex_home, &plan.id)?;
@@ -30,7 +30,7 @@ pub fn add(mut plan: Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         true => Ok(()),
         false => probe_gate(&mut plan, args, ctx),
     }
-    .and_then(|()| write(&plan, false, args.json, ctx));
+    .and_then(|()| write(&plan, false, ctx));
     if saved.is_err() {
         bridge::stop(&ctx.codex_home, &plan.id)?;
     }

@@ -107,7 +107,7 @@ impl Prompts {
         }
         input
             .validate_with(move |s: &String| -> Result<(), String> {
-                ids::check_new_provider_id(s).map_err(|e| e.message)?;
+                ids::check_new_provider_id(s).map_err(|e| e.to_string())?;
                 if taken.iter().any(|t| t == s) {
                     Err(format!("`{s}` already exists; choose another id"))
                 } else {
@@ -135,7 +135,9 @@ impl Prompts {
                     return Err(what.to_string());
                 }
                 // The flag's message without the flag's name: here the user typed it at a prompt.
-                normalize_base_url(s.trim()).map(|_| ()).map_err(|e| e.message.replacen("--base-url ", "", 1))
+                normalize_base_url(s.trim())
+                    .map(|_| ())
+                    .map_err(|e| crate::error::UserError::from(e).message.replacen("--base-url ", "", 1))
             })
             .interact_text()
             .map_err(prompt_err)
@@ -149,7 +151,7 @@ impl Prompts {
             .default(default.unwrap_or_else(|| NO_KEY.to_string()))
             .validate_with(|s: &String| {
                 let s = s.trim();
-                if s == NO_KEY { Ok(()) } else { ids::check_env_var_name("the variable", s).map_err(|e| e.message) }
+                if s == NO_KEY { Ok(()) } else { ids::check_env_var_name("the variable", s).map_err(|e| e.to_string()) }
             })
             .interact_text()
             .map_err(prompt_err)?;
@@ -194,7 +196,7 @@ impl Prompts {
                 Input::<String>::with_theme(&self.theme)
                     .with_prompt("Profile name")
                     .default(id.to_string())
-                    .validate_with(|s: &String| ids::check_profile_name(s).map_err(|e| e.message))
+                    .validate_with(|s: &String| ids::check_profile_name(s).map_err(|e| e.to_string()))
                     .interact_text()
                     .map_err(prompt_err)?,
             ),

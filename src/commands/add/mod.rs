@@ -1,50 +1,61 @@
 //! `add`: validate, probe, then write `[model_providers.ID]` (and optionally select it).
 //!
-//! [`plan`] turns flags into a validated [`Plan`]; [`interactive`] only asks and returns the
-//! answers; this file runs both flows (flags only, or asking on a terminal), probes, and
-//! writes. Arrows point one way: neither submodule calls back up here.
+//! [`plan`] turns the options into a validated [`Plan`]; [`save`] probes and writes a plan and
+//! returns the typed [`Added`]; [`wizard`] asks on a terminal (through [`interactive`]'s
+//! prompts) and then calls [`save`]; [`bridge`] puts a relay in front first. This file only
+//! chooses the flow. Arrows point down: no submodule calls back up here.
 
 mod bridge;
 mod interactive;
 mod plan;
+mod save;
 mod wizard;
 
-use crate::cli::AddArgs;
-use crate::commands::{display, key_presence, load_config, load_profile, outcome};
-use crate::config::{Change, ConfigFile, Layers, Selection};
+use crate::commands::output;
 use crate::ctx::Ctx;
 use crate::error::{Exit, UserError};
 use crate::presets;
-use crate::probe::{self, Report, Verdict};
-use crate::store::{self, FileOp};
-pub(crate) use plan::Plan;
+pub(crate) use plan::{Options, SaveOptions};
 use plan::{no_prompt, resolve};
+pub(crate) use save::{Added, switched};
 
-pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let missing = args.id.is_none() && args.preset.is_none() || args.base_url.is_none() && args.preset.is_none();
+pub fn run(opts: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let added = execute(opts, ctx)?;
+    output::emit(ctx, &added)
+}
+
+/// The whole of `add` up to its typed result (also `import`'s): asks on a terminal for what
+/// the options lack, else resolves them; probes unless told not to; writes.
+pub(crate) fn execute(opts: Options, ctx: &Ctx) -> anyhow::Result<Added> {
+    let missing = opts.id.is_none() && opts.preset.is_none() || opts.base_url.is_none() && opts.preset.is_none();
     // On a terminal, a missing model is asked for too (and the diff confirmed), not skipped;
-    // `--json` is for scripts, which never get a question.
-    if ctx.interactive && !args.json && (missing || args.model.is_none()) && !args.replace && !args.bridge {
+    // `--json` is for scripts, which never get a question (`ctx.interactive` is false then).
+    if ctx.interactive && (missing || opts.model.is_none()) && !opts.replace && !opts.bridge {
         let _guard = crate::ui::prompt::Guard::new();
-        return wizard::run(args, ctx);
+        return wizard::run(opts, ctx);
     }
-    let mut plan = resolve(&args, ctx).map_err(|e| match missing && !ctx.yes && !args.replace {
+    let mut plan = resolve(&opts, ctx).map_err(|e| match missing && !ctx.yes && !opts.replace {
         true => no_prompt(e),
         false => e,
     })?;
-    if args.bridge {
-        return bridge::add(plan, &args, ctx);
+    if opts.bridge {
+        return bridge::add(plan, &opts, ctx);
     }
-    if !args.save.no_probe {
+    if !opts.save.no_probe {
         // Fail fast, before the network; `write` checks again under the lock.
-        ensure_new(&plan, &load_config(ctx)?, ctx)?;
+        save::ensure_new(&plan, &crate::commands::load_config(ctx)?, ctx)?;
     }
-    let preset = args.preset.as_deref().and_then(presets::find);
-    if args.save.no_probe {
+    let preset = opts.preset.as_deref().and_then(presets::find);
+    // A provider made from a preset gets the preset's model unless one is given: the probe
+    // sends it, and it is remembered as the provider's.
+    if plan.model.is_none() && !opts.replace {
+        plan.model = preset.and_then(|p| p.example_model).map(str::to_string);
+    }
+    if opts.save.no_probe {
         ctx.ui.verbose("skipping the probe (--no-probe)");
         if let Some(p) = preset
             && let Some(bridge) = p.bridge
-            && !args.save.force
+            && !opts.save.force
         {
             return Err(UserError::refused(format!(
                 "{} does not serve the Responses API that Codex 0.95+ needs",
@@ -54,304 +65,7 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             .into());
         }
     } else {
-        probe_gate(&mut plan, &args, ctx)?;
+        save::probe_gate(&mut plan, &opts, ctx)?;
     }
-    write(&plan, args.write.dry_run, args.json, ctx)
-}
-
-/// Refuses an existing id unless --replace (exit 1).
-pub(crate) fn ensure_new(plan: &Plan, cfg: &ConfigFile, ctx: &Ctx) -> Result<(), UserError> {
-    if cfg.provider(&plan.id)?.is_some() && !plan.replace {
-        return Err(UserError::refused(format!(
-            "provider `{}` already exists in {}",
-            plan.id,
-            display(ctx, &cfg.path)
-        ))
-        .hint(format!(
-            "pass --replace to update the fields you give, or choose another id (`codex-provider show {}`)",
-            plan.id
-        )));
-    }
-    Ok(())
-}
-
-/// Loads and edits config.toml (and the profile file) for `plan`; nothing is written.
-fn edit_files(plan: &Plan, ctx: &Ctx) -> anyhow::Result<(Vec<ConfigFile>, Change, Selection)> {
-    let mut cfg = load_config(ctx)?;
-    ensure_new(plan, &cfg, ctx)?;
-    let mut spec = plan.spec.clone();
-    if plan.replace
-        && let Some(t) = cfg.provider(&plan.id)?
-        && t.str_field("wire_api").is_some_and(|w| w != "responses")
-    {
-        spec.wire_api = Some("responses".into());
-        ctx.ui.note("set wire_api = \"responses\" (the only value Codex 0.95+ accepts)");
-    }
-    let change = cfg.upsert_provider(&plan.id, &spec, plan.replace)?;
-    if plan.keychain {
-        let c = crate::auth_command::AuthCommand::keychain(&plan.id);
-        cfg.set_auth_command(&plan.id, &c.command, &c.args)?;
-    }
-    let before = cfg.selection();
-    // The plan's provider, and its model when it names one (else the file's stays).
-    let select = |f: &mut ConfigFile| {
-        let model = plan.model.clone().or(f.selection().model);
-        f.set_selection(&Selection { provider: Some(plan.id.clone()), model })
-    };
-    if plan.use_it {
-        select(&mut cfg)?;
-    }
-    let mut files = vec![cfg];
-    if let Some(name) = &plan.profile {
-        let mut pf = load_profile(ctx, name, false)?;
-        select(&mut pf)?;
-        files.push(pf);
-    }
-    Ok((files, change, before))
-}
-
-/// The diffs `write` would apply (for the interactive confirmation).
-fn preview(plan: &Plan, ctx: &Ctx) -> anyhow::Result<Vec<FileOp>> {
-    let (files, _, _) = edit_files(plan, ctx)?;
-    Ok(files.iter().filter_map(FileOp::from_file).collect())
-}
-
-/// Writes the plan in one locked transaction: config.toml, and the profile file if asked;
-/// with `json`, says what was (or would be) written on stdout.
-pub(crate) fn write(plan: &Plan, dry_run: bool, json: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let session = crate::commands::written::begin(ctx, dry_run)?;
-    let (files, change, before) = edit_files(plan, ctx)?;
-    let ops: Vec<FileOp> = files.iter().filter_map(FileOp::from_file).collect();
-    let command = format!("add {}", plan.id);
-    let after = files[0].selection();
-    let fields = serde_json::json!({
-        "provider": plan.id,
-        // What happened to the provider table; `unchanged` when it already matched.
-        "change": match change {
-            Change::Added => "added",
-            Change::Updated => "updated",
-            Change::Unchanged => "unchanged",
-        },
-        "default_switched": plan.use_it && before != after,
-        "model": plan.model,
-        "profile": plan.profile,
-    });
-    if !outcome::commit_and_report(ctx, &session, json, &command, &ops, fields)? {
-        ctx.ui.status(&format!("Provider `{}` is already configured that way; nothing to change.", plan.id));
-        return Ok(Exit::Ok);
-    }
-    if dry_run {
-        return Ok(Exit::Ok);
-    }
-    let cfg = &files[0];
-    let verb = match change {
-        Change::Added => "Added",
-        Change::Updated => "Updated",
-        Change::Unchanged => "Kept",
-    };
-    let url = plan.spec.base_url.as_deref().map(|u| format!(" ({u})")).unwrap_or_default();
-    ctx.ui.status(&format!("{verb} provider `{}`{url} in {}.", plan.id, display(ctx, &cfg.path)));
-    if plan.use_it {
-        let model = after.model.as_deref();
-        ctx.ui.status(&switched(&plan.id, model));
-        if before != after {
-            store::write_previous(&ctx.codex_home, &before)?;
-        }
-        if model.is_none() {
-            warn_no_model(ctx);
-            if !plan.models.is_empty() {
-                ctx.ui.hint(&format!("pick one with `codex-provider use {} --model MODEL`{}", plan.id, listed(plan)));
-            }
-        }
-    }
-    if let Some(name) = &plan.profile {
-        ctx.ui.status(&format!("Wrote {}: run `codex --profile {name}`.", display(ctx, &ctx.profile_path(name))));
-    }
-    if !plan.use_it && plan.profile.is_none() && change == Change::Added {
-        let m = plan.model.as_deref().map(|m| format!(" --model {m}")).unwrap_or_else(|| " --model MODEL".into());
-        ctx.ui.hint(&format!("make it the default with `codex-provider use {}{m}`{}", plan.id, listed(plan)));
-    }
-    if let Some(var) = &plan.spec.env_key
-        && !key_presence(ctx, var).is_set()
-    {
-        ctx.ui.warn(&format!(
-            "{var} is not set: Codex will stop with \"Missing environment variable\"; export {var}=... first"
-        ));
-    }
-    Ok(Exit::Ok)
-}
-
-/// ", MODEL one of: a, b, ..." when no model was given and the endpoint listed some.
-fn listed(plan: &Plan) -> String {
-    match plan.model.is_none() && !plan.models.is_empty() {
-        true => format!(", MODEL one of: {}", first_ids(&plan.models)),
-        false => String::new(),
-    }
-}
-
-/// The one-line confirmation of a switch.
-pub fn switched(id: &str, model: Option<&str>) -> String {
-    match model {
-        Some(m) => format!("Switched to provider \"{id}\" (model \"{m}\")."),
-        None => format!("Switched to provider \"{id}\"."),
-    }
-}
-
-pub fn warn_no_model(ctx: &Ctx) {
-    ctx.ui.warn(&format!(
-        "no `model` is set: Codex would send its own default model id ({}); pass --model",
-        crate::codex::current().default_model
-    ));
-}
-
-fn probe_options(args: &AddArgs) -> probe::Options {
-    probe::Options { timeout: args.timeout, ..Default::default() }
-}
-
-/// The endpoint as Codex will call it once saved: the existing provider (for --replace)
-/// with the plan's fields over it, and the key resolved from the environment or `.env`.
-fn probe_target(plan: &Plan, model: Option<String>, ctx: &Ctx) -> probe::Target {
-    let existing = load_config(ctx)
-        .ok()
-        .and_then(|base| Layers::new(&base, None).provider(&plan.id).ok().flatten())
-        .filter(|_| plan.replace);
-    let mut t = existing.map(|v| probe::Target::from_provider(&v, None, &ctx.codex_home)).unwrap_or_default();
-    t.provider = Some(plan.id.clone());
-    if let Some(u) = &plan.spec.base_url {
-        t.base_url = u.clone();
-    }
-    if plan.keychain {
-        // The key as Codex will get it: from the keychain, through the command saved.
-        t.env_key = None;
-        let got = crate::auth_command::AuthCommand::keychain(&plan.id).run();
-        t.api_key = got.as_ref().ok().map(|k| probe::Secret::new(k.as_str()));
-        t.auth_command = Some(got.map(|_| ()));
-    } else if let Some(k) = &plan.spec.env_key {
-        t.env_key = Some(k.clone());
-        t.api_key = crate::env::lookup(k, &ctx.codex_home).map(probe::Secret::new);
-    }
-    let merge = |into: &mut Vec<(String, String)>, from: &[(String, String)]| {
-        for (k, v) in from {
-            into.retain(|(x, _)| x != k);
-            into.push((k.clone(), v.clone()));
-        }
-    };
-    merge(&mut t.query_params, &plan.spec.query_params);
-    merge(&mut t.http_headers, &plan.spec.http_headers);
-    merge(&mut t.env_http_headers, &plan.spec.env_http_headers);
-    t.model = model;
-    t.codex_home = Some(ctx.codex_home.clone());
-    t
-}
-
-/// Probes before saving; a failed probe refuses (exit 1) unless --force. The checks are
-/// shown, then the failure is said once: one line of what happened (the error), one of what
-/// to do (its hint: the exact command when the probe proved a fixed URL works).
-pub(crate) fn probe_gate(plan: &mut Plan, args: &AddArgs, ctx: &Ctx) -> anyhow::Result<()> {
-    let report = probe::run(vec![probe_target(plan, plan.model.clone(), ctx)], &probe_options(args)).remove(0);
-    plan.models = report.models.clone();
-    plan.suggested_base_url = proven_url(&report);
-    crate::memo::save_models(&ctx.codex_home, &plan.id, &report.models)?;
-    if report.ok {
-        show_report(&report, ctx);
-        return Ok(());
-    }
-    // The ✗ check line already says what happened; the error repeats it only under -q.
-    let shown = !ctx.ui.quiet;
-    if shown {
-        ctx.ui.report(&probe::render::render_checks(&report, &ctx.ui));
-    }
-    if args.save.force {
-        ctx.ui.warn(&format!(
-            "saving `{}` although the probe says `{}`: {} (--force)",
-            plan.id,
-            report.verdict.as_str(),
-            report.summary
-        ));
-        return Ok(());
-    }
-    let todo = match (&plan.suggested_base_url, &report.hint) {
-        (Some(url), _) => format!("{url} works: run `{}`", command_with_url(args, plan, url)),
-        (None, _) if plan.model.is_none() && report.verdict == Verdict::ModelNotFound && !report.models.is_empty() => {
-            format!("pass --model with one the endpoint lists: {}", first_ids(&report.models))
-        }
-        (None, Some(h)) if report.verdict == Verdict::ChatOnly && !args.bridge => {
-            format!("{h}; or add it through a local bridge: the same command with --bridge")
-        }
-        (None, Some(h)) => format!("{h} (or --force saves anyway)"),
-        (None, None) => "--force saves anyway, --no-probe skips the probe".into(),
-    };
-    let what = match shown {
-        true => format!("not saved: the probe says `{}` (above)", report.verdict.as_str()),
-        false => format!("not saved: `{}`: {}", report.verdict.as_str(), report.summary),
-    };
-    Err(UserError::refused(what).hint(todo).into())
-}
-
-/// The `{base}/v1` the probe PROVED works (it answered 2xx there), if any.
-fn proven_url(r: &Report) -> Option<String> {
-    let proven = r
-        .checks
-        .iter()
-        .any(|c| c.id == probe::CheckId::V1Responses && c.http_status.is_some_and(|s| (200..300).contains(&s)));
-    match &r.suggestion {
-        Some(s @ probe::Suggestion::AddV1 { .. }) if proven => Some(s.base_url().to_string()),
-        _ => None,
-    }
-}
-
-/// Up to ten ids, for a hint.
-pub(crate) fn first_ids(ids: &[String]) -> String {
-    let more =
-        if ids.len() > 10 { format!(" (and {} more: `codex-provider models`)", ids.len() - 10) } else { String::new() };
-    format!("{}{more}", ids.iter().take(10).cloned().collect::<Vec<_>>().join(", "))
-}
-
-/// The `add` command that saves the same provider with `url`.
-fn command_with_url(args: &AddArgs, plan: &Plan, url: &str) -> String {
-    let mut words = vec!["codex-provider".to_string(), "add".into(), plan.id.clone()];
-    let mut flag = |f: &str, v: Option<&String>| {
-        if let Some(v) = v {
-            words.push(f.into());
-            words.push(v.clone());
-        }
-    };
-    flag("--preset", args.preset.as_ref());
-    flag("--base-url", Some(&url.to_string()));
-    flag("--env-key", plan.spec.env_key.as_ref());
-    flag("--name", args.name.as_ref());
-    flag("--model", plan.model.as_ref());
-    for q in &args.query {
-        flag("--query", Some(q));
-    }
-    for h in &args.header {
-        flag("--header", Some(h));
-    }
-    for h in &args.env_header {
-        flag("--env-header", Some(h));
-    }
-    flag("--profile", plan.profile.as_ref());
-    if plan.use_it {
-        words.push("--use".into());
-    }
-    if plan.replace {
-        words.push("--replace".into());
-    }
-    words.iter().map(|w| shell_word(w)).collect::<Vec<_>>().join(" ")
-}
-
-/// A word as a POSIX shell reads it back: bare when safe, else single-quoted.
-fn shell_word(w: &str) -> String {
-    let safe = !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./:=@%+,".contains(&b));
-    if safe { w.to_string() } else { format!("'{}'", w.replace('\'', "'\\''")) }
-}
-
-/// Prints the probe report to stderr (stdout is kept for diffs; the printer applies stderr's
-/// colour decision), unless -q; true when printed.
-fn show_report(report: &Report, ctx: &Ctx) -> bool {
-    if ctx.ui.quiet {
-        return false;
-    }
-    ctx.ui.report(&probe::render::render_human(report, &ctx.ui));
-    true
+    save::write(&plan, opts.dry_run, ctx)
 }

@@ -1,12 +1,47 @@
-//! Flags and preset defaults → a validated [`Plan`]: every check `add` makes before it
+//! Options and preset defaults → a validated [`Plan`]: every check `add` makes before it
 //! touches the network or a file, and no prompts (the interactive flow fills the flags first).
 
-use crate::cli::AddArgs;
+use std::time::Duration;
+
 use crate::config::{ProviderSpec, ids};
 use crate::ctx::Ctx;
 use crate::endpoint::{check_header_name, normalize_base_url, parse_pairs};
 use crate::error::UserError;
 use crate::presets::{self, Preset};
+
+/// How `add` and `import` save what they probed: where, and whether the probe decides.
+#[derive(Debug, Clone, Default)]
+pub struct SaveOptions {
+    /// `--use`: also make it the default provider.
+    pub use_it: bool,
+    /// `--profile NAME`: also write NAME.config.toml selecting it.
+    pub profile: Option<String>,
+    pub no_probe: bool,
+    /// Save even when the probe fails.
+    pub force: bool,
+}
+
+/// What `add` was asked to do (the flags; the wizard completes a copy of its own).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub id: Option<String>,
+    pub base_url: Option<String>,
+    pub env_key: Option<String>,
+    pub name: Option<String>,
+    pub model: Option<String>,
+    pub preset: Option<String>,
+    /// `--query K=V` (repeatable).
+    pub query: Vec<String>,
+    /// `--header K=V` (repeatable).
+    pub header: Vec<String>,
+    /// `--env-header H=VAR` (repeatable).
+    pub env_header: Vec<String>,
+    pub save: SaveOptions,
+    pub replace: bool,
+    pub bridge: bool,
+    pub timeout: Duration,
+    pub dry_run: bool,
+}
 
 /// Everything `add` needs, validated, before any file is touched.
 #[derive(Debug, Clone)]
@@ -33,7 +68,7 @@ pub(super) fn no_prompt(e: UserError) -> UserError {
 }
 
 /// Flags and preset defaults → a validated plan.
-pub fn resolve(args: &AddArgs, ctx: &Ctx) -> Result<Plan, UserError> {
+pub fn resolve(args: &Options, ctx: &Ctx) -> Result<Plan, UserError> {
     let preset: Option<&Preset> = args.preset.as_deref().map(presets::lookup).transpose()?;
     let id = args.id.clone().or_else(|| preset.map(|p| p.id.to_string())).ok_or_else(|| {
         UserError::usage("missing the provider ID").hint("codex-provider add ID --base-url URL [--env-key VAR]")
@@ -73,7 +108,7 @@ pub fn resolve(args: &AddArgs, ctx: &Ctx) -> Result<Plan, UserError> {
     for (k, v) in parse_pairs("--query", &args.query)?.iter().chain(&parse_pairs("--header", &args.header)?) {
         if crate::redact::looks_like_secret(v) && !k.eq_ignore_ascii_case("authorization") {
             let flag = if args.query.iter().any(|q| q.starts_with(&format!("{k}="))) { "--query" } else { "--header" };
-            return Err(crate::endpoint::secret_value(flag, &format!("`{k}`")));
+            return Err(crate::endpoint::secret_value(flag, &format!("`{k}`")).into());
         }
     }
     for (k, v) in parse_pairs("--query", &args.query)? {
@@ -107,7 +142,7 @@ pub fn resolve(args: &AddArgs, ctx: &Ctx) -> Result<Plan, UserError> {
         return Err(UserError::usage("--name must not be empty").hint("Codex refuses a provider without a name"));
     }
     if !args.replace {
-        spec.wire_api = Some("responses".to_string());
+        spec.wire_api = Some(crate::codex::provider::WIRE_API.to_string());
     }
     if let Some(p) = &args.save.profile {
         ids::check_profile_name(p)?;

@@ -5,12 +5,12 @@
 //! to store), so Ctrl-C at any step leaves config.toml and the profiles untouched.
 
 use super::interactive::{NO_KEY, Offer, Prompts, Recovery, Then};
-use super::{Plan, load_config, preview, probe_options, probe_target, resolve, show_report, write};
-use crate::cli::AddArgs;
-use crate::commands::key_presence;
+use super::plan::{Options, Plan, resolve};
+use super::save::{Added, preview, probe_options, probe_target, show_report, write};
+use crate::commands::{key_presence, load_config};
 use crate::config::ids;
 use crate::ctx::Ctx;
-use crate::error::{Exit, UserError};
+use crate::error::UserError;
 use crate::presets;
 use crate::probe::{self, Report, Verdict};
 use crate::ui::Tone;
@@ -21,9 +21,9 @@ enum Next {
     Bridge,
 }
 
-/// The answers so far: the flags as the user completed them, and "no key" (`-`).
+/// The wizard's own state: the options as the user completed them, and "no key" (`-`).
 struct Answers {
-    args: AddArgs,
+    args: Options,
     no_key: bool,
 }
 
@@ -52,7 +52,7 @@ impl Answers {
     }
 }
 
-pub(super) fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+pub(super) fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Added> {
     let ask = Prompts::new();
     let existing = load_config(ctx)?.provider_ids()?;
     // `add ID --base-url U ...` without --model: ask only for what is missing.
@@ -108,8 +108,8 @@ pub(super) fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             Then::Save => {}
         }
     }
-    if a.args.write.dry_run {
-        return write(&plan, true, false, ctx);
+    if a.args.dry_run {
+        return write(&plan, true, ctx);
     }
     for op in preview(&plan, ctx)? {
         ctx.ui.data(&op.diff());
@@ -118,11 +118,11 @@ pub(super) fn run(args: AddArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         return Err(UserError::refused("cancelled; nothing was written").into());
     }
     crate::interrupt::while_writing();
-    let exit = write(&plan, false, false, ctx)?;
+    let mut added = write(&plan, false, ctx)?;
     if plan.use_it {
-        ctx.ui.status("Next: run `codex` (`codex-provider doctor` checks the whole setup).");
+        added.next("Next: run `codex` (`codex-provider doctor` checks the whole setup).");
     }
-    Ok(exit)
+    Ok(added)
 }
 
 /// The defaults a custom endpoint takes from the old guides' variables, and the one line
@@ -223,7 +223,10 @@ fn probe_loop(a: &mut Answers, plan: &mut Plan, ask: &Prompts, ctx: &Ctx) -> any
             }
             Recovery::Url(u) => {
                 a.args.base_url = Some(u);
+                // A key already moved to the keychain stays there for the new URL.
+                let keychain = plan.keychain;
                 *plan = a.plan(plan.model.clone(), ctx)?;
+                plan.keychain = keychain;
             }
             Recovery::OtherModel => plan.model = ask.model(&report.models)?,
             Recovery::Bridge => return Ok(Next::Bridge),

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 pub mod codex;
-pub mod server;
+pub use codex_provider_testkit::server;
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -1,5 +1,7 @@
-//! Dynamic completion candidates (clap_complete's engine, `COMPLETE=bash codex-provider`).
-//! Reads only what it must, and never fails: a broken config just completes nothing.
+//! Completion: the static scripts clap_complete generates from the CLI definition
+//! (`completions SHELL`), and the dynamic candidates of its engine (`COMPLETE=bash
+//! codex-provider`), which read only what they must and never fail: a broken config just
+//! completes nothing.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -36,6 +38,15 @@ fn home_from_line(argv: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {
         Some(rest) => dirs::home_dir().map(|h| h.join(rest)),
         None => Some(PathBuf::from(dir)),
     }
+}
+
+/// The static script for `shell`, generated into memory so the printer writes it (a full
+/// disk is an error, a closed pipe is not; clap_complete itself panics on a write error).
+pub fn script(shell: clap_complete::Shell) -> Vec<u8> {
+    use clap::CommandFactory;
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut super::Cli::command(), "codex-provider", &mut script);
+    script
 }
 
 fn custom_ids() -> Vec<String> {

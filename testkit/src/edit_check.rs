@@ -1,5 +1,5 @@
 //! The config-edit fuzz property, shared by the libFuzzer target (`fuzz_targets/config_edit.rs`,
-//! nightly + cargo-fuzz) and the bounded stable test (`tests/it/fuzz_stable.rs`).
+//! nightly + cargo-fuzz) and the bounded stable test (`tests/it/fuzz_stable.rs`), from this crate.
 //!
 //! For any input: parsing never panics; a file that parses renders back byte-identical;
 //! every editor operation either refuses cleanly or yields a file that parses again, holds
@@ -40,7 +40,7 @@ fn one_insertion(old: &str, new: &str) -> bool {
 fn reparse(out: &str) -> ConfigFile {
     match ConfigFile::parse(Path::new("f.toml"), out.to_string()) {
         Ok(f) => f,
-        Err(e) => panic!("edited file does not parse: {}\n{out}", e.message),
+        Err(e) => panic!("edited file does not parse: {e}\n{out}"),
     }
 }
 
