@@ -3,6 +3,7 @@
 //! writes one that runs this binary (`key get ID`); `probe`, `models` and `doctor` get the key
 //! the same way Codex does, by running the command, so what they test is what Codex will send.
 
+use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -16,6 +17,46 @@ pub const KEY_GET: [&str; 2] = ["key", "get"];
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
 /// More than this on stdout is not a key.
 const MAX_OUTPUT: u64 = 64 << 10;
+
+/// Why the command gives no key: facts for a report line (`probe`, `doctor`, `models`), which
+/// each caller words around `Display`. The key never enters one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// The command's absolute path does not exist (a reinstall moved the binary).
+    Missing { command: String },
+    /// The command's path is not a file.
+    NotAFile { command: String },
+    /// The command's file is not executable.
+    NotExecutable { command: String },
+    /// The command is not on PATH.
+    NotFound { command: String },
+    /// It could not be started; `reason` is the OS's.
+    Spawn { command: String, reason: String },
+    /// It ran past its timeout and was killed; `shown` is the command line.
+    Timeout { shown: String, ms: u128 },
+    /// It exited unsuccessfully (`status`: `exit N` or `a signal`); `line` is its first stderr
+    /// line, masked.
+    Failed { shown: String, status: String, line: String },
+    /// It succeeded but printed nothing.
+    NoKey { shown: String },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Missing { command } => write!(f, "{command} does not exist"),
+            Error::NotAFile { command } => write!(f, "{command} is not a file"),
+            Error::NotExecutable { command } => write!(f, "{command} is not executable"),
+            Error::NotFound { command } => write!(f, "`{command}` not found (not installed, or not on PATH?)"),
+            Error::Spawn { command, reason } => write!(f, "cannot run `{command}`: {reason}"),
+            Error::Timeout { shown, ms } => write!(f, "`{shown}` did not finish within {ms} ms"),
+            Error::Failed { shown, status, line } => write!(f, "`{shown}` failed ({status}): {line}"),
+            Error::NoKey { shown } => write!(f, "`{shown}` printed no key"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
 
 /// `auth` of a provider, as data.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,30 +114,31 @@ impl AuthCommand {
 
     /// Why the command cannot run as written, without running it: an absolute path that is
     /// gone or not executable (a reinstall moved the binary).
-    pub fn stale(&self) -> Option<String> {
+    pub fn stale(&self) -> Option<Error> {
         let p = Path::new(&self.command);
         if !p.is_absolute() {
             return None;
         }
+        let command = self.command.clone();
         match std::fs::metadata(p) {
-            Err(_) => Some(format!("{} does not exist", self.command)),
-            Ok(m) if !m.is_file() => Some(format!("{} is not a file", self.command)),
-            Ok(m) if !is_executable(&m) => Some(format!("{} is not executable", self.command)),
+            Err(_) => Some(Error::Missing { command }),
+            Ok(m) if !m.is_file() => Some(Error::NotAFile { command }),
+            Ok(m) if !is_executable(&m) => Some(Error::NotExecutable { command }),
             Ok(_) => None,
         }
     }
 
     /// Runs the command as Codex does (stdin closed, killed after the timeout) and returns its
-    /// stdout trimmed, or one line saying why there is no key. The key never enters the reason.
-    pub fn run(&self) -> Result<String, String> {
+    /// stdout trimmed, or why there is no key. The key never enters the reason.
+    pub fn run(&self) -> Result<String, Error> {
         let mut c = Command::new(&self.command);
         c.args(&self.args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
         if let Some(d) = &self.cwd {
             c.current_dir(d);
         }
         let mut child = c.spawn().map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => format!("`{}` not found (not installed, or not on PATH?)", self.command),
-            _ => format!("cannot run `{}`: {e}", self.command),
+            std::io::ErrorKind::NotFound => Error::NotFound { command: self.command.clone() },
+            _ => Error::Spawn { command: self.command.clone(), reason: e.to_string() },
         })?;
         let mut out = child.stdout.take().expect("piped");
         let mut err = child.stderr.take().expect("piped");
@@ -120,7 +162,7 @@ impl AuthCommand {
                 _ => {
                     let _ = child.kill();
                     let _ = child.wait();
-                    return Err(format!("`{}` did not finish within {} ms", self.shown(), self.timeout.as_millis()));
+                    return Err(Error::Timeout { shown: self.shown(), ms: self.timeout.as_millis() });
                 }
             }
         };
@@ -132,11 +174,11 @@ impl AuthCommand {
             // Its first stderr line, with anything looking like the key masked.
             let why = stderr.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("no message");
             let why = crate::redact::scrub(why, &[key.to_string()]).replace("error: ", "");
-            let code = status.code().map_or("a signal".to_string(), |c| format!("exit {c}"));
-            return Err(format!("`{}` failed ({code}): {}", self.shown(), crate::redact::mask_line(&why)));
+            let status = status.code().map_or("a signal".to_string(), |c| format!("exit {c}"));
+            return Err(Error::Failed { shown: self.shown(), status, line: crate::redact::mask_line(&why) });
         }
         if key.is_empty() {
-            return Err(format!("`{}` printed no key", self.shown()));
+            return Err(Error::NoKey { shown: self.shown() });
         }
         Ok(key.to_string())
     }
@@ -184,7 +226,7 @@ mod tests {
         let mut b = a.clone();
         b.command = "/opt/x/bin/codex-provider".into();
         assert!(b.is_keychain("gw") && !b.is_keychain("other"));
-        assert_eq!(b.stale().as_deref(), Some("/opt/x/bin/codex-provider does not exist"));
+        assert_eq!(b.stale().map(|e| e.to_string()).as_deref(), Some("/opt/x/bin/codex-provider does not exist"));
         b.command = "/usr/bin/gcloud".into();
         assert!(!b.is_keychain("gw"));
         #[cfg(unix)]
@@ -196,10 +238,10 @@ mod tests {
                 timeout: Duration::from_millis(ms),
             };
             assert_eq!(sh("printf '  tok-1\\n'", 10_000).run().as_deref(), Ok("tok-1"));
-            let e = sh("echo 'error: no key for gw' >&2; exit 1", 10_000).run().unwrap_err();
+            let e = sh("echo 'error: no key for gw' >&2; exit 1", 10_000).run().unwrap_err().to_string();
             assert!(e.contains("failed (exit 1): no key for gw"), "{e}");
-            assert!(sh("true", 10_000).run().unwrap_err().ends_with("printed no key"));
-            assert!(sh("sleep 5", 200).run().unwrap_err().contains("did not finish within 200 ms"));
+            assert!(sh("true", 10_000).run().unwrap_err().to_string().ends_with("printed no key"));
+            assert!(sh("sleep 5", 200).run().unwrap_err().to_string().contains("did not finish within 200 ms"));
         }
     }
 }

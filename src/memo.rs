@@ -14,7 +14,7 @@
 //!
 //! One small JSON file per provider (`models/ID.json`); a missing or unreadable file is simply
 //! "nothing remembered". Written by rename (never torn) and without fsync: losing it only costs
-//! a check. Never holds a secret: ids and a timestamp only.
+//! a check. Never holds a secret: ids, a variable name and a timestamp only.
 
 use std::fs;
 use std::io::Write;

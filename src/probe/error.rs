@@ -42,11 +42,8 @@ pub enum ModelsError {
     KeyUnset {
         var: String,
     },
-    /// The provider's `auth.command` printed no key (`why`, one line without the key), so
-    /// nothing was sent.
-    AuthCommand {
-        why: String,
-    },
+    /// The provider's `auth.command` gave no key, so nothing was sent.
+    AuthCommand(crate::auth_command::Error),
     /// No answer: unreachable, TLS, timeout; `why` is the transport's one line.
     NoAnswer {
         request: String,
@@ -77,7 +74,7 @@ impl fmt::Display for ModelsError {
         match self {
             ModelsError::Client(e) => write!(f, "{e}"),
             ModelsError::KeyUnset { var } => write!(f, "{var} is not set, so nothing was asked"),
-            ModelsError::AuthCommand { why } => {
+            ModelsError::AuthCommand(why) => {
                 write!(f, "the provider's auth.command gave no key ({why}), so nothing was asked")
             }
             ModelsError::NoAnswer { request, why } => write!(f, "{request}: {why}"),

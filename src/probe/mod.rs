@@ -73,7 +73,7 @@ pub struct Target {
     pub codex_home: Option<std::path::PathBuf>,
     /// The key comes from the provider's `auth.command` (run as Codex runs it): Some(Ok) when
     /// it printed one (then in `api_key`), Some(Err(why)) when it did not.
-    pub auth_command: Option<Result<(), String>>,
+    pub auth_command: Option<Result<(), crate::auth_command::Error>>,
 }
 
 impl Target {
