@@ -184,8 +184,10 @@ pub fn pid_is_relay(pid: u32) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum State {
     Running(Record),
-    /// No record (never started, or stopped).
-    Stopped,
+    /// No record: this provider has no bridge (never started, or removed).
+    None,
+    /// Recorded, not running (`bridge stop`): `bridge start` runs it again as recorded.
+    Stopped(Record),
     /// A record whose process is gone or whose port is not the relay's.
     Stale(Record, String),
 }
@@ -194,32 +196,47 @@ impl State {
     pub fn word(&self) -> &'static str {
         match self {
             State::Running(_) => "running",
-            State::Stopped => "stopped",
+            State::None | State::Stopped(_) => "stopped",
             State::Stale(..) => "stale",
+        }
+    }
+
+    pub fn record(&self) -> Option<&Record> {
+        match self {
+            State::Running(r) | State::Stopped(r) | State::Stale(r, _) => Some(r),
+            State::None => None,
         }
     }
 }
 
 /// The bridge of provider `id`, checked against the live process table and port.
 pub fn state(home: &Path, id: &str) -> anyhow::Result<State> {
-    let Some(rec) = record::load(home, id)? else { return Ok(State::Stopped) };
-    let alive = pid_is_relay(rec.pid);
+    Ok(match record::load(home, id)? {
+        Some(rec) => state_of(rec),
+        None => State::None,
+    })
+}
+
+/// What a record means now: its pid and port checked against the process table.
+pub fn state_of(rec: Record) -> State {
+    let Some(pid) = rec.pid else { return State::Stopped(rec) };
+    let alive = pid_is_relay(pid);
     let open = port_open(rec.port);
-    Ok(match (alive, open) {
+    match (alive, open) {
         (true, true) => State::Running(rec),
         (true, false) => {
-            let why = format!("codex-relay (pid {}) is not listening on port {}", rec.pid, rec.port);
+            let why = format!("codex-relay (pid {pid}) is not listening on port {}", rec.port);
             State::Stale(rec, why)
         }
         (false, true) => {
-            let why = format!("pid {} is gone and port {} is taken by something else", rec.pid, rec.port);
+            let why = format!("pid {pid} is gone and port {} is taken by something else", rec.port);
             State::Stale(rec, why)
         }
         (false, false) => {
-            let why = format!("pid {} is gone", rec.pid);
+            let why = format!("pid {pid} is gone");
             State::Stale(rec, why)
         }
-    })
+    }
 }
 
 /// Starts codex-relay detached (own session, output to `bridges/ID.log`), waits until it
@@ -272,29 +289,52 @@ pub fn spawn(
     Ok(rec)
 }
 
-/// Stops the recorded relay (TERM, then KILL after 3 s) and removes the record. A pid that
-/// is no longer codex-relay is never signalled.
-pub fn stop(home: &Path, id: &str) -> anyhow::Result<Option<Record>> {
+/// What [`stop`] and [`forget`] did: the record as it was, and the pid they ended (None:
+/// no relay was running).
+#[derive(Debug, Clone)]
+pub struct Halted {
+    pub record: Record,
+    pub stopped_pid: Option<u32>,
+}
+
+/// Stops the recorded relay (TERM, then KILL after 3 s) and keeps the record without its pid,
+/// so `bridge start` restarts it with the same upstream, port and key variable. A pid that
+/// is no longer codex-relay is never signalled. None: no record.
+pub fn stop(home: &Path, id: &str) -> anyhow::Result<Option<Halted>> {
     let Some(rec) = record::load(home, id)? else { return Ok(None) };
-    if pid_is_relay(rec.pid) {
-        signal(rec.pid, Sig::Term);
-        let deadline = Instant::now() + Duration::from_secs(3);
-        while pid_alive(rec.pid) && Instant::now() < deadline {
+    let stopped_pid = end(&rec)?;
+    record::save(home, &rec.clone().stopped())?;
+    Ok(Some(Halted { record: rec, stopped_pid }))
+}
+
+/// Stops the relay and deletes its record and log: the provider is gone (`remove`), or was
+/// never saved (a refused `add --bridge`).
+pub fn forget(home: &Path, id: &str) -> anyhow::Result<Option<Halted>> {
+    let Some(rec) = record::load(home, id)? else { return Ok(None) };
+    let stopped_pid = end(&rec)?;
+    record::remove(home, id, true)?;
+    Ok(Some(Halted { record: rec, stopped_pid }))
+}
+
+/// Ends the record's relay if it still runs; the pid ended.
+fn end(rec: &Record) -> Result<Option<u32>, Error> {
+    let Some(pid) = rec.pid.filter(|p| pid_is_relay(*p)) else { return Ok(None) };
+    signal(pid, Sig::Term);
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while pid_alive(pid) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    if pid_alive(pid) {
+        signal(pid, Sig::Kill);
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while pid_alive(pid) && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(20));
         }
-        if pid_alive(rec.pid) {
-            signal(rec.pid, Sig::Kill);
-            let deadline = Instant::now() + Duration::from_secs(2);
-            while pid_alive(rec.pid) && Instant::now() < deadline {
-                std::thread::sleep(Duration::from_millis(20));
-            }
-        }
-        if pid_alive(rec.pid) {
-            return Err(Error::DidNotExit { pid: rec.pid }.into());
-        }
     }
-    record::remove(home, id)?;
-    Ok(Some(rec))
+    if pid_alive(pid) {
+        return Err(Error::DidNotExit { pid });
+    }
+    Ok(Some(pid))
 }
 
 enum Sig {

@@ -63,18 +63,38 @@ fn provider_fields(ctx: &Ctx, id: &str) -> anyhow::Result<(Option<String>, Optio
     Ok((view.base_url().map(str::to_string), view.env_key().map(str::to_string)))
 }
 
-/// Where the relay forwards to and on which port: the record's (a restart keeps the port
-/// the provider's `base_url` names), else `--upstream` or the provider's own `base_url` (a
-/// local upstream on 127.0.0.1 is an upstream too: only a record makes a URL a bridge).
+/// Where the relay forwards to and on which port: the record's (kept by `bridge stop`; a
+/// restart keeps the port the provider's `base_url` names, unless another program took it),
+/// else `--upstream` or the provider's own `base_url` (a local upstream on 127.0.0.1 is an
+/// upstream too: only a record makes a URL a bridge). The bool: repoint the provider.
 fn plan_start(a: &StartArgs, ctx: &Ctx, base_url: Option<&str>) -> anyhow::Result<(String, u16, bool)> {
     if let Some(rec) = bridge::record::load(&ctx.codex_home, &a.id)? {
-        return Ok((a.upstream.clone().unwrap_or(rec.upstream), rec.port, false));
+        let upstream = a.upstream.clone().unwrap_or(rec.upstream);
+        if bridge::port_open(rec.port) {
+            // Not our relay (`start` returned early when it runs): move to a free port.
+            ctx.ui.warn(&format!("port {} is taken by another program: the bridge moves to a new port", rec.port));
+            return Ok((upstream, bridge::free_port()?, true));
+        }
+        return Ok((upstream, rec.port, false));
     }
     let Some(upstream) = a.upstream.clone().or(base_url.map(str::to_string)) else {
         return Err(UserError::usage(format!("provider `{}` has no base_url to bridge to", a.id))
             .hint("pass --upstream https://HOST/v1")
             .into());
     };
+    // A provider pointing at a dead local port with no record is most likely a bridge whose
+    // record is gone: a relay forwarding there would answer every turn with an error.
+    if a.upstream.is_none()
+        && let Some(port) = bridge::loopback_port(&upstream)
+        && !bridge::port_open(port)
+    {
+        return Err(UserError::refused(format!(
+            "provider `{}` points at {upstream}, where nothing listens, and no bridge is recorded for it",
+            a.id
+        ))
+        .hint("pass the chat-only API root the bridge forwards to: `--upstream URL` (or start that local server first)")
+        .into());
+    }
     Ok((upstream, bridge::free_port()?, true))
 }
 
@@ -86,7 +106,7 @@ fn start(a: StartArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             "Bridge for `{}` is already running on {} (pid {}).",
             a.id,
             bridge::base_url(rec.port),
-            rec.pid
+            rec.pid.unwrap_or_default()
         ));
         return Ok(Exit::Ok);
     }
@@ -95,7 +115,7 @@ fn start(a: StartArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     if a.foreground {
         return foreground(ctx, &a.id, port, &upstream, env_key.as_deref(), key.as_deref());
     }
-    bridge::record::remove(&ctx.codex_home, &a.id)?;
+    // The record is replaced only once the new relay listens: a failed start keeps it.
     let rec = bridge::spawn(&ctx.codex_home, &a.id, port, &upstream, env_key.as_deref(), key.as_deref())?;
     if repoint && base_url.as_deref() != Some(bridge::base_url(port).as_str()) {
         repoint_provider(ctx, &a.id, port)?;
@@ -104,7 +124,7 @@ fn start(a: StartArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         "Bridge for `{}` running: {} → {upstream} (pid {}).",
         a.id,
         bridge::base_url(rec.port),
-        rec.pid
+        rec.pid.unwrap_or_default()
     ));
     Ok(Exit::Ok)
 }
@@ -149,7 +169,18 @@ fn repoint_provider(ctx: &Ctx, id: &str, port: u16) -> anyhow::Result<()> {
 
 fn stop(id: &str, ctx: &Ctx) -> anyhow::Result<Exit> {
     match bridge::stop(&ctx.codex_home, id)? {
-        Some(rec) => ctx.ui.status(&format!("Stopped the bridge for `{id}` (pid {}, port {}).", rec.pid, rec.port)),
+        Some(h) => {
+            let rec = &h.record;
+            let did = match h.stopped_pid {
+                Some(pid) => format!("Stopped the bridge for `{id}` (pid {pid}, port {}).", rec.port),
+                None => format!("The bridge for `{id}` was not running (port {}).", rec.port),
+            };
+            ctx.ui.status(&did);
+            ctx.ui.hint(&format!(
+                "`codex-provider bridge start {id}` starts it again on port {} → {}",
+                rec.port, rec.upstream
+            ));
+        }
         None => ctx.ui.status(&format!("No bridge is recorded for `{id}`; nothing to stop.")),
     }
     Ok(Exit::Ok)
@@ -196,7 +227,12 @@ impl Output for Bridges {
                     "{id}: stale, {}; restart with `codex-provider bridge start {id}`",
                     r.reason.as_deref().unwrap_or("")
                 ),
-                _ => format!("{id}: stopped; start with `codex-provider bridge start {id}`"),
+                _ => match (&r.base_url, &r.upstream) {
+                    (Some(b), Some(u)) => {
+                        format!("{id}: stopped, {b} → {u}; start with `codex-provider bridge start {id}`")
+                    }
+                    _ => format!("{id}: stopped; start with `codex-provider bridge start {id}`"),
+                },
             };
             ctx.ui.data(&line);
         }
@@ -216,10 +252,10 @@ fn status(only: Option<String>, ctx: &Ctx) -> anyhow::Result<Exit> {
     let mut exit = Exit::Ok;
     for id in &ids {
         let st = bridge::state(&ctx.codex_home, id)?;
-        let (rec, reason) = match &st {
-            State::Running(r) => (Some(r), None),
-            State::Stale(r, w) => (Some(r), Some(w.clone())),
-            State::Stopped => (None, None),
+        let rec = st.record();
+        let reason = match &st {
+            State::Stale(_, w) => Some(w.clone()),
+            _ => None,
         };
         if !matches!(st, State::Running(_)) && only.is_some() {
             exit = Exit::Problem;
@@ -228,11 +264,11 @@ fn status(only: Option<String>, ctx: &Ctx) -> anyhow::Result<Exit> {
             id: id.clone(),
             state: st.word(),
             reason,
-            pid: rec.map(|r| r.pid),
+            pid: rec.and_then(|r| r.pid),
             port: rec.map(|r| r.port),
             base_url: rec.map(|r| bridge::base_url(r.port)),
             upstream: rec.map(|r| r.upstream.clone()),
-            started_at: rec.map(|r| r.started_at),
+            started_at: rec.and_then(|r| r.started_at),
         });
     }
     output::emit(ctx, &Bridges { schema_version: SchemaVersion, bridges, exit })

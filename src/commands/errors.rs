@@ -184,9 +184,9 @@ fn from_bridge(e: &bridge::Error) -> UserError {
         E::KeyUnset { var } => {
             Some(format!("export {var}=... (or `codex-provider key set` it into $CODEX_HOME/.env) and run again"))
         }
-        E::PortTaken { id, .. } => {
-            Some(format!("stop it, or remove the bridge record with `codex-provider bridge stop {id}` and start again"))
-        }
+        E::PortTaken { id, .. } => Some(format!(
+            "stop that program, or run `codex-provider bridge start {id}`: it moves the bridge to a free port"
+        )),
         E::ExitedAtStart { log, .. } | E::NotListening { log, .. } => {
             Some(format!("its output is in {}", log.display()))
         }

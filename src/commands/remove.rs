@@ -1,4 +1,5 @@
 //! `remove ID [--json]`: delete a provider; refuse when it is the default or a profile selects it.
+//! A provider's bridge goes with it: its relay is stopped and its record forgotten.
 
 use serde::Serialize;
 
@@ -26,10 +27,20 @@ struct Removed {
     change: &'static str,
     default_cleared: bool,
     profiles_still_selecting: Vec<String>,
+    /// The provider's bridge, stopped and forgotten (null: it had none).
+    bridge: Option<RemovedBridge>,
     #[serde(flatten)]
     written: Written,
     #[serde(skip)]
     said: Messages,
+}
+
+#[derive(Debug, Serialize)]
+struct RemovedBridge {
+    port: u16,
+    upstream: String,
+    /// The relay process ended (null: it was not running).
+    stopped_pid: Option<u32>,
 }
 
 impl Output for Removed {
@@ -84,9 +95,25 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
     let ops: Vec<FileOp> = FileOp::from_file(&cfg).into_iter().collect();
     let written = written::commit(&session, &format!("remove {id}"), &ops)?;
     let mut said = Messages::default();
+    let mut bridge = None;
     if !written.dry_run {
         crate::memo::rename(&ctx.codex_home, id, None)?;
         said.status(format!("Removed provider `{id}` from {}.", display(ctx, &cfg.path)));
+        match crate::bridge::forget(&ctx.codex_home, id) {
+            Ok(Some(h)) => {
+                if let Some(pid) = h.stopped_pid {
+                    said.status(format!("Stopped its bridge (pid {pid}, port {}).", h.record.port));
+                }
+                bridge = Some(RemovedBridge {
+                    port: h.record.port,
+                    upstream: h.record.upstream,
+                    stopped_pid: h.stopped_pid,
+                });
+            }
+            Ok(None) => {}
+            // The provider is gone either way; say what is left running.
+            Err(e) => said.warn(format!("its bridge was not stopped: {e}")),
+        }
         if is_default {
             said.warn(
                 "it was the default: model_provider was removed, so Codex falls back to the built-in openai provider",
@@ -104,6 +131,7 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
             change: "removed",
             default_cleared: is_default,
             profiles_still_selecting: users,
+            bridge,
             written,
             said,
         },

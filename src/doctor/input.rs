@@ -69,6 +69,8 @@ pub struct DoctorInput {
     pub codex_load: Option<crate::codex::ask::Verdict>,
     /// The Codex binary that answered `codex_load` (`--fix` asks it about each edit).
     pub codex_path: Option<PathBuf>,
+    /// Every recorded bridge, checked against the process table and its port.
+    pub bridges: Vec<crate::bridge::State>,
 }
 
 impl DoctorInput {
@@ -88,6 +90,7 @@ impl DoctorInput {
             codex: CodexBin::NotInstalled,
             codex_load: None,
             codex_path: None,
+            bridges: Vec::new(),
         }
     }
 
@@ -123,6 +126,7 @@ pub fn gather(home: &Path, options: Options) -> DoctorInput {
             input.ca_files.insert(var.to_string(), (p.to_string(), ca_file(Path::new(p))));
         }
     }
+    input.bridges = crate::bridge::record::all(home).into_iter().map(crate::bridge::state_of).collect();
     input.options = options;
     let bin = codex_bin(&input.env);
     input.codex = codex_version(bin.as_deref());

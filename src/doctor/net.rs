@@ -204,7 +204,7 @@ mod tests {
     #[test]
     fn only_a_proven_v1_enables_the_fix() {
         let mut a = report(Verdict::NotFound);
-        a.suggestion = Some(Suggestion::AddV1 { base_url: "http://h/v1".into() });
+        a.suggestion = Some(Suggestion::AddV1 { base_url: "http://h/v1".into(), proven: true });
         let mut b = report(Verdict::NotFound);
         b.suggestion = Some(Suggestion::DropSuffix { suffix: "/responses", base_url: "http://h/v1".into() });
         let proven = v1_proven(&[("a".into(), a), ("b".into(), b)]);

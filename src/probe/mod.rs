@@ -226,6 +226,9 @@ pub enum CheckId {
     ChatCompletions,
     #[serde(rename = "v1_responses")]
     V1Responses,
+    /// `GET {base}/v1/models`, sent with `v1_responses`.
+    #[serde(rename = "v1_models")]
+    V1Models,
     /// `--deep`: Codex's non-function tool types.
     #[serde(rename = "provider.tools")]
     Tools,
@@ -243,6 +246,7 @@ impl CheckId {
             CheckId::Responses => "responses",
             CheckId::ChatCompletions => "chat_completions",
             CheckId::V1Responses => "v1_responses",
+            CheckId::V1Models => "v1_models",
             CheckId::Tools => "provider.tools",
             CheckId::Websocket => "websocket",
         }
@@ -258,8 +262,10 @@ impl fmt::Display for CheckId {
 /// A base_url the probe proved or derived, with why (JSON: `suggested_base_url`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Suggestion {
-    /// `{base}/v1/responses` answers where `{base}/responses` did not.
-    AddV1 { base_url: String },
+    /// `{base}/v1/responses` answers where `{base}/responses` did not. `proven`: the answer
+    /// shows `{base}/v1` is the API root (2xx; a 404 whose body is a model error; or
+    /// `{base}/v1/models` lists models), not merely that something answers there (401, 5xx).
+    AddV1 { base_url: String, proven: bool },
     /// base_url ends in an endpoint path (`/responses`, `/chat/completions`): drop it.
     DropSuffix { suffix: &'static str, base_url: String },
     /// `/responses` redirects to `{base_url}/responses` on another root.
@@ -269,14 +275,21 @@ pub enum Suggestion {
 impl Suggestion {
     pub fn base_url(&self) -> &str {
         match self {
-            Suggestion::AddV1 { base_url }
+            Suggestion::AddV1 { base_url, .. }
             | Suggestion::DropSuffix { base_url, .. }
             | Suggestion::FollowRedirect { base_url } => base_url,
         }
     }
+    /// The `{base}/v1` the probe proved is the API root (see [`Suggestion::AddV1`]).
+    pub fn proven_v1(&self) -> Option<&str> {
+        match self {
+            Suggestion::AddV1 { base_url, proven: true } => Some(base_url),
+            _ => None,
+        }
+    }
     pub(super) fn base_url_mut(&mut self) -> &mut String {
         match self {
-            Suggestion::AddV1 { base_url }
+            Suggestion::AddV1 { base_url, .. }
             | Suggestion::DropSuffix { base_url, .. }
             | Suggestion::FollowRedirect { base_url } => base_url,
         }

@@ -205,10 +205,21 @@ async fn run_checks(mut d: Diag, client: Result<&Client, &ClientError>, t: &Targ
         }
         Some(client::send(client, t, Method::POST, "v1/responses", Some(&body), &sse_headers, Read::Sse).await)
     };
-    let (chat, v1) = tokio::join!(chat_f, v1_f);
+    // A gateway that checks model ids answers `{base}/v1/responses` with a model error when
+    // no served model is known; its `/v1/models` list proves the root too.
+    let v1_models_f = async {
+        if !want_v1 {
+            return None;
+        }
+        Some(client::send(client, t, Method::GET, "v1/models", None, &plain, Read::Buffer).await)
+    };
+    let (chat, v1, v1_models) = tokio::join!(chat_f, v1_f, v1_models_f);
+    let v1_ids = v1_models.as_ref().and_then(verdict::model_ids);
 
     let asked = Asked { target: t, model: &model, ids: listed.as_deref(), opts };
-    let j = verdict::responses(&resp, Fallbacks { chat: chat.as_ref(), v1: v1.as_ref() }, &asked);
+    let fb =
+        Fallbacks { chat: chat.as_ref(), v1: v1.as_ref(), v1_models: v1_models.as_ref(), v1_ids: v1_ids.as_deref() };
+    let j = verdict::responses(&resp, fb, &asked);
     let st = if j.verdict == Verdict::Ok { Status::Pass } else { Status::Fail };
     d.check(CheckId::Responses, st, Some(&resp), j.summary.clone(), j.hint.clone());
     if let Some(c) = &chat {
@@ -230,6 +241,23 @@ async fn run_checks(mut d: Diag, client: Result<&Client, &ClientError>, t: &Targ
             format!("{} {} → {}", x.method, x.url, status_text(x)),
             None,
         );
+    }
+    if let Some(x) = &v1_models {
+        let listed = match &v1_ids {
+            Some(ids) => format!(": {} models", ids.len()),
+            None => String::new(),
+        };
+        d.check(
+            CheckId::V1Models,
+            Status::Skip,
+            Some(x),
+            format!("{} {} → {}{listed}", x.method, x.url, status_text(x)),
+            None,
+        );
+    }
+    // Once /v1 is proven, its list is the endpoint's (what `--model` should pick from).
+    if d.report.models.is_empty() && j.suggestion.as_ref().is_some_and(|s| s.proven_v1().is_some()) {
+        d.report.models = v1_ids.unwrap_or_default();
     }
     d.report.suggestion = j.suggestion;
     let (mut v, mut summary, mut hint) = (j.verdict, j.summary, j.hint);

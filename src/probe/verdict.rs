@@ -59,6 +59,9 @@ pub struct Asked<'a> {
 pub struct Fallbacks<'a> {
     pub chat: Option<&'a Exchange>,
     pub v1: Option<&'a Exchange>,
+    /// `GET {base}/v1/models`, sent with `v1`, and the ids it listed.
+    pub v1_models: Option<&'a Exchange>,
+    pub v1_ids: Option<&'a [String]>,
 }
 
 pub fn status_text(x: &Exchange) -> String {
@@ -232,7 +235,7 @@ pub fn responses(x: &Exchange, fb: Fallbacks, a: &Asked) -> Judged {
     let msg = server_message(h);
     match h.status {
         300..=399 => {
-            if let Some(j) = add_v1(&format!("{what} (a redirect)"), fb.v1, t, true) {
+            if let Some(j) = add_v1(&format!("{what} (a redirect)"), fb, model, t, true) {
                 return Judged { verdict: Verdict::Redirect, ..j };
             }
             let loc = h.location.clone().unwrap_or_else(|| "(no Location)".into());
@@ -271,7 +274,7 @@ pub fn responses(x: &Exchange, fb: Fallbacks, a: &Asked) -> Judged {
         }
         404 | 405 if mentions_missing_model(h) => model_missing(what, model, ids),
         404 | 405 => {
-            if let Some(j) = add_v1(&what, fb.v1, t, false) {
+            if let Some(j) = add_v1(&what, fb, model, t, false) {
                 return j;
             }
             if fb.chat.is_some_and(|c| c.status().is_some_and(|s| (200..300).contains(&s))) {
@@ -337,7 +340,7 @@ pub fn responses(x: &Exchange, fb: Fallbacks, a: &Asked) -> Judged {
         }
         200..=299 if h.content_type.contains("text/html") => {
             let at = format!("{} {} → {} with an HTML page", x.method, x.url, status_text(x));
-            if let Some(j) = add_v1(&at, fb.v1, t, true) {
+            if let Some(j) = add_v1(&at, fb, model, t, true) {
                 return Judged { verdict: Verdict::Html, ..j };
             }
             Judged::new(
@@ -359,23 +362,59 @@ pub fn lacks_v1(base: &Url) -> bool {
     !base.path().trim_end_matches('/').ends_with("/v1")
 }
 
-/// "add /v1" when `{base}/v1/responses` answered like an API (`strict`: also not with a
-/// redirect or a web page, for the redirect and HTML cases).
-fn add_v1(what: &str, v1: Option<&Exchange>, t: &Target, strict: bool) -> Option<Judged> {
-    let v = v1?;
-    let s = v.status()?;
+/// "add /v1" when `{base}/v1` answered like an API root (`strict`: not with a redirect or a
+/// web page either, for the redirect and HTML cases). Proven (the suggestion `add` acts on):
+/// `/v1/responses` answered 2xx, or 404/405 with a model error (a gateway that checks model
+/// ids and does not serve `model`), or `/v1/models` listed models. Merely answering (401,
+/// 5xx, 400) only suggests it.
+fn add_v1(what: &str, fb: Fallbacks, model: &str, t: &Target, strict: bool) -> Option<Judged> {
+    let v = fb.v1?;
     let page = v.http().is_some_and(|h| h.content_type.contains("text/html"));
-    if s == 404 || s == 405 || strict && ((300..400).contains(&s) || page) {
-        return None;
-    }
+    let refused = |s: u16| strict && ((300..400).contains(&s) || page);
+    let model_error = v.http().is_some_and(|h| matches!(h.status, 404 | 405) && mentions_missing_model(h));
+    let listed = fb.v1_models.filter(|m| m.status().is_some_and(|s| (200..300).contains(&s))).zip(fb.v1_ids);
     let base = format!("{}/v1", t.base_url.trim_end_matches('/'));
     let shown = Url::parse(&base).map(|u| client::shown_url(&u)).unwrap_or(base);
+    let ids = fb.v1_ids.unwrap_or_default();
+    let pick = if ids.is_empty() {
+        "; then set a model it serves (--model)".to_string()
+    } else {
+        let more = if ids.len() > 5 { ", …" } else { "" };
+        format!(
+            "; then set a model it serves (--model): {}{more}",
+            ids.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+        )
+    };
+    let (seen, proven, hint_tail) = match v.status() {
+        Some(s) if (200..300).contains(&s) && !refused(s) => {
+            (format!("{} answers {}", v.url, status_text(v)), true, String::new())
+        }
+        Some(_) if model_error => {
+            let msg = v.http().and_then(server_message).map(|m| format!(" ({m})")).unwrap_or_default();
+            (
+                format!(
+                    "{} answers {} with a model error{msg}: `{model}` is not served there, so {shown} is the API root",
+                    v.url,
+                    status_text(v)
+                ),
+                true,
+                pick,
+            )
+        }
+        _ if listed.is_some() => {
+            let (m, ids) = listed?;
+            (format!("GET {} lists {} models: {shown} is the API root", m.url, ids.len()), true, pick)
+        }
+        Some(s) if matches!(s, 404 | 405) || refused(s) => return None,
+        Some(_) => (format!("{} answers {}", v.url, status_text(v)), false, String::new()),
+        None => return None,
+    };
     let j = Judged::new(
         Verdict::NotFound,
-        format!("{what}; but {} answers {}", v.url, status_text(v)),
-        Some(format!("add /v1: base_url = \"{shown}\"")),
+        format!("{what}; but {seen}"),
+        Some(format!("add /v1: base_url = \"{shown}\"{hint_tail}")),
     );
-    Some(j.suggest(Suggestion::AddV1 { base_url: shown }))
+    Some(j.suggest(Suggestion::AddV1 { base_url: shown, proven }))
 }
 
 fn model_missing(what: String, model: &str, ids: Option<&[String]>) -> Judged {

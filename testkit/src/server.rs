@@ -79,6 +79,11 @@ pub enum Mode {
     LoginRedirect,
     /// Paths outside /v1 answer 200 with an HTML page; /v1 works like `Ok`.
     HtmlRoot,
+    /// A gateway that checks model ids: it serves only these ids. `/v1/models` lists exactly
+    /// them; `/v1/responses` and `/v1/chat/completions` with any other `model` answer 404
+    /// with OpenAI's `{"error": {"code": "model_not_found", …}}` body; with a served id they
+    /// answer like `Ok` (a streamed "hi from fake"; chat: a plain completion).
+    OwnModels(Vec<String>),
 }
 
 /// `(id, field, context)` that `Mode::Catalog` lists.
@@ -137,13 +142,12 @@ impl Server {
     pub fn start_with(mode: Mode, latency: Duration) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().unwrap();
-        let shared = Arc::new(Shared {
-            mode,
-            latency,
-            models: DEFAULT_MODELS.iter().map(|s| s.to_string()).collect(),
-            reqs: Mutex::new(Vec::new()),
-            stop: AtomicBool::new(false),
-        });
+        let models = match &mode {
+            Mode::OwnModels(ids) => ids.clone(),
+            _ => DEFAULT_MODELS.iter().map(|s| s.to_string()).collect(),
+        };
+        let shared =
+            Arc::new(Shared { mode, latency, models, reqs: Mutex::new(Vec::new()), stop: AtomicBool::new(false) });
         let s = shared.clone();
         thread::spawn(move || {
             for conn in listener.incoming() {
@@ -250,6 +254,20 @@ fn simple(conn: &mut TcpStream, code: u16, ctype: &str, body: &str, extra: &str)
         status_line(code),
         body.len()
     )
+}
+
+/// OpenAI's answer to a model it does not serve (404, `code: model_not_found`).
+fn model_not_found(conn: &mut TcpStream, model: &str) -> std::io::Result<()> {
+    let b = serde_json::json!({"error": {
+        "message": format!("The model `{model}` does not exist or you do not have access to it."),
+        "type": "invalid_request_error", "param": null, "code": "model_not_found"}});
+    simple(conn, 404, "application/json", &b.to_string(), "")
+}
+
+/// The `model` of a JSON request body ("" when there is none).
+fn requested_model(req: &Req) -> String {
+    let body: serde_json::Value = serde_json::from_str(&req.body).unwrap_or_default();
+    body["model"].as_str().unwrap_or("").to_string()
 }
 
 fn error_json(code: u16, msg: &str) -> (u16, String) {
@@ -390,6 +408,12 @@ fn respond(conn: &mut TcpStream, s: &Shared, req: &Req, route: &str) -> std::io:
             );
             return simple(conn, c, "application/json", &b, "");
         }
+        Mode::OwnModels(ids) if req.method == "POST" && matches!(route, "/v1/responses" | "/v1/chat/completions") => {
+            let model = requested_model(req);
+            if !ids.contains(&model) {
+                return model_not_found(conn, &model);
+            }
+        }
         Mode::Hang => {
             let until = Instant::now() + Duration::from_secs(120);
             while !s.stop.load(Ordering::SeqCst) && Instant::now() < until {
@@ -427,7 +451,7 @@ fn respond(conn: &mut TcpStream, s: &Shared, req: &Req, route: &str) -> std::io:
             simple(conn, 200, "application/json", &b, "")
         }
         ("GET", "/v1/responses") => simple(conn, 426, "text/plain", "Upgrade Required", ""),
-        ("POST", "/v1/chat/completions") if *mode == Mode::ChatOnly => {
+        ("POST", "/v1/chat/completions") if matches!(mode, Mode::ChatOnly | Mode::OwnModels(_)) => {
             let b = serde_json::json!({"id": "chatcmpl-1", "object": "chat.completion",
                 "choices": [{"index": 0, "message": {"role": "assistant", "content": "hi"}, "finish_reason": "stop"}]});
             simple(conn, 200, "application/json", &b.to_string(), "")

@@ -133,10 +133,116 @@ fn add_bridge_probe_and_real_codex_round_trip_then_stop_leaves_no_process() {
     let st = run(&home, &path, &["bridge", "stop", "x"]);
     st.code(0);
     assert!(wait_dead(pid), "no relay process is left (pid {pid})");
-    assert!(!home.path().join(".codex-provider/bridges/x.json").exists());
+    // The record stays, without a pid, so that `bridge start` can restart the same relay.
+    let kept = record(&home, "x");
+    assert!(kept["pid"].is_null(), "{kept}");
+    assert_eq!((kept["port"].as_u64(), &kept["upstream"]), (Some(port), &serde_json::json!(base)));
     let s = run(&home, &path, &["bridge", "status", "x"]);
     s.code(1);
-    assert!(s.stdout.contains("x: stopped"), "{}", s.stdout);
+    assert!(s.stdout.contains(&format!("x: stopped, http://127.0.0.1:{port}/v1 → {base}")), "{}", s.stdout);
+}
+
+/// `bridge stop` then `bridge start`: the relay comes back on the same port with the same
+/// upstream (not the old relay's dead port), so `probe` is ok and the real Codex answers;
+/// while stopped, doctor's `provider.bridge` fails naming the command that starts it.
+/// `remove --force` then stops the relay and forgets the record.
+#[test]
+fn stop_then_start_keeps_the_upstream_and_remove_ends_the_bridge() {
+    let Some((srv, home, path)) = bridged_setup() else { return };
+    let upstream = srv.base();
+    let (pid, port) = started(&home, &path);
+    let _c = Cleanup(&home, "x".into(), pid);
+    run(&home, &path, &["bridge", "stop", "x"]).code(0);
+    assert!(wait_dead(pid), "the relay stopped (pid {pid})");
+
+    let d = run(&home, &path, &["doctor", "--offline", "--json"]);
+    d.code(1);
+    let v: serde_json::Value = serde_json::from_str(&d.stdout).expect("doctor json");
+    let check = &v["checks"]["provider.bridge"];
+    assert_eq!(check["status"], "fail", "{check}");
+    assert!(check["summary"].as_str().unwrap().contains("stopped"), "{check}");
+    assert!(check.to_string().contains("codex-provider bridge start x"), "{check}");
+
+    let r = run(&home, &path, &["bridge", "start", "x"]);
+    r.code(0);
+    assert!(r.stderr.contains(&format!("→ {upstream}")), "{}", r.stderr);
+    let rec = record(&home, "x");
+    let pid2 = rec["pid"].as_u64().expect("running again") as u32;
+    let _c2 = Cleanup(&home, "x".into(), pid2);
+    assert_eq!((rec["port"].as_u64(), &rec["upstream"]), (Some(port), &serde_json::json!(upstream)), "{rec}");
+    assert!(home.read("config.toml").contains(&format!("http://127.0.0.1:{port}/v1")));
+    let p = run(&home, &path, &["probe", "x", "--json"]);
+    p.code(0);
+    assert_eq!(p.json()["verdict"], "ok", "{}", p.stdout);
+    let d = run(&home, &path, &["doctor", "--offline", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&d.stdout).expect("doctor json");
+    assert_eq!(v["checks"]["provider.bridge"]["status"], "ok", "{}", d.stdout);
+
+    if codex::bin().is_some() {
+        let out = codex::exec(
+            home.path(),
+            &["--dangerously-bypass-approvals-and-sandbox", "-c", "model_providers.x.stream_max_retries=0"],
+            &[("FAKE_API_KEY", KEY)],
+            Duration::from_secs(60),
+        );
+        assert!(!out.timed_out, "codex exec timed out: {out:?}");
+        assert_eq!(out.code, Some(0), "{out:?}");
+        assert!(out.stdout.contains("done from fake"), "{out:?}");
+    }
+
+    let r = run(&home, &path, &["remove", "x", "--force", "--json"]);
+    r.code(0);
+    let j = r.json();
+    assert_eq!(j["bridge"]["stopped_pid"].as_u64(), Some(u64::from(pid2)), "{j}");
+    assert!(wait_dead(pid2), "remove stopped the relay (pid {pid2})");
+    for f in ["x.json", "x.log"] {
+        assert!(!home.path().join(".codex-provider/bridges").join(f).exists(), "{f} is left");
+    }
+    let s = run(&home, &path, &["bridge", "status", "--json"]);
+    assert_eq!(s.json()["bridges"], serde_json::json!([]), "{}", s.stdout);
+}
+
+/// Another program took the stopped bridge's port: `bridge start` moves it to a free port and
+/// repoints the provider, keeping the upstream; `probe` is ok through it.
+#[test]
+fn start_moves_off_a_port_another_program_took() {
+    let Some((srv, home, path)) = bridged_setup() else { return };
+    let (pid, port) = started(&home, &path);
+    let _c = Cleanup(&home, "x".into(), pid);
+    run(&home, &path, &["bridge", "stop", "x"]).code(0);
+    assert!(wait_dead(pid));
+    let squatter = std::net::TcpListener::bind(("127.0.0.1", port as u16)).expect("the stopped bridge's port is free");
+    let r = run(&home, &path, &["bridge", "start", "x"]);
+    r.code(0);
+    assert!(r.stderr.contains(&format!("port {port} is taken by another program")), "{}", r.stderr);
+    let rec = record(&home, "x");
+    let pid2 = rec["pid"].as_u64().expect("running") as u32;
+    let _c2 = Cleanup(&home, "x".into(), pid2);
+    let port2 = rec["port"].as_u64().unwrap();
+    assert_ne!(port2, port);
+    assert_eq!(rec["upstream"], srv.base().as_str());
+    assert!(home.read("config.toml").contains(&format!("http://127.0.0.1:{port2}/v1")), "repointed");
+    run(&home, &path, &["probe", "x"]).code(0);
+    drop(squatter);
+}
+
+/// A provider pointing at a dead local port with no record (a bridge whose record was lost):
+/// `bridge start` refuses to bridge to it and asks for the upstream.
+#[test]
+fn start_without_a_record_refuses_a_dead_local_upstream() {
+    let Some(dir) = relay_dir() else { return };
+    let home = Home::new();
+    let dead = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    home.write(
+        "config.toml",
+        &format!(
+            "[model_providers.x]\nname = \"X\"\nbase_url = \"http://127.0.0.1:{dead}/v1\"\nenv_key = \"FAKE_API_KEY\"\n"
+        ),
+    );
+    let r = run(&home, &path_with(&dir), &["bridge", "start", "x"]);
+    r.code(1);
+    assert!(r.stderr.contains("where nothing listens") && r.stderr.contains("--upstream"), "{}", r.stderr);
+    assert!(!home.path().join(".codex-provider/bridges/x.json").exists());
 }
 
 /// A chat-only fake server and a home whose default provider `x` is that server.

@@ -448,6 +448,27 @@ fn failed_probe_then_store_the_key_in_the_os_keychain() {
     assert!(home.read("config.toml").contains("env_key = \"NEW_API_KEY\""));
 }
 
+/// ^C after "Store the key now" does not claim that nothing was written: `.env` was.
+#[test]
+fn ctrl_c_after_storing_the_key_says_the_key_stays() {
+    let server = Server::start(Mode::Ok);
+    let home = Home::new();
+    let mut p = add(&home, &["--model", "mock-model", "--use"]);
+    custom_up_to_key(&mut p, &server.base());
+    p.send("NEW_API_KEY\r");
+    choose(&mut p, "What now?", &DOWN.repeat(2), "Store the key now (as NEW_API_KEY");
+    p.expect("Key for NEW_API_KEY (input hidden)");
+    p.send(&format!("{KEY}\r"));
+    p.expect("Write these changes?");
+    p.send(CTRL_C);
+    p.expect("the key stored in $CODEX_HOME/.env stays, nothing else was written");
+    let (code, screen) = p.finish();
+    assert_eq!(code, 130, "{screen}");
+    assert!(!screen.contains("cancelled; nothing was written"), "{screen}");
+    assert!(home.read(".env").contains(KEY));
+    assert!(!home.config().exists(), "config.toml was written");
+}
+
 /// "Edit the URL" edits the URL in place (the old one is the initial text) and probes again.
 #[test]
 fn failed_probe_then_edit_the_url() {
@@ -606,21 +627,28 @@ fn custom_endpoint_defaults_to_openai_base_url_and_openai_api_key() {
 /// `add ID --base-url U --env-key K` without --model on a terminal asks only for the model,
 /// then shows the diff and asks before writing.
 #[test]
-fn partial_flags_ask_only_the_model_and_confirm_the_diff() {
+fn partial_flags_ask_only_the_model_and_where_then_confirm_the_diff() {
     let server = Server::start(Mode::Ok);
     let home = Home::new();
     let mut p = add(&home, &["gw", "--base-url", &server.base(), "--env-key", "MYGW_API_KEY"]);
     p.expect("Model (4 listed by the endpoint; type to filter)");
     p.send("mini\r");
-    p.expect("+[model_providers.gw]");
+    // The flags said what to add, not where: make it the default (the first answer).
+    p.expect("Then");
+    p.send("\r");
+    p.expect("+model_provider = \"gw\"");
     p.expect("Write these changes?");
     p.send("y\r");
     let (code, screen) = p.finish();
     assert_eq!(code, 0, "{screen}");
-    for asked in ["Provider (type to filter)", "Provider id", "Base URL", "Environment variable", "Then"] {
+    for asked in ["Provider (type to filter)", "Provider id", "Base URL", "Environment variable"] {
         assert!(!screen.contains(asked), "asked `{asked}` although the flag gave it:\n{screen}");
     }
-    assert!(home.read("config.toml").contains("[model_providers.gw]"));
+    let config = home.read("config.toml");
+    assert!(config.contains("[model_providers.gw]") && config.contains("model = \"openai/gpt-5.4-mini\""), "{config}");
+    // The pick is the provider's model from now on.
+    let memo = home.read(".codex-provider/models/gw.json");
+    assert!(memo.contains("\"model\": \"openai/gpt-5.4-mini\""), "{memo}");
 }
 
 /// `list` on a terminal fits its width (the long URL cut with `…`); piped, full values.

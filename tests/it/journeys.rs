@@ -172,6 +172,28 @@ fn add_says_a_failure_once_and_prints_the_proven_command() {
     assert!(!home.config().exists());
 }
 
+/// Without /v1 and without --model, on a gateway that checks model ids: the probe's model
+/// (Codex's default) is refused under /v1 with a model error, which proves /v1; the refusal
+/// names the /v1 URL, the command with it and the ids to pick `--model` from.
+#[test]
+fn add_without_v1_or_a_model_names_the_v1_url() {
+    let server = Server::start(Mode::OwnModels(vec!["gw-coder".into(), "gw-small".into()]));
+    let home = Home::new();
+    home.write(".env", &format!("GW_KEY={KEY}\n"));
+    let r = home.run(&["add", "gw", "--base-url", &server.url(), "--env-key", "GW_KEY"]);
+    r.code(1).no_leak(KEY);
+    let want = format!(
+        "{base} is the API root: run `codex-provider add gw --base-url {base} --env-key GW_KEY --model MODEL` with a model it serves: gw-coder, gw-small",
+        base = server.base()
+    );
+    assert!(r.stderr.contains(&want), "{}", r.stderr);
+    assert!(!home.config().exists());
+    // Following it works.
+    let r = home.run(&["add", "gw", "--base-url", &server.base(), "--env-key", "GW_KEY", "--model", "gw-coder"]);
+    r.code(0);
+    assert!(home.read("config.toml").contains(&format!("base_url = \"{}\"", server.base())));
+}
+
 #[test]
 fn add_without_a_model_lists_the_endpoint_ids() {
     let server = Server::start(Mode::Ok);

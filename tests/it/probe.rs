@@ -131,9 +131,10 @@ fn unreachable_is_fast() {
         l.local_addr().unwrap().port()
     };
     let t = Instant::now();
-    let r = adhoc(&format!("http://127.0.0.1:{port}/v1"), "m", &[]);
+    let r = adhoc(&format!("http://127.0.0.1:{port}/v1"), "m", &["--timeout", "600"]);
     expect(&r, "unreachable", &["waiting for network"]);
-    assert!(t.elapsed() < Duration::from_secs(3), "{:?}", t.elapsed());
+    // At once, not after the 600 s clock (a generous bound for a loaded machine).
+    assert!(t.elapsed() < Duration::from_secs(120), "{:?}", t.elapsed());
 }
 
 #[test]
@@ -150,7 +151,8 @@ fn timeout_on_hang_and_drip() {
         let t = Instant::now();
         let r = adhoc(&s.base(), "m", &["--timeout", "1"]);
         expect(&r, "timeout", &["--timeout"]);
-        assert!(t.elapsed() < Duration::from_secs(4), "{mode:?}: {:?}", t.elapsed());
+        // Ended by the 1 s clock, not by the server (which never finishes).
+        assert!(t.elapsed() < Duration::from_secs(120), "{mode:?}: {:?}", t.elapsed());
     }
 }
 
@@ -189,6 +191,63 @@ fn not_found_suggests_v1() {
     let r = adhoc(&s.url(), "mock-model", &[]);
     expect(&r, "not_found", &["add /v1"]);
     assert_eq!(r.1["suggested_base_url"], s.base());
+}
+
+/// A gateway that checks model ids (`Mode::OwnModels`) serves its own ids only: a served id
+/// streams, any other is a 404 `model_not_found` (the probe's `model_not_found`, naming the
+/// listed id), and `/models` lists exactly its ids.
+#[test]
+fn own_models_gateway_serves_only_its_ids() {
+    let s = Server::start(Mode::OwnModels(vec!["gw-coder".into(), "gw-small".into()]));
+    let r = adhoc(&s.base(), "gw-coder", &[]);
+    expect(&r, "ok", &[]);
+    assert_eq!(r.1["models"], serde_json::json!(["gw-coder", "gw-small"]));
+    let r = adhoc(&s.base(), "gw-coderr", &[]);
+    expect(&r, "model_not_found", &["gw-coder"]);
+    assert_eq!(check(&r.1, "responses")["http_status"], 404);
+}
+
+/// No /v1 and no model (the wizard probes before it asks for one): `{root}/responses` is
+/// 404, `{root}/v1/responses` a 404 whose body is a model error, which proves `{root}/v1` is
+/// the API root; `{root}/v1/models` is tried too and gives the ids to pick from.
+#[test]
+fn model_error_under_v1_proves_the_root_without_a_model() {
+    let s = Server::start(Mode::OwnModels(vec!["gw-coder".into()]));
+    let home = Home::new();
+    let r = probe_env(&home, &["--base-url", &s.url(), "--env-key", KEY_VAR], &[(KEY_VAR, CANARY)]);
+    expect(&r, "not_found", &["add /v1", &s.base(), "--model", "gw-coder"]);
+    let j = &r.1;
+    assert_eq!(j["suggested_base_url"], s.base());
+    assert!(j["summary"].as_str().unwrap().contains("model error"), "{j}");
+    assert_eq!(check(j, "v1_responses")["http_status"], 404);
+    assert_eq!(check(j, "v1_models")["http_status"], 200);
+    assert_eq!(j["models"], serde_json::json!(["gw-coder"]));
+    let paths: Vec<String> = s.requests().into_iter().map(|q| format!("{} {}", q.method, q.path)).collect();
+    assert!(
+        paths.iter().any(|p| p == "POST /v1/responses") && paths.iter().any(|p| p == "GET /v1/models"),
+        "{paths:?}"
+    );
+}
+
+/// `{root}/v1/models` listing models proves the root even when `{root}/v1/responses` is a
+/// plain 404 (here a chat-only server: /v1 is still its API root).
+#[test]
+fn a_model_list_under_v1_proves_the_root() {
+    let s = Server::start(Mode::ChatOnly);
+    let r = adhoc(&s.url(), "m", &[]);
+    expect(&r, "not_found", &["add /v1"]);
+    assert_eq!(r.1["suggested_base_url"], s.base());
+    assert!(r.1["summary"].as_str().unwrap().contains("/v1/models lists 4 models"), "{}", r.1);
+}
+
+/// A plain 404 everywhere under /v1 proves nothing: no suggestion.
+#[test]
+fn a_plain_404_under_v1_suggests_nothing() {
+    let s = Server::start(Mode::NotFound);
+    let r = adhoc(&s.url(), "m", &[]);
+    expect(&r, "not_found", &["base_url"]);
+    assert!(r.1["suggested_base_url"].is_null(), "{}", r.1);
+    assert_eq!(check(&r.1, "v1_models")["http_status"], 404);
 }
 
 #[test]
@@ -254,15 +313,14 @@ fn bad_streams_codex_would_print_nothing() {
 
 #[test]
 fn huge_and_endless_bodies_are_capped() {
+    // A 600 s clock: the caps, not the timeout, end these reads (the verdicts say which).
     let s = Server::start(Mode::Huge);
-    let t = Instant::now();
-    let r = adhoc(&s.base(), "m", &[]);
+    let r = adhoc(&s.base(), "m", &["--timeout", "600"]);
     expect(&r, "not_sse", &[]);
     let s = Server::start(Mode::EndlessSse);
-    let r = adhoc(&s.base(), "m", &[]);
+    let r = adhoc(&s.base(), "m", &["--timeout", "600"]);
     expect(&r, "bad_stream", &["never completes"]);
     assert!(r.1["summary"].as_str().unwrap().contains("MiB"));
-    assert!(t.elapsed() < Duration::from_secs(10), "{:?}", t.elapsed());
 }
 
 fn provider_config(base: &str, extra: &str) -> String {
@@ -376,7 +434,8 @@ fn canary_key_never_printed_in_any_mode() {
 
 #[test]
 fn requests_run_concurrently() {
-    let l = Duration::from_millis(600);
+    // Long enough that a loaded machine's own slowness cannot pass for sequential requests.
+    let l = Duration::from_secs(5);
     let fast = Server::start(Mode::Ok);
     let t0 = Instant::now();
     let r0 = adhoc(&fast.base(), "mock-model", &[]);

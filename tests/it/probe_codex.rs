@@ -69,7 +69,7 @@ fn a_configured_provider_with_a_bad_stream_fails_naming_the_cause_quickly() {
     home.write("config.toml", &codex::config_toml(&server.base(), "mock-model"));
     let started = Instant::now();
     let r = Run::from(
-        home.cmd(&["probe", "--codex", "--json", "--timeout", "60"])
+        home.cmd(&["probe", "--codex", "--json", "--timeout", "600"])
             .env("CODEX_BIN", &bin)
             .env("FAKE_API_KEY", KEY)
             .output()
@@ -82,7 +82,8 @@ fn a_configured_provider_with_a_bad_stream_fails_naming_the_cause_quickly() {
     assert_eq!(v["verdict"], "bad_stream", "{v:#}");
     assert!(v["summary"].as_str().unwrap().contains("OutputTextDelta without active item"), "{v:#}");
     assert!(!v["summary"].as_str().unwrap().is_empty() && v["hint"].is_string(), "{v:#}");
-    assert!(took < Duration::from_secs(30), "took {took:?}");
+    // Stopped on Codex's own failure, long before the 600 s clock (generous for a loaded machine).
+    assert!(took < Duration::from_secs(300), "took {took:?}");
 }
 
 #[test]
@@ -90,11 +91,11 @@ fn a_dead_port_is_unreachable_and_stops_early() {
     let Some(bin) = codex_bin() else { return };
     let home = Home::new();
     let (r, v, took) =
-        probe(&home, &bin, &["--base-url", "http://127.0.0.1:1/v1", "--env-key", "FAKE_API_KEY", "--timeout", "60"]);
+        probe(&home, &bin, &["--base-url", "http://127.0.0.1:1/v1", "--env-key", "FAKE_API_KEY", "--timeout", "600"]);
     r.code(1);
     assert_eq!(v["verdict"], "unreachable", "{v:#}");
     assert!(v["summary"].as_str().unwrap().contains("waiting for network"), "{v:#}");
-    assert!(took < Duration::from_secs(30), "stopped early, took {took:?}");
+    assert!(took < Duration::from_secs(300), "stopped early, took {took:?}");
 }
 
 #[test]

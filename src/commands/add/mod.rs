@@ -39,7 +39,7 @@ pub(crate) fn execute(opts: Options, ctx: &Ctx) -> anyhow::Result<Added> {
         false => e,
     })?;
     if opts.bridge {
-        return bridge::add(plan, &opts, ctx);
+        return bridge::add(plan, &opts, ctx, None);
     }
     if !opts.save.no_probe {
         // Fail fast, before the network; `write` checks again under the lock.

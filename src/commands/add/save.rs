@@ -272,6 +272,15 @@ pub(super) fn probe_gate(plan: &mut Plan, args: &Options, ctx: &Ctx) -> anyhow::
         return Ok(());
     }
     let todo = match (&plan.suggested_base_url, &report.hint) {
+        (Some(url), _) if !v1_answered(&report) => {
+            // Proven by a model error or a model list: the model sent is not served there.
+            let without = Plan { model: None, ..plan.clone() };
+            let ids = if report.models.is_empty() { String::new() } else { format!(": {}", first_ids(&report.models)) };
+            format!(
+                "{url} is the API root: run `{} --model MODEL` with a model it serves{ids}",
+                command_with_url(args, &without, url)
+            )
+        }
         (Some(url), _) => format!("{url} works: run `{}`", command_with_url(args, plan, url)),
         (None, _) if plan.model.is_none() && report.verdict == Verdict::ModelNotFound && !report.models.is_empty() => {
             format!("pass --model with one the endpoint lists: {}", first_ids(&report.models))
@@ -289,16 +298,17 @@ pub(super) fn probe_gate(plan: &mut Plan, args: &Options, ctx: &Ctx) -> anyhow::
     Err(UserError::refused(what).hint(todo).into())
 }
 
-/// The `{base}/v1` the probe PROVED works (it answered 2xx there), if any.
+/// The `{base}/v1` the probe PROVED is the API root (it answered 2xx there, a model error,
+/// or a model list), if any.
 fn proven_url(r: &Report) -> Option<String> {
-    let proven = r
-        .checks
+    r.suggestion.as_ref().and_then(probe::Suggestion::proven_v1).map(str::to_string)
+}
+
+/// Whether `{base}/v1/responses` answered 2xx (the model sent works there).
+fn v1_answered(r: &Report) -> bool {
+    r.checks
         .iter()
-        .any(|c| c.id == probe::CheckId::V1Responses && c.http_status.is_some_and(|s| (200..300).contains(&s)));
-    match &r.suggestion {
-        Some(s @ probe::Suggestion::AddV1 { .. }) if proven => Some(s.base_url().to_string()),
-        _ => None,
-    }
+        .any(|c| c.id == probe::CheckId::V1Responses && c.http_status.is_some_and(|s| (200..300).contains(&s)))
 }
 
 /// Up to ten ids, for a hint.

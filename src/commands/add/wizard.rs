@@ -13,6 +13,7 @@ use crate::ctx::Ctx;
 use crate::error::UserError;
 use crate::presets;
 use crate::probe::{self, Report, Verdict};
+use crate::store::FileOp;
 use crate::ui::Tone;
 
 /// What the probe loop decided.
@@ -91,22 +92,35 @@ pub(super) fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Added> {
     }
 
     let mut plan = a.plan(None, ctx)?;
+    let mut next = Next::Save;
     if a.args.save.no_probe {
         if plan.model.is_none() {
             plan.model = ask.model(&[])?;
         }
-    } else if let Next::Bridge = probe_loop(&mut a, &mut plan, &ask, ctx)? {
-        a.args.bridge = true;
-        crate::interrupt::while_writing();
-        return super::bridge::add(plan, &a.args, ctx);
+    } else {
+        next = probe_loop(&mut a, &mut plan, &ask, ctx)?;
     }
 
-    if !partial && !a.args.save.use_it && a.args.save.profile.is_none() {
+    // Asked in the partial-flags flow too: the flags said what, not where.
+    if !a.args.save.use_it && a.args.save.profile.is_none() {
         match ask.then(&id)? {
             Then::Use => plan.use_it = true,
             Then::Profile(name) => plan.profile = Some(name),
             Then::Save => {}
         }
+    }
+    if let Next::Bridge = next {
+        a.args.bridge = true;
+        // The diff (pointing at the relay's port) is shown and confirmed before the relay starts.
+        let confirm = |ops: &[FileOp]| -> anyhow::Result<bool> {
+            for op in ops {
+                ctx.ui.data(&op.diff());
+            }
+            let yes = ask.confirm_write()?;
+            crate::interrupt::while_writing();
+            Ok(yes)
+        };
+        return super::bridge::add(plan, &a.args, ctx, Some(&confirm));
     }
     if a.args.dry_run {
         return write(&plan, true, ctx);
@@ -115,7 +129,7 @@ pub(super) fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Added> {
         ctx.ui.data(&op.diff());
     }
     if !ask.confirm_write()? {
-        return Err(UserError::refused("cancelled; nothing was written").into());
+        return Err(UserError::refused(format!("cancelled; {}", crate::interrupt::nothing_written())).into());
     }
     crate::interrupt::while_writing();
     let mut added = write(&plan, false, ctx)?;
@@ -203,6 +217,7 @@ fn probe_loop(a: &mut Answers, plan: &mut Plan, ask: &Prompts, ctx: &Ctx) -> any
             Recovery::StoreKey => {
                 let var = key_var.expect("offered only with a key variable");
                 crate::commands::key::store(ctx, &var)?.say(ctx, &format!("the key for `{}`", plan.id));
+                crate::interrupt::key_stored();
                 // The hidden prompt restored the default ^C action: this flow's handler again.
                 crate::interrupt::on_ctrl_c_cancel();
             }
@@ -213,6 +228,7 @@ fn probe_loop(a: &mut Answers, plan: &mut Plan, ask: &Prompts, ctx: &Ctx) -> any
                     crate::memo::save_env_key(&ctx.codex_home, &plan.id, var)?;
                 }
                 plan.keychain = true;
+                crate::interrupt::key_stored_in_keychain();
                 ctx.ui.status(&format!(
                     "Stored the key for `{}` in {} ({} chars); the provider will get it through `auth.command`.",
                     plan.id,
@@ -240,8 +256,9 @@ fn probe_loop(a: &mut Answers, plan: &mut Plan, ask: &Prompts, ctx: &Ctx) -> any
                 let fallback = "fix the endpoint, or pass --force to save anyway";
                 let hint = report.hint.clone().filter(|_| !shown).unwrap_or_else(|| fallback.into());
                 return Err(UserError::refused(format!(
-                    "probe failed ({}); nothing was written",
-                    report.verdict.as_str()
+                    "probe failed ({}); {}",
+                    report.verdict.as_str(),
+                    crate::interrupt::nothing_written()
                 ))
                 .hint(hint)
                 .into());
