@@ -30,6 +30,7 @@ mod probe;
 mod probe_codex;
 mod probe_hostile;
 mod props;
+mod provider_whole;
 mod secrets;
 mod threads;
 mod toml_suite;
