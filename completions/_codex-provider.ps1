@@ -48,7 +48,8 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Restore the files changed by the last codex-provider write')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Write a Codex model catalog: the bundled models plus the endpoint''s, with their context windows')
-            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Store or remove a provider''s API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)')
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Store or remove a provider''s API key: in $CODEX_HOME/.env, or in the OS keychain')
+            [CompletionResult]::new('threads', 'threads', [CompletionResultType]::ParameterValue, 'Every thread Codex recorded, newest first, with the command that resumes it with its own provider')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename a provider and every `model_provider` that selects it')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set one field of a provider, typed as Codex reads it')
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove one field of a provider (Codex then uses its default)')
@@ -416,8 +417,9 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Store the key under the provider''s env_key name (hidden prompt, or one line on stdin)')
-            [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove the provider''s key line from $CODEX_HOME/.env')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Store the key (hidden prompt, or one line on stdin): in $CODEX_HOME/.env under the provider''s env_key name, or with --keychain in the OS keychain')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print the provider''s key from the OS keychain, for Codex (its `auth.command`)')
+            [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove the key: from the OS keychain (restoring env_key) when the provider uses it, else the key line from $CODEX_HOME/.env')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -425,6 +427,21 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output (one JSON document on stdout)')
+            [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store it in the OS keychain (macOS Keychain, Windows Credential Manager, Secret Service) and make the provider''s `auth.command` run `codex-provider key get ID` instead of reading env_key: no file holds the key')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'codex-provider;key;get' {
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Print the key even when stdout is a terminal')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and data')
@@ -450,18 +467,37 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             break
         }
         'codex-provider;key;help' {
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Store the key under the provider''s env_key name (hidden prompt, or one line on stdin)')
-            [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove the provider''s key line from $CODEX_HOME/.env')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Store the key (hidden prompt, or one line on stdin): in $CODEX_HOME/.env under the provider''s env_key name, or with --keychain in the OS keychain')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print the provider''s key from the OS keychain, for Codex (its `auth.command`)')
+            [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove the key: from the OS keychain (restoring env_key) when the provider uses it, else the key line from $CODEX_HOME/.env')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'codex-provider;key;help;set' {
             break
         }
+        'codex-provider;key;help;get' {
+            break
+        }
         'codex-provider;key;help;unset' {
             break
         }
         'codex-provider;key;help;help' {
+            break
+        }
+        'codex-provider;threads' {
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex home directory [default: $CODEX_HOME, else ~/.codex]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only the threads recorded with this provider')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take defaults and flags as given')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (where values come from, request details)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output (one JSON document on stdout)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'codex-provider;rename' {
@@ -710,7 +746,8 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Restore the files changed by the last codex-provider write')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Write a Codex model catalog: the bundled models plus the endpoint''s, with their context windows')
-            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Store or remove a provider''s API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)')
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Store or remove a provider''s API key: in $CODEX_HOME/.env, or in the OS keychain')
+            [CompletionResult]::new('threads', 'threads', [CompletionResultType]::ParameterValue, 'Every thread Codex recorded, newest first, with the command that resumes it with its own provider')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename a provider and every `model_provider` that selects it')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set one field of a provider, typed as Codex reads it')
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove one field of a provider (Codex then uses its default)')
@@ -778,14 +815,21 @@ Register-ArgumentCompleter -Native -CommandName 'codex-provider' -ScriptBlock {
             break
         }
         'codex-provider;help;key' {
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Store the key under the provider''s env_key name (hidden prompt, or one line on stdin)')
-            [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove the provider''s key line from $CODEX_HOME/.env')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Store the key (hidden prompt, or one line on stdin): in $CODEX_HOME/.env under the provider''s env_key name, or with --keychain in the OS keychain')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print the provider''s key from the OS keychain, for Codex (its `auth.command`)')
+            [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove the key: from the OS keychain (restoring env_key) when the provider uses it, else the key line from $CODEX_HOME/.env')
             break
         }
         'codex-provider;help;key;set' {
             break
         }
+        'codex-provider;help;key;get' {
+            break
+        }
         'codex-provider;help;key;unset' {
+            break
+        }
+        'codex-provider;help;threads' {
             break
         }
         'codex-provider;help;rename' {

@@ -82,6 +82,9 @@ _codex__provider() {
             codex__provider,show)
                 cmd="codex__provider__subcmd__show"
                 ;;
+            codex__provider,threads)
+                cmd="codex__provider__subcmd__threads"
+                ;;
             codex__provider,undo)
                 cmd="codex__provider__subcmd__undo"
                 ;;
@@ -187,6 +190,9 @@ _codex__provider() {
             codex__provider__subcmd__help,show)
                 cmd="codex__provider__subcmd__help__subcmd__show"
                 ;;
+            codex__provider__subcmd__help,threads)
+                cmd="codex__provider__subcmd__help__subcmd__threads"
+                ;;
             codex__provider__subcmd__help,undo)
                 cmd="codex__provider__subcmd__help__subcmd__undo"
                 ;;
@@ -211,6 +217,9 @@ _codex__provider() {
             codex__provider__subcmd__help__subcmd__bridge,uninstall)
                 cmd="codex__provider__subcmd__help__subcmd__bridge__subcmd__uninstall"
                 ;;
+            codex__provider__subcmd__help__subcmd__key,get)
+                cmd="codex__provider__subcmd__help__subcmd__key__subcmd__get"
+                ;;
             codex__provider__subcmd__help__subcmd__key,set)
                 cmd="codex__provider__subcmd__help__subcmd__key__subcmd__set"
                 ;;
@@ -229,6 +238,9 @@ _codex__provider() {
             codex__provider__subcmd__help__subcmd__profile,show)
                 cmd="codex__provider__subcmd__help__subcmd__profile__subcmd__show"
                 ;;
+            codex__provider__subcmd__key,get)
+                cmd="codex__provider__subcmd__key__subcmd__get"
+                ;;
             codex__provider__subcmd__key,help)
                 cmd="codex__provider__subcmd__key__subcmd__help"
                 ;;
@@ -237,6 +249,9 @@ _codex__provider() {
                 ;;
             codex__provider__subcmd__key,unset)
                 cmd="codex__provider__subcmd__key__subcmd__unset"
+                ;;
+            codex__provider__subcmd__key__subcmd__help,get)
+                cmd="codex__provider__subcmd__key__subcmd__help__subcmd__get"
                 ;;
             codex__provider__subcmd__key__subcmd__help,help)
                 cmd="codex__provider__subcmd__key__subcmd__help__subcmd__help"
@@ -284,7 +299,7 @@ _codex__provider() {
 
     case "${cmd}" in
         codex__provider)
-            opts="-y -q -v -h -V --codex-home --color --yes --quiet --verbose --help --version add use list ls current show remove rm probe doctor profile presets undo completions catalog key rename set unset export apply import models bridge help"
+            opts="-y -q -v -h -V --codex-home --color --yes --quiet --verbose --help --version add use list ls current show remove rm probe doctor profile presets undo completions catalog key threads rename set unset export apply import models bridge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -778,7 +793,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__help)
-            opts="add use list current show remove probe doctor profile presets undo completions catalog key rename set unset export apply import models bridge help"
+            opts="add use list current show remove probe doctor profile presets undo completions catalog key threads rename set unset export apply import models bridge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1002,8 +1017,22 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__help__subcmd__key)
-            opts="set unset"
+            opts="set get unset"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__help__subcmd__key__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1225,6 +1254,20 @@ _codex__provider() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        codex__subcmd__provider__subcmd__help__subcmd__threads)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         codex__subcmd__provider__subcmd__help__subcmd__undo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1310,7 +1353,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__key)
-            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --help set unset help"
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --help set get unset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1331,9 +1374,45 @@ _codex__provider() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        codex__subcmd__provider__subcmd__key__subcmd__help)
-            opts="set unset help"
+        codex__subcmd__provider__subcmd__key__subcmd__get)
+            opts="-y -q -v -h --reveal --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__key__subcmd__help)
+            opts="set get unset help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__key__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1388,7 +1467,7 @@ _codex__provider() {
             return 0
             ;;
         codex__subcmd__provider__subcmd__key__subcmd__set)
-            opts="-y -q -v -h --json --codex-home --color --yes --quiet --verbose --help"
+            opts="-y -q -v -h --json --keychain --codex-home --color --yes --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1823,6 +1902,32 @@ _codex__provider() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        codex__subcmd__provider__subcmd__threads)
+            opts="-y -q -v -h --codex-home --color --yes --quiet --verbose --provider --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --provider)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -45,7 +45,8 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand undo 'Restore the files changed by the last codex-provider write'
             cand completions 'Print a shell completion script'
             cand catalog 'Write a Codex model catalog: the bundled models plus the endpoint''s, with their context windows'
-            cand key 'Store or remove a provider''s API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)'
+            cand key 'Store or remove a provider''s API key: in $CODEX_HOME/.env, or in the OS keychain'
+            cand threads 'Every thread Codex recorded, newest first, with the command that resumes it with its own provider'
             cand rename 'Rename a provider and every `model_provider` that selects it'
             cand set 'Set one field of a provider, typed as Codex reads it'
             cand unset 'Remove one field of a provider (Codex then uses its default)'
@@ -387,14 +388,29 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand --verbose 'Say more (where values come from, request details)'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand set 'Store the key under the provider''s env_key name (hidden prompt, or one line on stdin)'
-            cand unset 'Remove the provider''s key line from $CODEX_HOME/.env'
+            cand set 'Store the key (hidden prompt, or one line on stdin): in $CODEX_HOME/.env under the provider''s env_key name, or with --keychain in the OS keychain'
+            cand get 'Print the provider''s key from the OS keychain, for Codex (its `auth.command`)'
+            cand unset 'Remove the key: from the OS keychain (restoring env_key) when the provider uses it, else the key line from $CODEX_HOME/.env'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'codex-provider;key;set'= {
             cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
             cand --color 'When to use colour'
             cand --json 'Machine-readable output (one JSON document on stdout)'
+            cand --keychain 'Store it in the OS keychain (macOS Keychain, Windows Credential Manager, Secret Service) and make the provider''s `auth.command` run `codex-provider key get ID` instead of reading env_key: no file holds the key'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'codex-provider;key;get'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --reveal 'Print the key even when stdout is a terminal'
             cand -y 'Never prompt; take defaults and flags as given'
             cand --yes 'Never prompt; take defaults and flags as given'
             cand -q 'Print only errors and data'
@@ -418,15 +434,32 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand --help 'Print help'
         }
         &'codex-provider;key;help'= {
-            cand set 'Store the key under the provider''s env_key name (hidden prompt, or one line on stdin)'
-            cand unset 'Remove the provider''s key line from $CODEX_HOME/.env'
+            cand set 'Store the key (hidden prompt, or one line on stdin): in $CODEX_HOME/.env under the provider''s env_key name, or with --keychain in the OS keychain'
+            cand get 'Print the provider''s key from the OS keychain, for Codex (its `auth.command`)'
+            cand unset 'Remove the key: from the OS keychain (restoring env_key) when the provider uses it, else the key line from $CODEX_HOME/.env'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'codex-provider;key;help;set'= {
         }
+        &'codex-provider;key;help;get'= {
+        }
         &'codex-provider;key;help;unset'= {
         }
         &'codex-provider;key;help;help'= {
+        }
+        &'codex-provider;threads'= {
+            cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
+            cand --color 'When to use colour'
+            cand --provider 'Only the threads recorded with this provider'
+            cand -y 'Never prompt; take defaults and flags as given'
+            cand --yes 'Never prompt; take defaults and flags as given'
+            cand -q 'Print only errors and data'
+            cand --quiet 'Print only errors and data'
+            cand -v 'Say more (where values come from, request details)'
+            cand --verbose 'Say more (where values come from, request details)'
+            cand --json 'Machine-readable output (one JSON document on stdout)'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'codex-provider;rename'= {
             cand --codex-home 'Codex home directory [default: $CODEX_HOME, else ~/.codex]'
@@ -654,7 +687,8 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
             cand undo 'Restore the files changed by the last codex-provider write'
             cand completions 'Print a shell completion script'
             cand catalog 'Write a Codex model catalog: the bundled models plus the endpoint''s, with their context windows'
-            cand key 'Store or remove a provider''s API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)'
+            cand key 'Store or remove a provider''s API key: in $CODEX_HOME/.env, or in the OS keychain'
+            cand threads 'Every thread Codex recorded, newest first, with the command that resumes it with its own provider'
             cand rename 'Rename a provider and every `model_provider` that selects it'
             cand set 'Set one field of a provider, typed as Codex reads it'
             cand unset 'Remove one field of a provider (Codex then uses its default)'
@@ -704,12 +738,17 @@ set edit:completion:arg-completer[codex-provider] = {|@words|
         &'codex-provider;help;catalog'= {
         }
         &'codex-provider;help;key'= {
-            cand set 'Store the key under the provider''s env_key name (hidden prompt, or one line on stdin)'
-            cand unset 'Remove the provider''s key line from $CODEX_HOME/.env'
+            cand set 'Store the key (hidden prompt, or one line on stdin): in $CODEX_HOME/.env under the provider''s env_key name, or with --keychain in the OS keychain'
+            cand get 'Print the provider''s key from the OS keychain, for Codex (its `auth.command`)'
+            cand unset 'Remove the key: from the OS keychain (restoring env_key) when the provider uses it, else the key line from $CODEX_HOME/.env'
         }
         &'codex-provider;help;key;set'= {
         }
+        &'codex-provider;help;key;get'= {
+        }
         &'codex-provider;help;key;unset'= {
+        }
+        &'codex-provider;help;threads'= {
         }
         &'codex-provider;help;rename'= {
         }

@@ -4,6 +4,7 @@
 //! tests drive directly is public (`config`, `store`, `cli` for the man pages); everything else
 //! is private, so rustc reports code nothing uses.
 
+mod auth_command;
 mod bridge;
 mod catalog;
 pub mod cli;
@@ -17,6 +18,7 @@ mod env;
 mod error;
 mod home;
 mod interrupt;
+mod keychain;
 mod memo;
 mod presets;
 mod probe;

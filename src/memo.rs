@@ -1,6 +1,7 @@
 //! What codex-provider remembers per provider under `$CODEX_HOME/.codex-provider/`: the
 //! provider's own model, and the endpoint's model list from the last probe or `models` call
-//! (with the time it was fetched), so `use` can check a model without the network.
+//! (with the time it was fetched), so `use` can check a model without the network; and the
+//! `env_key` a provider had before its key moved to the keychain (`key unset` puts it back).
 //!
 //! A provider is a whole: its model goes with it. Codex has one `model` for whichever provider
 //! is selected, and a gateway that serves only its own ids refuses another provider's model, so
@@ -13,7 +14,7 @@
 //!
 //! One small JSON file per provider (`models/ID.json`); a missing or unreadable file is simply
 //! "nothing remembered". Written by rename (never torn) and without fsync: losing it only costs
-//! a check. Never holds a secret: ids and a timestamp only.
+//! a check. Never holds a secret: ids, a variable name and a timestamp only.
 
 use std::fs;
 use std::io::Write;
@@ -36,6 +37,10 @@ pub struct Memo {
     /// written before it meant this).
     #[serde(default, alias = "last_model")]
     pub model: Option<String>,
+    /// The provider's `env_key` before `key set --keychain` replaced it (`key unset` puts it
+    /// back): a variable name, never a key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub env_key: Option<String>,
 }
 
 /// Where a provider's model comes from.
@@ -131,6 +136,15 @@ pub fn rename(home: &Path, old: &str, new: Option<&str>) -> anyhow::Result<()> {
         },
     }
     Ok(())
+}
+
+/// Remembers the `env_key` a provider had before its key moved to the keychain.
+pub fn save_env_key(home: &Path, id: &str, var: &str) -> anyhow::Result<()> {
+    let old = read(home, id);
+    if old.env_key.as_deref() == Some(var) {
+        return Ok(());
+    }
+    write(home, id, &Memo { env_key: Some(var.to_string()), ..old })
 }
 
 #[cfg(test)]

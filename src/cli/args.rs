@@ -103,10 +103,51 @@ pub struct UndoArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum KeyCommand {
-    /// Store the key under the provider's env_key name (hidden prompt, or one line on stdin)
-    Set(KeyArgs),
-    /// Remove the provider's key line from $CODEX_HOME/.env
+    /// Store the key (hidden prompt, or one line on stdin): in $CODEX_HOME/.env under the
+    /// provider's env_key name, or with --keychain in the OS keychain
+    #[command(
+        after_help = "Examples:\n  codex-provider key set openrouter               # into $CODEX_HOME/.env as its env_key\n  codex-provider key set openrouter --keychain    # into the OS keychain; Codex runs `key get`\n  printf %s \"$KEY\" | codex-provider key set openrouter --keychain"
+    )]
+    Set(KeySetArgs),
+    /// Print the provider's key from the OS keychain, for Codex (its `auth.command`)
+    #[command(
+        after_help = "Examples:\n  codex-provider key get openrouter | head -c 4    # Codex runs this itself\n  codex-provider key get openrouter --reveal      # show it on a terminal"
+    )]
+    Get(KeyGetArgs),
+    /// Remove the key: from the OS keychain (restoring env_key) when the provider uses it,
+    /// else the key line from $CODEX_HOME/.env
+    #[command(after_help = "Example:\n  codex-provider key unset openrouter")]
     Unset(KeyArgs),
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct KeySetArgs {
+    #[command(flatten)]
+    pub key: KeyArgs,
+    /// Store it in the OS keychain (macOS Keychain, Windows Credential Manager, Secret
+    /// Service) and make the provider's `auth.command` run `codex-provider key get ID`
+    /// instead of reading env_key: no file holds the key
+    #[arg(long)]
+    pub keychain: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct KeyGetArgs {
+    /// Provider id
+    #[arg(add = ArgValueCandidates::new(complete::provider_ids))]
+    pub id: String,
+    /// Print the key even when stdout is a terminal
+    #[arg(long)]
+    pub reveal: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ThreadsArgs {
+    /// Only the threads recorded with this provider
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(complete::provider_ids))]
+    pub provider: Option<String>,
+    #[command(flatten)]
+    pub json: JsonArgs,
 }
 
 #[derive(Debug, Args, Clone, Default)]

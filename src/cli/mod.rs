@@ -161,12 +161,17 @@ pub enum Command {
     /// Write a Codex model catalog: the bundled models plus the endpoint's, with their context windows
     #[command(after_help = "Examples:\n  codex-provider catalog\n  codex-provider catalog openrouter --dry-run")]
     Catalog(CatalogArgs),
-    /// Store or remove a provider's API key in $CODEX_HOME/.env (Codex reads it, GUI launches too)
+    /// Store or remove a provider's API key: in $CODEX_HOME/.env, or in the OS keychain
     #[command(
         subcommand,
-        after_help = "Examples:\n  codex-provider key set openrouter          # hidden prompt\n  printf %s \"$KEY\" | codex-provider key set openrouter\n  codex-provider key unset openrouter"
+        after_help = "Examples:\n  codex-provider key set openrouter          # hidden prompt, into $CODEX_HOME/.env\n  printf %s \"$KEY\" | codex-provider key set openrouter\n  codex-provider key set openrouter --keychain   # OS keychain, served by `key get`\n  codex-provider key unset openrouter"
     )]
     Key(KeyCommand),
+    /// Every thread Codex recorded, newest first, with the command that resumes it with its own provider
+    #[command(
+        after_help = "Examples:\n  codex-provider threads\n  codex-provider threads --provider openrouter --json"
+    )]
+    Threads(ThreadsArgs),
     /// Rename a provider and every `model_provider` that selects it
     #[command(after_help = "Example:\n  codex-provider rename gw corp-gw --dry-run")]
     Rename(RenameArgs),

@@ -7,7 +7,7 @@ use std::time::Duration;
 use super::*;
 use crate::commands::{
     self, add, apply, bridge, catalog, current, doctor, export, import, key, models, probe, profile, remove, rename,
-    set, show, undo, use_,
+    set, show, threads, undo, use_,
 };
 use crate::ctx::Ctx;
 use crate::error::Exit;
@@ -33,7 +33,11 @@ impl Command {
             Command::Undo(a) => a.json.json,
             Command::Completions(_) => false,
             Command::Catalog(a) => a.json.json,
-            Command::Key(KeyCommand::Set(a) | KeyCommand::Unset(a)) => a.json.json,
+            Command::Key(KeyCommand::Set(a)) => a.key.json.json,
+            Command::Key(KeyCommand::Unset(a)) => a.json.json,
+            // The key itself on stdout, for Codex: never a document.
+            Command::Key(KeyCommand::Get(_)) => false,
+            Command::Threads(a) => a.json.json,
             Command::Rename(a) => a.json.json,
             Command::Set(a) => a.json.json,
             Command::Unset(a) => a.json.json,
@@ -92,8 +96,10 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
             };
             catalog::run(opts, ctx)
         }
-        Command::Key(KeyCommand::Set(a)) => key::set(&a.id, ctx),
+        Command::Key(KeyCommand::Set(a)) => key::set(key::SetOptions { id: a.key.id, keychain: a.keychain }, ctx),
+        Command::Key(KeyCommand::Get(a)) => key::get(&a.id, a.reveal, ctx),
         Command::Key(KeyCommand::Unset(a)) => key::unset(&a.id, ctx),
+        Command::Threads(a) => threads::run(threads::Options { provider: a.provider }, ctx),
         Command::Rename(a) => rename::run(&a.old, &a.new, a.write.dry_run, ctx),
         Command::Set(a) => {
             set::set(set::SetOptions { id: a.id, field: a.field, value: a.value, dry_run: a.write.dry_run }, ctx)

@@ -1,11 +1,11 @@
-//! `key set ID` / `key unset ID`: the one place a key is ever written, as the provider's
+//! `key set ID` / `key unset ID`: the one place a key is ever written to a file, as the provider's
 //! `env_key` line in `$CODEX_HOME/.env` (Codex loads that file, so GUI and IDE launches that
 //! do not inherit shell variables still find the key). Mode 0600, atomic, no backup copy:
 //! a backup would be a second copy of the secret that `undo` users do not expect. The write
 //! is recorded in the backup journal as one that kept no backup, so `undo` right after it
-//! says it cannot restore `.env` instead of silently undoing the write before.
+//! says it cannot restore `.env` instead of silently undoing the write before. With
+//! `--keychain` (and `key get`) see [`super::key_keychain`].
 
-use std::io::{IsTerminal, Read};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
@@ -20,8 +20,6 @@ use crate::store;
 
 /// The file Codex reads variables from.
 const DOTENV: &str = ".env";
-/// A line longer than this on stdin is not a key (a pasted file, a binary).
-const MAX_KEY_BYTES: usize = 16 << 10;
 
 /// The provider's `env_key`, or why a key cannot be stored for it.
 fn env_key_of(ctx: &Ctx, id: &str) -> Result<String, UserError> {
@@ -29,6 +27,14 @@ fn env_key_of(ctx: &Ctx, id: &str) -> Result<String, UserError> {
     let layers = files.layers();
     let view = layers.provider(id)?.ok_or_else(|| layers.unknown_provider(id))?;
     let Some(var) = view.env_key().map(str::to_string) else {
+        if view.fields.contains_key("auth") {
+            return Err(UserError::usage(format!(
+                "provider `{id}` gets its key from its auth.command, not from a variable"
+            ))
+            .hint(format!(
+                "`codex-provider key set {id} --keychain` replaces the key in the OS keychain; `codex-provider key unset {id}` goes back to env_key"
+            )));
+        }
         let hint = if view.builtin {
             format!("`{id}` is a built-in provider without a key variable (it uses Codex's own login)")
         } else {
@@ -51,46 +57,6 @@ fn env_key_of(ctx: &Ctx, id: &str) -> Result<String, UserError> {
         )));
     }
     Ok(var)
-}
-
-/// The key: a hidden prompt on a terminal, else one line of stdin (trailing newline removed).
-fn read_key(ctx: &Ctx, var: &str) -> anyhow::Result<String> {
-    let value = if std::io::stdin().is_terminal() && !ctx.yes {
-        crate::interrupt::on_ctrl_c_cancel();
-        let r = dialoguer::Password::with_theme(&dialoguer::theme::ColorfulTheme::default())
-            .with_prompt(format!("Key for {var} (input hidden)"))
-            .allow_empty_password(true)
-            .interact();
-        crate::interrupt::restore();
-        r.map_err(|e| UserError::refused(format!("prompt failed: {e}; nothing was written")))?
-    } else {
-        let mut buf = Vec::new();
-        std::io::stdin().take(MAX_KEY_BYTES as u64 + 1).read_to_end(&mut buf)?;
-        if buf.len() > MAX_KEY_BYTES {
-            return Err(UserError::usage("stdin holds more than 16 KiB; expected one line with the key").into());
-        }
-        let text = String::from_utf8(buf).map_err(|_| UserError::usage("the key on stdin is not UTF-8"))?;
-        let line = text.strip_suffix('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).unwrap_or(&text);
-        if line.contains('\n') {
-            return Err(UserError::usage("stdin holds more than one line; expected only the key")
-                .hint(format!("printf %s \"$KEY\" | codex-provider key set ID  (the value goes to {var})"))
-                .into());
-        }
-        line.to_string()
-    };
-    if value.trim().is_empty() {
-        return Err(UserError::usage("the key is empty; nothing was written")
-            .hint("type or pipe the key itself (an empty value would count as unset for Codex)")
-            .into());
-    }
-    if value.trim() != value || value.chars().any(char::is_control) {
-        return Err(UserError::usage(
-            "the key has leading/trailing spaces or control characters (not shown); nothing was written",
-        )
-        .hint("paste only the key")
-        .into());
-    }
-    Ok(value)
 }
 
 /// Writes `.env` atomically with mode 0600. An existing file is tightened to 0600 first, so
@@ -140,7 +106,19 @@ impl Output for KeyChange {
     fn human(&self, _ctx: &Ctx) {}
 }
 
-pub fn set(id: &str, ctx: &Ctx) -> anyhow::Result<Exit> {
+/// `key set`'s options.
+#[derive(Debug, Clone, Default)]
+pub struct SetOptions {
+    pub id: String,
+    /// Into the OS keychain, served to Codex by `auth.command` ([`super::key_keychain`]).
+    pub keychain: bool,
+}
+
+pub fn set(opts: SetOptions, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let id = opts.id.as_str();
+    if opts.keychain {
+        return super::key_keychain::set(ctx, id);
+    }
     let var = env_key_of(ctx, id)?;
     let stored = store_as(ctx, &var, &format!("key set {id}"))?;
     let change = KeyChange {
@@ -192,7 +170,7 @@ pub(crate) fn store(ctx: &Ctx, var: &str) -> anyhow::Result<Stored> {
 
 /// [`store`], recording the write as `command` for `undo` (which cannot restore it).
 fn store_as(ctx: &Ctx, var: &str, command: &str) -> anyhow::Result<Stored> {
-    let value = read_key(ctx, var)?;
+    let value = super::key_input::read_key(ctx, var)?;
     let quoted =
         dotenv_write::quote(&value).ok_or_else(|| UserError::usage("the key cannot be written on one line"))?;
     let session = crate::commands::written::begin(ctx, false)?;
@@ -209,7 +187,15 @@ fn store_as(ctx: &Ctx, var: &str, command: &str) -> anyhow::Result<Stored> {
     Ok(Stored { path, changed, var: var.to_string(), chars: value.chars().count(), shell_differs })
 }
 
+/// `key get ID`: the keychain's key on stdout, for Codex ([`super::key_keychain::get`]).
+pub fn get(id: &str, reveal: bool, ctx: &Ctx) -> anyhow::Result<Exit> {
+    super::key_keychain::get(ctx, id, reveal)
+}
+
 pub fn unset(id: &str, ctx: &Ctx) -> anyhow::Result<Exit> {
+    if super::key_keychain::uses_keychain(ctx, id) {
+        return super::key_keychain::unset(ctx, id);
+    }
     let var = env_key_of(ctx, id)?;
     let path = ctx.codex_home.join(DOTENV);
     let session = crate::commands::written::begin(ctx, false)?;

@@ -75,7 +75,11 @@ pub fn run(ctx: &Ctx) -> anyhow::Result<Exit> {
         let key_described = match &key {
             Some((var, p)) => p.describe(var),
             None if v.builtin => "built-in".into(),
-            None => "none".into(),
+            None => match crate::auth_command::AuthCommand::of(&v) {
+                Some(a) if a.is_keychain(&id) => "keychain".into(),
+                Some(_) => "auth.command".into(),
+                None => "none".into(),
+            },
         };
         providers.push(ProviderRow {
             name: v.name().map(str::to_string),

@@ -149,7 +149,7 @@ fn note_threads(ctx: &Ctx, said: &mut Messages, was: &str) {
     if n > 0 {
         let s = if n == 1 { "thread" } else { "threads" };
         said.note(format!(
-            "{n} {s} recorded with `{was}`: `codex exec resume --last` only finds threads of the active provider (the `codex resume` picker lists them all)"
+            "{n} {s} recorded with `{was}`: Codex resumes a thread only with the provider it was recorded with; `codex-provider threads --provider {was}` lists them with the command that reopens each"
         ));
     }
 }

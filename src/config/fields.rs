@@ -159,7 +159,7 @@ impl ConfigFile {
 
     /// `model_providers.ID` as a path, when that provider is a table of this file (of any
     /// style); else `provider `ID` is not defined in this file`.
-    fn provider_path(&self, id: &str) -> Result<Vec<String>, Error> {
+    pub(super) fn provider_path(&self, id: &str) -> Result<Vec<String>, Error> {
         let p = self.root().get(MODEL_PROVIDERS).and_then(Item::as_table_like).and_then(|p| p.get(id));
         match p {
             Some(t) if t.is_table_like() => Ok(vec![MODEL_PROVIDERS.to_string(), id.to_string()]),

@@ -51,6 +51,7 @@
 //! A second byte-order mark is a parse error, as are bytes that are not UTF-8; both are
 //! reported as `path:line:col` like every other parse error.
 
+mod auth;
 mod batch;
 mod catalog_key;
 pub mod dotenv_write;

@@ -23,7 +23,7 @@ pub fn key(f: &Facts) -> Check {
     for id in &f.targets {
         let Ok(Some(v)) = layers.provider(id) else { continue };
         let (status, line) = if v.fields.contains_key("auth") {
-            (Status::Ok, "command-backed auth (`auth.command`)".to_string())
+            auth_status(id, &v, &mut remedies)
         } else if id == DEFAULT_PROVIDER
             || (v.bool_field("requires_openai_auth") == Some(true) && v.env_key().is_none())
         {
@@ -57,6 +57,33 @@ pub fn key(f: &Facts) -> Check {
         check = check.remedy(remedies.join("; "));
     }
     check
+}
+
+/// A provider whose key comes from `auth.command`: the command is run as Codex runs it (a
+/// local process, no network), so a stale path or a missing keychain entry shows here.
+fn auth_status(id: &str, v: &crate::config::view::ProviderView, remedies: &mut Vec<String>) -> (Status, String) {
+    use crate::auth_command::AuthCommand;
+    let Some(cmd) = AuthCommand::of(v) else {
+        return (Status::Ok, "command-backed auth (`auth.command`)".to_string());
+    };
+    let ours = cmd.is_keychain(id);
+    let again =
+        format!("`codex-provider key set {id} --keychain` stores the key and points auth.command at this binary");
+    if let Some(why) = cmd.stale() {
+        remedies.push(if ours { again } else { "fix the provider's auth.command".to_string() });
+        let what = if ours { " (codex-provider was reinstalled or moved?)" } else { "" };
+        return (Status::Fail, format!("auth.command cannot run: {why}{what}"));
+    }
+    match cmd.run() {
+        Ok(k) if ours => {
+            (Status::Ok, format!("key in the keychain, served by `auth.command` ({} chars)", k.chars().count()))
+        }
+        Ok(k) => (Status::Ok, format!("key from auth.command `{}` ({} chars)", cmd.command, k.chars().count())),
+        Err(why) => {
+            remedies.push(if ours { again } else { "fix the provider's auth.command".to_string() });
+            (Status::Fail, format!("auth.command gave no key: {why}"))
+        }
+    }
 }
 
 fn env_key_status(

@@ -42,6 +42,8 @@ pub enum ModelsError {
     KeyUnset {
         var: String,
     },
+    /// The provider's `auth.command` gave no key, so nothing was sent.
+    AuthCommand(crate::auth_command::Error),
     /// No answer: unreachable, TLS, timeout; `why` is the transport's one line.
     NoAnswer {
         request: String,
@@ -72,6 +74,9 @@ impl fmt::Display for ModelsError {
         match self {
             ModelsError::Client(e) => write!(f, "{e}"),
             ModelsError::KeyUnset { var } => write!(f, "{var} is not set, so nothing was asked"),
+            ModelsError::AuthCommand(why) => {
+                write!(f, "the provider's auth.command gave no key ({why}), so nothing was asked")
+            }
             ModelsError::NoAnswer { request, why } => write!(f, "{request}: {why}"),
             ModelsError::Status { request, status } => write!(f, "{request} → {status}"),
             ModelsError::Cut { request, cut } => write!(f, "{request}: the answer was cut off ({cut})"),

@@ -72,6 +72,9 @@ pub struct Target {
     /// Where `$CODEX_HOME/.env` lives: `env_http_headers` variables are read there too, as
     /// Codex does (None: the process environment only).
     pub codex_home: Option<std::path::PathBuf>,
+    /// The key comes from the provider's `auth.command` (run as Codex runs it): Some(Ok) when
+    /// it printed one (then in `api_key`), Some(Err(why)) when it did not.
+    pub auth_command: Option<Result<(), crate::auth_command::Error>>,
 }
 
 impl Target {
@@ -88,7 +91,17 @@ impl Target {
     pub fn from_provider(view: &crate::config::view::ProviderView, model: Option<String>, codex_home: &Path) -> Target {
         let mut env_key = view.env_key().map(str::to_string);
         let mut api_key = env_key.as_deref().and_then(|v| crate::env::lookup(v, codex_home)).map(Secret);
-        if env_key.is_none() {
+        let mut auth_command = None;
+        if let Some(cmd) = crate::auth_command::AuthCommand::of(view) {
+            // Codex refuses `auth` next to env_key; alone, the key is what the command prints.
+            match cmd.run() {
+                Ok(k) => {
+                    api_key = Some(Secret(k));
+                    auth_command = Some(Ok(()));
+                }
+                Err(why) => auth_command = Some(Err(why)),
+            }
+        } else if env_key.is_none() {
             if let Some(tok) = view.str_field("experimental_bearer_token").filter(|t| !t.trim().is_empty()) {
                 api_key = Some(Secret(tok.to_string()));
             } else if view.id == crate::codex::provider::DEFAULT_PROVIDER && view.builtin {
@@ -111,6 +124,7 @@ impl Target {
             env_http_headers: view.map_field("env_http_headers"),
             supports_websockets: view.bool_field("supports_websockets").unwrap_or(false),
             codex_home: Some(codex_home.to_path_buf()),
+            auth_command,
         }
     }
 }

@@ -12,6 +12,9 @@ use super::{Options, Target, block_on, wire};
 
 /// The endpoint's model ids, or why there are none.
 pub fn list_models(t: &Target, opts: &Options) -> Result<Vec<String>, ModelsError> {
+    if let Some(Err(why)) = &t.auth_command {
+        return Err(ModelsError::AuthCommand(why.clone()));
+    }
     if let (Some(var), None) = (&t.env_key, &t.api_key) {
         return Err(ModelsError::KeyUnset { var: var.clone() });
     }

@@ -97,7 +97,24 @@ async fn run_checks(mut d: Diag, client: Result<&Client, &ClientError>, t: &Targ
         );
     };
     // 2. The key.
+    if let Some(Err(why)) = &t.auth_command {
+        d.check(CheckId::Key, Status::Fail, None, format!("auth.command gave no key: {why}"), None);
+        for id in [CheckId::Models, CheckId::Responses] {
+            d.skip(id, "not sent: no key");
+        }
+        return d.finish(
+            Verdict::MissingKey,
+            format!("the provider's auth.command gave no key ({why}), so Codex would send none"),
+            Some(match t.provider.as_deref() {
+                Some(id) => format!("store the key: `codex-provider key set {id} --keychain` (or fix the command)"),
+                None => "fix the provider's auth.command".into(),
+            }),
+        );
+    }
     match (&t.env_key, &t.api_key) {
+        (None, Some(k)) if t.auth_command.is_some() => {
+            d.check(CheckId::Key, Status::Pass, None, format!("key from auth.command ({} chars)", k.chars()), None)
+        }
         (Some(var), None) => {
             d.check(CheckId::Key, Status::Fail, None, format!("{var} is not set"), None);
             for id in [CheckId::Models, CheckId::Responses] {

@@ -242,6 +242,9 @@ pub fn responses(x: &Exchange, fb: Fallbacks, a: &Asked) -> Judged {
                     "the server rejected the key in {}: check its value and that it belongs to this endpoint",
                     crate::redact::set_chars(var, k.chars(), None)
                 ),
+                (None, Some(_)) if t.auth_command.is_some() => {
+                    "the server rejected the key the provider's auth.command printed: check the stored key (`codex-provider key set ID --keychain` replaces it)".into()
+                }
                 (None, Some(_)) => "the server rejected the configured bearer token; check it".into(),
                 _ => "no key was sent: set env_key on the provider and export that variable".into(),
             };

@@ -33,7 +33,7 @@ const LAYERS: &[&[&str]] = &[
     &["cli"],
     &["commands"],
     &["doctor", "probe_codex"],
-    &["probe", "catalog", "bridge", "memo", "threads", "codex"],
+    &["probe", "catalog", "bridge", "memo", "threads", "codex", "auth_command", "keychain"],
     &["store"],
     &["config", "presets", "endpoint", "ctx"],
     &["codex::known", "codex::provider", "codex::version", "home"],

@@ -64,6 +64,7 @@ fn runnable(base: &str) -> BTreeMap<&'static str, Vec<String>> {
         ("import", words("--id imported --env-key GW_API_KEY --model mock-model")),
         ("models", words("gw")),
         ("bridge status", words("")),
+        ("threads", words("")),
     ])
 }
 

@@ -404,6 +404,50 @@ fn failed_probe_then_store_the_key_now() {
     assert_eq!(last.header("authorization"), Some(format!("Bearer {KEY}").as_str()));
 }
 
+/// "Store the key now in the OS keychain": hidden input into the keychain, the probe passes
+/// with the key the saved `auth.command` prints, and the provider is written with that command
+/// and no env_key; no file holds the key. Needs a keychain (see `keychain::keychain_or_skip`).
+#[test]
+fn failed_probe_then_store_the_key_in_the_os_keychain() {
+    if !crate::keychain::keychain_or_skip() {
+        return;
+    }
+    let server = Server::start(Mode::Ok);
+    let home = Home::new();
+    let id = crate::keychain::unique_id("wizard");
+    let _entry = crate::keychain::Entry { id: id.clone() };
+    let mut p = add(&home, &["--model", "mock-model", "--use"]);
+    p.expect("Provider (type to filter)");
+    p.expect("❯ Custom endpoint");
+    p.send("\r");
+    p.answer("Provider id", &id);
+    p.answer("Base URL", &server.base());
+    p.expect("Environment variable holding the API key");
+    p.send("NEW_API_KEY\r");
+    choose(&mut p, "What now?", &DOWN.repeat(4), "Store the key now in the OS keychain");
+    p.expect(&format!("Key for `{id}` (input hidden)"));
+    p.send(&format!("{KEY}\r"));
+    p.expect(&format!("Stored the key for `{id}` in"));
+    p.expect("✓ ok:");
+    p.expect("Write these changes?");
+    p.send("y\r");
+    let (code, screen) = p.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(!screen.contains(KEY), "the key was echoed:\n{screen}");
+    let cfg = home.read("config.toml");
+    assert!(cfg.contains(&format!("args = [\"key\", \"get\", \"{id}\"]")) && !cfg.contains("env_key"), "{cfg}");
+    assert!(!home.path().join(".env").exists());
+    for rel in crate::support::snapshot(home.path()).into_keys() {
+        let bytes = std::fs::read(home.path().join(&rel)).unwrap_or_default();
+        assert!(!String::from_utf8_lossy(&bytes).contains(KEY), "the key is in {rel}");
+    }
+    let last = server.requests().into_iter().rev().find(|r| r.path == "/v1/responses").expect("probed");
+    assert_eq!(last.header("authorization"), Some(format!("Bearer {KEY}").as_str()));
+    // `key unset` goes back to the variable the wizard was given.
+    home.run(&["key", "unset", &id]).code(0);
+    assert!(home.read("config.toml").contains("env_key = \"NEW_API_KEY\""));
+}
+
 /// ^C after "Store the key now" does not claim that nothing was written: `.env` was.
 #[test]
 fn ctrl_c_after_storing_the_key_says_the_key_stays() {

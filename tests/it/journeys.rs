@@ -238,6 +238,6 @@ fn threads_recorded_by_real_codex_are_counted_and_named_on_a_switch() {
     assert!(home.run(&["list"]).stdout.contains("THREADS"));
     let r = home.run(&["use", "ollama"]);
     r.code(0);
-    assert!(r.stderr.contains("1 thread recorded with `gw`: `codex exec resume --last` only finds"), "{}", r.stderr);
+    assert!(r.stderr.contains("1 thread recorded with `gw`: Codex resumes a thread only with the provider it was recorded with; `codex-provider threads --provider gw`"), "{}", r.stderr);
     assert_eq!(crate::support::snapshot(&home.path().join("sessions")), before, "Codex's files are never written");
 }

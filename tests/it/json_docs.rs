@@ -21,12 +21,14 @@ struct Example {
     line: usize,
     run: String,
     needs_codex: bool,
+    /// `<!-- run (keychain): ... -->`: needs an OS keychain; `{id}` is a provider id of its own.
+    needs_keychain: bool,
     json: String,
 }
 
 fn examples(doc: &str) -> Vec<Example> {
     let mut out = Vec::new();
-    let mut pending: Option<(usize, String, bool)> = None;
+    let mut pending: Option<(usize, String, bool, bool)> = None;
     let mut lines = doc.lines().enumerate();
     while let Some((i, l)) = lines.next() {
         let l = l.trim();
@@ -35,8 +37,12 @@ fn examples(doc: &str) -> Vec<Example> {
                 Some(r) => (true, r),
                 None => (false, rest),
             };
+            let (needs_keychain, rest) = match rest.strip_prefix(" (keychain)") {
+                Some(r) => (true, r),
+                None => (false, rest),
+            };
             let run = rest.strip_prefix(':').unwrap_or_else(|| panic!("docs/json.md:{}: bad run line", i + 1));
-            pending = Some((i + 1, run.trim().to_string(), needs_codex));
+            pending = Some((i + 1, run.trim().to_string(), needs_codex, needs_keychain));
         } else if l == "```json" {
             let mut json = String::new();
             for (_, l) in lines.by_ref() {
@@ -46,9 +52,9 @@ fn examples(doc: &str) -> Vec<Example> {
                 json.push_str(l);
                 json.push('\n');
             }
-            let (line, run, needs_codex) =
+            let (line, run, needs_codex, needs_keychain) =
                 pending.take().unwrap_or_else(|| panic!("docs/json.md:{}: a json example without a run line", i + 1));
-            out.push(Example { line, run, needs_codex, json });
+            out.push(Example { line, run, needs_codex, needs_keychain, json });
         }
     }
     out
@@ -151,6 +157,7 @@ fn json_examples_match_the_commands() {
     let server = Server::start(Mode::Ok);
     let codex_server = Server::start(Mode::WriteFile);
     let codex = crate::support::codex::bin();
+    let keychain = std::sync::OnceLock::new();
     let mut problems = Vec::new();
     for (n, ex) in all.iter().enumerate() {
         let documented: Value = serde_json::from_str(&ex.json)
@@ -159,11 +166,19 @@ fn json_examples_match_the_commands() {
             eprintln!("docs/json.md:{}: `{}` skipped: no Codex installed", ex.line, ex.run);
             continue;
         }
+        if ex.needs_keychain && !*keychain.get_or_init(crate::keychain::keychain_or_skip) {
+            continue;
+        }
         let home = fixture(&server.base());
+        // A keychain entry of its own, removed at the end of the example.
+        let own = crate::keychain::unique_id("docs");
+        let _entry = ex.needs_keychain.then(|| crate::keychain::Entry { id: own.clone() });
         let steps: Vec<String> = ex
             .run
             .split(" && ")
-            .map(|s| s.replace("{base}", &server.base()).replace("{codex_base}", &codex_server.base()))
+            .map(|s| {
+                s.replace("{base}", &server.base()).replace("{codex_base}", &codex_server.base()).replace("{id}", &own)
+            })
             .collect();
         let (last, setup) = steps.split_last().unwrap();
         for s in setup {

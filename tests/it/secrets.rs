@@ -232,3 +232,66 @@ fn key_set_puts_the_canary_in_dotenv_only() {
     }
     assert!(!home.read(".env").contains(CORE), "key unset left the key");
 }
+
+/// The key kept in the OS keychain (`key set --keychain`): `key get` run from a terminal (a
+/// real pseudo-terminal) refuses without `--reveal` and shows nothing of the key; into a pipe
+/// (as Codex runs it) it prints exactly the key; no other command prints it and no file under
+/// CODEX_HOME (or HOME, which lies inside it here) holds it.
+#[test]
+fn key_get_from_a_terminal_shows_nothing_without_reveal() {
+    use crate::keychain::{Entry, key_set_keychain, keychain_or_skip, unique_id};
+    use expectrl::process::unix::WaitStatus;
+    use expectrl::{Eof, Expect, Session};
+    if !keychain_or_skip() {
+        return;
+    }
+    let server = Server::start(Mode::Ok);
+    let home = Home::new();
+    let id = unique_id("canary");
+    let _entry = Entry { id: id.clone() };
+    home.write(
+        "config.toml",
+        &format!("model = \"mock-model\"\nmodel_provider = \"{id}\"\n\n[model_providers.{id}]\nname = \"K\"\nbase_url = \"{}\"\nenv_key = \"{VAR}\"\n", server.base()),
+    );
+    let r = key_set_keychain(&home, &id, CANARY, &[]);
+    r.code(0).no_leak(CORE);
+    let on_pty = |args: &[&str]| {
+        let mut cmd = home.cmd(args);
+        cmd.stdin(std::process::Stdio::inherit()).env("TERM", "xterm").env("NO_COLOR", "1");
+        let mut s = Session::spawn(cmd).expect("spawn on a pty");
+        s.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+        let seen = String::from_utf8_lossy(s.expect(Eof).expect("the end").as_bytes()).into_owned();
+        let code = match s.get_process().wait().unwrap() {
+            WaitStatus::Exited(_, c) => c,
+            other => panic!("{other:?}"),
+        };
+        (code, seen)
+    };
+    let (code, screen) = on_pty(&["key", "get", &id]);
+    assert_eq!(code, 1, "{screen}");
+    assert!(!screen.contains(CORE), "key get printed the key to a terminal:\n{screen}");
+    assert!(screen.contains("--reveal"), "{screen}");
+    let (code, screen) = on_pty(&["key", "get", &id, "--reveal"]);
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains(CANARY), "--reveal shows it:\n{screen}");
+    let piped = home.run(&["key", "get", &id]);
+    assert_eq!((piped.code, piped.stdout.as_str()), (0, format!("{CANARY}\n").as_str()));
+    for args in [
+        vec!["list", "--json"],
+        vec!["show", &id, "--json"],
+        vec!["probe", &id, "--json"],
+        vec!["doctor", "--json"],
+        vec!["-v", "doctor"],
+        vec!["models", &id, "--json"],
+        vec!["export", "--json"],
+        vec!["key", "set", &id, "--keychain", "--json"], // stdin is empty: refused
+        vec!["undo", "--list", "--json"],
+    ] {
+        let r = run(&home, &args);
+        assert!(r.code == 0 || args[0] == "key", "{args:?}: {}{}", r.stdout, r.stderr);
+        assert_no_key_on_disk(&home, &args.join(" "));
+    }
+    assert!(!home.path().join(".env").exists());
+    run(&home, &["key", "unset", &id]);
+    assert_no_key_on_disk(&home, "key unset");
+}

@@ -32,6 +32,8 @@ pub enum Recovery {
     KeyVar(String),
     /// Store the key now in `$CODEX_HOME/.env` (hidden input).
     StoreKey,
+    /// Store the key in the OS keychain; the provider is saved with `auth.command`.
+    StoreKeyKeychain,
     /// This base URL instead (typed, or the one the probe proved).
     Url(String),
     /// Pick the model again.
@@ -52,6 +54,8 @@ pub struct Offer<'a> {
     pub key_var: Option<&'a str>,
     /// Set variables that look like key variables (names only).
     pub key_vars: Vec<String>,
+    /// An OS keychain is reachable (offer to keep the key there).
+    pub keychain: bool,
     pub models: bool,
     pub chat_only: bool,
 }
@@ -215,6 +219,13 @@ impl Prompts {
             rows.push((format!("Store the key now (as {var} in $CODEX_HOME/.env, input hidden)"), Recovery::StoreKey));
         }
         rows.push(("Edit the URL".into(), Recovery::Url(String::new())));
+        if o.keychain {
+            // After the rows tests and hands reach from the top; the ones below from the end.
+            rows.push((
+                "Store the key now in the OS keychain (input hidden; no file holds it)".into(),
+                Recovery::StoreKeyKeychain,
+            ));
+        }
         if o.models {
             rows.push(("Choose another model".into(), Recovery::OtherModel));
         }

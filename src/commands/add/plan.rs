@@ -57,6 +57,9 @@ pub struct Plan {
     /// A base_url the probe PROVED works (`{base}/v1`), once probed: the wizard offers it, the
     /// flags-only flow prints the command that uses it.
     pub suggested_base_url: Option<String>,
+    /// The wizard stored the key in the OS keychain: the provider is saved with `auth` (this
+    /// binary's `key get ID`) in place of `env_key`.
+    pub keychain: bool,
 }
 
 /// A missing value without a terminal to ask on: say why nothing was asked.
@@ -153,5 +156,6 @@ pub fn resolve(args: &Options, ctx: &Ctx) -> Result<Plan, UserError> {
         replace: args.replace,
         models: Vec::new(),
         suggested_base_url: None,
+        keychain: false,
     })
 }

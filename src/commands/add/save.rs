@@ -43,6 +43,10 @@ fn edit_files(plan: &Plan, ctx: &Ctx) -> anyhow::Result<(Vec<ConfigFile>, Change
         ctx.ui.note("set wire_api = \"responses\" (the only value Codex 0.95+ accepts)");
     }
     let change = cfg.upsert_provider(&plan.id, &spec, plan.replace)?;
+    if plan.keychain {
+        let c = crate::auth_command::AuthCommand::keychain(&plan.id);
+        cfg.set_auth_command(&plan.id, &c.command, &c.args)?;
+    }
     let before = cfg.selection();
     // The plan's provider with its own model: the plan's, else the one the file already has
     // with this provider, else the one remembered for it. Never another provider's model.
@@ -168,6 +172,7 @@ pub(crate) fn write(plan: &Plan, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Add
         said.hint(format!("make it the default with `codex-provider use {}{m}`{}", plan.id, listed(plan)));
     }
     if let Some(var) = &plan.spec.env_key
+        && !plan.keychain
         && !key_presence(ctx, var).is_set()
     {
         said.warn(format!(
@@ -216,7 +221,13 @@ pub(super) fn probe_target(plan: &Plan, model: Option<String>, ctx: &Ctx) -> pro
     if let Some(u) = &plan.spec.base_url {
         t.base_url = u.clone();
     }
-    if let Some(k) = &plan.spec.env_key {
+    if plan.keychain {
+        // The key as Codex will get it: from the keychain, through the command saved.
+        t.env_key = None;
+        let got = crate::auth_command::AuthCommand::keychain(&plan.id).run();
+        t.api_key = got.as_ref().ok().map(|k| probe::Secret::new(k.as_str()));
+        t.auth_command = Some(got.map(|_| ()));
+    } else if let Some(k) = &plan.spec.env_key {
         t.env_key = Some(k.clone());
         t.api_key = crate::env::lookup(k, &ctx.codex_home).map(probe::Secret::new);
     }

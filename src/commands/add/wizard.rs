@@ -204,6 +204,7 @@ fn probe_loop(a: &mut Answers, plan: &mut Plan, ask: &Prompts, ctx: &Ctx) -> any
             proved_url: report.suggestion.as_ref().map(|s| s.base_url()),
             key_var: key_var.as_deref(),
             key_vars: crate::env::key_like_names(&ctx.codex_home),
+            keychain: !plan.keychain && crate::keychain::available().is_ok(),
             models: !report.models.is_empty(),
             chat_only: report.verdict == Verdict::ChatOnly,
         };
@@ -220,9 +221,28 @@ fn probe_loop(a: &mut Answers, plan: &mut Plan, ask: &Prompts, ctx: &Ctx) -> any
                 // The hidden prompt restored the default ^C action: this flow's handler again.
                 crate::interrupt::on_ctrl_c_cancel();
             }
+            Recovery::StoreKeyKeychain => {
+                let value = crate::commands::key_input::read_key(ctx, &format!("`{}`", plan.id))?;
+                crate::keychain::set(&plan.id, &value).map_err(|e| UserError::refused(e.to_string()))?;
+                if let Some(var) = &key_var {
+                    crate::memo::save_env_key(&ctx.codex_home, &plan.id, var)?;
+                }
+                plan.keychain = true;
+                crate::interrupt::key_stored_in_keychain();
+                ctx.ui.status(&format!(
+                    "Stored the key for `{}` in {} ({} chars); the provider will get it through `auth.command`.",
+                    plan.id,
+                    crate::keychain::store_name(),
+                    value.chars().count()
+                ));
+                crate::interrupt::on_ctrl_c_cancel();
+            }
             Recovery::Url(u) => {
                 a.args.base_url = Some(u);
+                // A key already moved to the keychain stays there for the new URL.
+                let keychain = plan.keychain;
                 *plan = a.plan(plan.model.clone(), ctx)?;
+                plan.keychain = keychain;
             }
             Recovery::OtherModel => plan.model = ask.model(&report.models)?,
             Recovery::Bridge => return Ok(Next::Bridge),

@@ -111,13 +111,22 @@ pub fn exec(home: &Path, extra_args: &[&str], env: &[(&str, &str)], timeout: Dur
 /// [`exec`] with a given Codex binary (to run one release on purpose).
 pub fn exec_bin(bin: &Path, home: &Path, extra_args: &[&str], env: &[(&str, &str)], timeout: Duration) -> Outcome {
     let cwd = tempfile::tempdir().expect("tempdir");
+    exec_prompt(bin, home, cwd.path(), extra_args, env, "say hi", timeout)
+}
+
+/// [`exec_bin`] with a working directory and a prompt of the caller's.
+pub fn exec_prompt(
+    bin: &Path,
+    home: &Path,
+    cwd: &Path,
+    extra_args: &[&str],
+    env: &[(&str, &str)],
+    prompt: &str,
+    timeout: Duration,
+) -> Outcome {
     let mut c = Command::new(bin);
-    c.arg("exec").arg("--skip-git-repo-check").args(extra_args).arg("say hi");
-    c.current_dir(cwd.path())
-        .env("CODEX_HOME", home)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    c.arg("exec").arg("--skip-git-repo-check").args(extra_args).arg(prompt);
+    c.current_dir(cwd).env("CODEX_HOME", home).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
     super::scrub(&mut c);
     c.env("NO_PROXY", "127.0.0.1,localhost");
     for (k, v) in env {
@@ -202,7 +211,8 @@ fn descendants(root: u32) -> Vec<u32> {
     out
 }
 
-fn kill_tree(root: u32) {
+/// Kills `root` and its descendants, each by its own id.
+pub fn kill_tree(root: u32) {
     let me = std::process::id();
     for pid in descendants(root) {
         if pid > 1 && pid != me {
