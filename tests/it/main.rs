@@ -31,4 +31,5 @@ mod props;
 mod secrets;
 mod toml_suite;
 mod verbs;
+mod version;
 mod writes;
