@@ -70,7 +70,9 @@ pub fn parse() -> (Global, Command) {
 /// Adds, probes, switches and diagnoses `[model_providers.*]` in `$CODEX_HOME/config.toml`
 /// and profile files, editing only the keys it owns.
 #[derive(Debug, Parser)]
+// `--version` adds the commit it was built from (build.rs); `-V` is the version alone.
 #[command(name = "codex-provider", version, about, long_about = None)]
+#[command(long_version = concat!(env!("CARGO_PKG_VERSION"), env!("CODEX_PROVIDER_COMMIT")))]
 #[command(
     after_help = "Examples:\n  codex-provider add openrouter --preset openrouter --model openai/gpt-5.4 --use\n  codex-provider use openrouter --model openai/gpt-5.4\n  codex-provider doctor"
 )]

@@ -36,4 +36,5 @@ mod secrets;
 mod threads;
 mod toml_suite;
 mod verbs;
+mod version;
 mod writes;

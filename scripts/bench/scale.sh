@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Editor scaling (issue 11, BENCHMARKS.md "Editor scaling"): `use` on configs of about 300,
 # 3,000 and 30,000 lines, the growth being `[projects."…"]` entries as in real dotfiles.
-# Usage: bash bench/scale.sh          (needs hyperfine)
+# Usage: bash scripts/bench/scale.sh          (needs hyperfine)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install hyperfine)"; exit 2; }
+cd "$(dirname "$0")/../.."
+command -v hyperfine >/dev/null || { echo "scripts/bench: needs hyperfine (apt-get install hyperfine)"; exit 2; }
 cargo build --release --quiet
 B="$PWD/target/release/codex-provider"
 S=$(mktemp -d); trap 'rm -rf "$S"' EXIT

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process benchmarks: each figure printed next to its target (issue 7, BENCHMARKS.md).
-# Usage: bash bench/run.sh            (needs hyperfine: `apt-get install hyperfine`)
+# Usage: bash scripts/bench/run.sh            (needs hyperfine: `apt-get install hyperfine`)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install hyperfine)"; exit 2; }
+cd "$(dirname "$0")/../.."
+command -v hyperfine >/dev/null || { echo "scripts/bench: needs hyperfine (apt-get install hyperfine)"; exit 2; }
 cargo build --release --quiet
 cargo build --release --quiet --example fake_server
 B="$PWD/target/release/codex-provider"

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Same-run comparison of binaries on one command (BENCHMARKS.md "Wave 3"): each binary gets a
-# fresh copy of bench/run.sh's 292-line config, `--codex-home` (no `env` wrapper in the
+# fresh copy of scripts/bench/run.sh's 292-line config, `--codex-home` (no `env` wrapper in the
 # figure), and `/bin/true` runs in the same hyperfine call. Prints medians and × /bin/true.
-# Usage: bash bench/compare.sh "use gw2 --model m2" OLD_BINARY NEW_BINARY   (RUNS=200 default)
+# Usage: bash scripts/bench/compare.sh "use gw2 --model m2" OLD_BINARY NEW_BINARY   (RUNS=200 default)
 set -euo pipefail
-command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install hyperfine)"; exit 2; }
-cd "$(dirname "$0")/.."
+command -v hyperfine >/dev/null || { echo "scripts/bench: needs hyperfine (apt-get install hyperfine)"; exit 2; }
+cd "$(dirname "$0")/../.."
 cmd="$1"; shift
 S=$(mktemp -d); trap 'rm -rf "$S"' EXIT
 export HOME="$S"

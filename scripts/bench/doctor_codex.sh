@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # `doctor --offline` next to `codex doctor --json` on the same real-size config, the same
 # Codex on PATH, side by side in one hyperfine run (issue 21: target ≤ 1.2×; BENCHMARKS.md).
-# Usage: bash bench/doctor_codex.sh [CODEX]   (default: the CI cache's newest full release;
+# Usage: bash scripts/bench/doctor_codex.sh [CODEX]   (default: the CI cache's newest full release;
 # BEFORE=path/to/an/older/codex-provider adds its `doctor --offline` to the same run)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install hyperfine)"; exit 2; }
 CODEX="${1:-$HOME/.cache/codex-provider-ci/codex-0.171.0/node_modules/.bin/codex}"
 cargo build --release --quiet
