@@ -3,7 +3,6 @@
 //! shim runs the native binary as a child) on a deadline or when a watched line appears.
 
 use std::io::Read;
-use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -39,10 +38,11 @@ const MAX_OUTPUT: usize = 16 << 20;
 /// (e.g. "waiting for network", which Codex retries forever). Spawn errors are one line.
 pub fn run(mut cmd: Command, timeout: Duration, stop_on: &dyn Fn(&str) -> bool) -> Result<Outcome, String> {
     let started = Instant::now();
-    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).process_group(0);
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    crate::platform::process::own_group(&mut cmd);
     let program = cmd.get_program().to_string_lossy().into_owned();
     let mut child = cmd.spawn().map_err(|e| format!("cannot run {program}: {}", crate::config::file::io_reason(&e)))?;
-    let pgid = child.id() as libc::pid_t;
+    let group = crate::platform::process::Group::adopt(&child);
     let mut out = child.stdout.take().expect("piped stdout");
     let mut err = child.stderr.take().expect("piped stderr");
     let t_out = std::thread::spawn(move || {
@@ -86,8 +86,7 @@ pub fn run(mut cmd: Command, timeout: Duration, stop_on: &dyn Fn(&str) -> bool) 
         }
         if stopped_on.is_some() || Instant::now() >= deadline {
             timed_out = stopped_on.is_none();
-            // SAFETY: kill(2) on the group we created; no memory is involved.
-            unsafe { libc::kill(-pgid, libc::SIGKILL) };
+            group.kill();
             let _ = child.kill();
             let _ = child.wait();
             break None;
@@ -95,8 +94,7 @@ pub fn run(mut cmd: Command, timeout: Duration, stop_on: &dyn Fn(&str) -> bool) 
         std::thread::sleep(Duration::from_millis(20));
     };
     // Grandchildren may hold the pipes open after the shim exits: end the group either way.
-    // SAFETY: as above.
-    unsafe { libc::kill(-pgid, libc::SIGKILL) };
+    drop(group);
     let stdout = t_out.join().unwrap_or_default();
     let stderr = t_err.join().unwrap_or_default();
     Ok(Outcome {

@@ -20,8 +20,8 @@ pub fn resolve(flag: Option<PathBuf>) -> Result<PathBuf, UserError> {
     if let Some(v) = std::env::var_os("CODEX_HOME").filter(|v| !v.is_empty()) {
         return Ok(PathBuf::from(v));
     }
-    match dirs::home_dir() {
-        Some(h) => Ok(h.join(".codex")),
+    match crate::platform::codex_home_default() {
+        Some(h) => Ok(h),
         None => Err(UserError::usage("cannot find the home directory").hint("pass --codex-home DIR or set CODEX_HOME")),
     }
 }

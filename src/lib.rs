@@ -20,6 +20,7 @@ mod error;
 mod home;
 mod interrupt;
 mod memo;
+mod platform;
 mod presets;
 mod probe;
 mod probe_codex;

@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 pub use record::Record;
 
 use crate::error::UserError;
+use crate::platform::process::{Stop, stop_pid};
 
 /// The relay's executable name on PATH.
 pub const RELAY: &str = "codex-relay";
@@ -27,25 +28,12 @@ pub const INSTALL_HINT: &str = "install it with `pip install --user codex-relay`
 
 /// `codex-relay` on PATH.
 pub fn relay_bin() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join(RELAY)).find(|p| is_executable(p))
+    crate::platform::process::find_program(RELAY)
 }
 
 /// The relay, or the "not on PATH" refusal (exit 1) with the install hint.
 pub fn require_relay() -> Result<PathBuf, UserError> {
     relay_bin().ok_or_else(|| UserError::refused(format!("`{RELAY}` is not on PATH")).hint(INSTALL_HINT))
-}
-
-fn is_executable(p: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        p.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-    }
-    #[cfg(not(unix))]
-    {
-        p.is_file()
-    }
 }
 
 /// A port nobody listens on right now (the kernel's choice; the relay binds it next).
@@ -107,24 +95,7 @@ pub fn port_open(port: u16) -> bool {
 
 /// Whether `pid` is a live process (not a zombie).
 pub fn pid_alive(pid: u32) -> bool {
-    #[cfg(unix)]
-    {
-        let Ok(p) = i32::try_from(pid) else { return false };
-        // SAFETY: signal 0 only checks for existence and permission.
-        if p <= 0 || unsafe { libc::kill(p, 0) } != 0 {
-            return false;
-        }
-        // A zombie still answers kill(0); on Linux /proc says so.
-        match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
-            Ok(s) => !s.rsplit_once(')').is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
-            Err(_) => true,
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = pid;
-        false
-    }
+    crate::platform::process::pid_alive(pid)
 }
 
 /// Whether `pid` runs codex-relay (Linux: by /proc cmdline; elsewhere trusted when alive).
@@ -204,17 +175,8 @@ pub fn spawn(
     let log = std::fs::OpenOptions::new().create(true).append(true).open(&log_path)?;
     let mut cmd = relay_command(&bin, port, upstream, key);
     cmd.stdin(Stdio::null()).stdout(log.try_clone()?).stderr(log);
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::CommandExt;
-        // SAFETY: setsid is async-signal-safe; the relay outlives us, detached from our terminal.
-        unsafe {
-            cmd.pre_exec(|| {
-                libc::setsid();
-                Ok(())
-            });
-        }
-    }
+    // The relay outlives us, detached from our terminal.
+    crate::platform::process::detach(&mut cmd);
     let mut child = cmd.spawn().map_err(|e| UserError::refused(format!("cannot run {}: {e}", bin.display())))?;
     let deadline = Instant::now() + Duration::from_secs(10);
     while !port_open(port) {
@@ -242,13 +204,13 @@ pub fn spawn(
 pub fn stop(home: &Path, id: &str) -> anyhow::Result<Option<Record>> {
     let Some(rec) = record::load(home, id)? else { return Ok(None) };
     if pid_is_relay(rec.pid) {
-        signal(rec.pid, Sig::Term);
+        stop_pid(rec.pid, Stop::Ask);
         let deadline = Instant::now() + Duration::from_secs(3);
         while pid_alive(rec.pid) && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(20));
         }
         if pid_alive(rec.pid) {
-            signal(rec.pid, Sig::Kill);
+            stop_pid(rec.pid, Stop::Kill);
             let deadline = Instant::now() + Duration::from_secs(2);
             while pid_alive(rec.pid) && Instant::now() < deadline {
                 std::thread::sleep(Duration::from_millis(20));
@@ -260,29 +222,6 @@ pub fn stop(home: &Path, id: &str) -> anyhow::Result<Option<Record>> {
     }
     record::remove(home, id)?;
     Ok(Some(rec))
-}
-
-enum Sig {
-    Term,
-    Kill,
-}
-
-fn signal(pid: u32, sig: Sig) {
-    #[cfg(unix)]
-    if let Ok(p) = i32::try_from(pid)
-        && p > 0
-    {
-        let s = match sig {
-            Sig::Term => libc::SIGTERM,
-            Sig::Kill => libc::SIGKILL,
-        };
-        // SAFETY: a positive pid checked to be codex-relay just before.
-        unsafe {
-            libc::kill(p, s);
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = (pid, sig);
 }
 
 #[cfg(test)]

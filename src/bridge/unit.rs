@@ -1,4 +1,5 @@
-//! Login services for a bridge: a systemd user unit (Linux) or a launchd agent (macOS).
+//! Login services for a bridge: a systemd user unit (Linux) or a launchd agent (macOS); on
+//! Windows a refusal naming the Task Scheduler command (`platform::service`).
 //!
 //! The service runs `codex-provider --codex-home HOME bridge start ID --foreground`, which
 //! resolves the key the way Codex does (process environment, then `$CODEX_HOME/.env`) and
@@ -17,8 +18,22 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn native() -> Kind {
-        if cfg!(target_os = "macos") { Kind::Launchd } else { Kind::Systemd }
+    /// This platform's kind. On Windows the refusal with the command to run instead: the one
+    /// that registers `install`'s command line, or (None) the one that removes the entry.
+    pub fn native(install: Option<&[String]>, id: &str) -> Result<Kind, crate::error::UserError> {
+        use crate::platform::service::{Manager, manager, task_scheduler_command, task_scheduler_delete};
+        let task = format!("codex-provider-bridge-{id}");
+        match manager() {
+            Manager::Systemd => Ok(Kind::Systemd),
+            Manager::Launchd => Ok(Kind::Launchd),
+            Manager::TaskScheduler => Err(crate::error::UserError::refused(
+                "codex-provider writes no login service on Windows; use Task Scheduler yourself",
+            )
+            .hint(match install {
+                Some(argv) => task_scheduler_command(&task, argv),
+                None => task_scheduler_delete(&task),
+            })),
+        }
     }
 }
 

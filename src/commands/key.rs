@@ -4,7 +4,6 @@
 //! a backup would be a second copy of the secret that `undo` users do not expect.
 
 use std::io::{IsTerminal, Read};
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use serde_json::json;
@@ -94,12 +93,7 @@ fn read_key(ctx: &Ctx, var: &str) -> anyhow::Result<String> {
 /// Writes `.env` atomically with mode 0600. An existing file is tightened to 0600 first, so
 /// the key is never readable by others, not even between chmod and rename.
 fn write_dotenv(path: &Path, text: &str) -> anyhow::Result<()> {
-    let target = store::resolve_target(path)?;
-    if let Ok(m) = std::fs::metadata(&target)
-        && m.permissions().mode() & 0o777 != 0o600
-    {
-        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600))?;
-    }
+    crate::platform::fs::make_private(&store::resolve_target(path)?)?;
     crate::interrupt::while_writing();
     let r = store::write_atomic(path, text.as_bytes());
     crate::interrupt::restore();
@@ -156,7 +150,7 @@ impl Stored {
     pub fn say(&self, ctx: &Ctx, what: &str) {
         let (var, chars, path) = (&self.var, self.chars, display(ctx, &self.path));
         ctx.ui.status(&match self.changed {
-            true => format!("Stored {what} as {var} in {path} ({chars} chars, mode 0600)."),
+            true => format!("Stored {what} as {var} in {path} ({chars} chars, {}).", crate::platform::fs::PRIVATE),
             false => format!("{var} in {path} already holds this key; nothing to change."),
         });
         if std::env::var(var).is_ok_and(|v| !v.trim().is_empty()) {

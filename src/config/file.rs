@@ -189,15 +189,7 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 pub fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        ErrorKind::PermissionDenied => "permission denied".into(),
-        ErrorKind::ReadOnlyFilesystem => "read-only file system".into(),
-        ErrorKind::NotFound => "not found".into(),
-        _ => {
-            let s = e.to_string();
-            s.split(" (os error").next().unwrap_or(&s).to_lowercase()
-        }
-    }
+    crate::platform::fs::io_reason(e)
 }
 
 #[cfg(test)]
