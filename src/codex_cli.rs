@@ -151,14 +151,24 @@ fn mask_words(line: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A shell running `script` (`sh -c`; `cmd /c` on Windows).
+    fn shell(unix: &str, windows: &str) -> Command {
+        let (mut c, script) =
+            if cfg!(windows) { (Command::new("cmd"), ["/c", windows]) } else { (Command::new("sh"), ["-c", unix]) };
+        c.args(script);
+        c
+    }
+
     #[test]
     fn kills_on_deadline_and_on_a_watched_line() {
-        let mut c = Command::new("sh");
-        c.args(["-c", "sleep 30"]);
+        // `ping -n 30` is Windows' 30 s sleep.
+        let c = shell("sleep 30", "ping -n 30 127.0.0.1 >NUL");
         let o = run(c, Duration::from_millis(200), &|_| false).unwrap();
         assert!(o.timed_out && o.code.is_none() && o.duration_ms < 5000, "{o:?}");
-        let mut c = Command::new("sh");
-        c.args(["-c", "echo 'ERROR: Reconnecting... waiting for network' >&2; sleep 30"]);
+        let c = shell(
+            "echo 'ERROR: Reconnecting... waiting for network' >&2; sleep 30",
+            "echo ERROR: Reconnecting... waiting for network 1>&2 & ping -n 30 127.0.0.1 >NUL",
+        );
         let o = run(c, Duration::from_secs(20), &|l| l.contains("waiting for network")).unwrap();
         assert!(!o.timed_out && o.stopped_on.is_some() && o.duration_ms < 5000, "{o:?}");
     }

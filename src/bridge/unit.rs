@@ -136,6 +136,25 @@ pub fn enable_hint(kind: Kind, id: &str, path: &Path) -> String {
 mod tests {
     use super::*;
 
+    /// The launchd agent is a property list launchd can read: parsed back, every argument
+    /// (with XML's special characters in it) and the PATH come out as they went in.
+    #[test]
+    fn launchd_agent_parses_as_a_property_list() {
+        let argv = command(Path::new("/Applications/A & B/codex-provider"), Path::new("/h/<x> \"q\"/'s"), "gw");
+        let text = render(Kind::Launchd, "gw", &argv, "/usr/bin:/bin:/opt/a&b");
+        let v = plist::Value::from_reader_xml(text.as_bytes()).expect("a valid property list");
+        let d = v.as_dictionary().expect("a dictionary at the top");
+        assert_eq!(d.get("Label").and_then(|l| l.as_string()), Some("dev.codex-provider.bridge.gw"));
+        let args: Vec<&str> =
+            d["ProgramArguments"].as_array().unwrap().iter().map(|a| a.as_string().unwrap()).collect();
+        assert_eq!(args, argv);
+        let env = d["EnvironmentVariables"].as_dictionary().unwrap();
+        assert_eq!(env.get("PATH").and_then(|p| p.as_string()), Some("/usr/bin:/bin:/opt/a&b"));
+        assert_eq!(d.get("RunAtLoad").and_then(|b| b.as_boolean()), Some(true));
+        assert_eq!(d.get("KeepAlive").and_then(|b| b.as_boolean()), Some(true));
+        assert_eq!(d.len(), 5, "{d:?}");
+    }
+
     #[test]
     fn systemd_unit_quotes_and_has_no_secret_slot() {
         let argv = command(Path::new("/usr/bin/codex-provider"), Path::new("/h/with space/%x"), "gw");

@@ -93,22 +93,28 @@ pub fn is_executable(p: &Path) -> bool {
     }
 }
 
-/// Renames the temp file over `target` (atomic on both: `rename(2)`; `MoveFileEx` with
-/// replace). On Windows a target another program holds open without delete sharing (an
-/// editor, a virus scanner) refuses the rename for a moment: retried for up to 5 s.
+/// Renames the temp file over `target` (atomic on both: `rename(2)`; on Windows std's rename,
+/// which replaces with POSIX semantics where the system has them, so a target that readers
+/// hold open is still replaced, and `MoveFileEx` elsewhere). A target another program holds
+/// open without delete sharing (an editor, a virus scanner) refuses the rename for a moment:
+/// retried for up to 5 s.
 pub fn replace(tmp: tempfile::NamedTempFile, target: &Path) -> std::io::Result<()> {
     #[cfg(windows)]
     {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-        let mut tmp = tmp;
+        // Closed first: the temp file's own handle must not stand in the rename's way.
+        let tmp = tmp.into_temp_path();
         loop {
-            match tmp.persist(target) {
-                Ok(_) => return Ok(()),
-                Err(e) if in_use(&e.error) && std::time::Instant::now() < deadline => {
-                    tmp = e.file;
+            match std::fs::rename(&tmp, target) {
+                Ok(()) => {
+                    // Renamed away: nothing left for the guard to delete.
+                    let _ = tmp.keep();
+                    return Ok(());
+                }
+                Err(e) if in_use(&e) && !read_only(target) && std::time::Instant::now() < deadline => {
                     std::thread::sleep(std::time::Duration::from_millis(50));
                 }
-                Err(e) => return Err(e.error),
+                Err(e) => return Err(e),
             }
         }
     }
@@ -116,6 +122,12 @@ pub fn replace(tmp: tempfile::NamedTempFile, target: &Path) -> std::io::Result<(
     {
         tmp.persist(target).map(drop).map_err(|e| e.error)
     }
+}
+
+/// A read-only file refuses replacement for good: no point retrying.
+#[cfg(windows)]
+fn read_only(p: &Path) -> bool {
+    std::fs::metadata(p).is_ok_and(|m| m.permissions().readonly())
 }
 
 /// Whether `e` says another program has the file open (Windows' sharing and lock violations,
@@ -139,6 +151,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
         ErrorKind::NotFound => "not found".into(),
         ErrorKind::IsADirectory => "is a directory".into(),
         ErrorKind::NotADirectory => "not a directory".into(),
+        ErrorKind::StorageFull => "no space left on device".into(),
         _ => {
             let s = e.to_string();
             let s = s.split(" (os error").next().unwrap_or(&s).trim_end();
@@ -170,9 +183,21 @@ mod tests {
         } else {
             assert_eq!(mode_of(&p), None, "Windows has no mode bits");
         }
+        drop(f);
+        // Replaced while a reader (another program, say) holds it open for a moment: Unix and
+        // Windows' POSIX-semantics rename replace it at once, Wine's rename only once it is
+        // closed (the retry waits up to 5 s; the reader lets go after 0.1 s).
+        let reader = std::fs::File::open(&p).unwrap();
+        let holder = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            drop(reader);
+        });
         let tmp = tempfile::NamedTempFile::new_in(d.path()).unwrap();
         std::fs::write(tmp.path(), "new").unwrap();
         replace(tmp, &p).unwrap();
+        holder.join().unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
+        let left: Vec<_> = std::fs::read_dir(d.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(left, [std::ffi::OsString::from("f")], "no temp file left");
     }
 }

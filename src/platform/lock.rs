@@ -6,8 +6,11 @@
 //! helper thread, woken the moment the holder is done (or killed), for up to [`WAIT`]. No
 //! polling, so fifty writers on a saturated machine all get their turn.
 //!
-//! A refused command leaves the home as it found it, so a session that created the lock file
-//! (or `.codex-provider/`) and wrote nothing removes it again, still holding the lock. A waiter
+//! A refused command leaves the home as it found it, so a session that wrote nothing removes
+//! the lock file again, still holding the lock, when it created it or the lock file is all the
+//! state folder holds, and then `.codex-provider/` if that is left empty. (On Windows a removed
+//! file lingers while waiters hold it open, and under Wine it can even be opened again: the
+//! second condition lets whichever session is last clean up.) A waiter
 //! then holds a lock on a file that no longer has its name: after locking, each checks that the
 //! path still names the file it locked (Unix: same device and inode; Windows: a removed file
 //! cannot be opened until its last handle closes, so "the path opens" is the check) and starts
@@ -31,7 +34,6 @@ pub struct HomeLock {
     file: Option<File>,
     path: PathBuf,
     created_file: bool,
-    created_dir: bool,
 }
 
 /// Why the lock was not taken.
@@ -51,11 +53,11 @@ impl HomeLock {
         let path = state_dir.join(FILE);
         let io = |p: &Path, error| LockError::Io { path: p.to_path_buf(), error };
         loop {
-            let created_dir = match std::fs::create_dir(state_dir) {
-                Ok(()) => true,
-                Err(e) if e.kind() == ErrorKind::AlreadyExists => false,
+            match std::fs::create_dir(state_dir) {
+                Ok(()) => {}
+                Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
                 Err(e) => return Err(io(state_dir, e)),
-            };
+            }
             let opened = match super::fs::create_mode(
                 OpenOptions::new().read(true).write(true).create_new(true),
                 super::fs::PRIVATE_MODE,
@@ -83,24 +85,24 @@ impl HomeLock {
                 None => LockError::TimedOut { waited: wait },
             })?;
             if still_named(&file, &path) {
-                return Ok(HomeLock { file: Some(file), path, created_file, created_dir });
+                return Ok(HomeLock { file: Some(file), path, created_file });
             }
         }
     }
 
-    /// Releases the lock; a lock file (and state folder) this lock created goes with it. For a
-    /// session that wrote nothing, so the home is as it was.
+    /// Releases the lock; the lock file goes with it when this lock created it or it is all
+    /// the state folder holds, and then the folder when empty. For a session that wrote
+    /// nothing, so the home is as it was.
     pub fn release_and_remove(mut self) {
-        if self.created_file {
-            // Removed while still locked: a waiter that then gets the lock sees it is gone.
-            let _ = std::fs::remove_file(&self.path);
+        let Some(dir) = self.path.parent() else { return };
+        let alone = || std::fs::read_dir(dir).is_ok_and(|rd| rd.count() == 1);
+        if !self.created_file && !alone() {
+            return;
         }
+        // Removed while still locked: a waiter that then gets the lock sees it is gone.
+        let _ = std::fs::remove_file(&self.path);
         drop(self.file.take());
-        if self.created_dir
-            && let Some(dir) = self.path.parent()
-        {
-            let _ = std::fs::remove_dir(dir);
-        }
+        let _ = std::fs::remove_dir(dir);
     }
 }
 
@@ -158,7 +160,7 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let state = d.path().join(".codex-provider");
         let first = HomeLock::acquire(&state, WAIT).unwrap();
-        assert!(first.created_file && first.created_dir);
+        assert!(first.created_file);
         // Eight waiters block until the creator removes the file and folder; each then finds
         // the name gone, makes a new one and takes its turn, one at a time.
         let inside = Arc::new(std::sync::atomic::AtomicUsize::new(0));
@@ -181,7 +183,7 @@ mod tests {
         for w in waiters {
             w.join().unwrap();
         }
-        assert!(!state.exists(), "the last holder that created the folder removed it");
+        assert!(!state.exists(), "the last holder removed the lock file and the empty folder");
     }
 
     #[test]
