@@ -347,9 +347,7 @@ fn old_codex_on_path_is_a_warning() {
     let d = Doctor::fixture("clean.toml");
     let bin = d.cwd.path().join("bin");
     std::fs::create_dir_all(&bin).unwrap();
-    let codex = bin.join("codex");
-    std::fs::write(&codex, "#!/bin/sh\necho 'codex-cli 0.133.0'\n").unwrap();
-    std::fs::set_permissions(&codex, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    crate::support::fake_codex(&bin, "0.133.0");
     let mut c = d.home.cmd(&["doctor", "--offline", "--json"]);
     c.current_dir(d.cwd.path()).env("PATH", &bin).env("DOCTOR_GW_KEY", "x");
     let v: Value = serde_json::from_slice(&c.output().unwrap().stdout).unwrap();
@@ -452,11 +450,13 @@ fn fix_dry_run_and_no_terminal_write_nothing() {
 // ---- the real Codex CLI as an oracle ----
 
 /// `codex exec` through the shared oracle harness (20 s deadline, whole process tree killed).
+#[cfg(unix)]
 fn codex_exec(home: &Path, extra: &[&str]) -> (Option<i32>, String) {
     let out = crate::support::codex::exec(home, extra, &[], Duration::from_secs(20));
     (out.code, out.stderr)
 }
 
+#[cfg(unix)] // needs the real Codex CLI, a Linux binary
 #[test]
 fn oracle_codex_fails_where_doctor_fails() {
     if crate::support::codex::bin().is_none() {
@@ -482,6 +482,7 @@ fn oracle_codex_fails_where_doctor_fails() {
     }
 }
 
+#[cfg(unix)] // needs the real Codex CLI, a Linux binary
 #[test]
 fn oracle_codex_loads_the_config_after_fix() {
     if crate::support::codex::bin().is_none() {

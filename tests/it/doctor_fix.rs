@@ -3,13 +3,18 @@
 //! kept only if Codex loads the result at least as well as before (that judge's own tests
 //! with the real Codex are in src/doctor/fix.rs: the library's modules are private).
 
+#[cfg(unix)]
 use std::time::Duration;
 
+#[cfg(unix)]
 use crate::journeys::run_env;
 use crate::support::Home;
+#[cfg(unix)]
 use crate::support::codex;
+#[cfg(unix)]
 use crate::support::server::{Mode, Server};
 
+#[cfg(unix)]
 const KEY: &str = "sk-fix-3c9e1a7f5b2d4e60";
 
 /// The config a popular guide teaches, `[profiles.customapi]` and all.
@@ -20,6 +25,7 @@ fn guide_config(base: &str) -> String {
 }
 
 /// Issue 13 (b): the guide's config → `doctor --fix --yes` → `codex --profile customapi exec` answers.
+#[cfg(unix)] // needs the real Codex CLI, a Linux binary
 #[test]
 fn the_guides_profile_works_after_doctor_fix() {
     let Some(bin) = codex::bin_0171() else { return };

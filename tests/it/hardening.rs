@@ -4,7 +4,6 @@
 
 use std::fs;
 use std::io::{BufRead, BufReader};
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -363,15 +362,15 @@ fn unreadable_paths_are_refused() {
     refused_everywhere(&|h| fs::create_dir(h.config()).unwrap(), &doctor1, "is a directory");
     // a dangling symlink
     refused_everywhere(
-        &|h| std::os::unix::fs::symlink(h.path().join("nowhere.toml"), h.config()).unwrap(),
+        &|h| crate::support::symlink_file(&h.path().join("nowhere.toml"), &h.config()).unwrap(),
         &doctor1,
         "dangling symlink",
     );
     // a symlink loop
     refused_everywhere(
         &|h| {
-            std::os::unix::fs::symlink(h.path().join("b.toml"), h.config()).unwrap();
-            std::os::unix::fs::symlink(h.config(), h.path().join("b.toml")).unwrap();
+            crate::support::symlink_file(&h.path().join("b.toml"), &h.config()).unwrap();
+            crate::support::symlink_file(&h.config(), &h.path().join("b.toml")).unwrap();
         },
         &doctor1,
         "symbolic links",
@@ -400,6 +399,7 @@ fn codex_home_that_is_a_file_is_refused() {
     }
 }
 
+#[cfg(unix)]
 fn have(cmd: &str, args: &[&str]) -> bool {
     Command::new(cmd).args(args).stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
 }
@@ -419,6 +419,7 @@ fn writers() -> Vec<Vec<&'static str>> {
 const WRITABLE: &str = "model_provider = \"x\"\nprofile = \"old\"\n\n[model_providers.x]\nname = \"X\"\nbase_url = \"http://h/v1\"\nwire_api = \"chat\"\n\n[profiles.old]\nmodel = \"m\"\n";
 
 /// Root is not stopped by permission bits; `chattr +i` (immutable) is what stops it.
+#[cfg(unix)] // chattr +i is Linux's; the Windows counterpart is read_only_attribute_refuses_writes_cleanly
 #[test]
 fn immutable_file_or_directory_refuses_writes_cleanly() {
     let probe = tempfile::tempdir().unwrap();
@@ -455,6 +456,35 @@ fn immutable_file_or_directory_refuses_writes_cleanly() {
 }
 
 /// A read-only bind mount of the Codex home, in a private mount namespace.
+/// Windows' counterpart of `chattr +i`: the read-only attribute. Each writer refuses with one
+/// line and leaves the file and the folder as they were.
+#[cfg(windows)]
+#[test]
+fn read_only_attribute_refuses_writes_cleanly() {
+    for args in writers() {
+        let home = Home::new();
+        home.write("config.toml", WRITABLE);
+        // One earlier write so that `undo` has something to restore.
+        home.run(&["use", "x", "--force", "--model", "m0"]).code(0);
+        let before = home.read("config.toml");
+        let set_read_only = |on: bool| {
+            let mut p = fs::metadata(home.config()).unwrap().permissions();
+            p.set_readonly(on);
+            fs::set_permissions(home.config(), p).unwrap();
+        };
+        set_read_only(true);
+        let r = home.run(&args);
+        set_read_only(false);
+        assert_eq!(r.code, 1, "{args:?}\n{}{}", r.stdout, r.stderr);
+        let errors: Vec<&str> = r.stderr.lines().filter(|l| l.starts_with("error:")).collect();
+        assert_eq!(errors.len(), 1, "{args:?}: {}", r.stderr);
+        assert!(errors[0].contains("permission denied"), "{args:?}: {}", errors[0]);
+        assert_eq!(home.read("config.toml"), before, "{args:?} changed config.toml");
+        assert!(temp_litter(&home).is_empty(), "{args:?}: {:?}", temp_litter(&home));
+    }
+}
+
+#[cfg(unix)] // a read-only bind mount in a Linux mount namespace (unshare)
 #[test]
 fn read_only_filesystem_refuses_writes_cleanly() {
     if !have("unshare", &["-m", "true"]) {
@@ -506,10 +536,12 @@ fn undo_restores_a_file_broken_by_hand() {
 
 // ---------------------------------------------------------------- permissions
 
+#[cfg(unix)]
 fn mode(p: &Path) -> u32 {
-    fs::metadata(p).unwrap().permissions().mode() & 0o777
+    std::os::unix::fs::PermissionsExt::mode(&fs::metadata(p).unwrap().permissions()) & 0o777
 }
 
+#[cfg(unix)] // file modes; Windows: writes::new_files_take_the_folders_permissions
 #[test]
 fn everything_we_create_is_private_and_backups_keep_the_mode() {
     let home = Home::new();
@@ -522,7 +554,7 @@ fn everything_we_create_is_private_and_backups_keep_the_mode() {
         assert_eq!(mode(f), 0o600, "{} has mode {:o}", f.display(), mode(f));
     }
     // An existing 0644 file keeps 0644, and so does its backup.
-    fs::set_permissions(home.config(), fs::Permissions::from_mode(0o644)).unwrap();
+    fs::set_permissions(home.config(), std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
     home.run(&["use", "gw"]).code(0);
     assert_eq!(mode(&home.config()), 0o644);
     assert_eq!(mode(&newest_backup(&home).unwrap()), 0o644);
