@@ -137,6 +137,21 @@ fn in_use(e: &std::io::Error) -> bool {
     matches!(e.raw_os_error(), Some(5 | 32 | 33))
 }
 
+/// Reads a whole file. On Windows a path through a file (`FILE/config.toml`) fails as "not
+/// found"; Unix says "not a directory", and so does this, so a Codex home that is a file is
+/// refused the same way on both instead of reading as an empty home.
+pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+    let r = std::fs::read(path);
+    #[cfg(windows)]
+    if let Err(e) = &r
+        && e.kind() == ErrorKind::NotFound
+        && path.ancestors().skip(1).any(|a| a.is_file())
+    {
+        return Err(std::io::Error::new(ErrorKind::NotADirectory, "not a directory"));
+    }
+    r
+}
+
 /// The short lower-case reason we print for an I/O error: the same words on every platform for
 /// the common kinds, else the system's message without its `(os error N)` tail (and, on
 /// Windows, without the sentence's final period).
