@@ -180,6 +180,7 @@ fn network_checks_fail_where_codex_would() {
     assert!(start.elapsed() < Duration::from_secs(5), "a refused connection took {:?}", start.elapsed());
 }
 
+#[cfg(unix)] // a wall-clock bound (4 x 600 ms in under 1.5 s); a process start-up under Wine takes about that alone
 #[test]
 fn all_probes_providers_concurrently() {
     use crate::support::server::{Mode, Server};
@@ -319,6 +320,8 @@ fn environment_checks() {
         "fail",
         "127.0.0.1:9, where nothing is listening",
     );
+    // Windows' environment is case-insensitive: HTTP_PROXY and http_proxy are one variable there.
+    #[cfg(unix)]
     assert_check(
         &clean().env("HTTP_PROXY", "http://proxy.corp:8080").env("http_proxy", "http://other.corp:3128"),
         &[],

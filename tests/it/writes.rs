@@ -187,6 +187,7 @@ fn dry_run_writes_nothing_and_prints_a_diff() {
     assert!(!fresh.config().exists(), "--dry-run created config.toml");
 }
 
+#[cfg(unix)] // Wine 8 makes a symlink std then reads as a plain file, so what Windows does with a link cannot be seen here
 #[test]
 fn symlink_is_followed_and_kept() {
     let home = Home::new();
