@@ -31,8 +31,8 @@ fn configured(facts: &Facts) -> Option<(String, PathBuf)> {
 }
 
 fn codex_on_path(facts: &Facts) -> Option<PathBuf> {
-    let path = facts.input.env.get("PATH")?;
-    std::env::split_paths(path).map(|d| d.join("codex")).find(|p| p.is_file())
+    let (path, ext) = (facts.input.env.get("PATH")?, facts.input.env.get("PATHEXT"));
+    crate::platform::process::find_in_path("codex", path.as_ref(), ext.map(|e| e.as_ref()))
 }
 
 pub fn model_catalog(facts: &Facts) -> Check {

@@ -23,7 +23,21 @@ pub mod process;
 pub mod service;
 pub mod term;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
+
+/// Every variable of this process, by name. Windows' names are case-insensitive (`Path` is
+/// `PATH`): each is also filed under its upper-case spelling, so a lookup by the usual
+/// spelling finds it, as `std::env::var` would.
+pub fn env_vars() -> BTreeMap<String, String> {
+    let mut m: BTreeMap<String, String> = std::env::vars().collect();
+    if cfg!(windows) {
+        let upper: Vec<(String, String)> =
+            m.iter().map(|(k, v)| (k.to_ascii_uppercase(), v.clone())).filter(|(k, _)| !m.contains_key(k)).collect();
+        m.extend(upper);
+    }
+    m
+}
 
 /// The user's home folder (`$HOME`; `%USERPROFILE%` on Windows).
 pub fn user_home() -> Option<PathBuf> {
