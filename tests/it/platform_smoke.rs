@@ -49,3 +49,16 @@ fn add_use_list_show_doctor_undo_on_a_crlf_config() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Register-ArgumentCompleter") && out.contains("codex-provider"), "{out}");
 }
+
+/// How shown paths are compared on Windows: the home becomes `[HOME]` and the separators after
+/// it `/`, in plain text and in JSON (where `\\` is a separator and `\n` ends the path).
+#[cfg(windows)]
+#[test]
+fn shown_home_paths_compare_with_slashes() {
+    let root = std::path::Path::new(r"C:\tmp\.tmpAB");
+    assert_eq!(home_paths(r"wrote C:\tmp\.tmpAB\a\b.toml.", root), "wrote [HOME]/a/b.toml.");
+    assert_eq!(
+        home_paths(r#""--- C:\\tmp\\.tmpAB\\config.toml\n+++ C:\\tmp\\.tmpAB\\x""#, root),
+        r#""--- [HOME]/config.toml\n+++ [HOME]/x""#
+    );
+}

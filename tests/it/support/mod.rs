@@ -111,7 +111,25 @@ pub fn home_paths(text: &str, root: &Path) -> String {
         out.push_str(&rest[..i + 6]);
         rest = &rest[i + 6..];
         let end = rest.find(|c: char| c.is_whitespace() || "\"'`,:;)]}".contains(c)).unwrap_or(rest.len());
-        out.push_str(&rest[..end].replace("\\\\", "/").replace('\\', "/"));
+        let path = &rest[..end];
+        // JSON writes a separator `\\`; there a lone `\` starts an escape (`\n`) that ends the path.
+        let (path, end) = match path.strip_prefix("\\\\") {
+            Some(_) => {
+                let mut cut = path.len();
+                let mut i = 0;
+                while let Some(j) = path[i..].find('\\') {
+                    if path[i + j..].starts_with("\\\\") {
+                        i += j + 2;
+                    } else {
+                        cut = i + j;
+                        break;
+                    }
+                }
+                (path[..cut].replace("\\\\", "/"), cut)
+            }
+            None => (path.replace('\\', "/"), end),
+        };
+        out.push_str(&path);
         rest = &rest[end..];
     }
     out.push_str(rest);
