@@ -229,19 +229,24 @@ fn no_model(ctx: &Ctx, id: &str) -> String {
     )
 }
 
+/// `--model` (checked against the endpoint's last list), else `id`'s own ([`model_for`]).
+fn chosen_model(ctx: &Ctx, layers: &Layers, id: &str, model: Option<&str>) -> Option<String> {
+    match model {
+        Some(m) => {
+            check_model(ctx, id, m);
+            Some(m.to_string())
+        }
+        None => model_for(ctx, layers, id),
+    }
+}
+
 fn set_default(ctx: &Ctx, id: &str, model: Option<&str>, m: Mode) -> anyhow::Result<Switched> {
     let session = crate::commands::written::begin(ctx, m.dry)?;
     let cfg = load_config(ctx)?;
     let layers = Layers::new(&cfg, None);
     require_known(&layers, id)?;
     check_target(ctx, &layers, id, m.force)?;
-    let model = match model {
-        Some(m) => {
-            check_model(ctx, id, m);
-            Some(m.to_string())
-        }
-        None => model_for(ctx, &layers, id),
-    };
+    let model = chosen_model(ctx, &layers, id, model);
     let after = Selection { provider: Some(id.to_string()), model };
     apply_default(ctx, &session, cfg, &after, &format!("use {id}"))
 }
@@ -277,13 +282,7 @@ fn write_profile(ctx: &Ctx, id: &str, name: &str, model: Option<&str>, m: Mode) 
     check_target(ctx, &layers, id, m.force)?;
     // The profile always says its model: config.toml's (another provider's, perhaps) would
     // otherwise show through when Codex layers the two.
-    let model = match model {
-        Some(m) => {
-            check_model(ctx, id, m);
-            Some(m.to_string())
-        }
-        None => model_for(ctx, &layers, id),
-    };
+    let model = chosen_model(ctx, &layers, id, model);
     pf.set_selection(&Selection { provider: Some(id.to_string()), model })?;
     let created = !pf.existed;
     let ops: Vec<FileOp> = FileOp::from_file(&pf).into_iter().collect();

@@ -95,6 +95,16 @@ fn snapshot(home: &Home) -> std::collections::BTreeMap<String, Vec<u8>> {
 }
 
 /// Custom endpoint → id → URL → key variable → probe → pick the model (Provider) → id.
+/// A custom endpoint whose key variable is unset: the probe fails, then "Store the key now"
+/// stores [`KEY`] as NEW_API_KEY in `.env`.
+fn store_the_key_now(p: &mut Pty, base: &str) {
+    custom_up_to_key(p, base);
+    p.send("NEW_API_KEY\r");
+    choose(p, "What now?", &DOWN.repeat(2), "Store the key now (as NEW_API_KEY");
+    p.expect("Key for NEW_API_KEY (input hidden)");
+    p.send(&format!("{KEY}\r"));
+}
+
 fn custom_up_to_key(p: &mut Pty, base: &str) {
     p.expect("Provider (type to filter)");
     p.expect("❯ Custom endpoint");
@@ -386,11 +396,7 @@ fn failed_probe_then_store_the_key_now() {
     let server = Server::start(Mode::Ok);
     let home = Home::new();
     let mut p = add(&home, &["--model", "mock-model", "--use"]);
-    custom_up_to_key(&mut p, &server.base());
-    p.send("NEW_API_KEY\r");
-    choose(&mut p, "What now?", &DOWN.repeat(2), "Store the key now (as NEW_API_KEY");
-    p.expect("Key for NEW_API_KEY (input hidden)");
-    p.send(&format!("{KEY}\r"));
+    store_the_key_now(&mut p, &server.base());
     p.expect("Stored the key for `mygw` as NEW_API_KEY");
     p.expect("✓ ok:");
     p.expect("Write these changes?");
@@ -454,11 +460,7 @@ fn ctrl_c_after_storing_the_key_says_the_key_stays() {
     let server = Server::start(Mode::Ok);
     let home = Home::new();
     let mut p = add(&home, &["--model", "mock-model", "--use"]);
-    custom_up_to_key(&mut p, &server.base());
-    p.send("NEW_API_KEY\r");
-    choose(&mut p, "What now?", &DOWN.repeat(2), "Store the key now (as NEW_API_KEY");
-    p.expect("Key for NEW_API_KEY (input hidden)");
-    p.send(&format!("{KEY}\r"));
+    store_the_key_now(&mut p, &server.base());
     p.expect("Write these changes?");
     p.send(CTRL_C);
     p.expect("the key stored in $CODEX_HOME/.env stays, nothing else was written");
