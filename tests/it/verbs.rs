@@ -365,7 +365,9 @@ fn apply_refuses_keys_and_failing_probes_and_export_omits_secrets() {
 /// so `apply` takes about one provider's probe time, not twenty (figures in BENCHMARKS.md).
 #[test]
 fn apply_probes_twenty_providers_concurrently() {
-    let l = Duration::from_millis(300);
+    // 3 s a request: twenty sequential probes take a minute or more, concurrent ones about one
+    // probe's time; the bound sits far from both, so a loaded machine cannot tip it.
+    let l = Duration::from_secs(3);
     let time = |n: usize, server: &Server| {
         let home = Home::new();
         let file = home.path().join("team.toml");
@@ -381,7 +383,7 @@ fn apply_probes_twenty_providers_concurrently() {
     eprintln!(
         "apply: 20 providers at L=0 {local:?} (local overhead); at L={l:?}: 1 provider {one:?}, 20 providers {twenty:?}"
     );
-    assert!(twenty < one.mul_f64(1.3) + Duration::from_millis(500), "20 providers took {twenty:?}, one {one:?}");
+    assert!(twenty < one.mul_f64(2.0) + Duration::from_secs(10), "20 providers took {twenty:?}, one {one:?}");
 }
 
 /// On a terminal the key is asked with a hidden prompt: it is stored, never shown on the
