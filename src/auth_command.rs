@@ -123,7 +123,7 @@ impl AuthCommand {
         match std::fs::metadata(p) {
             Err(_) => Some(Error::Missing { command }),
             Ok(m) if !m.is_file() => Some(Error::NotAFile { command }),
-            Ok(m) if !is_executable(&m) => Some(Error::NotExecutable { command }),
+            Ok(_) if !crate::platform::fs::is_executable(p) => Some(Error::NotExecutable { command }),
             Ok(_) => None,
         }
     }
@@ -182,17 +182,6 @@ impl AuthCommand {
         }
         Ok(key.to_string())
     }
-}
-
-#[cfg(unix)]
-fn is_executable(m: &std::fs::Metadata) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    m.permissions().mode() & 0o111 != 0
-}
-
-#[cfg(not(unix))]
-fn is_executable(_: &std::fs::Metadata) -> bool {
-    true
 }
 
 /// This binary's path for `auth.command`: the `codex-provider` found on PATH when it is this

@@ -67,7 +67,7 @@ pub fn process_path(var: &str) -> Option<std::ffi::OsString> {
 
 /// Every variable of this process (doctor's snapshot).
 pub fn process_vars() -> BTreeMap<String, String> {
-    std::env::vars().collect()
+    crate::platform::env_vars()
 }
 
 /// Whether Codex takes `var` from `.env` (it refuses `CODEX_*`, whatever the case).

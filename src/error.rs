@@ -47,16 +47,8 @@ impl fmt::Display for UserError {
 impl std::error::Error for UserError {}
 
 /// An I/O error's reason in a user's words ("permission denied"), without the OS error
-/// number: the layers below put it in their errors' one line.
+/// number: the layers below put it in their errors' one line. The same words on every
+/// platform for the common kinds ([`crate::platform::fs::io_reason`]).
 pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::PermissionDenied => "permission denied".into(),
-        ErrorKind::ReadOnlyFilesystem => "read-only file system".into(),
-        ErrorKind::NotFound => "not found".into(),
-        _ => {
-            let s = e.to_string();
-            s.split(" (os error").next().unwrap_or(&s).to_lowercase()
-        }
-    }
+    crate::platform::fs::io_reason(e)
 }

@@ -30,10 +30,7 @@ pub fn resolve(flag: Option<PathBuf>) -> Result<PathBuf, NoHomeDir> {
     if let Some(v) = std::env::var_os("CODEX_HOME").filter(|v| !v.is_empty()) {
         return Ok(PathBuf::from(v));
     }
-    match dirs::home_dir() {
-        Some(h) => Ok(h.join(".codex")),
-        None => Err(NoHomeDir),
-    }
+    crate::platform::codex_home_default().ok_or(NoHomeDir)
 }
 
 /// Why Codex would refuse to start with `home`, in its words (0.169 and 0.171: `Error finding
@@ -46,7 +43,7 @@ pub fn refused_by_codex(home: &Path) -> Option<String> {
         Ok(_) => "is not a directory",
         Err(_) => "does not exist",
     };
-    if dirs::home_dir().is_some_and(|h| h.join(".codex") == home) {
+    if crate::platform::codex_home_default().is_some_and(|h| h == home) {
         return None;
     }
     Some(format!("Error finding codex home: CODEX_HOME points to \"{}\", but that path {problem}", home.display()))

@@ -35,12 +35,10 @@ impl std::error::Error for Error {}
 
 /// The keychain this build talks to, for messages ("the Secret Service").
 pub fn store_name() -> &'static str {
-    if cfg!(target_os = "macos") {
-        "the macOS Keychain"
-    } else if cfg!(windows) {
-        "the Windows Credential Manager"
-    } else {
-        "the Secret Service"
+    match crate::platform::keychain() {
+        crate::platform::Keychain::MacOs => "the macOS Keychain",
+        crate::platform::Keychain::Windows => "the Windows Credential Manager",
+        crate::platform::Keychain::SecretService => "the Secret Service",
     }
 }
 
@@ -76,7 +74,7 @@ fn reason_unreachable(e: &keyring::Error) -> String {
         keyring::Error::PlatformFailure(inner) | keyring::Error::NoStorageAccess(inner) => one_line(inner),
         other => one_line(other),
     };
-    if cfg!(all(unix, not(target_os = "macos"))) {
+    if crate::platform::keychain() == crate::platform::Keychain::SecretService {
         if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none_or(|v| v.is_empty()) {
             return "no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set: a headless or SSH session?)".into();
         }

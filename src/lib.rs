@@ -20,6 +20,7 @@ mod home;
 mod interrupt;
 mod keychain;
 mod memo;
+mod platform;
 mod presets;
 mod probe;
 mod probe_codex;

@@ -15,6 +15,8 @@ use std::time::{Duration, Instant};
 
 pub use record::Record;
 
+use crate::platform::process::{Stop, stop_pid};
+
 /// The relay's executable name on PATH.
 pub const RELAY: &str = "codex-relay";
 /// The variable codex-relay reads its upstream key from.
@@ -41,6 +43,9 @@ pub enum Error {
     NotListening { port: u16, waited: Duration, log: PathBuf },
     /// The recorded relay survived TERM and KILL.
     DidNotExit { pid: u32 },
+    /// This platform gets no login service from us (Windows): `command` is the one the user
+    /// can run instead (`schtasks`).
+    NoLoginService { command: String },
 }
 
 impl std::fmt::Display for Error {
@@ -55,6 +60,9 @@ impl std::fmt::Display for Error {
                 write!(f, "codex-relay did not listen on port {port} within {} s", waited.as_secs())
             }
             Error::DidNotExit { pid } => write!(f, "codex-relay (pid {pid}) did not exit"),
+            Error::NoLoginService { .. } => {
+                write!(f, "codex-provider writes no login service on Windows; use Task Scheduler yourself")
+            }
         }
     }
 }
@@ -70,25 +78,12 @@ impl std::error::Error for Error {
 
 /// `codex-relay` on PATH.
 pub fn relay_bin() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join(RELAY)).find(|p| is_executable(p))
+    crate::platform::process::find_program(RELAY)
 }
 
 /// The relay, or [`Error::RelayMissing`].
 pub fn require_relay() -> Result<PathBuf, Error> {
     relay_bin().ok_or(Error::RelayMissing)
-}
-
-fn is_executable(p: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        p.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-    }
-    #[cfg(not(unix))]
-    {
-        p.is_file()
-    }
 }
 
 /// A port nobody listens on right now (the kernel's choice; the relay binds it next).
@@ -149,24 +144,7 @@ pub fn port_open(port: u16) -> bool {
 
 /// Whether `pid` is a live process (not a zombie).
 pub fn pid_alive(pid: u32) -> bool {
-    #[cfg(unix)]
-    {
-        let Ok(p) = i32::try_from(pid) else { return false };
-        // SAFETY: signal 0 only checks for existence and permission.
-        if p <= 0 || unsafe { libc::kill(p, 0) } != 0 {
-            return false;
-        }
-        // A zombie still answers kill(0); on Linux /proc says so.
-        match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
-            Ok(s) => !s.rsplit_once(')').is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
-            Err(_) => true,
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = pid;
-        false
-    }
+    crate::platform::process::pid_alive(pid)
 }
 
 /// Whether `pid` runs codex-relay (Linux: by /proc cmdline; elsewhere trusted when alive).
@@ -309,13 +287,13 @@ pub fn forget(home: &Path, id: &str) -> anyhow::Result<Option<Halted>> {
 /// Ends the record's relay if it still runs; the pid ended.
 fn end(rec: &Record) -> Result<Option<u32>, Error> {
     let Some(pid) = rec.pid.filter(|p| pid_is_relay(*p)) else { return Ok(None) };
-    signal(pid, Sig::Term);
+    stop_pid(pid, Stop::Ask);
     let deadline = Instant::now() + Duration::from_secs(3);
     while pid_alive(pid) && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(20));
     }
     if pid_alive(pid) {
-        signal(pid, Sig::Kill);
+        stop_pid(pid, Stop::Kill);
         let deadline = Instant::now() + Duration::from_secs(2);
         while pid_alive(pid) && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(20));
@@ -325,29 +303,6 @@ fn end(rec: &Record) -> Result<Option<u32>, Error> {
         return Err(Error::DidNotExit { pid });
     }
     Ok(Some(pid))
-}
-
-enum Sig {
-    Term,
-    Kill,
-}
-
-fn signal(pid: u32, sig: Sig) {
-    #[cfg(unix)]
-    if let Ok(p) = i32::try_from(pid)
-        && p > 0
-    {
-        let s = match sig {
-            Sig::Term => libc::SIGTERM,
-            Sig::Kill => libc::SIGKILL,
-        };
-        // SAFETY: a positive pid checked to be codex-relay just before.
-        unsafe {
-            libc::kill(p, s);
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = (pid, sig);
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! Login services for a bridge: a systemd user unit (Linux) or a launchd agent (macOS).
+//! Login services for a bridge: a systemd user unit (Linux) or a launchd agent (macOS); on
+//! Windows a refusal naming the Task Scheduler command (`platform::service`).
 //!
 //! The service runs `codex-provider --codex-home HOME bridge start ID --foreground`, which
 //! resolves the key the way Codex does (process environment, then `$CODEX_HOME/.env`) and
@@ -17,8 +18,21 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn native() -> Kind {
-        if cfg!(target_os = "macos") { Kind::Launchd } else { Kind::Systemd }
+    /// This platform's kind. On Windows the refusal with the command to run instead: the one
+    /// that registers `install`'s command line, or (None) the one that removes the entry.
+    pub fn native(install: Option<&[String]>, id: &str) -> Result<Kind, super::Error> {
+        use crate::platform::service::{Manager, manager, task_scheduler_command, task_scheduler_delete};
+        let task = format!("codex-provider-bridge-{id}");
+        match manager() {
+            Manager::Systemd => Ok(Kind::Systemd),
+            Manager::Launchd => Ok(Kind::Launchd),
+            Manager::TaskScheduler => Err(super::Error::NoLoginService {
+                command: match install {
+                    Some(argv) => task_scheduler_command(&task, argv),
+                    None => task_scheduler_delete(&task),
+                },
+            }),
+        }
     }
 }
 
@@ -120,6 +134,25 @@ pub fn enable_hint(kind: Kind, id: &str, path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The launchd agent is a property list launchd can read: parsed back, every argument
+    /// (with XML's special characters in it) and the PATH come out as they went in.
+    #[test]
+    fn launchd_agent_parses_as_a_property_list() {
+        let argv = command(Path::new("/Applications/A & B/codex-provider"), Path::new("/h/<x> \"q\"/'s"), "gw");
+        let text = render(Kind::Launchd, "gw", &argv, "/usr/bin:/bin:/opt/a&b");
+        let v = plist::Value::from_reader_xml(text.as_bytes()).expect("a valid property list");
+        let d = v.as_dictionary().expect("a dictionary at the top");
+        assert_eq!(d.get("Label").and_then(|l| l.as_string()), Some("dev.codex-provider.bridge.gw"));
+        let args: Vec<&str> =
+            d["ProgramArguments"].as_array().unwrap().iter().map(|a| a.as_string().unwrap()).collect();
+        assert_eq!(args, argv);
+        let env = d["EnvironmentVariables"].as_dictionary().unwrap();
+        assert_eq!(env.get("PATH").and_then(|p| p.as_string()), Some("/usr/bin:/bin:/opt/a&b"));
+        assert_eq!(d.get("RunAtLoad").and_then(|b| b.as_boolean()), Some(true));
+        assert_eq!(d.get("KeepAlive").and_then(|b| b.as_boolean()), Some(true));
+        assert_eq!(d.len(), 5, "{d:?}");
+    }
 
     #[test]
     fn systemd_unit_quotes_and_has_no_secret_slot() {

@@ -124,8 +124,7 @@ pub fn find_bin_in(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<P
     if let Some(b) = var("CODEX_BIN").filter(|v| !v.is_empty()) {
         return Some(PathBuf::from(b)).filter(|p| p.is_file());
     }
-    let path = var("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join("codex")).find(|p| p.is_file())
+    crate::platform::process::find_in_path("codex", &var("PATH")?, var("PATHEXT").as_deref())
 }
 
 /// The installed Codex, asked once per process (from the facts cache under `home` when the

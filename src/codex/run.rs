@@ -3,8 +3,8 @@
 //! when a watched stderr line appears (the npm shim runs the native binary as a child, and
 //! grandchildren may hold the pipes open). Questions about a config run in a scratch
 //! `CODEX_HOME` ([`scratch_home`]): Codex writes into its home when it starts
-//! (`installation_id`, `skills/`, ...), and a question must not. The platform-specific
-//! parts are `own_group`, `kill_group` and `detach`.
+//! (`installation_id`, `skills/`, ...), and a question must not. Groups and detaching are
+//! `platform::process`'s (a process group on Unix, a job object on Windows).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -57,49 +57,12 @@ pub fn run_for(cmd: Command, timeout: Duration) -> Result<Outcome, String> {
     run(cmd, timeout, &|_| false)
 }
 
-/// Puts the child in a process group of its own (so [`kill_group`] ends its children too).
-fn own_group(cmd: &mut Command) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::CommandExt;
-        cmd.process_group(0);
-    }
-    #[cfg(not(unix))]
-    let _ = cmd;
-}
-
-/// Kills the process group led by `child` (on other platforms: the child).
-fn kill_group(child: &mut std::process::Child) {
-    #[cfg(unix)]
-    if let Ok(pgid) = libc::pid_t::try_from(child.id())
-        && pgid > 0
-    {
-        // SAFETY: kill(2) on the group we created in `own_group`; no memory is involved.
-        unsafe { libc::kill(-pgid, libc::SIGKILL) };
-    }
-    let _ = child.kill();
-}
-
-/// Starts a long-running child (the bridge's relay) that outlives us: stdin closed, in a
-/// session of its own (detached from our terminal). Its stdout/stderr are the caller's.
+/// Starts a long-running child (the bridge's relay) that outlives us: stdin closed, detached
+/// from our terminal (`platform::process::detach`). Its stdout/stderr are the caller's.
 pub fn spawn_detached(mut cmd: Command) -> std::io::Result<std::process::Child> {
-    detach(&mut cmd);
-    cmd.spawn()
-}
-
-fn detach(cmd: &mut Command) {
     cmd.stdin(Stdio::null());
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::CommandExt;
-        // SAFETY: setsid is async-signal-safe.
-        unsafe {
-            cmd.pre_exec(|| {
-                libc::setsid();
-                Ok(())
-            });
-        }
-    }
+    crate::platform::process::detach(&mut cmd);
+    cmd.spawn()
 }
 
 #[derive(Debug, Clone)]
@@ -122,9 +85,10 @@ const MAX_OUTPUT: usize = 16 << 20;
 pub fn run(mut cmd: Command, timeout: Duration, stop_on: &dyn Fn(&str) -> bool) -> Result<Outcome, String> {
     let started = Instant::now();
     cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
-    own_group(&mut cmd);
+    crate::platform::process::own_group(&mut cmd);
     let program = cmd.get_program().to_string_lossy().into_owned();
     let mut child = cmd.spawn().map_err(|e| format!("cannot run {program}: {}", crate::error::io_reason(&e)))?;
+    let group = crate::platform::process::Group::adopt(&child);
     let mut out = child.stdout.take().expect("piped stdout");
     let mut err = child.stderr.take().expect("piped stderr");
     let t_out = std::thread::spawn(move || {
@@ -168,14 +132,15 @@ pub fn run(mut cmd: Command, timeout: Duration, stop_on: &dyn Fn(&str) -> bool) 
         }
         if stopped_on.is_some() || Instant::now() >= deadline {
             timed_out = stopped_on.is_none();
-            kill_group(&mut child);
+            group.kill();
+            let _ = child.kill();
             let _ = child.wait();
             break None;
         }
         std::thread::sleep(Duration::from_millis(5));
     };
     // Grandchildren may hold the pipes open after the shim exits: end the group either way.
-    kill_group(&mut child);
+    drop(group);
     let stdout = t_out.join().unwrap_or_default();
     let stderr = t_err.join().unwrap_or_default();
     Ok(Outcome {
@@ -232,14 +197,24 @@ fn mask_words(line: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A shell running `script` (`sh -c`; `cmd /c` on Windows).
+    fn shell(unix: &str, windows: &str) -> Command {
+        let (mut c, script) =
+            if cfg!(windows) { (Command::new("cmd"), ["/c", windows]) } else { (Command::new("sh"), ["-c", unix]) };
+        c.args(script);
+        c
+    }
+
     #[test]
     fn kills_on_deadline_and_on_a_watched_line() {
-        let mut c = Command::new("sh");
-        c.args(["-c", "sleep 30"]);
+        // `ping -n 30` is Windows' 30 s sleep.
+        let c = shell("sleep 30", "ping -n 30 127.0.0.1 >NUL");
         let o = run(c, Duration::from_millis(200), &|_| false).unwrap();
         assert!(o.timed_out && o.code.is_none() && o.duration_ms < 5000, "{o:?}");
-        let mut c = Command::new("sh");
-        c.args(["-c", "echo 'ERROR: Reconnecting... waiting for network' >&2; sleep 30"]);
+        let c = shell(
+            "echo 'ERROR: Reconnecting... waiting for network' >&2; sleep 30",
+            "echo ERROR: Reconnecting... waiting for network 1>&2 & ping -n 30 127.0.0.1 >NUL",
+        );
         let o = run(c, Duration::from_secs(20), &|l| l.contains("waiting for network")).unwrap();
         assert!(!o.timed_out && o.stopped_on.is_some() && o.duration_ms < 5000, "{o:?}");
     }

@@ -143,18 +143,12 @@ fn foreground(
     key: Option<&str>,
 ) -> anyhow::Result<Exit> {
     let bin = bridge::require_relay()?;
-    bridge::record::save(&ctx.codex_home, &bridge::Record::new(id, std::process::id(), port, upstream, env_key))?;
     let mut cmd = bridge::relay_command(&bin, port, upstream, key);
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::CommandExt;
-        let e = cmd.exec();
-        Err(UserError::refused(format!("cannot run {}: {e}", bin.display())).into())
-    }
-    #[cfg(not(unix))]
-    {
-        let st = cmd.status()?;
-        Ok(if st.success() { Exit::Ok } else { Exit::Problem })
+    let record = |pid| bridge::record::save(&ctx.codex_home, &bridge::Record::new(id, pid, port, upstream, env_key));
+    match crate::platform::process::exec(&mut cmd, record)? {
+        Ok(st) if st.success() => Ok(Exit::Ok),
+        Ok(_) => Ok(Exit::Problem),
+        Err(e) => Err(UserError::refused(format!("cannot run {}: {e}", bin.display())).into()),
     }
 }
 
@@ -280,10 +274,10 @@ fn status(only: Option<String>, ctx: &Ctx) -> anyhow::Result<Exit> {
 fn install(id: &str, ctx: &Ctx) -> anyhow::Result<Exit> {
     bridge::require_relay()?;
     provider_fields(ctx, id)?;
-    let kind = unit::Kind::native();
-    let path = unit_path(kind, id)?;
     let exe = std::env::current_exe()?;
     let argv = unit::command(&exe, &ctx.codex_home, id);
+    let kind = unit::Kind::native(Some(&argv), id)?;
+    let path = unit_path(kind, id)?;
     let path_env = std::env::var("PATH").unwrap_or_else(|_| "/usr/local/bin:/usr/bin:/bin".into());
     let text = unit::render(kind, id, &argv, &path_env);
     if let Some(dir) = path.parent() {
@@ -296,7 +290,7 @@ fn install(id: &str, ctx: &Ctx) -> anyhow::Result<Exit> {
 }
 
 fn uninstall(id: &str, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let kind = unit::Kind::native();
+    let kind = unit::Kind::native(None, id)?;
     let path = unit_path(kind, id)?;
     match std::fs::remove_file(&path) {
         Ok(()) => {

@@ -134,9 +134,9 @@ fn from_store(e: &store::Error) -> UserError {
         E::HomeNotADirectory { .. } => {
             line(Exit::Usage, e, Some("point --codex-home or CODEX_HOME at a directory".to_string()))
         }
-        E::OpenHome { .. } => refused(Some("check the permissions of the Codex home")),
-        E::LockTimeout { .. } => refused(Some("wait for it to finish and try again")),
-        E::Lock { .. } | E::ReadLink { .. } | E::Remove { .. } => refused(None),
+        E::LockTimeout { .. } => refused(Some("let it finish (or stop it) and run this again; nothing was written")),
+        E::Lock { .. } => refused(Some("check the permissions of the Codex home")),
+        E::ReadLink { .. } | E::Remove { .. } => refused(None),
         E::SymlinkLoop { .. } => line(Exit::Usage, e, Some("fix the symlink loop; nothing was written".to_string())),
         E::Write { .. } => refused(Some("the file was left as it was; check permissions and free space")),
         E::Backup { .. } => refused(Some("nothing was written; check permissions and free space")),
@@ -192,6 +192,7 @@ fn from_bridge(e: &bridge::Error) -> UserError {
         E::ExitedAtStart { log, .. } | E::NotListening { log, .. } => {
             Some(format!("its output is in {}", log.display()))
         }
+        E::NoLoginService { command } => Some(format!("run `{command}`")),
         E::Spawn { .. } | E::DidNotExit { .. } => None,
     };
     line(Exit::Problem, e, hint)

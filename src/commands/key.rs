@@ -6,7 +6,6 @@
 //! says it cannot restore `.env` instead of silently undoing the write before. With
 //! `--keychain` (and `key get`) see [`super::key_keychain`].
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use serde::Serialize;
@@ -59,15 +58,11 @@ fn env_key_of(ctx: &Ctx, id: &str) -> Result<String, UserError> {
     Ok(var)
 }
 
-/// Writes `.env` atomically with mode 0600. An existing file is tightened to 0600 first, so
-/// the key is never readable by others, not even between chmod and rename.
+/// Writes `.env` atomically with mode 0600 (Windows: the folder's ACL). An existing file is
+/// tightened to 0600 first, so the key is never readable by others, not even between chmod
+/// and rename.
 fn write_dotenv(path: &Path, text: &str) -> anyhow::Result<()> {
-    let target = store::resolve_target(path)?;
-    if let Ok(m) = std::fs::metadata(&target)
-        && m.permissions().mode() & 0o777 != 0o600
-    {
-        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600))?;
-    }
+    crate::platform::fs::make_private(&store::resolve_target(path)?)?;
     crate::interrupt::while_writing();
     let r = store::write_atomic(path, text.as_bytes());
     crate::interrupt::restore();
@@ -82,8 +77,7 @@ fn read_dotenv(path: &Path) -> anyhow::Result<Option<String>> {
         )),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => {
-            Err(UserError::refused(format!("cannot read {}: {}", path.display(), crate::config::file::io_reason(&e)))
-                .into())
+            Err(UserError::refused(format!("cannot read {}: {}", path.display(), crate::error::io_reason(&e))).into())
         }
     }
 }
@@ -149,7 +143,11 @@ impl Stored {
     pub fn say(&self, ctx: &Ctx, what: &str) {
         let (var, chars, path) = (&self.var, self.chars, display(ctx, &self.path));
         ctx.ui.status(&match self.changed {
-            true => format!("Stored {what} as {var} in {path} ({}, mode 0600).", crate::redact::chars_count(chars)),
+            true => format!(
+                "Stored {what} as {var} in {path} ({}, {}).",
+                crate::redact::chars_count(chars),
+                crate::platform::fs::PRIVATE
+            ),
             false => format!("{var} in {path} already holds this key; nothing to change."),
         });
         // Codex loads `.env` over its environment (checked with Codex 0.169 and 0.171: the

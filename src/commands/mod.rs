@@ -91,10 +91,10 @@ pub(crate) fn load_layers(ctx: &Ctx, profile: Option<&str>) -> Result<LayeredFil
 
 /// A path for messages: `~/...` under the home directory.
 pub(crate) fn display(_ctx: &Ctx, path: &Path) -> String {
-    if let Some(home) = dirs::home_dir()
+    if let Some(home) = crate::platform::user_home()
         && let Ok(rest) = path.strip_prefix(&home)
     {
-        return format!("~/{}", rest.display());
+        return format!("~{}{}", std::path::MAIN_SEPARATOR, rest.display());
     }
     path.display().to_string()
 }

@@ -55,7 +55,7 @@ impl ConfigFile {
         {
             return Err(too_large(path, m.len()));
         }
-        let bytes = match std::fs::read(path) {
+        let bytes = match crate::platform::fs::read(path) {
             Ok(b) => b,
             Err(e) if e.kind() == ErrorKind::NotFound => {
                 if std::fs::symlink_metadata(path).is_ok() {

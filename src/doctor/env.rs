@@ -338,7 +338,8 @@ mod tests {
         i.dotenv.insert("GW_KEY".into(), "secret-value-123".into());
         let c = key(&Facts::new(&i));
         assert_eq!(c.status, Status::Ok);
-        assert!(c.summary.starts_with("GW_KEY (set in /h/.env, 16 chars)"), "{}", c.summary);
+        let dotenv = std::path::Path::new("/h").join(".env");
+        assert!(c.summary.starts_with(&format!("GW_KEY (set in {}, 16 chars)", dotenv.display())), "{}", c.summary);
         i.env.insert("GW_KEY".into(), "another-secret".into());
         let c = key(&Facts::new(&i));
         assert_eq!(c.summary, "GW_KEY (set, 14 chars)");
@@ -389,7 +390,8 @@ mod tests {
         let c = openai_vars(&Facts::new(&i2));
         assert_eq!(c.status, Status::Warning);
         assert!(c.summary.contains("already the base_url of provider `gw`: the export can go"), "{}", c.summary);
-        assert!(c.remediation.unwrap().contains("delete the OPENAI_API_BASE line from /h/.env"));
+        let dotenv = std::path::Path::new("/h").join(".env");
+        assert!(c.remediation.unwrap().contains(&format!("delete the OPENAI_API_BASE line from {}", dotenv.display())));
     }
 
     #[test]

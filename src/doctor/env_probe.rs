@@ -168,7 +168,10 @@ mod tests {
         assert_eq!(c.status, Status::Ok);
         assert_eq!(
             c.summary,
-            "OPENAI_API_BASE http://h/v1 (in /h/.env; ignored by Codex, which goes to api.openai.com): answers the Responses API; `codex-provider import --use` turns it into a provider Codex uses"
+            format!(
+                "OPENAI_API_BASE http://h/v1 (in {}; ignored by Codex, which goes to api.openai.com): answers the Responses API; `codex-provider import --use` turns it into a provider Codex uses",
+                std::path::Path::new("/h").join(".env").display()
+            )
         );
         assert_eq!(c.details["keyVariable"], "OPENAI_API_KEY (set, 15 chars)");
         assert_eq!((c.details["verdict"].as_str(), c.details["source"].as_str()), ("ok", "dotenv"));

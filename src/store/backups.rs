@@ -16,15 +16,15 @@
 
 use std::fs::{self, OpenOptions};
 use std::io::Write;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
 use super::Error;
-use super::{FileOp, STATE_DIR, apply, mode_of, resolve_target};
+use super::{FileOp, STATE_DIR, apply, resolve_target};
 use crate::error::io_reason;
+use crate::platform::fs::{PRIVATE_MODE, create_mode, mode_of, set_mode};
 
 /// How many entries are kept after a prune (up to twice as many exist between prunes).
 const KEPT: usize = 10;
@@ -111,9 +111,10 @@ pub(super) fn backup(home: &Path, command: &str, ops: &[FileOp]) -> anyhow::Resu
             // the link is impossible (another filesystem) or the file changed since we read it.
             let linked = fs::read(&target).is_ok_and(|b| b == old.as_bytes()) && fs::hard_link(&target, &copy).is_ok();
             if !linked {
-                let mode = mode_of(&target).unwrap_or(0o600);
-                let mut f = OpenOptions::new().create_new(true).write(true).mode(mode).open(&copy).map_err(fail)?;
-                f.set_permissions(fs::Permissions::from_mode(mode)).map_err(fail)?;
+                let mode = mode_of(&target).unwrap_or(PRIVATE_MODE);
+                let mut f =
+                    create_mode(OpenOptions::new().create_new(true).write(true), mode).open(&copy).map_err(fail)?;
+                set_mode(&f, mode).map_err(fail)?;
                 f.write_all(old.as_bytes()).map_err(fail)?;
                 f.sync_all().map_err(fail)?;
             }
@@ -134,7 +135,9 @@ fn append(home: &Path, record: &Record) -> anyhow::Result<()> {
     }
     let mut line = serde_json::to_vec(record)?;
     line.push(b'\n');
-    let mut j = OpenOptions::new().create(true).append(true).mode(0o600).open(d.join(JOURNAL)).map_err(fail)?;
+    // One write of one line with O_APPEND: the entry exists whole or not at all.
+    let mut j =
+        create_mode(OpenOptions::new().create(true).append(true), PRIVATE_MODE).open(d.join(JOURNAL)).map_err(fail)?;
     j.write_all(&line).map_err(fail)?;
     drop(j);
     prune(home, 2 * KEPT);
@@ -226,9 +229,9 @@ fn rewrite_journal(home: &Path, kept: &[Entry]) -> anyhow::Result<()> {
         text.push(b'\n');
     }
     let mut tmp = tempfile::Builder::new().prefix(".journal.").tempfile_in(&d)?;
-    tmp.as_file().set_permissions(fs::Permissions::from_mode(0o600))?;
+    set_mode(tmp.as_file(), PRIVATE_MODE)?;
     tmp.write_all(&text)?;
-    tmp.persist(d.join(JOURNAL)).map_err(|e| e.error)?;
+    crate::platform::fs::replace(tmp, &d.join(JOURNAL))?;
     Ok(())
 }
 

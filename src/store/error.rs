@@ -15,11 +15,9 @@ pub enum Error {
     CreateHome { path: PathBuf, source: io::Error },
     /// The Codex home path is not a directory.
     HomeNotADirectory { path: PathBuf },
-    /// The Codex home could not be opened to lock it.
-    OpenHome { path: PathBuf, source: io::Error },
-    /// Another process held the home's lock for all of `waited`.
+    /// Another process held the lock of the home at `path` for all of `waited`.
     LockTimeout { path: PathBuf, waited: Duration },
-    /// Locking failed for another reason.
+    /// The lock file (`path`, or its folder) could not be made, opened or locked.
     Lock { path: PathBuf, source: io::Error },
     /// A symlink on the way to the file could not be read.
     ReadLink { path: PathBuf, source: io::Error },
@@ -41,9 +39,13 @@ impl fmt::Display for Error {
         match self {
             Error::CreateHome { path, source } => write!(f, "cannot create {}: {}", path.display(), io_reason(source)),
             Error::HomeNotADirectory { path } => write!(f, "{} is not a directory", path.display()),
-            Error::OpenHome { path, source } => write!(f, "cannot open {}: {}", path.display(), io_reason(source)),
             Error::LockTimeout { path, waited } => {
-                write!(f, "another codex-provider has held {} for {} s", path.display(), waited.as_secs())
+                write!(
+                    f,
+                    "another codex-provider has been writing to {} for {} s; gave up waiting",
+                    path.display(),
+                    waited.as_secs()
+                )
             }
             Error::Lock { path, source } => write!(f, "cannot lock {}: {}", path.display(), io_reason(source)),
             Error::ReadLink { path, source } => write!(f, "{}: {}", path.display(), io_reason(source)),
@@ -62,7 +64,6 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::CreateHome { source, .. }
-            | Error::OpenHome { source, .. }
             | Error::Lock { source, .. }
             | Error::ReadLink { source, .. }
             | Error::Write { source, .. }

@@ -5,21 +5,21 @@
 //! Nothing here prints: each step returns what happened ([`Outcome`], [`Session::created`])
 //! and the command says it.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{ErrorKind, Write};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use crate::config::file::unified_diff;
 use crate::config::{ConfigFile, Selection};
+use crate::platform;
+use crate::platform::lock::{HomeLock, LockError};
+
 mod backups;
 mod error;
 pub use backups::{BackupSummary, UndoPlan, apply_undo, list_undo, plan_undo};
 pub use error::Error;
 
 pub const STATE_DIR: &str = ".codex-provider";
-const LOCK_WAIT: Duration = Duration::from_secs(10);
 
 /// One change to one file.
 #[derive(Debug, Clone)]
@@ -73,19 +73,25 @@ impl Outcome {
 }
 
 /// A write session: holds the lock from before the first read until the last write. The lock
-/// is an flock on the Codex home directory itself, so taking it creates nothing: a command
-/// refused before its commit leaves `$CODEX_HOME` as it found it (a home this session had
-/// to create is removed again while still empty).
+/// is a kernel lock on `.codex-provider/lock` (`platform::lock`); a command refused before its
+/// commit leaves `$CODEX_HOME` as it found it: the lock file and state folder it had to create
+/// are removed again, and so is a home it had to create while still empty.
 pub struct Session {
     home: PathBuf,
     dry_run: bool,
     created: Option<PathBuf>,
     committed: std::cell::Cell<bool>,
-    _lock: Option<File>,
+    lock: Option<HomeLock>,
 }
 
 impl Drop for Session {
     fn drop(&mut self) {
+        if let Some(lock) = self.lock.take() {
+            match self.committed.get() {
+                true => drop(lock),
+                false => lock.release_and_remove(),
+            }
+        }
         if let Some(home) = &self.created
             && !self.committed.get()
         {
@@ -103,7 +109,7 @@ impl Session {
                 dry_run,
                 created: None,
                 committed: false.into(),
-                _lock: None,
+                lock: None,
             });
         }
         let mut created = None;
@@ -116,7 +122,7 @@ impl Session {
         let lock = lock_home(home)?;
         remove_stale_temps(home);
         crate::testpoint::pause("locked");
-        Ok(Session { home: home.to_path_buf(), dry_run, created, committed: false.into(), _lock: Some(lock) })
+        Ok(Session { home: home.to_path_buf(), dry_run, created, committed: false.into(), lock: Some(lock) })
     }
 
     pub fn dry_run(&self) -> bool {
@@ -176,24 +182,12 @@ fn remove_stale_temps(home: &Path) {
     }
 }
 
-fn lock_home(home: &Path) -> Result<File, Error> {
-    let path = home.to_path_buf();
-    let file = File::open(&path).map_err(|e| Error::OpenHome { path: path.clone(), source: e })?;
-    let start = Instant::now();
-    loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(file),
-            Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
-                std::thread::sleep(Duration::from_millis(5))
-            }
-            Err(fs::TryLockError::WouldBlock) => {
-                return Err(Error::LockTimeout { path, waited: LOCK_WAIT });
-            }
-            Err(fs::TryLockError::Error(e)) => {
-                return Err(Error::Lock { path, source: e });
-            }
-        }
-    }
+/// Waits in the kernel (minutes, see `platform::lock::WAIT`) for any other writer of `home`.
+fn lock_home(home: &Path) -> Result<HomeLock, Error> {
+    HomeLock::acquire(&home.join(STATE_DIR), platform::lock::WAIT).map_err(|e| match e {
+        LockError::TimedOut { waited } => Error::LockTimeout { path: home.to_path_buf(), waited },
+        LockError::Io { path, error } => Error::Lock { path, source: error },
+    })
 }
 
 /// Follows a symlink chain to the file that should be written (Codex does the same).
@@ -211,10 +205,6 @@ pub fn resolve_target(path: &Path) -> Result<PathBuf, Error> {
     Err(Error::SymlinkLoop { path: path.to_path_buf() })
 }
 
-fn mode_of(path: &Path) -> Option<u32> {
-    fs::metadata(path).ok().map(|m| m.permissions().mode() & 0o7777)
-}
-
 /// Writes `content` to `path` atomically: temp file in the same directory with the final
 /// mode, fsync, rename over the (symlink-resolved) target. Readers see the old or the new
 /// bytes, never a mix. The directory is not fsynced: after a power cut the rename may be
@@ -223,7 +213,7 @@ fn mode_of(path: &Path) -> Option<u32> {
 pub fn write_atomic(path: &Path, content: &[u8]) -> anyhow::Result<()> {
     let target = resolve_target(path)?;
     let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mode = mode_of(&target).unwrap_or(0o600);
+    let mode = platform::fs::mode_of(&target).unwrap_or(platform::fs::PRIVATE_MODE);
     let fail = |step: &'static str, e: std::io::Error| Error::Write { path: path.to_path_buf(), step, source: e };
     let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("config.toml");
     let mut tmp = tempfile::Builder::new()
@@ -231,11 +221,11 @@ pub fn write_atomic(path: &Path, content: &[u8]) -> anyhow::Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| fail("temp file", e))?;
-    tmp.as_file().set_permissions(fs::Permissions::from_mode(mode)).map_err(|e| fail("chmod", e))?;
+    platform::fs::set_mode(tmp.as_file(), mode).map_err(|e| fail("chmod", e))?;
     tmp.write_all(content).map_err(|e| fail("write", e))?;
     tmp.as_file().sync_all().map_err(|e| fail("fsync", e))?;
     crate::testpoint::pause("before-rename");
-    tmp.persist(&target).map_err(|e| fail("rename", e.error))?;
+    platform::fs::replace(tmp, &target).map_err(|e| fail("rename", e))?;
     crate::testpoint::pause("after-rename");
     Ok(())
 }
@@ -268,8 +258,11 @@ pub fn write_previous(home: &Path, prev: &Selection) -> anyhow::Result<()> {
     let dir = home.join(STATE_DIR);
     fs::create_dir_all(&dir)?;
     let bytes = serde_json::to_vec(prev)?;
-    let mut f =
-        fs::OpenOptions::new().create(true).write(true).truncate(false).mode(0o600).open(dir.join("previous.json"))?;
+    let mut f = platform::fs::create_mode(
+        fs::OpenOptions::new().create(true).write(true).truncate(false),
+        platform::fs::PRIVATE_MODE,
+    )
+    .open(dir.join("previous.json"))?;
     f.write_all(&bytes)?;
     f.set_len(bytes.len() as u64)?;
     Ok(())

@@ -64,15 +64,7 @@ pub fn stdout_width() -> Option<usize> {
     if let Some(n) = crate::env::process_var("COLUMNS").and_then(|c| c.trim().parse().ok()).filter(|n| *n > 0) {
         return Some(n);
     }
-    #[cfg(unix)]
-    {
-        // SAFETY: TIOCGWINSZ fills a winsize struct; fd 1 is a terminal (checked above).
-        let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
-        if unsafe { libc::ioctl(1, libc::TIOCGWINSZ, &mut ws) } == 0 && ws.ws_col > 0 {
-            return Some(usize::from(ws.ws_col));
-        }
-    }
-    None
+    crate::platform::term::width()
 }
 
 /// One plain line to stderr for code that has no [`Ui`] (the crash-test pause points).

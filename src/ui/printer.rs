@@ -51,8 +51,7 @@ fn classify(e: &std::io::Error) -> StdoutFailure {
     if e.kind() == ErrorKind::BrokenPipe {
         return StdoutFailure::BrokenPipe;
     }
-    let s = e.to_string();
-    StdoutFailure::Failed(s.split(" (os error").next().unwrap_or(&s).to_lowercase())
+    StdoutFailure::Failed(crate::platform::fs::io_reason(e))
 }
 
 #[cfg(test)]
@@ -62,7 +61,7 @@ mod tests {
     #[test]
     fn broken_pipe_is_not_a_failure_and_others_read_as_one_line() {
         assert_eq!(classify(&std::io::Error::from(ErrorKind::BrokenPipe)), StdoutFailure::BrokenPipe);
-        let full = std::io::Error::from_raw_os_error(28);
+        let full = std::io::Error::from(ErrorKind::StorageFull);
         assert_eq!(classify(&full), StdoutFailure::Failed("no space left on device".into()));
     }
 }

@@ -12,7 +12,9 @@
 //!   is placed on purpose);
 //! - no clap outside `src/cli/` (the commands get plain options);
 //! - no `json!` outside the printer (`src/commands/output.rs`) and the modules that build JSON
-//!   for another program ([`JSON_BUILDERS`]): every document we print is a typed result.
+//!   for another program ([`JSON_BUILDERS`]): every document we print is a typed result;
+//! - no platform code outside `src/platform/`: no `std::os::…`, `cfg(unix)`/`cfg(windows)`
+//!   (nor `cfg!`, `not(…)`, `target_os`, `target_family`), `libc::` or `windows_sys`.
 //!
 //! Unit tests (`#[cfg(test)] mod …` to the end of a file) and comments are not read: the rules
 //! are about the shipped code. The checker works on a map of path → text, so it is tested on
@@ -39,6 +41,7 @@ const LAYERS: &[&[&str]] = &[
     &["codex::known", "codex::provider", "codex::version", "home"],
     &["ui", "testpoint"],
     &["env", "error", "interrupt", "redact"],
+    &["platform"],
 ];
 
 /// Where `json!` may build JSON that is not our output: HTTP request bodies and the stream
@@ -46,13 +49,27 @@ const LAYERS: &[&[&str]] = &[
 const JSON_BUILDERS: &[&str] = &["src/probe/wire.rs", "src/probe/sse.rs", "src/catalog.rs"];
 const PRINTER: &str = "src/commands/output.rs";
 const LONG_FILE_EXEMPT: &[&str] = &["src/presets.rs"];
+/// What marks code as one platform's (allowed in `src/platform/` only).
+const PLATFORM_MARKS: &[&str] = &[
+    "std::os::",
+    "cfg(unix",
+    "cfg(windows",
+    "cfg!(unix",
+    "cfg!(windows",
+    "not(unix",
+    "not(windows",
+    "target_os",
+    "target_family",
+    "libc::",
+    "windows_sys",
+];
 
 /// Every `.rs` file under `src/`, by path relative to the repository (`src/a/b.rs`).
 fn read_src(root: &Path) -> BTreeMap<String, String> {
     crate::support::snapshot(&root.join("src"))
         .into_iter()
         .filter(|(rel, _)| rel.ends_with(".rs"))
-        .map(|(rel, bytes)| (format!("src/{rel}"), String::from_utf8_lossy(&bytes).into_owned()))
+        .map(|(rel, bytes)| (format!("src/{}", rel.replace('\\', "/")), String::from_utf8_lossy(&bytes).into_owned()))
         .collect()
 }
 
@@ -288,6 +305,13 @@ fn rules(files: &BTreeMap<String, String>, layers: &[&[&str]]) -> Vec<String> {
         if path != PRINTER && !JSON_BUILDERS.contains(&path.as_str()) && code.contains("json!(") {
             out.push(format!("{path}: builds JSON with json! outside the printer ({PRINTER})"));
         }
+        if !path.starts_with("src/platform/") {
+            for (n, line) in code.lines().enumerate() {
+                if PLATFORM_MARKS.iter().any(|m| line.contains(m)) {
+                    out.push(format!("{path}:{}: platform code outside src/platform/: {}", n + 1, line.trim()));
+                }
+            }
+        }
         if let Some(i) = code.find("struct ConfigFile {") {
             let body = &code[i..i + code[i..].find('}').unwrap_or(code.len() - i)];
             // Visible to the config module only (`pub(super)`, `pub(in crate::config)`) is the
@@ -354,6 +378,11 @@ mod checker {
             ),
             ("src/presets.rs", &long),
             ("src/big.rs", &long),
+            (
+                "src/bridge.rs",
+                "#[cfg(unix)]\nuse std::os::unix::fs::PermissionsExt;\n#[cfg(test)]\nmod tests {\n    #[cfg(windows)]\n    fn t() {}\n}\n",
+            ),
+            ("src/platform/fs.rs", "#[cfg(unix)]\nuse std::os::unix::fs::PermissionsExt;\n"),
         ]);
         let v = rules(&t, &[]);
         assert!(v.iter().any(|l| l.starts_with("src/big.rs: 551 lines")), "{v:?}");
@@ -361,7 +390,9 @@ mod checker {
         assert!(v.contains(&"src/store.rs: uses toml_edit outside src/config/".to_string()), "{v:?}");
         assert!(v.iter().any(|l| l.starts_with("src/store.rs:2: prints outside src/ui/")), "{v:?}");
         assert!(v.iter().any(|l| l.starts_with("src/config/file.rs: ConfigFile's document is public")), "{v:?}");
-        assert_eq!(v.len(), 4, "{v:?}");
+        assert!(v.contains(&"src/bridge.rs:1: platform code outside src/platform/: #[cfg(unix)]".to_string()), "{v:?}");
+        assert!(v.iter().any(|l| l.starts_with("src/bridge.rs:2: platform code outside")), "{v:?}");
+        assert_eq!(v.len(), 6, "{v:?}");
     }
 
     #[test]

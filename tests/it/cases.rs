@@ -129,8 +129,7 @@ fn run_case(dir: &Path, bless: bool) -> Result<(), String> {
         }
     }
     let out = cmd.output().unwrap();
-    let home_s = home.path().to_string_lossy().into_owned();
-    let norm = |b: &[u8]| without_durations(&String::from_utf8_lossy(b).replace(&home_s, "[HOME]"));
+    let norm = |b: &[u8]| without_durations(&crate::support::home_paths(&String::from_utf8_lossy(b), home.path()));
     let (stdout, stderr, code) = (norm(&out.stdout), norm(&out.stderr), out.status.code().unwrap_or(-1));
     let actual_tree = read_tree(home.path());
     if bless {

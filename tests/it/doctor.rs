@@ -182,6 +182,7 @@ fn network_checks_fail_where_codex_would() {
     assert!(start.elapsed() < Duration::from_secs(120), "a refused connection took {:?}", start.elapsed());
 }
 
+#[cfg(unix)] // a wall-clock bound (4 x 600 ms in under 1.5 s); a process start-up under Wine takes about that alone
 #[test]
 fn all_probes_providers_concurrently() {
     use crate::support::server::{Mode, Server};
@@ -325,6 +326,8 @@ fn environment_checks() {
         "fail",
         "127.0.0.1:9, where nothing is listening",
     );
+    // Windows' environment is case-insensitive: HTTP_PROXY and http_proxy are one variable there.
+    #[cfg(unix)]
     assert_check(
         &clean().env("HTTP_PROXY", "http://proxy.corp:8080").env("http_proxy", "http://other.corp:3128"),
         &[],
@@ -353,9 +356,7 @@ fn old_codex_on_path_is_a_warning() {
     let d = Doctor::fixture("clean.toml");
     let bin = d.cwd.path().join("bin");
     std::fs::create_dir_all(&bin).unwrap();
-    let codex = bin.join("codex");
-    std::fs::write(&codex, "#!/bin/sh\necho 'codex-cli 0.133.0'\n").unwrap();
-    std::fs::set_permissions(&codex, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    crate::support::fake_codex(&bin, "0.133.0");
     let mut c = d.home.cmd(&["doctor", "--offline", "--json"]);
     c.current_dir(d.cwd.path()).env("PATH", &bin).env("DOCTOR_GW_KEY", "x");
     let v: Value = serde_json::from_slice(&c.output().unwrap().stdout).unwrap();
@@ -461,11 +462,13 @@ fn fix_dry_run_and_no_terminal_write_nothing() {
 // ---- the real Codex CLI as an oracle ----
 
 /// `codex exec` through the shared oracle harness (20 s deadline, whole process tree killed).
+#[cfg(unix)]
 fn codex_exec(home: &Path, extra: &[&str]) -> (Option<i32>, String) {
     let out = crate::support::codex::exec(home, extra, &[], Duration::from_secs(20));
     (out.code, out.stderr)
 }
 
+#[cfg(unix)] // needs the real Codex CLI, a Linux binary
 #[test]
 fn oracle_codex_fails_where_doctor_fails() {
     let Some(_) = crate::support::codex::bin() else { return };
@@ -489,6 +492,7 @@ fn oracle_codex_fails_where_doctor_fails() {
     }
 }
 
+#[cfg(unix)] // needs the real Codex CLI, a Linux binary
 #[test]
 fn oracle_codex_loads_the_config_after_fix() {
     let Some(_) = crate::support::codex::bin() else { return };

@@ -90,7 +90,8 @@ fn the_url_in_openai_base_url_is_probed_with_openai_api_key() {
     home.write(".env", &format!("OPENAI_BASE_URL={base}\n"));
     let v = doctor(&home, &["--json"], &[("OPENAI_API_KEY", CANARY)]).json();
     assert_eq!(v["checks"][ID]["details"]["source"], "dotenv", "{:#}", v["checks"][ID]);
-    assert!(v["checks"][ID]["summary"].as_str().unwrap().contains("/.env; ignored by Codex"));
+    let summary = v["checks"][ID]["summary"].as_str().unwrap();
+    assert!(summary.contains(&format!("{}.env; ignored by Codex", std::path::MAIN_SEPARATOR)), "{summary}");
 }
 
 #[test]

@@ -2,13 +2,18 @@
 //! migration (issue 13), against the real Codex: each repair is tried on a copy and kept
 //! only if Codex loads the result at least as well as before.
 
+#[cfg(unix)]
 use std::time::Duration;
 
+#[cfg(unix)]
 use crate::journeys::run_env;
 use crate::support::Home;
+#[cfg(unix)]
 use crate::support::codex;
+#[cfg(unix)]
 use crate::support::server::{Mode, Server};
 
+#[cfg(unix)]
 const KEY: &str = "sk-fix-3c9e1a7f5b2d4e60";
 
 /// The config a popular guide teaches, `[profiles.customapi]` and all.
@@ -19,6 +24,7 @@ fn guide_config(base: &str) -> String {
 }
 
 /// Issue 13 (b): the guide's config → `doctor --fix --yes` → `codex --profile customapi exec` answers.
+#[cfg(unix)] // needs the real Codex CLI, a Linux binary
 #[test]
 fn the_guides_profile_works_after_doctor_fix() {
     let Some(bin) = codex::bin() else { return };

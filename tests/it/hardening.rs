@@ -4,7 +4,6 @@
 
 use std::fs;
 use std::io::{BufRead, BufReader};
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -361,17 +360,21 @@ fn deep_nesting_is_refused_without_a_stack_overflow() {
 fn unreadable_paths_are_refused() {
     // config.toml is a directory
     refused_everywhere(&|h| fs::create_dir(h.config()).unwrap(), &doctor1, "is a directory");
+    // Symlinks on Unix only: Wine 8 makes a symlink that std then reads as a plain file, so what
+    // Windows does with a link cannot be seen here.
     // a dangling symlink
+    #[cfg(unix)]
     refused_everywhere(
-        &|h| std::os::unix::fs::symlink(h.path().join("nowhere.toml"), h.config()).unwrap(),
+        &|h| crate::support::symlink_file(&h.path().join("nowhere.toml"), &h.config()).unwrap(),
         &doctor1,
         "dangling symlink",
     );
     // a symlink loop
+    #[cfg(unix)]
     refused_everywhere(
         &|h| {
-            std::os::unix::fs::symlink(h.path().join("b.toml"), h.config()).unwrap();
-            std::os::unix::fs::symlink(h.config(), h.path().join("b.toml")).unwrap();
+            crate::support::symlink_file(&h.path().join("b.toml"), &h.config()).unwrap();
+            crate::support::symlink_file(&h.config(), &h.path().join("b.toml")).unwrap();
         },
         &doctor1,
         "symbolic links",
@@ -400,11 +403,13 @@ fn codex_home_that_is_a_file_is_refused() {
     }
 }
 
+#[cfg(unix)]
 fn have(cmd: &str, args: &[&str]) -> bool {
     Command::new(cmd).args(args).stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
 }
 
 /// The writers, on a home with provider `x` defined and selected.
+#[cfg(unix)]
 fn writers() -> Vec<Vec<&'static str>> {
     vec![
         vec!["add", "y", "--base-url", "http://h/v1", "--no-probe"],
@@ -419,6 +424,7 @@ fn writers() -> Vec<Vec<&'static str>> {
 const WRITABLE: &str = "model_provider = \"x\"\nprofile = \"old\"\n\n[model_providers.x]\nname = \"X\"\nbase_url = \"http://h/v1\"\nwire_api = \"chat\"\n\n[profiles.old]\nmodel = \"m\"\n";
 
 /// Root is not stopped by permission bits; `chattr +i` (immutable) is what stops it.
+#[cfg(unix)] // chattr +i is Linux's (Wine does not enforce Windows' read-only attribute on a replace)
 #[test]
 fn immutable_file_or_directory_refuses_writes_cleanly() {
     let probe = tempfile::tempdir().unwrap();
@@ -455,6 +461,7 @@ fn immutable_file_or_directory_refuses_writes_cleanly() {
 }
 
 /// A read-only bind mount of the Codex home, in a private mount namespace.
+#[cfg(unix)] // a read-only bind mount in a Linux mount namespace (unshare)
 #[test]
 fn read_only_filesystem_refuses_writes_cleanly() {
     if !have("unshare", &["-m", "true"]) {
@@ -506,10 +513,12 @@ fn undo_restores_a_file_broken_by_hand() {
 
 // ---------------------------------------------------------------- permissions
 
+#[cfg(unix)]
 fn mode(p: &Path) -> u32 {
-    fs::metadata(p).unwrap().permissions().mode() & 0o777
+    std::os::unix::fs::PermissionsExt::mode(&fs::metadata(p).unwrap().permissions()) & 0o777
 }
 
+#[cfg(unix)] // file modes; Windows: writes::new_files_take_the_folders_permissions
 #[test]
 fn everything_we_create_is_private_and_backups_keep_the_mode() {
     let home = Home::new();
@@ -522,7 +531,7 @@ fn everything_we_create_is_private_and_backups_keep_the_mode() {
         assert_eq!(mode(f), 0o600, "{} has mode {:o}", f.display(), mode(f));
     }
     // An existing 0644 file keeps 0644, and so does its backup.
-    fs::set_permissions(home.config(), fs::Permissions::from_mode(0o644)).unwrap();
+    fs::set_permissions(home.config(), std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
     home.run(&["use", "gw"]).code(0);
     assert_eq!(mode(&home.config()), 0o644);
     assert_eq!(mode(&newest_backup(&home).unwrap()), 0o644);

@@ -2,8 +2,10 @@
 //! a `use` that checks its target and remembers models, CODEX_OSS_* for the built-in local
 //! providers, one failure said once, and thread counts from real Codex rollouts.
 
+#[cfg(unix)]
 use std::time::Duration;
 
+#[cfg(unix)]
 use crate::support::codex;
 use crate::support::server::{Mode, Server};
 use crate::support::{Home, Run};
@@ -25,6 +27,7 @@ fn gw_config(base: &str, extra: &str) -> String {
     )
 }
 
+#[cfg(unix)] // needs the real Codex CLI, a Linux binary
 #[test]
 fn import_use_then_real_codex_answers() {
     let Some(bin) = codex::bin() else { return };
@@ -58,6 +61,7 @@ fn import_reads_dotenv_and_refuses_when_nothing_is_set() {
     assert!(home.read("config.toml").contains("base_url = \"https://api.deepseek.com/v1\""));
 }
 
+#[cfg(unix)] // needs the real Codex CLI, a Linux binary
 #[test]
 fn use_ollama_after_a_gateway_model_does_not_send_that_model() {
     let Some(bin) = codex::bin() else { return };
@@ -122,6 +126,7 @@ fn use_model_is_checked_against_the_cached_list_and_models_shows_it() {
     );
 }
 
+#[cfg(unix)] // needs the real Codex CLI, a Linux binary
 #[test]
 fn models_marks_what_the_installed_codex_knows() {
     let Some(bin) = codex::bin() else { return };
@@ -219,6 +224,7 @@ fn a_login_redirect_is_not_called_an_api_root() {
     assert!(hint.contains("web page"), "{hint}");
 }
 
+#[cfg(unix)] // needs the real Codex CLI, a Linux binary
 #[test]
 fn threads_recorded_by_real_codex_are_counted_and_named_on_a_switch() {
     let Some(bin) = codex::bin() else { return };

@@ -2,7 +2,9 @@
 //! a redirect loop, gzip and zstd bombs (decoded as Codex 0.171 does, but never past the
 //! 4 MiB cap), and bounded peak memory against huge / endless / bomb bodies.
 
+#[cfg(unix)]
 use std::path::Path;
+#[cfg(unix)]
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -62,15 +64,18 @@ fn gzip_bomb_is_inflated_only_up_to_the_cap() {
 }
 
 /// The peak RSS bound (issue 12): every probe, whatever the server sends, under 15 MiB.
+#[cfg(unix)]
 const RSS_BOUND_KIB: u64 = 15 * 1024;
 
 /// Peak RSS in KiB of `bin probe` against `mode`, measured by /usr/bin/time (None when absent).
+#[cfg(unix)]
 fn peak_rss_kib(bin: &Path, mode: Mode, extra: &[&str]) -> Option<(u64, Duration, Value)> {
     let s = Server::start(mode);
     peak_rss_at(bin, &s.base(), extra)
 }
 
 /// The same against `base`.
+#[cfg(unix)]
 fn peak_rss_at(bin: &Path, base: &str, extra: &[&str]) -> Option<(u64, Duration, Value)> {
     if !Path::new("/usr/bin/time").exists() {
         return None;
@@ -97,6 +102,7 @@ fn peak_rss_at(bin: &Path, base: &str, extra: &[&str]) -> Option<(u64, Duration,
 
 /// The release binary, built here only when `CODEX_PROVIDER_RSS_RELEASE=1` (a clean release
 /// build takes minutes on the 2-core machine; CI and BENCHMARKS.md measure it that way).
+#[cfg(unix)]
 fn release_bin() -> Option<std::path::PathBuf> {
     if std::env::var("CODEX_PROVIDER_RSS_RELEASE").as_deref() != Ok("1") {
         return None;
@@ -111,15 +117,18 @@ fn release_bin() -> Option<std::path::PathBuf> {
     Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/codex-provider"))
 }
 
+/// The modes that trickle their body on a clock (their peak is not the body's size).
+#[cfg(unix)]
+fn mode_is_clocked(name: &str) -> bool {
+    name.starts_with("drip")
+}
+
 /// Every hostile body stays under 15 MiB of peak RSS. On the release binary (opt-in, see
 /// [`release_bin`]) the bound is absolute. On the debug test binary, whose unoptimised code
 /// alone makes an unreachable probe peak near 15 MiB, the bound is on what the body adds:
 /// peak minus that same binary's unreachable-probe peak stays under 15 MiB minus the release
 /// binary's unreachable-probe peak (measured 5.2 MiB, taken as 6; BENCHMARKS.md), i.e. under 9 MiB.
-fn mode_is_clocked(name: &str) -> bool {
-    name.starts_with("drip")
-}
-
+#[cfg(unix)] // measures peak RSS with GNU time (/usr/bin/time -f %M)
 #[test]
 fn peak_memory_is_bounded_against_huge_endless_and_bomb_bodies() {
     const RELEASE_IDLE_KIB: u64 = 6 * 1024;

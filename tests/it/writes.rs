@@ -3,7 +3,6 @@
 //! files are never written; no-ops keep bytes and mtime; symlinks, modes, concurrency, undo.
 
 use std::fs;
-use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 
 use crate::support::{Home, corpus_dir};
@@ -188,27 +187,30 @@ fn dry_run_writes_nothing_and_prints_a_diff() {
     assert!(!fresh.config().exists(), "--dry-run created config.toml");
 }
 
+#[cfg(unix)] // Wine 8 makes a symlink std then reads as a plain file, so what Windows does with a link cannot be seen here
 #[test]
 fn symlink_is_followed_and_kept() {
     let home = Home::new();
     let real_dir = tempfile::tempdir().unwrap();
     let target = real_dir.path().join("dotfiles-config.toml");
     fs::copy(corpus_dir().join("01-minimal-custom-provider.toml"), &target).unwrap();
-    std::os::unix::fs::symlink(&target, home.config()).unwrap();
+    crate::support::symlink_file(&target, &home.config()).unwrap();
     home.run(&["add", "gw", "--base-url", "http://h/v1", "--no-probe"]).code(0);
     assert!(fs::symlink_metadata(home.config()).unwrap().file_type().is_symlink(), "the link was replaced by a file");
     assert!(fs::read_to_string(&target).unwrap().contains("[model_providers.gw]"));
     // A dangling link is an error, and nothing is created.
     let home2 = Home::new();
-    std::os::unix::fs::symlink(real_dir.path().join("missing.toml"), home2.config()).unwrap();
+    crate::support::symlink_file(&real_dir.path().join("missing.toml"), &home2.config()).unwrap();
     let r = home2.run(&["add", "gw", "--base-url", "http://h/v1", "--no-probe"]);
     r.code(2);
     assert!(r.stderr.contains("dangling symlink"), "{}", r.stderr);
     assert!(!real_dir.path().join("missing.toml").exists());
 }
 
+#[cfg(unix)] // file modes; the Windows counterpart is below
 #[test]
 fn modes_are_kept_and_new_files_are_private() {
+    use std::os::unix::fs::PermissionsExt;
     let home = Home::new();
     home.run(&["add", "gw", "--base-url", "http://h/v1", "--no-probe", "--profile", "work"]).code(0);
     for f in ["config.toml", "work.config.toml"] {
@@ -230,6 +232,24 @@ fn modes_are_kept_and_new_files_are_private() {
         .unwrap();
     let bmode = fs::metadata(&newest).unwrap().permissions().mode() & 0o777;
     assert_eq!(bmode, 0o640);
+}
+
+/// Windows has no modes: new files and backups get what the folder's ACL gives, so they are
+/// plain writable files like any other the user makes there.
+#[cfg(windows)]
+#[test]
+fn new_files_take_the_folders_permissions() {
+    let home = Home::new();
+    home.run(&["add", "gw", "--base-url", "http://h/v1", "--no-probe", "--profile", "work"]).code(0);
+    home.run(&["use", "gw", "--model", "m"]).code(0);
+    for f in ["config.toml", "work.config.toml"] {
+        assert!(!fs::metadata(home.path().join(f)).unwrap().permissions().readonly(), "{f} is read-only");
+    }
+    let backups: Vec<_> = fs::read_dir(home.path().join(".codex-provider/backups")).unwrap().flatten().collect();
+    assert!(backups.len() >= 2, "{backups:?}");
+    for b in backups {
+        assert!(!b.metadata().unwrap().permissions().readonly(), "{:?} is read-only", b.path());
+    }
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! inputs, and (in submodules) the fake OpenAI-compatible server and the real Codex CLI oracle.
 #![allow(dead_code)]
 
+/// The real Codex CLI: a Linux binary (npm's linux-x64 build), so its tests are Unix-only.
+#[cfg(unix)]
 pub mod codex;
 pub use codex_provider_testkit::server;
 
@@ -55,7 +57,83 @@ pub fn scrub(c: &mut Command) -> &mut Command {
 
 /// Path of the binary under test.
 pub fn bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_codex-provider"))
+    absolute(env!("CARGO_BIN_EXE_codex-provider"))
+}
+
+/// A build-time path made absolute for this platform: as is on Unix; under Windows (Wine) a
+/// Linux path like `/work/x` has no drive, so it is pinned to the drive of the test's start
+/// (`Z:`), which a child started in a temp folder on `C:` would otherwise not find.
+pub fn absolute(p: impl AsRef<Path>) -> PathBuf {
+    std::path::absolute(p.as_ref()).expect("absolute path")
+}
+
+/// A stand-in `codex` in `dir` that prints `codex-cli VERSION` for `--version` and exits 0:
+/// a `#!/bin/sh` script on Unix, `codex.cmd` on Windows (found through `PATHEXT`).
+pub fn fake_codex(dir: &Path, version: &str) -> PathBuf {
+    fs::create_dir_all(dir).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let p = dir.join("codex");
+        fs::write(&p, format!("#!/bin/sh\necho 'codex-cli {version}'\n")).unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o755)).unwrap();
+        p
+    }
+    #[cfg(windows)]
+    {
+        let p = dir.join("codex.cmd");
+        fs::write(&p, format!("@echo off\r\necho codex-cli {version}\r\n")).unwrap();
+        p
+    }
+}
+
+/// A symlink to a file (on Windows a file symlink, which Wine and a developer-mode Windows
+/// make without elevation).
+pub fn symlink_file(target: &Path, link: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    return std::os::unix::fs::symlink(target, link);
+    #[cfg(windows)]
+    return std::os::windows::fs::symlink_file(target, link);
+}
+
+/// `text` with `root` (as printed, and as JSON escapes it) written `[HOME]`, and on Windows the
+/// separators of the paths under it written `/`, so expectations written on Unix hold: in
+/// `[HOME]\a\b` (or JSON's `[HOME]\\a\\b`) each separator up to the path's end becomes `/`.
+pub fn home_paths(text: &str, root: &Path) -> String {
+    let plain = root.to_string_lossy();
+    let text = text.replace(&plain.replace('\\', "\\\\"), "[HOME]").replace(&*plain, "[HOME]");
+    if cfg!(unix) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find("[HOME]") {
+        out.push_str(&rest[..i + 6]);
+        rest = &rest[i + 6..];
+        let end = rest.find(|c: char| c.is_whitespace() || "\"'`,:;)]}".contains(c)).unwrap_or(rest.len());
+        let path = &rest[..end];
+        // JSON writes a separator `\\`; there a lone `\` starts an escape (`\n`) that ends the path.
+        let (path, end) = match path.strip_prefix("\\\\") {
+            Some(_) => {
+                let mut cut = path.len();
+                let mut i = 0;
+                while let Some(j) = path[i..].find('\\') {
+                    if path[i + j..].starts_with("\\\\") {
+                        i += j + 2;
+                    } else {
+                        cut = i + j;
+                        break;
+                    }
+                }
+                (path[..cut].replace("\\\\", "/"), cut)
+            }
+            None => (path.replace('\\', "/"), end),
+        };
+        out.push_str(&path);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A scratch `CODEX_HOME` in a temp dir (never the real ~/.codex).
@@ -177,7 +255,7 @@ pub fn snapshot(root: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// The repository's `fixtures/` directory.
 pub fn fixtures_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+    absolute(env!("CARGO_MANIFEST_DIR")).join("fixtures")
 }
 
 /// The corpus of real-world configs, vendored from `../shared/corpus` into `fixtures/corpus`
