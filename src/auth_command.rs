@@ -213,9 +213,11 @@ mod tests {
         assert_eq!(a.args, ["key", "get", "gw"]);
         // (Here the running executable is the test binary, not codex-provider.)
         let mut b = a.clone();
-        b.command = "/opt/x/bin/codex-provider".into();
+        // An absolute path that does not exist, in this platform's form.
+        let gone = if cfg!(windows) { r"C:\opt\x\bin\codex-provider.exe" } else { "/opt/x/bin/codex-provider" };
+        b.command = gone.into();
         assert!(b.is_keychain("gw") && !b.is_keychain("other"));
-        assert_eq!(b.stale().map(|e| e.to_string()).as_deref(), Some("/opt/x/bin/codex-provider does not exist"));
+        assert_eq!(b.stale().map(|e| e.to_string()), Some(format!("{gone} does not exist")));
         b.command = "/usr/bin/gcloud".into();
         assert!(!b.is_keychain("gw"));
         #[cfg(unix)]

@@ -415,13 +415,13 @@ fn failed_probe_then_store_the_key_now() {
 /// and no env_key; no file holds the key. Needs a keychain (see `keychain::keychain_or_skip`).
 #[test]
 fn failed_probe_then_store_the_key_in_the_os_keychain() {
-    if !crate::keychain::keychain_or_skip() {
+    if !crate::support::keychain::keychain_or_skip() {
         return;
     }
     let server = Server::start(Mode::Ok);
     let home = Home::new();
-    let id = crate::keychain::unique_id("wizard");
-    let _entry = crate::keychain::Entry { id: id.clone() };
+    let id = crate::support::keychain::unique_id("wizard");
+    let _entry = crate::support::keychain::Entry { id: id.clone() };
     let mut p = add(&home, &["--model", "mock-model", "--use"]);
     p.expect("Provider (type to filter)");
     p.expect("❯ Custom endpoint");

@@ -10,8 +10,11 @@ mod support;
 // - `bridge`: drives codex-relay, the Linux binary from PyPI's manylinux wheel;
 // - `catalog`: each test checks the catalog against the real Codex CLI;
 // - `interactive`: needs a Unix pseudo-terminal (expectrl's unix session);
-// - `oracle`, `oracle_config`, `oracle_doctor`, `probe_codex`: run the real Codex CLI, a
-//   Linux binary Wine cannot wait for. Single tests elsewhere are `cfg(unix)` with their reason.
+// - `keychain`: the OS keychain is the Secret Service here (Wine's credential store is no
+//   stand-in for the Windows Credential Manager), and half its tests run the real Codex;
+// - `oracle`, `oracle_config`, `oracle_doctor`, `oracle_releases`, `probe_codex`,
+//   `provider_whole`, `threads`: run the real Codex CLI, a Linux binary Wine cannot wait for.
+// Single tests elsewhere are `cfg(unix)` with their reason.
 
 mod arch;
 #[cfg(unix)]
@@ -31,6 +34,7 @@ mod hardening;
 mod interactive;
 mod journeys;
 mod json_docs;
+#[cfg(unix)]
 mod keychain;
 #[cfg(unix)]
 mod oracle;
@@ -47,8 +51,10 @@ mod probe;
 mod probe_codex;
 mod probe_hostile;
 mod props;
+#[cfg(unix)]
 mod provider_whole;
 mod secrets;
+#[cfg(unix)]
 mod threads;
 mod toml_suite;
 mod verbs;

@@ -6,6 +6,7 @@
 use std::path::Path;
 #[cfg(unix)]
 use std::process::{Command, Stdio};
+#[cfg(unix)]
 use std::time::{Duration, Instant};
 
 use crate::support::server::{Mode, Server};

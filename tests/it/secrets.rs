@@ -237,9 +237,10 @@ fn key_set_puts_the_canary_in_dotenv_only() {
 /// real pseudo-terminal) refuses without `--reveal` and shows nothing of the key; into a pipe
 /// (as Codex runs it) it prints exactly the key; no other command prints it and no file under
 /// CODEX_HOME (or HOME, which lies inside it here) holds it.
+#[cfg(unix)] // a Unix pseudo-terminal, and the Secret Service
 #[test]
 fn key_get_from_a_terminal_shows_nothing_without_reveal() {
-    use crate::keychain::{Entry, key_set_keychain, keychain_or_skip, unique_id};
+    use crate::support::keychain::{Entry, key_set_keychain, keychain_or_skip, unique_id};
     use expectrl::process::unix::WaitStatus;
     use expectrl::{Eof, Expect, Session};
     if !keychain_or_skip() {

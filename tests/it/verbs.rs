@@ -475,6 +475,7 @@ fn undo_after_key_set_says_it_cannot_restore_dotenv() {
 /// Codex loads `$CODEX_HOME/.env` over its environment: with the key both exported and in
 /// `.env`, the `.env` value is the bearer token that arrives (every installed release). `key
 /// set` says so when the exported value differs; `key unset` says the exported one is used.
+#[cfg(unix)] // runs the real Codex (a Linux binary)
 #[test]
 fn key_set_says_the_dotenv_value_wins_and_real_codex_agrees() {
     let home = Home::new();

@@ -6,6 +6,7 @@
 /// The real Codex CLI: a Linux binary (npm's linux-x64 build), so its tests are Unix-only.
 #[cfg(unix)]
 pub mod codex;
+pub mod keychain;
 pub use codex_provider_testkit::server;
 
 use std::collections::BTreeMap;
