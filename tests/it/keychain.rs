@@ -7,12 +7,11 @@
 //! shared by the whole machine) and removes its entries at the end, also on failure.
 
 use std::path::PathBuf;
-use std::process::Stdio;
 use std::time::Duration;
 
 use crate::support::keychain::{Entry, key_set_keychain, keychain_or_skip, unique_id};
 use crate::support::server::{Mode, Server};
-use crate::support::{CANARY, CANARY_CORE as CORE, Home, Run, codex};
+use crate::support::{CANARY, CANARY_CORE as CORE, Home, codex};
 
 fn config(id: &str, base: &str) -> String {
     format!(
@@ -167,6 +166,8 @@ fn key_set_keychain_refuses_what_codex_would_refuse_and_keeps_the_config() {
 #[cfg(target_os = "linux")]
 #[test]
 fn without_a_keychain_key_set_says_so_in_one_line_and_writes_nothing() {
+    use crate::support::Run;
+    use std::process::Stdio;
     let home = Home::new();
     let text = "[model_providers.gw]\nname = \"x\"\nenv_key = \"GW_KEY\"\n";
     home.write("config.toml", text);
