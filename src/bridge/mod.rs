@@ -147,15 +147,13 @@ pub fn pid_alive(pid: u32) -> bool {
     crate::platform::process::pid_alive(pid)
 }
 
-/// Whether `pid` runs codex-relay (Linux: by /proc cmdline; elsewhere trusted when alive).
+/// Whether `pid` runs codex-relay (where the system names a process's program; elsewhere
+/// trusted when alive).
 pub fn pid_is_relay(pid: u32) -> bool {
     if !pid_alive(pid) {
         return false;
     }
-    match std::fs::read(format!("/proc/{pid}/cmdline")) {
-        Ok(raw) => raw.split(|b| *b == 0).next().is_some_and(|argv0| String::from_utf8_lossy(argv0).ends_with(RELAY)),
-        Err(_) => true,
-    }
+    crate::platform::process::program_of(pid).is_none_or(|argv0| argv0.ends_with(RELAY))
 }
 
 /// What `status` reports.

@@ -1,8 +1,10 @@
 //! `remove ID [--json]`: delete a provider; refuse when it is the default or a profile selects it.
-//! A provider's bridge goes with it: its relay is stopped and its record forgotten.
+//! A provider's bridge goes with it: its relay is stopped and its record forgotten; and so does
+//! its key in the OS keychain (`key set ID --keychain`): nothing would ever read it again.
 
 use serde::Serialize;
 
+use crate::auth_command::AuthCommand;
 use crate::commands::output::{self, Messages, Output, SchemaVersion};
 use crate::commands::written::{self, Written};
 use crate::commands::{display, load_config};
@@ -29,6 +31,8 @@ struct Removed {
     profiles_still_selecting: Vec<String>,
     /// The provider's bridge, stopped and forgotten (null: it had none).
     bridge: Option<RemovedBridge>,
+    /// Its key was deleted from the OS keychain (it read it with `key get ID`).
+    keychain_key_deleted: bool,
     #[serde(flatten)]
     written: Written,
     #[serde(skip)]
@@ -65,6 +69,13 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
         }
         return Err(Layers::new(&cfg, None).unknown_provider(id).into());
     }
+    // Its key in the OS keychain: only when the provider runs our `key get ID` for it.
+    let keychain_auth = Layers::new(&cfg, None)
+        .provider(id)
+        .ok()
+        .flatten()
+        .and_then(|v| AuthCommand::of(&v))
+        .is_some_and(|a| a.is_keychain(id));
     let selects = |f: &ConfigFile| f.selection().provider.as_deref() == Some(id);
     let is_default = selects(&cfg);
     let users: Vec<String> = crate::home::profile_names(&ctx.codex_home)
@@ -96,6 +107,7 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
     let written = written::commit(&session, &format!("remove {id}"), &ops)?;
     let mut said = Messages::default();
     let mut bridge = None;
+    let mut keychain_key_deleted = false;
     if !written.dry_run {
         crate::memo::rename(&ctx.codex_home, id, None)?;
         said.status(format!("Removed provider `{id}` from {}.", display(ctx, &cfg.path)));
@@ -113,6 +125,20 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
             Ok(None) => {}
             // The provider is gone either way; say what is left running.
             Err(e) => said.warn(format!("its bridge was not stopped: {e}")),
+        }
+        if keychain_auth {
+            match crate::keychain::delete(id) {
+                Ok(true) => {
+                    keychain_key_deleted = true;
+                    said.status(format!("Deleted its key from {}.", crate::keychain::store_name()));
+                }
+                Ok(false) => {}
+                // The provider is gone either way; say where the key still is.
+                Err(e) => said.warn(format!(
+                    "its key stays in the OS keychain (service `{}`, account `{id}`): {e}",
+                    crate::keychain::SERVICE
+                )),
+            }
         }
         if is_default {
             said.warn(
@@ -132,6 +158,7 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
             default_cleared: is_default,
             profiles_still_selecting: users,
             bridge,
+            keychain_key_deleted,
             written,
             said,
         },

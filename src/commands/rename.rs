@@ -1,11 +1,14 @@
 //! `rename OLD NEW`: rename a provider table in every file that defines it (config.toml and
 //! profile files, each in its own style) and every `model_provider` that selects it, as one
-//! write (one `undo` entry restores all the files).
+//! write (one `undo` entry restores all the files). A key in the OS keychain moves with the
+//! provider: its entry is copied to the new id, `auth.command` runs `key get NEW`, and the old
+//! entry is deleted once the files are written.
 
 use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::auth_command::AuthCommand;
 use crate::commands::output::{self, Messages, Output, SchemaVersion};
 use crate::commands::written::{self, Diff};
 use crate::commands::{display, load_config, load_profile};
@@ -37,6 +40,8 @@ pub struct Renamed {
     changed: bool,
     files: Vec<Touched>,
     diffs: Vec<Diff>,
+    /// Its key in the OS keychain now sits under the new id (`key set OLD --keychain`).
+    keychain_key_moved: bool,
     #[serde(skip)]
     said: Messages,
 }
@@ -84,6 +89,13 @@ pub fn run(old: &str, new: &str, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exi
         let layers = Layers::new(&base, None);
         return Err(layers.unknown_provider(old).into());
     }
+    // `key get OLD` in config.toml's table: the keychain entry follows the id.
+    let keychain_cmd = Layers::new(&files[0].1, None)
+        .provider(old)
+        .ok()
+        .flatten()
+        .and_then(|v| AuthCommand::of(&v))
+        .filter(|a| a.is_keychain(old));
     let mut touched = Vec::new();
     for (label, f) in &mut files {
         let (table, selector) = f.rename_provider(old, new)?;
@@ -97,9 +109,37 @@ pub fn run(old: &str, new: &str, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exi
             });
         }
     }
-    let ops: Vec<FileOp> = files.iter().filter_map(|(_, f)| FileOp::from_file(f)).collect();
-    let w = written::commit(&session, &format!("rename {old} {new}"), &ops)?;
     let mut said = Messages::default();
+    let mut keychain_key_moved = false;
+    if let Some(cmd) = &keychain_cmd {
+        let args: Vec<String> = ["key", "get", new].map(String::from).into();
+        files[0].1.set_auth_command(new, &cmd.command, &args)?;
+        if !dry_run {
+            keychain_key_moved = copy_keychain_key(old, new, &mut said)?;
+        }
+    }
+    let ops: Vec<FileOp> = files.iter().filter_map(|(_, f)| FileOp::from_file(f)).collect();
+    let w = match written::commit(&session, &format!("rename {old} {new}"), &ops) {
+        Ok(w) => w,
+        Err(e) => {
+            // Nothing was written: the copy goes again, the old entry is still the key.
+            if keychain_key_moved {
+                let _ = crate::keychain::delete(new);
+            }
+            return Err(e);
+        }
+    };
+    if keychain_key_moved {
+        match crate::keychain::delete(old) {
+            Ok(_) => {
+                said.status(format!("Moved its key in {} from `{old}` to `{new}`.", crate::keychain::store_name()))
+            }
+            Err(e) => said.warn(format!(
+                "its key is now under `{new}`, and the old entry stays (service `{}`, account `{old}`): {e}",
+                crate::keychain::SERVICE
+            )),
+        }
+    }
     if !w.dry_run {
         crate::memo::rename(&ctx.codex_home, old, Some(new))?;
         let parts: Vec<String> = touched
@@ -123,7 +163,31 @@ pub fn run(old: &str, new: &str, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exi
             changed: w.changed,
             files: touched,
             diffs: w.diffs,
+            keychain_key_moved,
             said,
         },
     )
+}
+
+/// Copies the keychain entry of `old` to `new` before the files say `key get NEW`; true when
+/// there was one. An unreachable keychain refuses the rename (nothing was written); a missing
+/// entry is said, since Codex had no key for the provider before either.
+fn copy_keychain_key(old: &str, new: &str, said: &mut Messages) -> Result<bool, UserError> {
+    let refused = |e: crate::keychain::Error| {
+        UserError::refused(format!("cannot move the key of `{old}` in the OS keychain: {e}; nothing was changed"))
+            .hint(format!("run this again where the keychain is reachable, or `codex-provider key unset {old}` first"))
+    };
+    match crate::keychain::get(old).map_err(refused)? {
+        Some(key) => {
+            crate::keychain::set(new, &key).map_err(refused)?;
+            Ok(true)
+        }
+        None => {
+            said.warn(format!(
+                "{} holds no key for `{old}`: store one with `codex-provider key set {new} --keychain`",
+                crate::keychain::store_name_capitalized()
+            ));
+            Ok(false)
+        }
+    }
 }

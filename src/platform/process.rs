@@ -156,6 +156,14 @@ pub fn pid_alive(pid: u32) -> bool {
     }
 }
 
+/// The program process `pid` runs (its `argv[0]`), where the system says: Linux's
+/// `/proc/PID/cmdline`. None elsewhere (macOS, Windows) or when it cannot be read: the caller
+/// then decides on [`pid_alive`] alone.
+pub fn program_of(pid: u32) -> Option<String> {
+    let raw = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+    raw.split(|b| *b == 0).next().map(|argv0| String::from_utf8_lossy(argv0).into_owned())
+}
+
 /// How to ask a recorded process to stop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stop {

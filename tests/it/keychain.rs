@@ -189,3 +189,77 @@ fn without_a_keychain_key_set_says_so_in_one_line_and_writes_nothing() {
     let r = Run::from(c.output().unwrap());
     assert_eq!((r.code, r.stdout.as_str(), r.stderr.lines().count()), (1, "", 1), "{}", r.stderr);
 }
+
+/// `remove ID` deletes the key `key set ID --keychain` stored (nothing would ever read it
+/// again), and leaves alone an entry of a provider that does not read its key from there.
+#[test]
+fn remove_deletes_the_keychain_key_only_of_a_provider_that_reads_it() {
+    if !keychain_or_skip() {
+        return;
+    }
+    let server = Server::start(Mode::Ok);
+    let home = Home::new();
+    let (ours, other) = (unique_id("remove"), unique_id("remove-other"));
+    let (_e1, _e2) = (Entry { id: ours.clone() }, Entry { id: other.clone() });
+    let table = |id: &str| {
+        format!("[model_providers.{id}]\nname = \"K\"\nbase_url = \"{}\"\nenv_key = \"KC_TEST_KEY\"\n", server.base())
+    };
+    home.write("config.toml", &format!("{}\n{}", table(&ours), table(&other)));
+    key_set_keychain(&home, &ours, CANARY, &[]).code(0).no_leak(CORE);
+    key_set_keychain(&home, &other, CANARY, &[]).code(0).no_leak(CORE);
+    // `other` goes back to its env_key by hand: its keychain entry is no longer its key source.
+    let text = home.read("config.toml");
+    let start = text.find(&format!("[model_providers.{other}]")).unwrap();
+    home.write("config.toml", &format!("{}{}", &text[..start], table(&other)));
+
+    let r = home.run(&["remove", &ours, "--json"]);
+    r.code(0).no_leak(CORE);
+    assert_eq!(r.json()["keychain_key_deleted"], true, "{}", r.stdout);
+    assert!(r.stderr.contains("Deleted its key from the Secret Service."), "{}", r.stderr);
+    let r = home.run(&["key", "get", &ours]);
+    assert_eq!((r.code, r.stdout.as_str()), (1, ""), "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("no key for `{ours}`")), "{}", r.stderr);
+
+    let r = home.run(&["remove", &other, "--json"]);
+    r.code(0).no_leak(CORE);
+    assert_eq!(r.json()["keychain_key_deleted"], false, "{}", r.stdout);
+    assert!(!r.stderr.contains("Deleted its key"), "{}", r.stderr);
+    // Still there (its value goes to a pipe, so it is not shown; only its length is compared).
+    let r = home.run(&["key", "get", &other]);
+    assert_eq!((r.code, r.stdout.trim().len()), (0, CANARY.len()), "{}", r.stderr);
+}
+
+/// `rename OLD NEW` moves the keychain entry with the provider: `key get NEW` serves the key,
+/// the config runs `key get NEW`, and `OLD` holds nothing any more.
+#[test]
+fn rename_moves_the_keychain_key_with_the_provider() {
+    if !keychain_or_skip() {
+        return;
+    }
+    let server = Server::start(Mode::Ok);
+    let home = Home::new();
+    let (old, new) = (unique_id("rename-old"), unique_id("rename-new"));
+    let (_e1, _e2) = (Entry { id: old.clone() }, Entry { id: new.clone() });
+    home.write("config.toml", &config(&old, &server.base()));
+    key_set_keychain(&home, &old, CANARY, &[]).code(0).no_leak(CORE);
+
+    let r = home.run(&["rename", &old, &new, "--json"]);
+    r.code(0).no_leak(CORE);
+    assert_eq!(r.json()["keychain_key_moved"], true, "{}", r.stdout);
+    assert!(
+        r.stderr.contains(&format!("Moved its key in the Secret Service from `{old}` to `{new}`.")),
+        "{}",
+        r.stderr
+    );
+    let text = home.read("config.toml");
+    assert!(text.contains(&format!("args = [\"key\", \"get\", \"{new}\"]")), "{text}");
+    assert!(!text.contains(&old), "{text}");
+    let r = home.run(&["key", "get", &new]);
+    assert_eq!((r.code, r.stdout.trim().len()), (0, CANARY.len()), "{}", r.stderr);
+    let r = home.run(&["key", "get", &old]);
+    assert_eq!((r.code, r.stdout.as_str()), (1, ""), "{}", r.stderr);
+    // And it is the keychain's provider still: `key unset NEW` deletes the entry, env_key back.
+    let r = home.run(&["key", "unset", &new]);
+    r.code(0);
+    assert!(home.read("config.toml").contains("env_key = \"KC_TEST_KEY\""), "{}", home.read("config.toml"));
+}
