@@ -66,10 +66,7 @@ pub fn dispatch(cmd: Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Probe(a) => probe::run(probe_options(a), ctx),
         Command::Doctor(a) => doctor::run(
             doctor::Options {
-                profile: a.profile,
-                provider: a.provider,
-                all: a.all,
-                offline: a.offline,
+                scope: doctor::Scope { profile: a.profile, provider: a.provider, all: a.all, offline: a.offline },
                 summary: a.summary,
                 fix: a.fix,
                 timeout: a.timeout.or_default(),

@@ -14,15 +14,13 @@ use crate::error::{Exit, UserError};
 use crate::probe;
 use crate::store::FileOp;
 
+/// What to look at: the profile, `--provider`, `--all`, `--offline` (the facts' own options).
+pub use crate::doctor::input::Options as Scope;
+
 /// What `doctor` was asked to do.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    pub profile: Option<String>,
-    /// Probe this provider instead of the active one.
-    pub provider: Option<String>,
-    /// Probe every configured provider.
-    pub all: bool,
-    pub offline: bool,
+    pub scope: Scope,
     /// Print only the tally line.
     pub summary: bool,
     pub fix: bool,
@@ -63,12 +61,7 @@ impl Output for Diagnosed {
 }
 
 pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let options = input::Options {
-        profile: args.profile.clone(),
-        provider: args.provider.clone(),
-        all: args.all,
-        offline: args.offline,
-    };
+    let options = args.scope.clone();
     let fixing = args.fix || args.dry_run;
     let diagnosed = |report, after_fix| Diagnosed { report, summary: args.summary, after_fix };
     let input = input::gather(&ctx.codex_home, options.clone());

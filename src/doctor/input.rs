@@ -12,9 +12,13 @@ use crate::home::CONFIG_FILE;
 /// What the user asked for.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
+    /// `--profile NAME`: the profile file layered over config.toml.
     pub profile: Option<String>,
+    /// Probe this provider instead of the active one.
     pub provider: Option<String>,
+    /// Probe every configured provider.
     pub all: bool,
+    /// No network: the probes are skipped.
     pub offline: bool,
 }
 
