@@ -189,12 +189,12 @@ impl AuthCommand {
 /// at does not), else the running executable itself.
 pub fn self_path() -> PathBuf {
     let exe = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("codex-provider"));
-    let real = std::fs::canonicalize(&exe).unwrap_or_else(|_| exe.clone());
+    let real = crate::platform::fs::canonicalize(&exe).unwrap_or_else(|_| exe.clone());
     let name = format!("codex-provider{}", std::env::consts::EXE_SUFFIX);
     if let Some(path) = std::env::var_os("PATH") {
         for dir in std::env::split_paths(&path).filter(|d| d.is_absolute()) {
             let cand = dir.join(&name);
-            if std::fs::canonicalize(&cand).is_ok_and(|c| c == real) {
+            if crate::platform::fs::canonicalize(&cand).is_ok_and(|c| c == real) {
                 return cand;
             }
         }

@@ -7,7 +7,7 @@
 
 use std::fs::{File, OpenOptions};
 use std::io::ErrorKind;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// How a freshly written private file's access is described to the user.
 #[cfg(unix)]
@@ -77,6 +77,29 @@ pub fn make_private(path: &Path) -> std::io::Result<()> {
         let _ = path;
         Ok(())
     }
+}
+
+/// The absolute path with every link resolved, in the form the user types: std's
+/// `canonicalize` on Windows gives a verbatim path (`\\?\C:\…`, `\\?\UNC\server\share\…`),
+/// which we would otherwise write into config files and messages; it is turned back into
+/// `C:\…` / `\\server\share\…`.
+pub fn canonicalize(p: &Path) -> std::io::Result<PathBuf> {
+    let c = std::fs::canonicalize(p)?;
+    if !cfg!(windows) {
+        return Ok(c);
+    }
+    Ok(without_verbatim_prefix(&c.to_string_lossy()).map_or(c, PathBuf::from))
+}
+
+/// `C:\x` for `\\?\C:\x`, `\\server\share` for `\\?\UNC\server\share`; None for any other
+/// path (it is already plain, or a verbatim form with no plain spelling).
+fn without_verbatim_prefix(s: &str) -> Option<String> {
+    let rest = s.strip_prefix(r"\\?\")?;
+    if let Some(unc) = rest.strip_prefix(r"UNC\") {
+        return Some(format!(r"\\{unc}"));
+    }
+    let b = rest.as_bytes();
+    (b.len() >= 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'\\').then(|| rest.to_string())
 }
 
 /// Whether `p` is a file this platform would run: an executable bit on Unix; on Windows any
@@ -178,6 +201,17 @@ pub fn io_reason(e: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn verbatim_paths_get_their_plain_spelling() {
+        assert_eq!(without_verbatim_prefix(r"\\?\C:\Users\a\x.exe").as_deref(), Some(r"C:\Users\a\x.exe"));
+        assert_eq!(without_verbatim_prefix(r"\\?\UNC\srv\share\x").as_deref(), Some(r"\\srv\share\x"));
+        assert_eq!(without_verbatim_prefix(r"\\?\GLOBALROOT\Device\x"), None);
+        assert_eq!(without_verbatim_prefix("/usr/bin/x"), None);
+        let d = tempfile::tempdir().unwrap();
+        let c = canonicalize(d.path()).unwrap();
+        assert!(c.is_absolute() && !c.to_string_lossy().starts_with(r"\\?\"), "{}", c.display());
+    }
 
     #[test]
     fn reasons_are_the_same_words_everywhere() {

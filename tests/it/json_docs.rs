@@ -170,12 +170,6 @@ fn json_examples_match_the_commands() {
             eprintln!("docs/json.md:{}: `{}` skipped: no Codex installed", ex.line, ex.run);
             continue;
         }
-        // The keychain tests run on Linux (the Secret Service); Wine's credential store is no
-        // stand-in for the Windows Credential Manager.
-        if ex.needs_keychain && cfg!(windows) {
-            eprintln!("docs/json.md:{}: `{}` skipped on Windows: it needs the OS keychain", ex.line, ex.run);
-            continue;
-        }
         if ex.needs_keychain && !*keychain.get_or_init(crate::support::keychain::keychain_or_skip) {
             continue;
         }

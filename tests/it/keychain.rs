@@ -1,17 +1,27 @@
 //! `key set ID --keychain`, `key get`, `key unset` against a real OS keychain (on Linux the
-//! Secret Service: in CI gnome-keyring on a private D-Bus, started by `.ci/keyring`), and the
-//! real Codex reaching the fake server with a key that only the keychain holds.
+//! Secret Service: in CI gnome-keyring on a private D-Bus, started by `.ci/keyring`; on Windows
+//! the Credential Manager, in CI Wine's), and the real Codex reaching the fake server with a
+//! key that only the keychain holds (Linux only: the real Codex is a Linux binary).
 //!
 //! Needing a keychain: with `CI` set these tests fail when none is reachable; otherwise they
 //! print a loud SKIP line and return. Each test uses its own provider ids (the keychain is
 //! shared by the whole machine) and removes its entries at the end, also on failure.
 
+#[cfg(unix)]
 use std::path::PathBuf;
+#[cfg(unix)]
 use std::time::Duration;
 
+#[cfg(unix)]
+use crate::support::codex;
 use crate::support::keychain::{Entry, key_set_keychain, keychain_or_skip, unique_id};
 use crate::support::server::{Mode, Server};
-use crate::support::{CANARY, CANARY_CORE as CORE, Home, codex};
+use crate::support::{CANARY, CANARY_CORE as CORE, Home};
+
+/// The keychain's name in our messages on this platform.
+fn store_name() -> &'static str {
+    if cfg!(windows) { "the Windows Credential Manager" } else { "the Secret Service" }
+}
 
 fn config(id: &str, base: &str) -> String {
     format!(
@@ -20,6 +30,7 @@ fn config(id: &str, base: &str) -> String {
 }
 
 /// Every file under `root` (Codex's own databases and rollouts included) without the key.
+#[cfg(unix)]
 fn assert_no_key_in_files(root: &std::path::Path, after: &str) {
     for rel in crate::support::snapshot(root).into_keys() {
         let bytes = std::fs::read(root.join(&rel)).unwrap_or_default();
@@ -28,6 +39,7 @@ fn assert_no_key_in_files(root: &std::path::Path, after: &str) {
 }
 
 /// The Codex releases to run: the newest of the full set and the smoke set's.
+#[cfg(unix)]
 fn codex_bins() -> Vec<PathBuf> {
     let mut bins: Vec<PathBuf> = codex::bin().into_iter().collect();
     bins.extend(codex::smoke().iter().filter_map(|v| codex::require_codex(v)));
@@ -35,6 +47,7 @@ fn codex_bins() -> Vec<PathBuf> {
     bins
 }
 
+#[cfg(unix)] // runs the real Codex (a Linux binary)
 #[test]
 fn a_key_only_in_the_keychain_reaches_the_server_through_auth_command_and_unset_restores_env_key() {
     if !keychain_or_skip() {
@@ -146,9 +159,10 @@ fn key_set_keychain_refuses_what_codex_would_refuse_and_keeps_the_config() {
     let r = key_set_keychain(&home, "nope", CANARY, &[]);
     r.code(2).no_leak(CORE);
     // `key set` (the .env one) on a keychain provider says how to go either way.
+    let gone = if cfg!(windows) { r"C:\x\codex-provider.exe" } else { "/x/codex-provider" };
     home.write(
         "config.toml",
-        &format!("[model_providers.{id}]\nname = \"x\"\nauth = {{ command = \"/x/codex-provider\", args = [\"key\", \"get\", \"{id}\"] }}\n"),
+        &format!("[model_providers.{id}]\nname = \"x\"\nauth = {{ command = '{gone}', args = [\"key\", \"get\", \"{id}\"] }}\n"),
     );
     let r = home.run(&["key", "set", &id]);
     r.code(2);
@@ -157,7 +171,7 @@ fn key_set_keychain_refuses_what_codex_would_refuse_and_keeps_the_config() {
     let d = home.run(&["doctor", "--offline", "--json", "--provider", &id]);
     let key = &d.json()["checks"]["env.key"];
     assert_eq!(key["status"], "fail", "{key}");
-    assert!(key["summary"].as_str().unwrap().contains("/x/codex-provider does not exist"), "{key}");
+    assert!(key["summary"].as_str().unwrap().contains(&format!("{gone} does not exist")), "{key}");
     assert!(key["remediation"].as_str().unwrap().contains(&format!("key set {id} --keychain")), "{key}");
 }
 
@@ -215,7 +229,7 @@ fn remove_deletes_the_keychain_key_only_of_a_provider_that_reads_it() {
     let r = home.run(&["remove", &ours, "--json"]);
     r.code(0).no_leak(CORE);
     assert_eq!(r.json()["keychain_key_deleted"], true, "{}", r.stdout);
-    assert!(r.stderr.contains("Deleted its key from the Secret Service."), "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("Deleted its key from {}.", store_name())), "{}", r.stderr);
     let r = home.run(&["key", "get", &ours]);
     assert_eq!((r.code, r.stdout.as_str()), (1, ""), "{}", r.stderr);
     assert!(r.stderr.contains(&format!("no key for `{ours}`")), "{}", r.stderr);
@@ -246,14 +260,13 @@ fn rename_moves_the_keychain_key_with_the_provider() {
     let r = home.run(&["rename", &old, &new, "--json"]);
     r.code(0).no_leak(CORE);
     assert_eq!(r.json()["keychain_key_moved"], true, "{}", r.stdout);
-    assert!(
-        r.stderr.contains(&format!("Moved its key in the Secret Service from `{old}` to `{new}`.")),
-        "{}",
-        r.stderr
-    );
+    let moved = format!("Moved its key in {} from `{old}` to `{new}`.", store_name());
+    assert!(r.stderr.contains(&moved), "{}", r.stderr);
     let text = home.read("config.toml");
     assert!(text.contains(&format!("args = [\"key\", \"get\", \"{new}\"]")), "{text}");
     assert!(!text.contains(&old), "{text}");
+    // The command is the plain path (Windows: `C:\…`, never the verbatim `\\?\C:\…`).
+    assert!(!text.contains(r"\\?\"), "{text}");
     let r = home.run(&["key", "get", &new]);
     assert_eq!((r.code, r.stdout.trim().len()), (0, CANARY.len()), "{}", r.stderr);
     let r = home.run(&["key", "get", &old]);

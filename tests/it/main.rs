@@ -10,8 +10,6 @@ mod support;
 // - `bridge`: drives codex-relay, the Linux binary from PyPI's manylinux wheel;
 // - `catalog`: each test checks the catalog against the real Codex CLI;
 // - `interactive`: needs a Unix pseudo-terminal (expectrl's unix session);
-// - `keychain`: the OS keychain is the Secret Service here (Wine's credential store is no
-//   stand-in for the Windows Credential Manager), and half its tests run the real Codex;
 // - `oracle`, `oracle_config`, `oracle_doctor`, `oracle_releases`, `probe_codex`,
 //   `provider_whole`, `threads`: run the real Codex CLI, a Linux binary Wine cannot wait for.
 // Single tests elsewhere are `cfg(unix)` with their reason.
@@ -34,7 +32,6 @@ mod hardening;
 mod interactive;
 mod journeys;
 mod json_docs;
-#[cfg(unix)]
 mod keychain;
 #[cfg(unix)]
 mod oracle;
