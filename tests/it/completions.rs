@@ -147,7 +147,7 @@ fn dynamic_registration_script_is_printed() {
 
 /// `completions bash > /dev/full` used to panic inside clap_complete; a write error on stdout
 /// is now exit 1 with one line, for every command's output.
-#[cfg(target_os = "linux")]
+#[cfg(target_os = "linux")] // /dev/full is Linux's
 #[test]
 fn a_full_disk_is_an_error_with_one_line() {
     let home = Home::new();

@@ -177,7 +177,7 @@ fn key_set_keychain_refuses_what_codex_would_refuse_and_keeps_the_config() {
 
 /// No keychain reachable (no D-Bus session): one line, naming `key set` without --keychain,
 /// and nothing written. Needs no keychain, so it always runs (Linux: the Secret Service).
-#[cfg(target_os = "linux")]
+#[cfg(target_os = "linux")] // the Secret Service over D-Bus: taken away by unsetting its bus
 #[test]
 fn without_a_keychain_key_set_says_so_in_one_line_and_writes_nothing() {
     use crate::support::Run;
