@@ -175,9 +175,14 @@ pub(crate) fn get(ctx: &Ctx, id: &str, reveal: bool) -> anyhow::Result<Exit> {
 
 /// Whether `key unset ID` is the keychain's: the provider's `auth.command` is ours.
 pub(crate) fn uses_keychain(ctx: &Ctx, id: &str) -> bool {
-    let Ok(cfg) = load_config(ctx) else { return false };
-    let layers = Layers::new(&cfg, None);
-    matches!(layers.provider(id), Ok(Some(v)) if AuthCommand::of(&v).is_some_and(|a| a.is_keychain(id)))
+    load_config(ctx).is_ok_and(|cfg| keychain_command(&cfg, id).is_some())
+}
+
+/// Provider `id`'s `auth.command` in `cfg` when it is ours (`codex-provider key get ID`): its
+/// key lives in the OS keychain. `key unset`, `remove` and `rename` ask this.
+pub(crate) fn keychain_command(cfg: &ConfigFile, id: &str) -> Option<AuthCommand> {
+    let view = Layers::new(cfg, None).provider(id).ok().flatten()?;
+    AuthCommand::of(&view).filter(|a| a.is_keychain(id))
 }
 
 /// `key unset ID` for a keychain provider: the entry deleted, `env_key` restored (the one it

@@ -4,7 +4,6 @@
 
 use serde::Serialize;
 
-use crate::auth_command::AuthCommand;
 use crate::commands::output::{self, Messages, Output, SchemaVersion};
 use crate::commands::written::{self, Written};
 use crate::commands::{display, load_config};
@@ -70,12 +69,7 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
         return Err(Layers::new(&cfg, None).unknown_provider(id).into());
     }
     // Its key in the OS keychain: only when the provider runs our `key get ID` for it.
-    let keychain_auth = Layers::new(&cfg, None)
-        .provider(id)
-        .ok()
-        .flatten()
-        .and_then(|v| AuthCommand::of(&v))
-        .is_some_and(|a| a.is_keychain(id));
+    let keychain_auth = super::key_keychain::keychain_command(&cfg, id).is_some();
     let selects = |f: &ConfigFile| f.selection().provider.as_deref() == Some(id);
     let is_default = selects(&cfg);
     let users: Vec<String> = crate::home::profile_names(&ctx.codex_home)
@@ -131,6 +125,10 @@ pub fn run(args: Options, ctx: &Ctx) -> anyhow::Result<Exit> {
                 Ok(true) => {
                     keychain_key_deleted = true;
                     said.status(format!("Deleted its key from {}.", crate::keychain::store_name()));
+                    // The backup holds the config, never the key.
+                    said.note(format!(
+                        "`undo` brings the provider back without its key: then run `codex-provider key set {id} --keychain`"
+                    ));
                 }
                 Ok(false) => {}
                 // The provider is gone either way; say where the key still is.

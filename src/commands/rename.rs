@@ -8,7 +8,6 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::auth_command::AuthCommand;
 use crate::commands::output::{self, Messages, Output, SchemaVersion};
 use crate::commands::written::{self, Diff};
 use crate::commands::{display, load_config, load_profile};
@@ -90,12 +89,7 @@ pub fn run(old: &str, new: &str, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exi
         return Err(layers.unknown_provider(old).into());
     }
     // `key get OLD` in config.toml's table: the keychain entry follows the id.
-    let keychain_cmd = Layers::new(&files[0].1, None)
-        .provider(old)
-        .ok()
-        .flatten()
-        .and_then(|v| AuthCommand::of(&v))
-        .filter(|a| a.is_keychain(old));
+    let keychain_cmd = super::key_keychain::keychain_command(&files[0].1, old);
     let mut touched = Vec::new();
     for (label, f) in &mut files {
         let (table, selector) = f.rename_provider(old, new)?;
@@ -132,7 +126,11 @@ pub fn run(old: &str, new: &str, dry_run: bool, ctx: &Ctx) -> anyhow::Result<Exi
     if keychain_key_moved {
         match crate::keychain::delete(old) {
             Ok(_) => {
-                said.status(format!("Moved its key in {} from `{old}` to `{new}`.", crate::keychain::store_name()))
+                said.status(format!("Moved its key in {} from `{old}` to `{new}`.", crate::keychain::store_name()));
+                // The backup holds the config, never the key.
+                said.note(format!(
+                    "`undo` goes back to `key get {old}`, whose entry is gone: then run `codex-provider key set {old} --keychain`"
+                ));
             }
             Err(e) => said.warn(format!(
                 "its key is now under `{new}`, and the old entry stays (service `{}`, account `{old}`): {e}",

@@ -230,6 +230,7 @@ fn remove_deletes_the_keychain_key_only_of_a_provider_that_reads_it() {
     r.code(0).no_leak(CORE);
     assert_eq!(r.json()["keychain_key_deleted"], true, "{}", r.stdout);
     assert!(r.stderr.contains(&format!("Deleted its key from {}.", store_name())), "{}", r.stderr);
+    assert!(r.stderr.contains("`undo` brings the provider back without its key"), "{}", r.stderr);
     let r = home.run(&["key", "get", &ours]);
     assert_eq!((r.code, r.stdout.as_str()), (1, ""), "{}", r.stderr);
     assert!(r.stderr.contains(&format!("no key for `{ours}`")), "{}", r.stderr);
@@ -262,6 +263,7 @@ fn rename_moves_the_keychain_key_with_the_provider() {
     assert_eq!(r.json()["keychain_key_moved"], true, "{}", r.stdout);
     let moved = format!("Moved its key in {} from `{old}` to `{new}`.", store_name());
     assert!(r.stderr.contains(&moved), "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("`undo` goes back to `key get {old}`")), "{}", r.stderr);
     let text = home.read("config.toml");
     assert!(text.contains(&format!("args = [\"key\", \"get\", \"{new}\"]")), "{text}");
     assert!(!text.contains(&old), "{text}");
